@@ -1,0 +1,36 @@
+/** Codes of the findings, one per problem named in the speech (DOMAIN.md, "What goes wrong"). Stable: other systems rely on them. */
+export const FINDING_CODES = [
+  "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON",
+  "RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER",
+  "SUBSIDY.PEPPER_SPRAY",
+  "ENTITY.SHIELD",
+  "INDUSTRY.HOMOGENISATION",
+  "INDUSTRY.SCALE_UP_WITHOUT_TRIAL",
+  "SUPPORT.SUBSIDISE_AND_FORGET",
+  "LINKAGE.FAKE",
+  "LINKAGE.SHALLOW",
+  "LINKAGE.FORCED",
+  "LINKAGE.YEAR_TWO_EXIT",
+  "ENTITY.EMPTY_SHELL",
+  "OUTCOME.LOW_SURVIVAL",
+  "OUTCOME.DEBT_GROWTH",
+  "FUNDS.LOW_INDUSTRY_SHARE",
+  "FUNDS.PAN_WELFARE",
+  "RECTIFICATION.OVERDUE",
+  "RECTIFICATION.NO_PLAN",
+] as const;
+
+/** A finding code. */
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** The kind of record a finding is about. */
+export type FindingSubjectType =
+  | "household"
+  | "entity"
+  | "linkage"
+  | "fund"
+  | "project"
+  | "township"
+  | "county"
+  | "industry"
+  | "rectification";

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { idSchema } from "../shared/dates.js";
+import { parseInput } from "../shared/input.js";
+import type { DomainError, Result } from "../shared/result.js";
+import { parseIdNumber } from "./id-number.js";
+
+/** 与户主关系: relation of a member to the head of household. */
+export const RELATIONS = [
+  "head",
+  "spouse",
+  "child",
+  "parent",
+  "grandchild",
+  "sibling",
+  "child_in_law",
+  "grandparent",
+  "other",
+] as const;
+/** A relation code. */
+export type Relation = (typeof RELATIONS)[number];
+/** Chinese labels of relations. */
+export const RELATION_LABELS: Readonly<Record<Relation, string>> = {
+  head: "户主",
+  spouse: "配偶",
+  child: "子女",
+  parent: "父母",
+  grandchild: "孙子女",
+  sibling: "兄弟姐妹",
+  child_in_law: "儿媳/女婿",
+  grandparent: "祖父母",
+  other: "其他",
+};
+
+/** 健康状况. */
+export const HEALTH_STATES = ["healthy", "chronic_illness", "serious_illness", "disabled"] as const;
+/** Chinese labels of health states. */
+export const HEALTH_LABELS: Readonly<Record<(typeof HEALTH_STATES)[number], string>> = {
+  healthy: "健康",
+  chronic_illness: "长期慢性病",
+  serious_illness: "患有大病",
+  disabled: "残疾",
+};
+/** 劳动技能. */
+export const LABOUR_ABILITIES = ["ordinary", "skilled", "lost", "none"] as const;
+/** Chinese labels of labour abilities. */
+export const LABOUR_ABILITY_LABELS: Readonly<Record<(typeof LABOUR_ABILITIES)[number], string>> = {
+  ordinary: "普通劳动力",
+  skilled: "技能劳动力",
+  lost: "丧失劳动力",
+  none: "无劳动力",
+};
+/** 文化程度. */
+export const EDUCATION_LEVELS = ["none", "primary", "junior", "senior", "vocational", "college"] as const;
+/** 在校生状况. */
+export const SCHOOL_STATUSES = [
+  "not_in_school",
+  "preschool",
+  "primary",
+  "junior",
+  "senior",
+  "vocational",
+  "college",
+] as const;
+
+/** Schema of an ID number: normalised (full-width digits, lower-case x) and checked. */
+export const idNumberSchema = z.string({ error: "must be an ID number (text)" }).transform((text, ctx) => {
+  const parsed = parseIdNumber(text);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: parsed.error.message, params: { code: parsed.error.code } });
+    return z.NEVER;
+  }
+  return parsed.value.idNumber;
+});
+
+/** Input of a household member (家庭成员). */
+export const memberInputSchema = z.object({
+  id: idSchema,
+  householdId: idSchema,
+  name: z
+    .string({ error: "must be the member's name" })
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .max(50, { error: "must be at most 50 characters" })
+    .refine((n) => !/[\d<>{}]/.test(n), { error: "must not contain digits or markup" }),
+  idNumber: idNumberSchema,
+  relation: z.enum(RELATIONS),
+  ethnicity: z.string().trim().min(1).max(20).default("汉族"),
+  education: z.enum(EDUCATION_LEVELS).default("none"),
+  schoolStatus: z.enum(SCHOOL_STATUSES).default("not_in_school"),
+  health: z.enum(HEALTH_STATES).default("healthy"),
+  labourAbility: z.enum(LABOUR_ABILITIES),
+  migrantWorkMonths: z.number().int({ error: "must be whole months" }).min(0).max(12).default(0),
+});
+
+/** A member of a registered household; one person (ID number) belongs to at most one household. */
+export type Member = Readonly<z.output<typeof memberInputSchema>>;
+
+/** Validates member input. */
+export function createMember(input: unknown): Result<Member, DomainError> {
+  return parseInput(memberInputSchema, input, "MEMBER");
+}

@@ -1,0 +1,163 @@
+export type { FindingCode, FindingSubjectType } from "./assessment/finding-codes.js";
+export { FINDING_CODES } from "./assessment/finding-codes.js";
+export type { BusinessEntity, EntityActivity, EntityKind } from "./entities/business-entity.js";
+export {
+  ACTIVITY_KINDS,
+  businessEntityInputSchema,
+  createBusinessEntity,
+  createEntityActivity,
+  ENTITY_KIND_LABELS,
+  ENTITY_KINDS,
+  entityActivityInputSchema,
+} from "./entities/business-entity.js";
+export type { Fund, FundSource, FundUse, FundUseCategory } from "./funds/fund.js";
+export {
+  createFund,
+  createFundUse,
+  FUND_SOURCE_LABELS,
+  FUND_SOURCES,
+  FUND_USE_CATEGORIES,
+  FUND_USE_CATEGORY_LABELS,
+  fundInputSchema,
+  fundUseInputSchema,
+} from "./funds/fund.js";
+export type { Household, HouseholdAttribute, PovertyCause, PovertyStatus } from "./households/household.js";
+export {
+  createHousehold,
+  HOUSEHOLD_ATTRIBUTE_LABELS,
+  HOUSEHOLD_ATTRIBUTES,
+  householdInputSchema,
+  IDENTIFICATION_STANDARDS,
+  POVERTY_CAUSE_LABELS,
+  POVERTY_CAUSES,
+  POVERTY_STATUS_LABELS,
+  POVERTY_STATUSES,
+} from "./households/household.js";
+export type { IdNumberError, IdNumberErrorCode, IdNumberInfo, Sex } from "./households/id-number.js";
+export { ageOn, idNumberCheckDigit, maskIdNumber, parseIdNumber } from "./households/id-number.js";
+export type { Income } from "./households/income.js";
+export { createIncome, incomeInputSchema, netIncomeFen, perCapitaNetIncomeFen } from "./households/income.js";
+export type { Member, Relation } from "./households/member.js";
+export {
+  createMember,
+  EDUCATION_LEVELS,
+  HEALTH_LABELS,
+  HEALTH_STATES,
+  idNumberSchema,
+  LABOUR_ABILITIES,
+  LABOUR_ABILITY_LABELS,
+  memberInputSchema,
+  RELATION_LABELS,
+  RELATIONS,
+  SCHOOL_STATUSES,
+} from "./households/member.js";
+export type {
+  HouseholdIndustry,
+  Industry,
+  IndustryCategory,
+  TrialStatus,
+  VillageIndustry,
+} from "./industries/industry.js";
+export {
+  createHouseholdIndustry,
+  createIndustry,
+  createVillageIndustry,
+  householdIndustryInputSchema,
+  INDUSTRY_CATEGORIES,
+  industryInputSchema,
+  TRIAL_STATUSES,
+  villageIndustryInputSchema,
+} from "./industries/industry.js";
+export type {
+  Ledger,
+  LedgerData,
+  LedgerError,
+  LedgerViolation,
+  LedgerViolationCode,
+} from "./ledger/ledger.js";
+export { createLedger, emptyLedgerData, ledgerForRegion, validateLedger } from "./ledger/ledger.js";
+export type { Linkage, LinkageMode, LinkageYear } from "./linkage/linkage.js";
+export {
+  BENEFIT_KINDS,
+  createLinkage,
+  createLinkageYear,
+  LINKAGE_MODE_LABELS,
+  LINKAGE_MODES,
+  linkageCoversYear,
+  linkageInputSchema,
+  linkageYearInputSchema,
+} from "./linkage/linkage.js";
+export type { Monitoring } from "./monitoring/monitoring.js";
+export {
+  createMonitoring,
+  MONITORING_CATEGORIES,
+  MONITORING_CATEGORY_LABELS,
+  monitoringInputSchema,
+  RISK_TYPES,
+} from "./monitoring/monitoring.js";
+export type { Project, ProjectStage } from "./projects/project.js";
+export {
+  advanceProjectStage,
+  checkStageOrder,
+  createProject,
+  currentStage,
+  PROJECT_STAGE_LABELS,
+  PROJECT_STAGES,
+  PUBLIC_NOTICE_MIN_DAYS,
+  projectInputSchema,
+  projectStageChangeInputSchema,
+  totalFundingFen,
+} from "./projects/project.js";
+export type { Rectification, RectificationStatus } from "./rectification/rectification.js";
+export {
+  closeRectification,
+  createRectification,
+  isRectificationOverdue,
+  milestoneSchema,
+  planRectification,
+  RECTIFICATION_SOURCES,
+  RECTIFICATION_STATUSES,
+  rectificationInputSchema,
+  rectificationPlanSchema,
+} from "./rectification/rectification.js";
+export type { Region } from "./regions/region.js";
+export { createRegion, isPoorVillage, regionCodeSchema, regionInputSchema } from "./regions/region.js";
+export type { RegionCodeError, RegionCodeInfo, RegionLevel, TownshipKind } from "./regions/region-code.js";
+export {
+  countyOf,
+  isWithinRegion,
+  parseRegionCode,
+  shortRegionCode,
+  townshipOf,
+} from "./regions/region-code.js";
+export type { Responsibility } from "./responsibility/responsibility.js";
+export {
+  createResponsibility,
+  isResponsibilityCurrent,
+  RESPONSIBILITY_KINDS,
+  responsibilityInputSchema,
+} from "./responsibility/responsibility.js";
+export type { IsoDate } from "./shared/dates.js";
+export {
+  addDays,
+  chinaDateOf,
+  daysBetween,
+  idSchema,
+  isIsoDate,
+  isoDateSchema,
+  yearOf,
+  yearSchema,
+} from "./shared/dates.js";
+export { parseInput, toFieldIssues } from "./shared/input.js";
+export type { Fen } from "./shared/money.js";
+export { fenSchema, formatFenAsYuan, parseYuanToFen, toHalfWidth } from "./shared/money.js";
+export type { DomainError, FieldIssue, Result } from "./shared/result.js";
+export { domainError, err, ok, unwrap } from "./shared/result.js";
+export type { Subsidy } from "./support/subsidy.js";
+export { createSubsidy, SUBSIDY_KINDS, subsidyInputSchema } from "./support/subsidy.js";
+export type { TechnicalService } from "./support/technical-service.js";
+export {
+  createTechnicalService,
+  SERVICE_KINDS,
+  technicalServiceInputSchema,
+} from "./support/technical-service.js";

@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { regionCodeSchema } from "../regions/region.js";
+import { type IsoDate, idSchema, isoDateSchema } from "../shared/dates.js";
+import { parseInput } from "../shared/input.js";
+import { type DomainError, err, ok, type Result } from "../shared/result.js";
+
+/** Where a problem was found: an inspection (督查), a check (检查), or a finding computed by fupin. */
+export const RECTIFICATION_SOURCES = ["inspection", "check", "finding"] as const;
+/** Status of a rectification: open, planned (has a plan), or closed. */
+export const RECTIFICATION_STATUSES = ["open", "planned", "closed"] as const;
+/** A rectification status code. */
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+
+/** A milestone of a rectification timetable (时间表). */
+export const milestoneSchema = z.object({
+  id: idSchema,
+  title: z.string().trim().min(1).max(200),
+  due: isoDateSchema,
+  doneDate: isoDateSchema.nullable().default(null),
+});
+
+/** A rectification plan: its timetable of milestones and its roadmap (路线图). */
+export const rectificationPlanSchema = z.object({
+  milestones: z.array(milestoneSchema).min(1, { error: "a timetable needs at least one milestone" }),
+  roadmap: z.string().trim().min(1, { error: "a plan needs its roadmap" }).max(2000),
+});
+
+/** Input of opening a rectification (问题整改) for a problem found in a township. */
+export const rectificationInputSchema = z
+  .object({
+    id: idSchema,
+    townshipCode: regionCodeSchema.refine((c) => c.length === 9, {
+      error: "must be a township code (9 digits)",
+    }),
+    problem: z.string().trim().min(1).max(1000),
+    source: z.enum(RECTIFICATION_SOURCES),
+    findingCode: z.string().trim().max(64).nullable().default(null),
+    subjectId: idSchema.nullable().default(null),
+    foundDate: isoDateSchema,
+    responsiblePerson: z.string().trim().min(1).max(50),
+    deadline: isoDateSchema,
+    status: z.enum(RECTIFICATION_STATUSES).default("open"),
+    plan: rectificationPlanSchema.nullable().default(null),
+    closedDate: isoDateSchema.nullable().default(null),
+  })
+  .superRefine((r, ctx) => {
+    if (r.deadline < r.foundDate)
+      ctx.addIssue({ code: "custom", path: ["deadline"], message: "must not be before the date found" });
+    if (r.status === "closed" && r.closedDate === null)
+      ctx.addIssue({
+        code: "custom",
+        path: ["closedDate"],
+        message: "a closed rectification needs its closing date",
+      });
+    if (r.status !== "closed" && r.closedDate !== null)
+      ctx.addIssue({
+        code: "custom",
+        path: ["closedDate"],
+        message: "only a closed rectification has a closing date",
+      });
+    if (r.status !== "open" && r.plan === null)
+      ctx.addIssue({
+        code: "custom",
+        path: ["plan"],
+        message: "a planned or closed rectification needs its plan",
+      });
+  });
+
+/** A rectification: the problem, its plan with timetable and roadmap, the responsible person, deadline and status. */
+export type Rectification = Readonly<z.output<typeof rectificationInputSchema>>;
+
+/** Validates rectification input. */
+export function createRectification(input: unknown): Result<Rectification, DomainError> {
+  return parseInput(rectificationInputSchema, input, "RECTIFICATION");
+}
+
+/** Gives an open rectification its plan. */
+export function planRectification(r: Rectification, planInput: unknown): Result<Rectification, DomainError> {
+  if (r.status === "closed")
+    return err({
+      code: "RECTIFICATION.ALREADY_CLOSED",
+      message: "a closed rectification cannot be planned again",
+      recordIds: [r.id],
+    });
+  const plan = parseInput(rectificationPlanSchema, planInput, "RECTIFICATION");
+  if (!plan.ok) return plan;
+  return ok({ ...r, status: "planned", plan: plan.value });
+}
+
+/** Closes a rectification on `date`; refused unless it has a plan and every milestone is done. */
+export function closeRectification(r: Rectification, date: IsoDate): Result<Rectification, DomainError> {
+  if (r.status === "closed")
+    return err({
+      code: "RECTIFICATION.ALREADY_CLOSED",
+      message: "the rectification is already closed",
+      recordIds: [r.id],
+    });
+  if (r.plan === null)
+    return err({
+      code: "RECTIFICATION.NO_PLAN",
+      message: "a rectification without a plan cannot be closed",
+      recordIds: [r.id],
+    });
+  const pending = r.plan.milestones.filter((m) => m.doneDate === null);
+  if (pending.length > 0) {
+    return err({
+      code: "RECTIFICATION.MILESTONES_PENDING",
+      message: `milestones not done: ${pending.map((m) => m.title).join(", ")}`,
+      recordIds: [r.id, ...pending.map((m) => m.id)],
+    });
+  }
+  if (date < r.foundDate)
+    return err({
+      code: "RECTIFICATION.INVALID_INPUT",
+      message: "closedDate: must not be before the date found",
+      issues: [{ path: "closedDate", message: "must not be before the date found" }],
+    });
+  return ok({ ...r, status: "closed", closedDate: date });
+}
+
+/** Whether a rectification is past its deadline and not closed on `date`. */
+export function isRectificationOverdue(r: Rectification, date: IsoDate): boolean {
+  return r.status !== "closed" && r.deadline < date;
+}

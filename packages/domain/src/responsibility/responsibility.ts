@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { regionCodeSchema } from "../regions/region.js";
+import { type IsoDate, idSchema, isoDateSchema } from "../shared/dates.js";
+import { parseInput } from "../shared/input.js";
+import type { DomainError, Result } from "../shared/result.js";
+
+/** Kinds of responsibility: a township's fixed responsible person (乡镇固定人员) or a household's helper (帮扶责任人). */
+export const RESPONSIBILITY_KINDS = ["township_fixed_person", "household_helper"] as const;
+
+/** Input of a responsibility assignment, valid from a date until another (null: open-ended). */
+export const responsibilityInputSchema = z
+  .object({
+    id: idSchema,
+    kind: z.enum(RESPONSIBILITY_KINDS),
+    personName: z.string().trim().min(1).max(50),
+    personPhone: z
+      .string()
+      .trim()
+      .regex(/^1\d{10}$/, { error: "must be an 11-digit mobile number" })
+      .nullable()
+      .default(null),
+    townshipCode: regionCodeSchema.refine((c) => c.length === 9, {
+      error: "must be a township code (9 digits)",
+    }),
+    householdId: idSchema.nullable().default(null),
+    validFrom: isoDateSchema,
+    validTo: isoDateSchema.nullable().default(null),
+  })
+  .superRefine((r, ctx) => {
+    if (r.kind === "household_helper" && r.householdId === null) {
+      ctx.addIssue({ code: "custom", path: ["householdId"], message: "a helper is assigned to a household" });
+    }
+    if (r.kind === "township_fixed_person" && r.householdId !== null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["householdId"],
+        message: "a township's responsible person is not tied to a household",
+      });
+    }
+    if (r.validTo !== null && r.validTo < r.validFrom) {
+      ctx.addIssue({ code: "custom", path: ["validTo"], message: "must not be before validFrom" });
+    }
+  });
+
+/** A responsibility assignment for a township or a household. */
+export type Responsibility = Readonly<z.output<typeof responsibilityInputSchema>>;
+
+/** Validates responsibility input. */
+export function createResponsibility(input: unknown): Result<Responsibility, DomainError> {
+  return parseInput(responsibilityInputSchema, input, "RESPONSIBILITY");
+}
+
+/** Whether an assignment is in force on `date`. */
+export function isResponsibilityCurrent(r: Responsibility, date: IsoDate): boolean {
+  return r.validFrom <= date && (r.validTo === null || date <= r.validTo);
+}
