@@ -1,0 +1,54 @@
+import type { Logger } from "pino";
+import type { Principal } from "./auth/principal.js";
+
+/**
+ * Per-request context shared by the GraphQL schema and the server. The server (src/server.ts)
+ * builds it; resolvers read it. `principal` is null only for unauthenticated requests, which the
+ * schema refuses before any resolver loads rows.
+ */
+export interface GatewayContext {
+  readonly requestId: string;
+  readonly principal: Principal | null;
+  readonly logger: Logger;
+  /** The clock: the only source of "now" in request handling (tests replace it). */
+  readonly now: () => Date;
+  readonly services: GatewayServices;
+}
+
+/** Long-lived services the server creates once and hands to every request. */
+export interface GatewayServices {
+  /** Plain SQL on the pool: returns rows as plain objects. For the read path (no entity hydration). */
+  readonly sql: SqlExecutor;
+  /** MikroORM, for writes through the unit of work (fork an EntityManager per request). */
+  readonly orm: import("@mikro-orm/postgresql").MikroORM;
+  /** Appends to the hash-chained audit log, inside the caller's transaction when given one. */
+  readonly audit: AuditWriter;
+}
+
+/** Runs parameterised SQL (`$1`, `$2`, …) and returns plain rows. */
+export interface SqlExecutor {
+  query<T extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+  ): Promise<T[]>;
+  /** How many statements this executor has run; tests read it to count SQL per request. */
+  readonly statementCount: number;
+}
+
+/** One audit entry: who did what to which record, with the before and after images. */
+export interface AuditEntry {
+  readonly principalId: string;
+  readonly action: "create" | "update" | "delete" | "read_personal" | "submit";
+  readonly entityType: string;
+  readonly entityId: string;
+  readonly countyCode: string;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly requestId: string;
+  readonly at: Date;
+}
+
+/** Writes audit entries. */
+export interface AuditWriter {
+  append(entries: readonly AuditEntry[], tx?: import("@mikro-orm/postgresql").EntityManager): Promise<void>;
+}
