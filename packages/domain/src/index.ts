@@ -1,5 +1,7 @@
 export type { FindingCode, FindingSubjectType } from "./assessment/finding-codes.js";
 export { FINDING_CODES } from "./assessment/finding-codes.js";
+export type { AssessmentPolicy } from "./assessment/policy.js";
+export { DEFAULT_POLICY, resolvePolicy } from "./assessment/policy.js";
 export type { BusinessEntity, EntityActivity, EntityKind } from "./entities/business-entity.js";
 export {
   ACTIVITY_KINDS,

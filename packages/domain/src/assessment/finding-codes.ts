@@ -31,6 +31,7 @@ export type FindingSubjectType =
   | "fund"
   | "project"
   | "township"
+  | "village"
   | "county"
   | "industry"
   | "rectification";
