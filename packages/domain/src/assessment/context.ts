@@ -1,0 +1,234 @@
+import type { BusinessEntity, EntityActivity } from "../entities/business-entity.js";
+import { ENTITY_KIND_LABELS } from "../entities/business-entity.js";
+import type { Fund, FundUse } from "../funds/fund.js";
+import type { Household } from "../households/household.js";
+import type { Income } from "../households/income.js";
+import type { HouseholdIndustry, Industry, VillageIndustry } from "../industries/industry.js";
+import type { Ledger } from "../ledger/ledger.js";
+import type { Linkage, LinkageYear } from "../linkage/linkage.js";
+import type { Rectification } from "../rectification/rectification.js";
+import type { Region } from "../regions/region.js";
+import type { Responsibility } from "../responsibility/responsibility.js";
+import { chinaDateOf, type IsoDate, yearOf } from "../shared/dates.js";
+import type { Subsidy } from "../support/subsidy.js";
+import type { TechnicalService } from "../support/technical-service.js";
+import { type AssessmentPolicy, resolvePolicy } from "./policy.js";
+
+/** Maps over a ledger's records, built once per assessment call so every rule runs in linear time. */
+export interface LedgerIndex {
+  readonly regions: ReadonlyMap<string, Region>;
+  readonly households: ReadonlyMap<string, Household>;
+  readonly headNames: ReadonlyMap<string, string>;
+  readonly memberCounts: ReadonlyMap<string, number>;
+  readonly industries: ReadonlyMap<string, Industry>;
+  readonly entities: ReadonlyMap<string, BusinessEntity>;
+  readonly funds: ReadonlyMap<string, Fund>;
+  readonly linkagesByHousehold: ReadonlyMap<string, readonly Linkage[]>;
+  readonly linkagesByEntity: ReadonlyMap<string, readonly Linkage[]>;
+  /** Keyed `linkageId|year`. */
+  readonly linkageYears: ReadonlyMap<string, LinkageYear>;
+  readonly linkageYearsByYear: ReadonlyMap<number, readonly LinkageYear[]>;
+  readonly linkagesById: ReadonlyMap<string, Linkage>;
+  /** Keyed `householdId|year`. */
+  readonly householdIndustries: ReadonlyMap<string, readonly HouseholdIndustry[]>;
+  readonly householdIndustriesByYear: ReadonlyMap<number, readonly HouseholdIndustry[]>;
+  readonly villageIndustriesByYear: ReadonlyMap<number, readonly VillageIndustry[]>;
+  /** Subsidies by the year of their date. */
+  readonly subsidiesByYear: ReadonlyMap<number, readonly Subsidy[]>;
+  /** Services by the year of their date. */
+  readonly servicesByYear: ReadonlyMap<number, readonly TechnicalService[]>;
+  /** Households listed by a technical service, by the year of the service. */
+  readonly servedHouseholdsByYear: ReadonlyMap<number, ReadonlySet<string>>;
+  readonly activitiesByEntity: ReadonlyMap<string, readonly EntityActivity[]>;
+  readonly fundUsesByYear: ReadonlyMap<number, readonly FundUse[]>;
+  readonly townshipPersons: ReadonlyMap<string, readonly Responsibility[]>;
+  readonly helpersByHousehold: ReadonlyMap<string, readonly Responsibility[]>;
+  /** Keyed `householdId|year`. */
+  readonly incomes: ReadonlyMap<string, Income>;
+  readonly rectifications: readonly Rectification[];
+}
+
+/** Everything a detector or metric needs: the ledger, its index, the year, the assessment date and the policy. */
+export interface AssessmentContext {
+  readonly ledger: Ledger;
+  readonly index: LedgerIndex;
+  readonly year: number;
+  /** min(China date of `now`, 31 December of `year`). */
+  readonly asOf: IsoDate;
+  readonly policy: AssessmentPolicy;
+}
+
+/** Appends a value to the list of a key in a map of lists. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Builds the maps an assessment needs, in one pass over each collection. */
+export function indexLedger(ledger: Ledger): LedgerIndex {
+  const regions = new Map(ledger.regions.map((r) => [r.code, r]));
+  const households = new Map(ledger.households.map((h) => [h.id, h]));
+  const headNames = new Map<string, string>();
+  const memberCounts = new Map<string, number>();
+  for (const m of ledger.members) {
+    memberCounts.set(m.householdId, (memberCounts.get(m.householdId) ?? 0) + 1);
+    if (m.relation === "head") headNames.set(m.householdId, m.name);
+  }
+  const linkagesByHousehold = new Map<string, Linkage[]>();
+  const linkagesByEntity = new Map<string, Linkage[]>();
+  for (const l of ledger.linkages) {
+    push(linkagesByHousehold, l.householdId, l);
+    push(linkagesByEntity, l.entityId, l);
+  }
+  const linkageYears = new Map<string, LinkageYear>();
+  const linkageYearsByYear = new Map<number, LinkageYear[]>();
+  for (const y of ledger.linkageYears) {
+    linkageYears.set(`${y.linkageId}|${y.year}`, y);
+    push(linkageYearsByYear, y.year, y);
+  }
+  const householdIndustries = new Map<string, HouseholdIndustry[]>();
+  const householdIndustriesByYear = new Map<number, HouseholdIndustry[]>();
+  for (const h of ledger.householdIndustries) {
+    push(householdIndustries, `${h.householdId}|${h.year}`, h);
+    push(householdIndustriesByYear, h.year, h);
+  }
+  const villageIndustriesByYear = new Map<number, VillageIndustry[]>();
+  for (const v of ledger.villageIndustries) push(villageIndustriesByYear, v.year, v);
+  const subsidiesByYear = new Map<number, Subsidy[]>();
+  for (const s of ledger.subsidies) push(subsidiesByYear, yearOf(s.date), s);
+  const servicesByYear = new Map<number, TechnicalService[]>();
+  const servedHouseholdsByYear = new Map<number, Set<string>>();
+  for (const s of ledger.services) {
+    const year = yearOf(s.date);
+    push(servicesByYear, year, s);
+    let served = servedHouseholdsByYear.get(year);
+    if (!served) {
+      served = new Set();
+      servedHouseholdsByYear.set(year, served);
+    }
+    for (const h of s.householdIds) served.add(h);
+  }
+  const activitiesByEntity = new Map<string, EntityActivity[]>();
+  for (const a of ledger.entityActivities) push(activitiesByEntity, a.entityId, a);
+  const fundUsesByYear = new Map<number, FundUse[]>();
+  for (const u of ledger.fundUses) push(fundUsesByYear, u.year, u);
+  const townshipPersons = new Map<string, Responsibility[]>();
+  const helpersByHousehold = new Map<string, Responsibility[]>();
+  for (const r of ledger.responsibilities) {
+    if (r.kind === "township_fixed_person") push(townshipPersons, r.townshipCode, r);
+    else if (r.householdId !== null) push(helpersByHousehold, r.householdId, r);
+  }
+  const incomes = new Map<string, Income>();
+  for (const i of ledger.incomes) incomes.set(`${i.householdId}|${i.year}`, i);
+  return {
+    regions,
+    households,
+    headNames,
+    memberCounts,
+    industries: new Map(ledger.industries.map((i) => [i.id, i])),
+    entities: new Map(ledger.entities.map((e) => [e.id, e])),
+    funds: new Map(ledger.funds.map((f) => [f.id, f])),
+    linkagesByHousehold,
+    linkagesByEntity,
+    linkageYears,
+    linkageYearsByYear,
+    linkagesById: new Map(ledger.linkages.map((l) => [l.id, l])),
+    householdIndustries,
+    householdIndustriesByYear,
+    villageIndustriesByYear,
+    subsidiesByYear,
+    servicesByYear,
+    servedHouseholdsByYear,
+    activitiesByEntity,
+    fundUsesByYear,
+    townshipPersons,
+    helpersByHousehold,
+    incomes,
+    rectifications: ledger.rectifications,
+  };
+}
+
+/** The assessment date of a year: the China date of `now`, or 31 December of the year if that is earlier. */
+export function assessmentDate(year: number, now: Date): IsoDate {
+  const today = chinaDateOf(now);
+  const yearEnd = `${year}-12-31`;
+  return today < yearEnd ? today : yearEnd;
+}
+
+/** Creates the context of an assessment of `year` as of `now`. */
+export function createAssessmentContext(
+  ledger: Ledger,
+  options: { year: number; now: Date; policy?: Partial<AssessmentPolicy> },
+  index: LedgerIndex = indexLedger(ledger),
+): AssessmentContext {
+  return {
+    ledger,
+    index,
+    year: options.year,
+    asOf: assessmentDate(options.year, options.now),
+    policy: resolvePolicy(options.policy),
+  };
+}
+
+/** The township (9 digits) of a region code at township level or below; the code itself above. */
+export function townshipRegionOf(code: string): string {
+  return code.length >= 9 ? code.slice(0, 9) : code;
+}
+
+/** The empty list, typed. */
+export const NONE: readonly never[] = [];
+
+/** Human-readable names of the subjects of findings, in Chinese and English. */
+export const labels = {
+  /** 大余县 */
+  county(ctx: AssessmentContext): string {
+    return ctx.index.regions.get(ctx.ledger.countyCode)?.name ?? ctx.ledger.countyCode;
+  },
+  /** 大余县南安镇 */
+  township(ctx: AssessmentContext, code: string): string {
+    const township = ctx.index.regions.get(code.slice(0, 9));
+    return `${labels.county(ctx)}${township?.name ?? code.slice(0, 9)}`;
+  },
+  /** 大余县南安镇新华村 */
+  village(ctx: AssessmentContext, code: string): string {
+    if (code.length < 12) return labels.township(ctx, code);
+    return `${labels.township(ctx, code)}${ctx.index.regions.get(code)?.name ?? code}`;
+  },
+  /** 大余县南安镇新华村张三户（户编号 …） */
+  household(ctx: AssessmentContext, householdId: string): string {
+    const h = ctx.index.households.get(householdId);
+    if (!h) return `贫困户 ${householdId}`;
+    const head = ctx.index.headNames.get(h.id) ?? "";
+    return `${labels.village(ctx, h.villageCode)}${head}户（户编号 ${h.householdNumber}）`;
+  },
+  /** household 3607231002010001 (head 张三) */
+  householdEn(ctx: AssessmentContext, householdId: string): string {
+    const h = ctx.index.households.get(householdId);
+    if (!h) return `household ${householdId}`;
+    const head = ctx.index.headNames.get(h.id);
+    return `household ${h.householdNumber}${head ? ` (head ${head})` : ""} in village ${h.villageCode}`;
+  },
+  /** 合作社「某某合作社」 */
+  entity(ctx: AssessmentContext, entityId: string): string {
+    const e = ctx.index.entities.get(entityId);
+    if (!e) return `经营主体 ${entityId}`;
+    return `${labels.township(ctx, e.regionCode)}${ENTITY_KIND_LABELS[e.kind]}「${e.name}」`;
+  },
+  /** cooperative "name" (id) */
+  entityEn(ctx: AssessmentContext, entityId: string): string {
+    const e = ctx.index.entities.get(entityId);
+    if (!e) return `entity ${entityId}`;
+    return `${e.kind.replace("_", " ")} "${e.name}" (${e.id})`;
+  },
+  /** 脐橙 */
+  industry(ctx: AssessmentContext, industryId: string | null): string {
+    if (industryId === null) return "未注明产业";
+    return ctx.index.industries.get(industryId)?.name ?? industryId;
+  },
+  /** navel_orange */
+  industryEn(ctx: AssessmentContext, industryId: string | null): string {
+    if (industryId === null) return "an unnamed industry";
+    return ctx.index.industries.get(industryId)?.code ?? industryId;
+  },
+};

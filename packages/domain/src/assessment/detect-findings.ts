@@ -1,0 +1,91 @@
+import type { Ledger } from "../ledger/ledger.js";
+import { createAssessmentContext } from "./context.js";
+import { FINDING_CODES, type FindingCode } from "./finding-codes.js";
+import { debtGrowth } from "./findings/debt-growth.js";
+import type { FindingDetector } from "./findings/detector.js";
+import { emptyShellCooperative } from "./findings/empty-shell-cooperative.js";
+import { entityShield } from "./findings/entity-shield.js";
+import { fakeLinkage } from "./findings/fake-linkage.js";
+import { forcedLinkage } from "./findings/forced-linkage.js";
+import { householdWithoutHelper } from "./findings/household-without-helper.js";
+import { industryHomogenisation } from "./findings/industry-homogenisation.js";
+import { lowIndustryFundShare } from "./findings/low-industry-fund-share.js";
+import { lowSurvival } from "./findings/low-survival.js";
+import { overdueRectification } from "./findings/overdue-rectification.js";
+import { panWelfareFund } from "./findings/pan-welfare-fund.js";
+import { pepperSpraySubsidy } from "./findings/pepper-spray-subsidy.js";
+import { rectificationWithoutPlan } from "./findings/rectification-without-plan.js";
+import { scaleUpWithoutTrial } from "./findings/scale-up-without-trial.js";
+import { shallowLinkage } from "./findings/shallow-linkage.js";
+import { subsidiseAndForget } from "./findings/subsidise-and-forget.js";
+import { townshipWithoutPerson } from "./findings/township-without-person.js";
+import { yearTwoExit } from "./findings/year-two-exit.js";
+import type { AssessmentPolicy } from "./policy.js";
+import { type Finding, type Severity, severityRank } from "./types.js";
+
+/** Every detector, keyed by the finding code it produces. */
+export const FINDING_DETECTORS: Readonly<Record<FindingCode, FindingDetector>> = {
+  "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON": townshipWithoutPerson,
+  "RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER": householdWithoutHelper,
+  "SUBSIDY.PEPPER_SPRAY": pepperSpraySubsidy,
+  "ENTITY.SHIELD": entityShield,
+  "INDUSTRY.HOMOGENISATION": industryHomogenisation,
+  "INDUSTRY.SCALE_UP_WITHOUT_TRIAL": scaleUpWithoutTrial,
+  "SUPPORT.SUBSIDISE_AND_FORGET": subsidiseAndForget,
+  "LINKAGE.FAKE": fakeLinkage,
+  "LINKAGE.SHALLOW": shallowLinkage,
+  "LINKAGE.FORCED": forcedLinkage,
+  "LINKAGE.YEAR_TWO_EXIT": yearTwoExit,
+  "ENTITY.EMPTY_SHELL": emptyShellCooperative,
+  "OUTCOME.LOW_SURVIVAL": lowSurvival,
+  "OUTCOME.DEBT_GROWTH": debtGrowth,
+  "FUNDS.LOW_INDUSTRY_SHARE": lowIndustryFundShare,
+  "FUNDS.PAN_WELFARE": panWelfareFund,
+  "RECTIFICATION.OVERDUE": overdueRectification,
+  "RECTIFICATION.NO_PLAN": rectificationWithoutPlan,
+};
+
+/** The severity of each finding code. */
+export const FINDING_SEVERITIES: Readonly<Record<FindingCode, Severity>> = Object.fromEntries(
+  FINDING_CODES.map((code) => [code, FINDING_DETECTORS[code].severity]),
+) as Record<FindingCode, Severity>;
+
+/** Options of `detectFindings`. */
+export interface DetectFindingsOptions {
+  /** The year assessed. */
+  readonly year: number;
+  /** The instant of the assessment; the assessment date is its China date, or 31 December of `year` if earlier. */
+  readonly now: Date;
+  /** Overrides of the default thresholds. */
+  readonly policy?: Partial<AssessmentPolicy>;
+  /** Only these codes (default: all). */
+  readonly codes?: readonly FindingCode[];
+  /** Only findings in this region (a township, village or the county and above); county-level findings only for the county or above. */
+  readonly regionCode?: string;
+}
+
+/** Orders findings most severe first, then by code, region and subject, so results are stable. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    FINDING_CODES.indexOf(a.code) - FINDING_CODES.indexOf(b.code) ||
+    (a.regionCode < b.regionCode ? -1 : a.regionCode > b.regionCode ? 1 : 0) ||
+    (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0)
+  );
+}
+
+/** Runs the detectors of the speech's problems over a county ledger for one year; most severe first. */
+export function detectFindings(ledger: Ledger, options: DetectFindingsOptions): Finding[] {
+  const ctx = createAssessmentContext(ledger, options);
+  const codes = options.codes ?? FINDING_CODES;
+  const region = options.regionCode;
+  const findings: Finding[] = [];
+  for (const code of new Set(codes)) {
+    const detector = FINDING_DETECTORS[code];
+    if (!detector) throw new Error(`unknown finding code ${code}`);
+    for (const f of detector.detect(ctx)) {
+      if (region === undefined || f.regionCode.startsWith(region)) findings.push(f);
+    }
+  }
+  return findings.sort(compareFindings);
+}

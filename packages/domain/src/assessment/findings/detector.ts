@@ -1,0 +1,29 @@
+import type { AssessmentContext } from "../context.js";
+import type { FindingCode, FindingSubjectType } from "../finding-codes.js";
+import type { Finding, Severity } from "../types.js";
+
+/** A rule that finds one problem of the speech in a ledger, for the context's year. */
+export interface FindingDetector {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly subjectType: FindingSubjectType;
+  detect(ctx: AssessmentContext): Finding[];
+}
+
+/** Builds a finding of a detector for the context's year. */
+export function makeFinding(
+  detector: Pick<FindingDetector, "code" | "severity" | "subjectType">,
+  ctx: AssessmentContext,
+  fields: { regionCode: string; subjectId: string; evidence: readonly string[]; zh: string; en: string },
+): Finding {
+  return {
+    code: detector.code,
+    severity: detector.severity,
+    year: ctx.year,
+    regionCode: fields.regionCode,
+    subjectType: detector.subjectType,
+    subjectId: fields.subjectId,
+    evidence: fields.evidence,
+    message: { zh: fields.zh, en: fields.en },
+  };
+}

@@ -1,0 +1,33 @@
+import { linkageCoversYear } from "../../linkage/linkage.js";
+import { labels, NONE } from "../context.js";
+import type { Finding } from "../types.js";
+import { type FindingDetector, makeFinding } from "./detector.js";
+
+/** 空壳合作社: a cooperative with linkages in force in the year but no activity evidence dated that year. Severity high. */
+export const emptyShellCooperative: FindingDetector = {
+  code: "ENTITY.EMPTY_SHELL",
+  severity: "high",
+  subjectType: "entity",
+  detect(ctx) {
+    const findings: Finding[] = [];
+    for (const entity of ctx.ledger.entities) {
+      if (entity.kind !== "cooperative") continue;
+      const current = (ctx.index.linkagesByEntity.get(entity.id) ?? NONE).filter((l) =>
+        linkageCoversYear(l, ctx.year),
+      );
+      if (current.length === 0) continue;
+      const active = (ctx.index.activitiesByEntity.get(entity.id) ?? NONE).some((a) => a.year === ctx.year);
+      if (active) continue;
+      findings.push(
+        makeFinding(this, ctx, {
+          regionCode: entity.regionCode.slice(0, 9),
+          subjectId: entity.id,
+          evidence: [entity.id, ...current.map((l) => l.id)],
+          zh: `${labels.entity(ctx, entity.id)}${ctx.year}年联结${current.length}户贫困户，却没有任何经营活动记录（空壳合作社）`,
+          en: `${labels.entityEn(ctx, entity.id)} has ${current.length} linkage(s) in ${ctx.year} but no activity evidence that year (empty-shell cooperative)`,
+        }),
+      );
+    }
+    return findings;
+  },
+};

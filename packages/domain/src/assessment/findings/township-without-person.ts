@@ -1,0 +1,31 @@
+import { isResponsibilityCurrent } from "../../responsibility/responsibility.js";
+import { labels, NONE } from "../context.js";
+import type { Finding } from "../types.js";
+import { type FindingDetector, makeFinding } from "./detector.js";
+
+/** 人员责任落实不到位: a township with no fixed responsible person in force on the assessment date. Severity critical. */
+export const townshipWithoutPerson: FindingDetector = {
+  code: "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON",
+  severity: "critical",
+  subjectType: "township",
+  detect(ctx) {
+    const findings: Finding[] = [];
+    for (const region of ctx.ledger.regions) {
+      if (region.level !== "township") continue;
+      const assignments = ctx.index.townshipPersons.get(region.code) ?? NONE;
+      if (assignments.some((r) => isResponsibilityCurrent(r, ctx.asOf))) continue;
+      const name = labels.township(ctx, region.code);
+      const past = assignments.map((r) => r.id);
+      findings.push(
+        makeFinding(this, ctx, {
+          regionCode: region.code,
+          subjectId: region.code,
+          evidence: [region.code, ...past],
+          zh: `${name}未明确产业扶贫固定责任人${past.length > 0 ? "（原责任人已到期）" : ""}`,
+          en: `Township ${region.name} (${region.code}) has no fixed person responsible for industry poverty alleviation on ${ctx.asOf}`,
+        }),
+      );
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,41 @@
+import { labels, push } from "../context.js";
+import type { Finding } from "../types.js";
+import { type FindingDetector, makeFinding } from "./detector.js";
+
+/** 第二年全部退出: of an entity's households that took part last year (at least the policy minimum), too few also took part this year. Severity high. */
+export const yearTwoExit: FindingDetector = {
+  code: "LINKAGE.YEAR_TWO_EXIT",
+  severity: "high",
+  subjectType: "entity",
+  detect(ctx) {
+    const last = ctx.year - 1;
+    const findings: Finding[] = [];
+    for (const [entityId, linkages] of ctx.index.linkagesByEntity) {
+      const entity = ctx.index.entities.get(entityId);
+      if (!entity) continue;
+      const before = new Map<string, string[]>(); // household → its linkage-year ids of last year
+      const stayed = new Set<string>();
+      for (const l of linkages) {
+        const y0 = ctx.index.linkageYears.get(`${l.id}|${last}`);
+        if (y0?.tookPart) {
+          push(before, l.householdId, y0.id);
+        }
+        if (ctx.index.linkageYears.get(`${l.id}|${ctx.year}`)?.tookPart) stayed.add(l.householdId);
+      }
+      if (before.size < ctx.policy.retentionMinHouseholds) continue;
+      const retained = [...before.keys()].filter((h) => stayed.has(h)).length;
+      if (retained / before.size >= ctx.policy.retentionAlertRate) continue;
+      const left = [...before].filter(([h]) => !stayed.has(h)).flatMap(([, ids]) => ids);
+      findings.push(
+        makeFinding(this, ctx, {
+          regionCode: entity.regionCode.slice(0, 9),
+          subjectId: entityId,
+          evidence: left,
+          zh: `${labels.entity(ctx, entityId)}${last}年带动${before.size}户贫困户，${ctx.year}年仅剩${retained}户继续参与，带动不可持续`,
+          en: `${labels.entityEn(ctx, entityId)} had ${before.size} participating household(s) in ${last}; only ${retained} still took part in ${ctx.year} (year-two exit)`,
+        }),
+      );
+    }
+    return findings;
+  },
+};
