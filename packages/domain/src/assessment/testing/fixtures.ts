@@ -15,7 +15,9 @@ import type { IsoDate } from "../../shared/dates.js";
 import type { Subsidy } from "../../support/subsidy.js";
 import type { TechnicalService } from "../../support/technical-service.js";
 import { type AssessmentContext, createAssessmentContext } from "../context.js";
+import type { FindingDetector } from "../findings/detector.js";
 import type { AssessmentPolicy } from "../policy.js";
+import type { Finding } from "../types.js";
 
 // Small hand-built ledgers for the assessment's unit tests: one county, two towns, a few villages.
 
@@ -373,4 +375,26 @@ export function contextFor(
     now: options.now ?? FIXTURE_NOW,
     ...(options.policy ? { policy: options.policy } : {}),
   });
+}
+
+/** Runs one detector over a fixture ledger and returns its findings. */
+export function runDetector(
+  detector: FindingDetector,
+  records: Partial<LedgerData>,
+  year: number,
+  options: { now?: Date; policy?: Partial<AssessmentPolicy> } = {},
+): Finding[] {
+  return detector.detect(contextFor(buildLedger(records), year, options));
+}
+
+/** The sorted subject ids of a detector's findings on a fixture ledger. */
+export function subjectsFound(
+  detector: FindingDetector,
+  records: Partial<LedgerData>,
+  year: number,
+  options: { now?: Date; policy?: Partial<AssessmentPolicy> } = {},
+): string[] {
+  return runDetector(detector, records, year, options)
+    .map((f) => f.subjectId)
+    .sort();
 }
