@@ -1,7 +1,23 @@
+export type { ComputeMetricsOptions } from "./assessment/compute-metrics.js";
+export { computeMetrics, sumMetrics } from "./assessment/compute-metrics.js";
+export type { AssessmentContext, LedgerIndex } from "./assessment/context.js";
+export { assessmentDate, createAssessmentContext, indexLedger } from "./assessment/context.js";
+export type { DetectFindingsOptions } from "./assessment/detect-findings.js";
+export {
+  compareFindings,
+  detectFindings,
+  FINDING_DETECTORS,
+  FINDING_SEVERITIES,
+} from "./assessment/detect-findings.js";
 export type { FindingCode, FindingSubjectType } from "./assessment/finding-codes.js";
 export { FINDING_CODES } from "./assessment/finding-codes.js";
+export type { FindingDetector } from "./assessment/findings/detector.js";
+export type { MetricCode, MetricDefinition } from "./assessment/metric-codes.js";
+export { METRIC_CODES, METRIC_DEFINITIONS } from "./assessment/metric-codes.js";
 export type { AssessmentPolicy } from "./assessment/policy.js";
 export { DEFAULT_POLICY, resolvePolicy } from "./assessment/policy.js";
+export type { Finding, Metric, Severity } from "./assessment/types.js";
+export { SEVERITIES, severityRank } from "./assessment/types.js";
 export type { BusinessEntity, EntityActivity, EntityKind } from "./entities/business-entity.js";
 export {
   ACTIVITY_KINDS,
