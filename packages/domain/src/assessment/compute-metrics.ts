@@ -3,7 +3,13 @@ import type { Ledger } from "../ledger/ledger.js";
 import { linkageCoversYear } from "../linkage/linkage.js";
 import { isResponsibilityCurrent } from "../responsibility/responsibility.js";
 import { yearOf } from "../shared/dates.js";
-import { type AssessmentContext, createAssessmentContext, NONE } from "./context.js";
+import {
+  type AssessmentContext,
+  createAssessmentContext,
+  householdIndustriesOf,
+  incomeOf,
+  NONE,
+} from "./context.js";
 import type { MetricCode } from "./metric-codes.js";
 import type { AssessmentPolicy } from "./policy.js";
 import type { Metric } from "./types.js";
@@ -68,7 +74,7 @@ export function computeMetrics(ledger: Ledger, options: ComputeMetricsOptions): 
   const served = index.servedHouseholdsByYear.get(year) ?? new Set<string>();
   const projectsOfYear = ledger.projects.filter((p) => p.year === year);
   const beneficiaries = new Set(projectsOfYear.flatMap((p) => p.beneficiaryHouseholdIds));
-  const hasIndustry = (id: string) => index.householdIndustries.has(`${id}|${year}`);
+  const hasIndustry = (id: string) => householdIndustriesOf(index, id, year).length > 0;
   const linked = (id: string) =>
     (index.linkagesByHousehold.get(id) ?? NONE).some((l) => linkageCoversYear(l, year));
 
@@ -88,7 +94,7 @@ export function computeMetrics(ledger: Ledger, options: ComputeMetricsOptions): 
     if ((index.helpersByHousehold.get(h.id) ?? NONE).some((r) => isResponsibilityCurrent(r, asOf))) helped++;
     const members = index.memberCounts.get(h.id) ?? 0;
     const isStable = stableYears.every((y) => {
-      const income = index.incomes.get(`${h.id}|${y}`);
+      const income = incomeOf(index, h.id, y);
       return income !== undefined && perCapitaNetIncomeFen(income, members) >= policy.incomeLineFen;
     });
     if (members > 0 && isStable) stable++;

@@ -25,12 +25,12 @@ export interface LedgerIndex {
   readonly funds: ReadonlyMap<string, Fund>;
   readonly linkagesByHousehold: ReadonlyMap<string, readonly Linkage[]>;
   readonly linkagesByEntity: ReadonlyMap<string, readonly Linkage[]>;
-  /** Keyed `linkageId|year`. */
-  readonly linkageYears: ReadonlyMap<string, LinkageYear>;
+  /** year → linkage id → its record of that year. */
+  readonly linkageYears: ReadonlyMap<number, ReadonlyMap<string, LinkageYear>>;
   readonly linkageYearsByYear: ReadonlyMap<number, readonly LinkageYear[]>;
   readonly linkagesById: ReadonlyMap<string, Linkage>;
-  /** Keyed `householdId|year`. */
-  readonly householdIndustries: ReadonlyMap<string, readonly HouseholdIndustry[]>;
+  /** year → household id → its industry records of that year. */
+  readonly householdIndustries: ReadonlyMap<number, ReadonlyMap<string, readonly HouseholdIndustry[]>>;
   readonly householdIndustriesByYear: ReadonlyMap<number, readonly HouseholdIndustry[]>;
   readonly villageIndustriesByYear: ReadonlyMap<number, readonly VillageIndustry[]>;
   /** Subsidies by the year of their date. */
@@ -43,8 +43,8 @@ export interface LedgerIndex {
   readonly fundUsesByYear: ReadonlyMap<number, readonly FundUse[]>;
   readonly townshipPersons: ReadonlyMap<string, readonly Responsibility[]>;
   readonly helpersByHousehold: ReadonlyMap<string, readonly Responsibility[]>;
-  /** Keyed `householdId|year`. */
-  readonly incomes: ReadonlyMap<string, Income>;
+  /** year → household id → its income of that year. */
+  readonly incomes: ReadonlyMap<number, ReadonlyMap<string, Income>>;
   readonly rectifications: readonly Rectification[];
 }
 
@@ -65,8 +65,21 @@ export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Builds the maps an assessment needs, in one pass over each collection. */
-export function indexLedger(ledger: Ledger): LedgerIndex {
+function inner<K, V>(map: Map<number, Map<K, V>>, year: number): Map<K, V> {
+  let m = map.get(year);
+  if (!m) {
+    m = new Map();
+    map.set(year, m);
+  }
+  return m;
+}
+
+/**
+ * Builds the maps an assessment needs, in one pass over each collection. With `years`, yearly records
+ * (linkage-years, outcomes, subsidies, services, fund uses, incomes) of other years are left out.
+ */
+export function indexLedger(ledger: Ledger, years?: ReadonlySet<number>): LedgerIndex {
+  const keep = years ? (year: number) => years.has(year) : () => true;
   const regions = new Map(ledger.regions.map((r) => [r.code, r]));
   const households = new Map(ledger.households.map((h) => [h.id, h]));
   const headNames = new Map<string, string>();
@@ -81,26 +94,32 @@ export function indexLedger(ledger: Ledger): LedgerIndex {
     push(linkagesByHousehold, l.householdId, l);
     push(linkagesByEntity, l.entityId, l);
   }
-  const linkageYears = new Map<string, LinkageYear>();
+  const linkageYears = new Map<number, Map<string, LinkageYear>>();
   const linkageYearsByYear = new Map<number, LinkageYear[]>();
   for (const y of ledger.linkageYears) {
-    linkageYears.set(`${y.linkageId}|${y.year}`, y);
+    if (!keep(y.year)) continue;
+    inner(linkageYears, y.year).set(y.linkageId, y);
     push(linkageYearsByYear, y.year, y);
   }
-  const householdIndustries = new Map<string, HouseholdIndustry[]>();
+  const householdIndustries = new Map<number, Map<string, HouseholdIndustry[]>>();
   const householdIndustriesByYear = new Map<number, HouseholdIndustry[]>();
   for (const h of ledger.householdIndustries) {
-    push(householdIndustries, `${h.householdId}|${h.year}`, h);
+    if (!keep(h.year)) continue;
+    push(inner(householdIndustries, h.year), h.householdId, h);
     push(householdIndustriesByYear, h.year, h);
   }
   const villageIndustriesByYear = new Map<number, VillageIndustry[]>();
-  for (const v of ledger.villageIndustries) push(villageIndustriesByYear, v.year, v);
+  for (const v of ledger.villageIndustries) if (keep(v.year)) push(villageIndustriesByYear, v.year, v);
   const subsidiesByYear = new Map<number, Subsidy[]>();
-  for (const s of ledger.subsidies) push(subsidiesByYear, yearOf(s.date), s);
+  for (const s of ledger.subsidies) {
+    const year = yearOf(s.date);
+    if (keep(year)) push(subsidiesByYear, year, s);
+  }
   const servicesByYear = new Map<number, TechnicalService[]>();
   const servedHouseholdsByYear = new Map<number, Set<string>>();
   for (const s of ledger.services) {
     const year = yearOf(s.date);
+    if (!keep(year)) continue;
     push(servicesByYear, year, s);
     let served = servedHouseholdsByYear.get(year);
     if (!served) {
@@ -112,15 +131,15 @@ export function indexLedger(ledger: Ledger): LedgerIndex {
   const activitiesByEntity = new Map<string, EntityActivity[]>();
   for (const a of ledger.entityActivities) push(activitiesByEntity, a.entityId, a);
   const fundUsesByYear = new Map<number, FundUse[]>();
-  for (const u of ledger.fundUses) push(fundUsesByYear, u.year, u);
+  for (const u of ledger.fundUses) if (keep(u.year)) push(fundUsesByYear, u.year, u);
   const townshipPersons = new Map<string, Responsibility[]>();
   const helpersByHousehold = new Map<string, Responsibility[]>();
   for (const r of ledger.responsibilities) {
     if (r.kind === "township_fixed_person") push(townshipPersons, r.townshipCode, r);
     else if (r.householdId !== null) push(helpersByHousehold, r.householdId, r);
   }
-  const incomes = new Map<string, Income>();
-  for (const i of ledger.incomes) incomes.set(`${i.householdId}|${i.year}`, i);
+  const incomes = new Map<number, Map<string, Income>>();
+  for (const i of ledger.incomes) if (keep(i.year)) inner(incomes, i.year).set(i.householdId, i);
   return {
     regions,
     households,
@@ -156,19 +175,46 @@ export function assessmentDate(year: number, now: Date): IsoDate {
   return today < yearEnd ? today : yearEnd;
 }
 
-/** Creates the context of an assessment of `year` as of `now`. */
+/** The years whose yearly records an assessment of `year` reads: the year before, and the income window. */
+export function yearsRead(year: number, policy: AssessmentPolicy): Set<number> {
+  const years = new Set([year, year - 1]);
+  for (let i = 0; i < policy.incomeStableYears; i++) years.add(year - i);
+  return years;
+}
+
+/** Creates the context of an assessment of `year` as of `now` (indexing the ledger unless an index is given). */
 export function createAssessmentContext(
   ledger: Ledger,
   options: { year: number; now: Date; policy?: Partial<AssessmentPolicy> },
-  index: LedgerIndex = indexLedger(ledger),
+  index?: LedgerIndex,
 ): AssessmentContext {
+  const policy = resolvePolicy(options.policy);
   return {
     ledger,
-    index,
+    index: index ?? indexLedger(ledger, yearsRead(options.year, policy)),
     year: options.year,
     asOf: assessmentDate(options.year, options.now),
-    policy: resolvePolicy(options.policy),
+    policy,
   };
+}
+
+/** A linkage's record of a year. */
+export function linkageYearOf(index: LedgerIndex, linkageId: string, year: number): LinkageYear | undefined {
+  return index.linkageYears.get(year)?.get(linkageId);
+}
+
+/** A household's industry records of a year. */
+export function householdIndustriesOf(
+  index: LedgerIndex,
+  householdId: string,
+  year: number,
+): readonly HouseholdIndustry[] {
+  return index.householdIndustries.get(year)?.get(householdId) ?? NONE;
+}
+
+/** A household's income of a year. */
+export function incomeOf(index: LedgerIndex, householdId: string, year: number): Income | undefined {
+  return index.incomes.get(year)?.get(householdId);
 }
 
 /** The township (9 digits) of a region code at township level or below; the code itself above. */

@@ -1,5 +1,5 @@
 import { formatFenAsYuan } from "../../shared/money.js";
-import { labels, NONE } from "../context.js";
+import { householdIndustriesOf, labels, NONE } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
@@ -11,7 +11,7 @@ export const debtGrowth: FindingDetector = {
   detect(ctx) {
     const findings: Finding[] = [];
     for (const r of ctx.index.householdIndustriesByYear.get(ctx.year) ?? NONE) {
-      const before = (ctx.index.householdIndustries.get(`${r.householdId}|${ctx.year - 1}`) ?? NONE).find(
+      const before = householdIndustriesOf(ctx.index, r.householdId, ctx.year - 1).find(
         (p) => p.industryId === r.industryId,
       );
       if (!before || r.debtFen <= before.debtFen) continue;

@@ -1,5 +1,5 @@
 import { linkageCoversYear } from "../../linkage/linkage.js";
-import { labels, townshipRegionOf } from "../context.js";
+import { labels, linkageYearOf, townshipRegionOf } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
@@ -18,7 +18,7 @@ export const entityShield: FindingDetector = {
       if (current.length === 0) continue;
       const helped = current.some(
         (l) =>
-          (ctx.index.linkageYears.get(`${l.id}|${ctx.year}`)?.receivedFen ?? 0) > 0 ||
+          (linkageYearOf(ctx.index, l.id, ctx.year)?.receivedFen ?? 0) > 0 ||
           served?.has(l.householdId) === true,
       );
       if (helped) continue;

@@ -1,6 +1,6 @@
 import { LINKAGE_MODE_LABELS, linkageCoversYear } from "../../linkage/linkage.js";
 import { yearOf } from "../../shared/dates.js";
-import { labels } from "../context.js";
+import { labels, linkageYearOf } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
@@ -14,7 +14,7 @@ export const fakeLinkage: FindingDetector = {
     if (ctx.year > yearOf(ctx.asOf)) return findings;
     for (const l of ctx.ledger.linkages) {
       if (!linkageCoversYear(l, ctx.year)) continue;
-      const y = ctx.index.linkageYears.get(`${l.id}|${ctx.year}`);
+      const y = linkageYearOf(ctx.index, l.id, ctx.year);
       if (y?.tookPart && y.receivedFen > 0) continue;
       const h = ctx.index.households.get(l.householdId);
       if (!h) continue;

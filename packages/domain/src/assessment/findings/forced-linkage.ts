@@ -1,5 +1,5 @@
 import { linkageCoversYear } from "../../linkage/linkage.js";
-import { labels, NONE } from "../context.js";
+import { householdIndustriesOf, labels, NONE } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
@@ -22,7 +22,7 @@ export const forcedLinkage: FindingDetector = {
       const township = h.villageCode.slice(0, 9);
       if (entity.regionCode.slice(0, 9) === township) continue;
       const industryId = entity.industryId ?? l.industryId;
-      const records = ctx.index.householdIndustries.get(`${h.id}|${ctx.year}`) ?? NONE;
+      const records = householdIndustriesOf(ctx.index, h.id, ctx.year);
       if (records.some((r) => industryId === null || r.industryId === industryId)) continue;
       findings.push(
         makeFinding(this, ctx, {

@@ -1,6 +1,6 @@
 import { formatFenAsYuan } from "../../shared/money.js";
 import type { Subsidy } from "../../support/subsidy.js";
-import { labels, NONE, push, townshipRegionOf } from "../context.js";
+import { householdIndustriesOf, labels, NONE, push, townshipRegionOf } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 import { hasLinkageCovering } from "./queries.js";
@@ -23,7 +23,7 @@ export const pepperSpraySubsidy: FindingDetector = {
       if (!h) continue;
       if (hasLinkageCovering(ctx, householdId, ctx.year)) continue;
       if (served?.has(householdId)) continue;
-      if (ctx.index.householdIndustries.has(`${householdId}|${ctx.year}`)) continue;
+      if (householdIndustriesOf(ctx.index, householdId, ctx.year).length > 0) continue;
       const total = subsidies.reduce((sum, s) => sum + s.amountFen, 0);
       findings.push(
         makeFinding(this, ctx, {

@@ -1,5 +1,5 @@
 import { linkageCoversYear } from "../../linkage/linkage.js";
-import { type AssessmentContext, NONE } from "../context.js";
+import { type AssessmentContext, linkageYearOf, NONE } from "../context.js";
 
 /** Whether a household has a linkage that existed in `year`. */
 export function hasLinkageCovering(ctx: AssessmentContext, householdId: string, year: number): boolean {
@@ -9,7 +9,7 @@ export function hasLinkageCovering(ctx: AssessmentContext, householdId: string, 
 /** Whether a household received anything (receivedFen > 0) through any of its linkages in `year`. */
 export function receivedThroughLinkage(ctx: AssessmentContext, householdId: string, year: number): boolean {
   for (const l of ctx.index.linkagesByHousehold.get(householdId) ?? NONE) {
-    const y = ctx.index.linkageYears.get(`${l.id}|${year}`);
+    const y = linkageYearOf(ctx.index, l.id, year);
     if (y && y.receivedFen > 0) return true;
   }
   return false;
@@ -18,7 +18,7 @@ export function receivedThroughLinkage(ctx: AssessmentContext, householdId: stri
 /** Whether a household took part in any linkage in `year`. */
 export function tookPartInLinkage(ctx: AssessmentContext, householdId: string, year: number): boolean {
   for (const l of ctx.index.linkagesByHousehold.get(householdId) ?? NONE) {
-    if (ctx.index.linkageYears.get(`${l.id}|${year}`)?.tookPart) return true;
+    if (linkageYearOf(ctx.index, l.id, year)?.tookPart) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import { formatFenAsYuan } from "../../shared/money.js";
 import type { Subsidy } from "../../support/subsidy.js";
-import { labels, NONE, push, townshipRegionOf } from "../context.js";
+import { householdIndustriesOf, labels, NONE, push, townshipRegionOf } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 import { receivedThroughLinkage } from "./queries.js";
@@ -21,7 +21,7 @@ export const subsidiseAndForget: FindingDetector = {
       const h = ctx.index.households.get(householdId);
       if (!h) continue;
       if (receivedThroughLinkage(ctx, householdId, ctx.year)) continue;
-      if (ctx.index.householdIndustries.has(`${householdId}|${ctx.year}`)) continue;
+      if (householdIndustriesOf(ctx.index, householdId, ctx.year).length > 0) continue;
       const total = subsidies.reduce((sum, s) => sum + s.amountFen, 0);
       findings.push(
         makeFinding(this, ctx, {

@@ -1,4 +1,4 @@
-import { labels, push } from "../context.js";
+import { labels, linkageYearOf, push } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
@@ -16,11 +16,11 @@ export const yearTwoExit: FindingDetector = {
       const before = new Map<string, string[]>(); // household → its linkage-year ids of last year
       const stayed = new Set<string>();
       for (const l of linkages) {
-        const y0 = ctx.index.linkageYears.get(`${l.id}|${last}`);
+        const y0 = linkageYearOf(ctx.index, l.id, last);
         if (y0?.tookPart) {
           push(before, l.householdId, y0.id);
         }
-        if (ctx.index.linkageYears.get(`${l.id}|${ctx.year}`)?.tookPart) stayed.add(l.householdId);
+        if (linkageYearOf(ctx.index, l.id, ctx.year)?.tookPart) stayed.add(l.householdId);
       }
       if (before.size < ctx.policy.retentionMinHouseholds) continue;
       const retained = [...before.keys()].filter((h) => stayed.has(h)).length;
