@@ -1,5 +1,5 @@
 import { linkageCoversYear } from "../../linkage/linkage.js";
-import { householdIndustriesOf, labels, NONE } from "../context.js";
+import { householdIndustriesOf, labels } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
