@@ -1,0 +1,136 @@
+import { FINDING_CODES } from "../assessment/finding-codes.js";
+import { createLedger, type Ledger, type LedgerData } from "../ledger/ledger.js";
+import { buildFundsAndProjects } from "./funds.js";
+import { buildMonitorings, buildRectifications, buildResponsibilities } from "./governance.js";
+import { buildHouseholds, buildRegions } from "./households.js";
+import {
+  buildCatalogue,
+  buildHouseholdIndustries,
+  buildOwnTracks,
+  buildVillageIndustries,
+  plantOutcomes,
+  plantSubsidiseAndForget,
+  plantVillageIndustries,
+  planVillageIndustries,
+} from "./industries.js";
+import {
+  buildActivities,
+  buildEntities,
+  buildLinkages,
+  buildLinkageYears,
+  linkageRecord,
+  linkageYearsOf,
+  plantExitsAndEndings,
+  plantForcedLinkages,
+  plantLinkageYears,
+  reportForced,
+} from "./linkages.js";
+import { createRng } from "./rng.js";
+import { buildServices, buildSubsidies } from "./support.js";
+import { type PlantedProblem, resolveConfig, type SyntheticOptions, type World } from "./world.js";
+
+/** A generated county: its validated ledger, the problems planted in it, its as-of date, and a synthetic mark. */
+export interface SyntheticCounty {
+  readonly ledger: Ledger;
+  readonly planted: readonly PlantedProblem[];
+  /** The synthetic "today": no record is dated after it; assess with `now` on this date (China time). */
+  readonly asOf: string;
+  readonly synthetic: true;
+}
+
+/**
+ * Generates a synthetic county modelled on Dayu 大余县 (360723): same options, deeply equal result.
+ * Records cover referenceYear-5 … referenceYear; every problem of the assessment's finding codes is
+ * planted at the given rates and reported in `planted` as `{code, year, subjectId, recordIds}`, so
+ * that for years of the window, assessed with `now` on the as-of date, the findings are exactly the
+ * planted problems. Implied problems (see `PLANT_IMPLICATIONS`): ENTITY.SHIELD → LINKAGE.FAKE for each
+ * of the entity's linkages that year; both are reported. Throws RangeError on invalid options.
+ */
+export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCounty {
+  const cfg = resolveConfig(options);
+  const w: World = {
+    cfg,
+    rng: (stream) => createRng(cfg.seed, stream),
+    regions: [],
+    townships: [],
+    villages: [],
+    households: [],
+    members: [],
+    incomes: [],
+    industries: [],
+    villageIndustries: [],
+    entities: [],
+    entityActivities: [],
+    linkages: [],
+    subsidies: [],
+    services: [],
+    funds: [],
+    fundUses: [],
+    projects: [],
+    responsibilities: [],
+    rectifications: [],
+    monitorings: [],
+    unserved: new Map(),
+    planted: [],
+  };
+  buildRegions(w);
+  buildCatalogue(w);
+  planVillageIndustries(w);
+  buildVillageIndustries(w);
+  plantVillageIndustries(w);
+  buildHouseholds(w);
+  buildOwnTracks(w);
+  buildEntities(w);
+  buildLinkages(w);
+  plantForcedLinkages(w);
+  const exits = plantExitsAndEndings(w);
+  buildLinkageYears(w);
+  plantLinkageYears(w, exits);
+  reportForced(w);
+  buildActivities(w);
+  plantSubsidiseAndForget(w);
+  const householdIndustries = buildHouseholdIndustries(w);
+  plantOutcomes(w);
+  buildSubsidies(w);
+  buildServices(w);
+  buildFundsAndProjects(w);
+  buildResponsibilities(w);
+  buildRectifications(w);
+  buildMonitorings(w);
+
+  const data: LedgerData = {
+    countyCode: "360723",
+    regions: w.regions,
+    households: w.households.map((h) => h.record),
+    members: w.members,
+    incomes: w.incomes,
+    industries: w.industries,
+    villageIndustries: w.villageIndustries,
+    householdIndustries,
+    entities: w.entities.map((e) => e.record),
+    entityActivities: w.entityActivities,
+    linkages: w.linkages.map((l) => linkageRecord(w, l)),
+    linkageYears: linkageYearsOf(w),
+    subsidies: w.subsidies,
+    services: w.services,
+    funds: w.funds,
+    fundUses: w.fundUses,
+    projects: w.projects,
+    responsibilities: w.responsibilities,
+    rectifications: w.rectifications,
+    monitorings: w.monitorings,
+  };
+  const ledger = createLedger(data);
+  if (!ledger.ok)
+    throw new Error(`synthetic county is not a valid ledger (a generator bug): ${ledger.error.message}`);
+  const order = new Map<string, number>(FINDING_CODES.map((c, i) => [c, i]));
+  const planted = w.planted
+    .slice()
+    .sort(
+      (a, b) =>
+        a.year - b.year ||
+        order.get(a.code)! - order.get(b.code)! ||
+        (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0),
+    );
+  return { ledger: ledger.value, planted, asOf: cfg.asOf, synthetic: true };
+}

@@ -1,0 +1,295 @@
+import { MONITORING_CATEGORIES, RISK_TYPES } from "../monitoring/monitoring.js";
+import type { Rectification } from "../rectification/rectification.js";
+import type { Responsibility } from "../responsibility/responsibility.js";
+import { dayOf, isoOfDay, yearOfDay } from "./days.js";
+import { mobilePhone } from "./names.js";
+import { type Rng, sample } from "./rng.js";
+import { dayIn, plant, plantCount, type World, yearEnd } from "./world.js";
+
+/** A change of person: the old assignment ends on `end`; the next starts on `next`, or never (a gap to the as-of date). */
+interface Break {
+  readonly end: number;
+  readonly next: number | null;
+  readonly gapYear: number | null;
+}
+
+/**
+ * Breaks of a chain of assignments: continuous hand-overs in March–September of some years, and for
+ * each gap year a gap over 31 December (or, in the reference year, from before the as-of date on).
+ */
+function breaksOf(rng: Rng, w: World, changeChance: number, gapYears: ReadonlySet<number>): Break[] {
+  const { cfg } = w;
+  const breaks: Break[] = [];
+  for (const year of cfg.years) {
+    if (year < cfg.ref && rng.chance(changeChance)) {
+      const end = dayIn(rng, cfg, year, 3, 9);
+      breaks.push({ end, next: end + 1, gapYear: null });
+    }
+    if (!gapYears.has(year)) continue;
+    if (year < cfg.ref) {
+      breaks.push({
+        end: dayOf(year, 12, rng.int(1, 20)),
+        next: dayOf(year + 1, 1, rng.int(3, 25)),
+        gapYear: year,
+      });
+    } else {
+      breaks.push({ end: cfg.asOfDay - rng.int(1, 30), next: null, gapYear: year });
+    }
+  }
+  return breaks.sort((a, b) => a.end - b.end);
+}
+
+/** Writes a chain of assignments; returns, per gap year, the id of the assignment that ended before it. */
+function writeChain(
+  w: World,
+  startDay: number,
+  breaks: readonly Break[],
+  make: (k: number, from: number, to: number | null) => Responsibility,
+): Map<number, string> {
+  const endedBefore = new Map<number, string>();
+  let from: number | null = startDay;
+  let k = 0;
+  for (const b of breaks) {
+    if (from === null) break;
+    const r = make(++k, from, b.end);
+    w.responsibilities.push(r);
+    if (b.gapYear !== null) endedBefore.set(b.gapYear, r.id);
+    from = b.next;
+  }
+  if (from !== null) w.responsibilities.push(make(++k, from, null));
+  return endedBefore;
+}
+
+/**
+ * Writes a fixed responsible person (固定人员) for each township and a helper (帮扶责任人) for each
+ * household, continuously from before the window; plants RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON and
+ * RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER as gaps over 31 December of `Y` (or over the as-of date).
+ */
+export function buildResponsibilities(w: World): void {
+  const rng = w.rng("responsibilities");
+  const plantRng = w.rng("plant-responsibilities");
+  const { cfg } = w;
+  const townshipGaps = w.townships.map(() => new Set<number>());
+  const householdGaps = new Map<number, Set<number>>();
+  for (const year of cfg.years) {
+    const rateT = cfg.rates["RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON"];
+    for (const t of sample(plantRng, w.townships, plantCount(rateT, w.townships.length))) {
+      townshipGaps[t.index]!.add(year);
+    }
+    const registered = w.households.filter((h) => h.record.registeredYear <= year);
+    const rateH = cfg.rates["RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER"];
+    for (const h of sample(plantRng, registered, plantCount(rateH, registered.length))) {
+      let set = householdGaps.get(h.index);
+      if (!set) {
+        set = new Set();
+        householdGaps.set(h.index, set);
+      }
+      set.add(year);
+    }
+  }
+  for (const t of w.townships) {
+    const gaps = townshipGaps[t.index]!;
+    const ended = writeChain(
+      w,
+      dayOf(cfg.y0 - 1, 3, rng.int(1, 28)),
+      breaksOf(rng, w, 0.3, gaps),
+      (k, from, to) => ({
+        id: `resp-${t.code}-${k}`,
+        kind: "township_fixed_person",
+        personName: rng.pick(t.cadres),
+        personPhone: mobilePhone(rng),
+        townshipCode: t.code,
+        householdId: null,
+        validFrom: isoOfDay(from),
+        validTo: to === null ? null : isoOfDay(to),
+      }),
+    );
+    for (const year of gaps)
+      plant(w, "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON", year, t.code, [ended.get(year)!]);
+  }
+  const none = new Set<number>();
+  for (const h of w.households) {
+    const t = w.townships[h.township]!;
+    const gaps = householdGaps.get(h.index) ?? none;
+    const start = dayOf(h.record.registeredYear, rng.int(3, 6), rng.int(1, 28));
+    const ended = writeChain(w, start, breaksOf(rng, w, 0.07, gaps), (k, from, to) => ({
+      id: `resp-${h.record.id}-${k}`,
+      kind: "household_helper",
+      personName: rng.pick(t.cadres),
+      personPhone: null,
+      townshipCode: t.code,
+      householdId: h.record.id,
+      validFrom: isoOfDay(from),
+      validTo: to === null ? null : isoOfDay(to),
+    }));
+    for (const year of gaps)
+      plant(w, "RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER", year, h.record.id, [ended.get(year)!]);
+  }
+}
+
+const PROBLEMS: readonly (readonly [string, string | null])[] = [
+  ["乡镇产业扶贫固定责任人调整后未及时明确", "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON"],
+  ["部分脱贫户帮扶责任人未落实", "RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER"],
+  ["产业奖补资金发放撒胡椒面，缺少后续跟踪", "SUBSIDY.PEPPER_SPRAY"],
+  ["合作社无经营活动记录，疑似空壳", "ENTITY.EMPTY_SHELL"],
+  ["利益联结协议约定收益未兑现", "LINKAGE.FAKE"],
+  ["产业项目公示时间不足", null],
+  ["扶贫资产管护责任不明确", null],
+  ["产业发展台账数据前后不一致", null],
+];
+const MILESTONES = ["制定整改方案", "落实整改措施", "组织验收销号"];
+
+/**
+ * Writes rectifications (问题整改) found each year: closed ones with every milestone done, and recent
+ * ones planned with a deadline in the next year. Plants RECTIFICATION.OVERDUE (planned, not done,
+ * past its deadline: every year from the deadline's on) and RECTIFICATION.NO_PLAN (found in the last
+ * two years, still open after more than 30 days).
+ */
+export function buildRectifications(w: World): void {
+  const rng = w.rng("rectifications");
+  const plantRng = w.rng("plant-rectifications");
+  const { cfg } = w;
+  interface Draft {
+    id: string;
+    township: number;
+    found: number;
+    deadline: number;
+    problem: readonly [string, string | null];
+  }
+  const drafts: Draft[] = [];
+  const perYear = Math.max(6, Math.round(10 * Math.sqrt(cfg.scale)));
+  for (const year of cfg.years) {
+    for (let k = 0; k < perYear; k++) {
+      const found = Math.min(dayIn(rng, cfg, year), cfg.asOfDay - 1);
+      drafts.push({
+        id: `rect-${year}-${String(k + 1).padStart(3, "0")}`,
+        township: rng.int(0, w.townships.length - 1),
+        found,
+        deadline: found + rng.int(30, 120),
+        problem: rng.pick(PROBLEMS),
+      });
+    }
+  }
+  const overdueEligible = drafts.filter(
+    (d) => d.deadline < cfg.asOfDay - 3 && d.deadline <= dayOf(yearOfDay(d.deadline), 12, 27),
+  );
+  const overdue = new Set(
+    sample(plantRng, overdueEligible, plantCount(cfg.rates["RECTIFICATION.OVERDUE"], overdueEligible.length)),
+  );
+  const daysToAsOf = (found: number, year: number) => yearEnd(cfg, year) - found;
+  const noPlanEligible = drafts.filter((d) => {
+    if (overdue.has(d) || yearOfDay(d.found) < cfg.ref - 1 || d.found > cfg.asOfDay - 45) return false;
+    for (let y = yearOfDay(d.found); y <= cfg.ref; y++) {
+      const days = daysToAsOf(d.found, y);
+      if (days >= 26 && days <= 34) return false;
+    }
+    return true;
+  });
+  const noPlan = new Set(
+    sample(plantRng, noPlanEligible, plantCount(cfg.rates["RECTIFICATION.NO_PLAN"], noPlanEligible.length)),
+  );
+  const plan = (d: Draft, deadline: number, doneUntil: number, allDone: boolean) => {
+    const n = rng.int(2, 3);
+    const milestones = [];
+    for (let k = 0; k < n; k++) {
+      const due = d.found + Math.max(1, Math.round(((deadline - d.found) * (k + 1)) / n));
+      const done = allDone || (k < n - 1 && due <= doneUntil);
+      milestones.push({
+        id: `${d.id}-ms${k + 1}`,
+        title: MILESTONES[k === n - 1 ? 2 : k]!,
+        due: isoOfDay(due),
+        doneDate: done ? isoOfDay(Math.max(d.found, Math.min(due, doneUntil))) : null,
+      });
+    }
+    return { milestones, roadmap: "问题排查→制定方案→整改落实→验收销号" };
+  };
+  for (const d of drafts) {
+    const t = w.townships[d.township]!;
+    const [problem, findingCode] = d.problem;
+    const base = {
+      id: d.id,
+      townshipCode: t.code,
+      problem: `${t.name}${problem}`,
+      source:
+        findingCode !== null && rng.chance(0.5)
+          ? ("finding" as const)
+          : rng.pick(["inspection", "check"] as const),
+      findingCode,
+      subjectId: findingCode === "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON" ? t.code : null,
+      foundDate: isoOfDay(d.found),
+      responsiblePerson: rng.pick(t.cadres),
+    };
+    let record: Rectification;
+    if (overdue.has(d)) {
+      record = {
+        ...base,
+        deadline: isoOfDay(d.deadline),
+        status: "planned",
+        plan: plan(d, d.deadline, cfg.asOfDay, false),
+        closedDate: null,
+      };
+      for (let y = Math.max(cfg.y0, yearOfDay(d.deadline)); y <= cfg.ref; y++)
+        plant(w, "RECTIFICATION.OVERDUE", y, d.id, [d.id]);
+    } else if (noPlan.has(d)) {
+      record = {
+        ...base,
+        deadline: isoOfDay(dayOf(cfg.ref + 1, rng.int(3, 6), rng.int(1, 28))),
+        status: "open",
+        plan: null,
+        closedDate: null,
+      };
+      for (let y = yearOfDay(d.found); y <= cfg.ref; y++) {
+        if (daysToAsOf(d.found, y) > 30) plant(w, "RECTIFICATION.NO_PLAN", y, d.id, [d.id]);
+      }
+    } else if (d.found >= cfg.asOfDay - 20 || (yearOfDay(d.found) === cfg.ref && rng.chance(0.4))) {
+      const deadline = Math.max(d.deadline, dayOf(cfg.ref + 1, rng.int(1, 3), rng.int(1, 28)));
+      record = {
+        ...base,
+        deadline: isoOfDay(deadline),
+        status: "planned",
+        plan: plan(d, deadline, cfg.asOfDay, false),
+        closedDate: null,
+      };
+    } else {
+      const yearOfDeadline = dayOf(yearOfDay(d.deadline), 12, 31);
+      const lateUntil = Math.min(d.deadline + 40, yearOfDeadline, cfg.asOfDay);
+      const closed =
+        rng.chance(0.15) && lateUntil > d.deadline
+          ? rng.int(d.deadline + 1, lateUntil)
+          : rng.int(d.found + 10, Math.min(d.deadline, cfg.asOfDay));
+      record = {
+        ...base,
+        deadline: isoOfDay(d.deadline),
+        status: "closed",
+        plan: plan(d, d.deadline, closed, true),
+        closedDate: isoOfDay(closed),
+      };
+    }
+    w.rectifications.push(record);
+  }
+}
+
+/** Writes relapse-monitoring records (防返贫监测) for about 6% of households, from 2021 on. */
+export function buildMonitorings(w: World): void {
+  const rng = w.rng("monitoring");
+  const { cfg } = w;
+  const from = Math.max(2021, cfg.y0);
+  if (from > cfg.ref) return;
+  for (const h of w.households) {
+    if (!rng.chance(0.06)) continue;
+    const identified = dayIn(rng, cfg, rng.int(from, cfg.ref));
+    const removed = identified + rng.int(90, 400);
+    const category =
+      h.record.povertyStatus === "in_poverty"
+        ? rng.pick(["marginal", "sudden_hardship"] as const)
+        : rng.pick(MONITORING_CATEGORIES);
+    w.monitorings.push({
+      id: `mon-${h.record.id}`,
+      householdId: h.record.id,
+      category,
+      riskType: rng.pick(RISK_TYPES),
+      identifiedDate: isoOfDay(identified),
+      removedDate: rng.chance(0.5) && removed <= cfg.asOfDay ? isoOfDay(removed) : null,
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import type { FindingCode } from "../assessment/finding-codes.js";
+
+/**
+ * Per finding code, the share of eligible subjects the generator plants the problem in (0 disables it).
+ * For most codes the share is taken each year of the window among that year's eligible subjects, with
+ * at least one subject when the rate is above 0; LINKAGE.FORCED is a share of all linkages (planted
+ * for the linkage's whole life), FUNDS.LOW_INDUSTRY_SHARE a share of the window's years (latest years
+ * first), and the two RECTIFICATION codes shares of the rectifications.
+ */
+export type PlantRates = Readonly<Record<FindingCode, number>>;
+
+/** The default rates: every problem is planted in every year of the window where its rule allows it. */
+export const DEFAULT_PLANT_RATES: PlantRates = {
+  "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON": 0.1,
+  "RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER": 0.004,
+  "SUBSIDY.PEPPER_SPRAY": 0.004,
+  "ENTITY.SHIELD": 0.03,
+  "INDUSTRY.HOMOGENISATION": 0.1,
+  "INDUSTRY.SCALE_UP_WITHOUT_TRIAL": 0.03,
+  "SUPPORT.SUBSIDISE_AND_FORGET": 0.004,
+  "LINKAGE.FAKE": 0.01,
+  "LINKAGE.SHALLOW": 0.02,
+  "LINKAGE.FORCED": 0.01,
+  "LINKAGE.YEAR_TWO_EXIT": 0.03,
+  "ENTITY.EMPTY_SHELL": 0.08,
+  "OUTCOME.LOW_SURVIVAL": 0.01,
+  "OUTCOME.DEBT_GROWTH": 0.01,
+  "FUNDS.LOW_INDUSTRY_SHARE": 0.34,
+  "FUNDS.PAN_WELFARE": 0.15,
+  "RECTIFICATION.OVERDUE": 0.1,
+  "RECTIFICATION.NO_PLAN": 0.2,
+};
+
+/**
+ * Which planted codes necessarily bring others with them, each reported in `planted` too:
+ * ENTITY.SHIELD → LINKAGE.FAKE for each of the entity's linkages covering that year (its nominal
+ * households received nothing). No other planted problem implies another.
+ */
+export const PLANT_IMPLICATIONS: Readonly<Partial<Record<FindingCode, readonly FindingCode[]>>> = {
+  "ENTITY.SHIELD": ["LINKAGE.FAKE"],
+};
