@@ -40,7 +40,7 @@ describe("LINKAGE.YEAR_TWO_EXIT", () => {
     };
     expect(subjectsFound(yearTwoExit, records, 2025)).toEqual(["e1"]);
     const [finding] = runDetector(yearTwoExit, records, 2025);
-    expect(finding?.evidence).toEqual(["l-h2-2024", "l-h3-2024"]);
+    expect(finding?.evidence).toEqual(["l-h2", "l-h2-2024", "l-h3", "l-h3-2024"]);
     expect(finding?.message.zh).toContain("2024年带动3户贫困户，2025年仅剩1户");
   });
 

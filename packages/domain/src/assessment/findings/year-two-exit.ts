@@ -13,11 +13,12 @@ export const yearTwoExit: FindingDetector = {
     for (const [entityId, linkages] of ctx.index.linkagesByEntity) {
       const entity = ctx.index.entities.get(entityId);
       if (!entity) continue;
-      const before = new Map<string, string[]>(); // household → its linkage-year ids of last year
+      const before = new Map<string, string[]>(); // household → its linkages and their records of last year
       const stayed = new Set<string>();
       for (const l of linkages) {
         const y0 = linkageYearOf(ctx.index, l.id, last);
         if (y0?.tookPart) {
+          push(before, l.householdId, l.id);
           push(before, l.householdId, y0.id);
         }
         if (linkageYearOf(ctx.index, l.id, ctx.year)?.tookPart) stayed.add(l.householdId);
