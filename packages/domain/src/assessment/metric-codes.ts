@@ -64,7 +64,7 @@ export const METRIC_DEFINITIONS: Readonly<Record<MetricCode, MetricDefinition>> 
     unit: "rate",
   },
   AVERAGE_LINKAGE_BENEFIT: {
-    zh: "联结户户均收益（分）",
+    zh: "联结户户均收益",
     en: "Average linkage benefit per linked household (fen)",
     numerator: "fen received through linkages in the year by households of the region",
     denominator: "households of the region that took part in at least one linkage in the year",

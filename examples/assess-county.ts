@@ -1,0 +1,75 @@
+// Assess a county: generate the default synthetic county (modelled on Dayu 大余县, all data synthetic),
+// print its assessment metrics for the reference year and its ten most severe findings, in Chinese.
+// Run with `pnpm example:assess`.
+import {
+  computeMetrics,
+  detectFindings,
+  type Finding,
+  formatFenAsYuan,
+  METRIC_DEFINITIONS,
+  type Metric,
+  type MetricCode,
+  type Severity,
+} from "@fupin/domain";
+import { generateSyntheticCounty } from "@fupin/domain/synthetic";
+
+const referenceYear = 2025;
+const now = new Date("2025-11-30T04:00:00Z");
+const county = generateSyntheticCounty({ seed: 1, referenceYear, asOf: "2025-11-30" });
+const { ledger } = county;
+const countyName = ledger.regions.find((r) => r.code === ledger.countyCode)?.name ?? ledger.countyCode;
+const industryNames = new Map(ledger.industries.map((i) => [i.code, i.name]));
+
+const SEVERITY_ZH: Record<Severity, string> = { critical: "严重", high: "高", medium: "中", low: "低" };
+
+function nameOf(m: Metric): string {
+  const [base, industry] = m.code.split(".") as [MetricCode, string | undefined];
+  const zh = METRIC_DEFINITIONS[base]?.zh ?? m.code;
+  return industry ? `${zh}·${industryNames.get(industry) ?? industry}` : zh;
+}
+
+function show(m: Metric): [string, string, string] {
+  const yuan = (fen: number) => `${formatFenAsYuan(Math.round(fen))}元`;
+  if (m.code === "AVERAGE_LINKAGE_BENEFIT") {
+    // numerator: fen received; denominator: households
+    return [m.value === null ? "—" : `${yuan(m.value)}/户`, yuan(m.numerator), `${m.denominator}户`];
+  }
+  const fen = m.code === "FUND_INDUSTRY_SHARE";
+  const value = m.value === null ? "—" : `${(m.value * 100).toFixed(1)}%`;
+  const target = m.target === undefined ? "" : `（目标≥${Math.round(m.target * 100)}%）`;
+  return [
+    `${value}${target}`,
+    fen ? yuan(m.numerator) : String(m.numerator),
+    fen ? yuan(m.denominator) : String(m.denominator),
+  ];
+}
+
+/** Display width: a CJK character takes two columns. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\uffef]/.test(ch) ? 2 : 1;
+  return w;
+}
+const pad = (text: string, w: number) => text + " ".repeat(Math.max(0, w - width(text)));
+const padStart = (text: string, w: number) => " ".repeat(Math.max(0, w - width(text))) + text;
+
+const metrics = computeMetrics(ledger, { regionCode: ledger.countyCode, year: referenceYear, now });
+console.log(`${countyName}（${ledger.countyCode}）${referenceYear}年产业扶贫考核指标（合成数据）`);
+console.log(`${pad("指标", 40)}${padStart("值", 22)}${padStart("分子", 18)}${padStart("分母", 18)}`);
+for (const m of metrics) {
+  const [value, n, d] = show(m);
+  console.log(`${pad(nameOf(m), 40)}${padStart(value, 22)}${padStart(n, 18)}${padStart(d, 18)}`);
+}
+
+const findings: Finding[] = detectFindings(ledger, { year: referenceYear, now });
+const counts = new Map<string, number>();
+for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
+console.log(
+  `\n发现问题${findings.length}条（${(["critical", "high", "medium", "low"] as const).map((s) => `${SEVERITY_ZH[s]}${counts.get(s) ?? 0}`).join("，")}），最严重的10条：`,
+);
+for (const [i, f] of findings.slice(0, 10).entries()) {
+  console.log(`${String(i + 1).padStart(2)}. [${SEVERITY_ZH[f.severity]}] ${f.message.zh}`);
+  console.log(
+    `    ${f.code} · 依据：${f.evidence.slice(0, 5).join("、")}${f.evidence.length > 5 ? " …" : ""}`,
+  );
+}
