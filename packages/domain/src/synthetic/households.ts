@@ -279,7 +279,7 @@ function addMembers(w: World, rng: Rng, householdId: string, idSequence: Map<num
     const birthDay = rng.int(earliest, latest);
     const birth = isoOfDay(birthDay).replaceAll("-", "");
     const key = birthDay * 2 + (p.male ? 1 : 0);
-    const n = idSequence.get(key) ?? (birthDay * 7 + (p.male ? 3 : 0)) % 37;
+    const n = idSequence.get(key) ?? (((birthDay * 7 + (p.male ? 3 : 0)) % 37) + 37) % 37;
     idSequence.set(key, n + 1);
     const sequence = n * 2 + (p.male ? 1 : 0);
     if (sequence > 999) throw new Error(`too many people born on ${birth}: ID sequence exhausted`);

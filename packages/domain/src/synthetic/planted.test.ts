@@ -1,0 +1,303 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { FINDING_CODES, type FindingCode } from "../assessment/finding-codes.js";
+import { DEFAULT_POLICY } from "../assessment/policy.js";
+import type { Ledger } from "../ledger/ledger.js";
+import {
+  generateSyntheticCounty,
+  PLANT_IMPLICATIONS,
+  type PlantedProblem,
+  type PlantRates,
+} from "./index.js";
+import { hitKey, oracleHitsOverWindow } from "./testing/rule-oracle.js";
+
+// The planted report against the records: the rules, rewritten independently in ./testing/rule-oracle.ts,
+// find exactly the planted problems; and each planted item's records show its problem.
+
+const county = generateSyntheticCounty({ referenceYear: 2025 });
+const { ledger, planted } = county;
+const P = DEFAULT_POLICY;
+const NO_PLANTING = Object.fromEntries(FINDING_CODES.map((c) => [c, 0])) as unknown as PlantRates;
+
+function keys(items: readonly { code: string; year: number; subjectId: string }[]): string[] {
+  return [...new Set(items.map(hitKey))].sort();
+}
+
+/** The assessment date of a year of the window. */
+const asOfOf = (year: number) => (year < 2025 ? `${year}-12-31` : county.asOf);
+
+function index(l: Ledger) {
+  const byId = new Map<string, unknown>();
+  for (const [name, records] of Object.entries(l)) {
+    if (!Array.isArray(records) || name === "regions") continue;
+    for (const r of records as { id: string }[]) byId.set(`${name}:${r.id}`, r);
+  }
+  return {
+    get: <T>(collection: string, id: string) => byId.get(`${collection}:${id}`) as T | undefined,
+    linkageYear: (linkageId: string, year: number) =>
+      l.linkageYears.find((y) => y.linkageId === linkageId && y.year === year),
+  };
+}
+const ix = index(ledger);
+type Rec = Record<string, unknown>;
+const covers = (l: Rec, year: number) =>
+  (l.startYear as number) <= year && (l.endYear === null || year <= (l.endYear as number));
+const get = (collection: string, id: string) => {
+  const record = ix.get<Rec>(collection, id);
+  if (!record) throw new Error(`${collection} ${id} does not exist`);
+  return record;
+};
+
+/** For each code: whether the records a planted item names show its problem (checked from the records alone). */
+const SHOWS: Readonly<Record<FindingCode, (p: PlantedProblem) => boolean>> = {
+  "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON": (p) =>
+    p.recordIds.every((id) => {
+      const r = get("responsibilities", id);
+      return (
+        r.townshipCode === p.subjectId &&
+        r.kind === "township_fixed_person" &&
+        (r.validTo as string) < asOfOf(p.year)
+      );
+    }),
+  "RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER": (p) =>
+    p.recordIds.every((id) => {
+      const r = get("responsibilities", id);
+      return (
+        r.householdId === p.subjectId &&
+        r.kind === "household_helper" &&
+        (r.validTo as string) < asOfOf(p.year)
+      );
+    }),
+  "SUBSIDY.PEPPER_SPRAY": (p) =>
+    p.recordIds.every((id) => {
+      const s = get("subsidies", id);
+      return (
+        s.householdId === p.subjectId &&
+        (s.date as string).startsWith(`${p.year}-`) &&
+        (s.amountFen as number) < P.smallSubsidyFen
+      );
+    }),
+  "ENTITY.SHIELD": (p) =>
+    p.recordIds.every((id) => {
+      const l = get("linkages", id);
+      return (
+        l.entityId === p.subjectId &&
+        covers(l, p.year) &&
+        (ix.linkageYear(id, p.year)?.receivedFen ?? 0) === 0
+      );
+    }),
+  "INDUSTRY.HOMOGENISATION": (p) => {
+    const records = p.recordIds.map((id) => get("villageIndustries", id));
+    const villagesWithIndustry = new Set(
+      ledger.villageIndustries
+        .filter((v) => v.year === p.year && v.villageCode.startsWith(p.subjectId))
+        .map((v) => v.villageCode),
+    );
+    return (
+      records.every((v) => v.year === p.year && (v.villageCode as string).startsWith(p.subjectId)) &&
+      new Set(records.map((v) => v.industryId)).size === 1 &&
+      records.length / villagesWithIndustry.size >= P.homogenisationShare &&
+      villagesWithIndustry.size >= P.homogenisationMinVillages
+    );
+  },
+  "INDUSTRY.SCALE_UP_WITHOUT_TRIAL": (p) =>
+    p.recordIds.every((id) => {
+      const v = get("villageIndustries", id);
+      return (
+        v.villageCode === p.subjectId &&
+        v.year === p.year &&
+        v.scaledUp === true &&
+        v.trialStatus !== "trialled"
+      );
+    }),
+  "SUPPORT.SUBSIDISE_AND_FORGET": (p) =>
+    p.recordIds.every((id) => {
+      const s = get("subsidies", id);
+      return s.householdId === p.subjectId && (s.date as string).startsWith(`${p.year - 1}-`);
+    }) && !ledger.householdIndustries.some((h) => h.householdId === p.subjectId && h.year === p.year),
+  "LINKAGE.FAKE": (p) => {
+    const l = get("linkages", p.subjectId);
+    const y = ix.linkageYear(p.subjectId, p.year);
+    return covers(l, p.year) && (!y?.tookPart || y.receivedFen === 0);
+  },
+  "LINKAGE.SHALLOW": (p) => {
+    const y = ix.linkageYear(p.subjectId, p.year);
+    return (
+      y !== undefined &&
+      p.recordIds.includes(y.id) &&
+      y.receivedFen > 0 &&
+      y.receivedFen < P.shallowLinkageFen
+    );
+  },
+  "LINKAGE.FORCED": (p) => {
+    const l = get("linkages", p.subjectId);
+    const e = get("entities", l.entityId as string);
+    const h = get("households", l.householdId as string);
+    return (
+      covers(l, p.year) &&
+      (e.regionCode as string).slice(0, 9) !== (h.villageCode as string).slice(0, 9) &&
+      !ledger.householdIndustries.some(
+        (r) => r.householdId === h.id && r.year === p.year && r.industryId === e.industryId,
+      )
+    );
+  },
+  "LINKAGE.YEAR_TWO_EXIT": (p) =>
+    p.recordIds.length > 0 &&
+    p.recordIds.every((id) => {
+      const l = get("linkages", id);
+      return (
+        l.entityId === p.subjectId &&
+        ix.linkageYear(id, p.year - 1)?.tookPart === true &&
+        !ix.linkageYear(id, p.year)?.tookPart
+      );
+    }),
+  "ENTITY.EMPTY_SHELL": (p) =>
+    get("entities", p.subjectId).kind === "cooperative" &&
+    p.recordIds.every((id) => covers(get("linkages", id), p.year)) &&
+    !ledger.entityActivities.some((a) => a.entityId === p.subjectId && a.date.startsWith(`${p.year}-`)),
+  "OUTCOME.LOW_SURVIVAL": (p) =>
+    p.recordIds.every((id) => {
+      const r = get("householdIndustries", id);
+      return (
+        r.householdId === p.subjectId &&
+        r.year === p.year &&
+        (r.unitsSurvived as number) / (r.unitsStarted as number) < P.survivalAlertRate
+      );
+    }),
+  "OUTCOME.DEBT_GROWTH": (p) => {
+    const [before, after] = p.recordIds.map((id) => get("householdIndustries", id));
+    return (
+      before !== undefined &&
+      after !== undefined &&
+      before.householdId === p.subjectId &&
+      after.householdId === p.subjectId &&
+      before.industryId === after.industryId &&
+      before.year === p.year - 1 &&
+      after.year === p.year &&
+      (after.debtFen as number) > (before.debtFen as number)
+    );
+  },
+  "FUNDS.LOW_INDUSTRY_SHARE": (p) => {
+    const uses = ledger.fundUses.filter((u) => u.year === p.year);
+    const share =
+      uses.filter((u) => u.category === "industry").reduce((s, u) => s + u.amountFen, 0) /
+      uses.reduce((s, u) => s + u.amountFen, 0);
+    return (
+      share < P.industryFundShareTarget &&
+      p.recordIds.every((id) => get("fundUses", id).category !== "industry")
+    );
+  },
+  "FUNDS.PAN_WELFARE": (p) =>
+    p.recordIds.every((id) => {
+      const u = get("fundUses", id);
+      return (
+        u.fundId === p.subjectId &&
+        u.year === p.year &&
+        ["equity_in_enterprise", "photovoltaic", "welfare"].includes(u.category as string)
+      );
+    }),
+  "RECTIFICATION.OVERDUE": (p) => {
+    const r = get("rectifications", p.subjectId);
+    return r.status !== "closed" && (r.deadline as string) < asOfOf(p.year);
+  },
+  "RECTIFICATION.NO_PLAN": (p) => {
+    const r = get("rectifications", p.subjectId);
+    const days = (Date.parse(asOfOf(p.year)) - Date.parse(r.foundDate as string)) / 86_400_000;
+    return (
+      r.status === "open" &&
+      r.plan === null &&
+      days > P.rectificationPlanGraceDays &&
+      Number((r.foundDate as string).slice(0, 4)) <= p.year
+    );
+  },
+};
+
+describe("the planted-problem report of the default county", () => {
+  it("plants every finding code, each at least in the reference year and the year before", () => {
+    for (const code of FINDING_CODES) {
+      const years = new Set(planted.filter((p) => p.code === code).map((p) => p.year));
+      expect([code, years.has(2024) && years.has(2025)]).toEqual([code, true]);
+    }
+  });
+
+  it("names records that exist and show the problem, for every planted item", () => {
+    const wrong = planted.filter((p) => !SHOWS[p.code](p)).map(hitKey);
+    expect(wrong).toEqual([]);
+  });
+
+  it("is exactly what the rules find over the window (no unplanted finding, none missed)", () => {
+    expect(keys(oracleHitsOverWindow(ledger, 2020, county.asOf))).toEqual(keys(planted));
+  });
+
+  it("reports every implied problem: a shield entity's linkages are fake that year", () => {
+    expect(PLANT_IMPLICATIONS["ENTITY.SHIELD"]).toEqual(["LINKAGE.FAKE"]);
+    const fake = new Set(planted.filter((p) => p.code === "LINKAGE.FAKE").map(hitKey));
+    for (const s of planted.filter((p) => p.code === "ENTITY.SHIELD")) {
+      for (const id of s.recordIds)
+        expect(fake.has(hitKey({ code: "LINKAGE.FAKE", year: s.year, subjectId: id }))).toBe(true);
+    }
+  });
+
+  it("has no duplicate items and is sorted by year", () => {
+    expect(new Set(planted.map(hitKey)).size).toBe(planted.length);
+    expect(planted.map((p) => p.year)).toEqual([...planted.map((p) => p.year)].sort());
+  });
+});
+
+describe("the planted-problem report, other sizes, seeds and rates", () => {
+  it("is exactly what the rules find, for any seed, size and rates", () => {
+    const rate = fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 0.3, noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 2015, max: 2030 }),
+        fc.array(rate, { minLength: FINDING_CODES.length, maxLength: FINDING_CODES.length }),
+        (seed, households, referenceYear, values) => {
+          const rates = Object.fromEntries(
+            FINDING_CODES.map((c, i) => [c, values[i]!]),
+          ) as unknown as PlantRates;
+          const c = generateSyntheticCounty({ seed, households, referenceYear, rates });
+          expect(keys(oracleHitsOverWindow(c.ledger, referenceYear - 5, c.asOf))).toEqual(keys(c.planted));
+          for (const code of FINDING_CODES) {
+            const implied = Object.entries(PLANT_IMPLICATIONS).some(
+              ([from, to]) => to.includes(code) && rates[from as FindingCode] > 0,
+            );
+            if (rates[code] === 0 && !implied) expect(c.planted.filter((p) => p.code === code)).toEqual([]);
+          }
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it("plants nothing, and the rules find nothing, when every rate is 0", () => {
+    const clean = generateSyntheticCounty({ referenceYear: 2025, rates: NO_PLANTING });
+    expect(clean.planted).toEqual([]);
+    expect(oracleHitsOverWindow(clean.ledger, 2020, clean.asOf)).toEqual([]);
+  });
+
+  it.each([
+    ["LINKAGE.SHALLOW", 0.1],
+    ["OUTCOME.LOW_SURVIVAL", 0.05],
+    ["RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER", 0.02],
+  ] as const)("plants %s at about its rate (%f)", (code, rate) => {
+    const c = generateSyntheticCounty({
+      referenceYear: 2025,
+      households: 2000,
+      rates: { ...NO_PLANTING, [code]: rate },
+    });
+    const years = new Set(c.planted.map((p) => p.year));
+    expect(years.size).toBeGreaterThanOrEqual(5);
+    const per = c.planted.length / years.size;
+    const eligible =
+      code === "LINKAGE.SHALLOW"
+        ? c.ledger.linkageYears.filter((y) => y.year === 2025).length
+        : code === "OUTCOME.LOW_SURVIVAL"
+          ? new Set(c.ledger.householdIndustries.filter((h) => h.year === 2025).map((h) => h.householdId))
+              .size
+          : 2000;
+    expect(per / eligible).toBeGreaterThan(rate * 0.5);
+    expect(per / eligible).toBeLessThan(rate * 1.5);
+  });
+});
