@@ -33,7 +33,7 @@ import { type PlantedProblem, resolveConfig, type SyntheticOptions, type World }
 export interface SyntheticCounty {
   readonly ledger: Ledger;
   readonly planted: readonly PlantedProblem[];
-  /** The synthetic "today": no record is dated after it; assess with `now` on this date (China time). */
+  /** The synthetic "today": no record is dated after it; assess with `now` on or after it (China time). */
   readonly asOf: string;
   readonly synthetic: true;
 }
@@ -42,9 +42,10 @@ export interface SyntheticCounty {
  * Generates a synthetic county modelled on Dayu 大余县 (360723): same options, deeply equal result.
  * Records cover referenceYear-5 … referenceYear; every problem of the assessment's finding codes is
  * planted at the given rates and reported in `planted` as `{code, year, subjectId, recordIds}`, so
- * that for years of the window, assessed with `now` on the as-of date, the findings are exactly the
- * planted problems. Implied problems (see `PLANT_IMPLICATIONS`): ENTITY.SHIELD → LINKAGE.FAKE for each
- * of the entity's linkages that year; both are reported. Throws RangeError on invalid options.
+ * that for the years of the window, assessed with `now` on or after the as-of date, the findings are
+ * exactly the planted problems. Implied problems (see `PLANT_IMPLICATIONS`): ENTITY.SHIELD →
+ * LINKAGE.FAKE for each of the entity's linkages that year; both are reported. Throws RangeError on
+ * invalid options, and Error if the ledger it built fails `createLedger` (a generator bug).
  */
 export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCounty {
   const cfg = resolveConfig(options);
