@@ -1,7 +1,12 @@
 export type { ComputeMetricsOptions } from "./assessment/compute-metrics.js";
 export { computeMetrics, sumMetrics } from "./assessment/compute-metrics.js";
 export type { AssessmentContext, LedgerIndex } from "./assessment/context.js";
-export { assessmentDate, createAssessmentContext, indexLedger } from "./assessment/context.js";
+export {
+  assessmentDate,
+  createAssessmentContext,
+  indexLedger,
+  ledgerIndexFor,
+} from "./assessment/context.js";
 export type { DetectFindingsOptions } from "./assessment/detect-findings.js";
 export {
   compareFindings,

@@ -182,7 +182,27 @@ export function yearsRead(year: number, policy: AssessmentPolicy): Set<number> {
   return years;
 }
 
-/** Creates the context of an assessment of `year` as of `now` (indexing the ledger unless an index is given). */
+// Indexes of the ledgers being assessed, so that computeMetrics and detectFindings on the same ledger
+// object (as a request for both does) build it once. A ledger is immutable; the entry goes with it.
+const indexes = new WeakMap<Ledger, Map<string, LedgerIndex>>();
+
+/** The index of a ledger for the yearly records of `years`, built once per ledger object and set of years. */
+export function ledgerIndexFor(ledger: Ledger, years: ReadonlySet<number>): LedgerIndex {
+  const key = [...years].sort().join(",");
+  let byYears = indexes.get(ledger);
+  if (!byYears) {
+    byYears = new Map();
+    indexes.set(ledger, byYears);
+  }
+  let index = byYears.get(key);
+  if (!index) {
+    index = indexLedger(ledger, years);
+    byYears.set(key, index);
+  }
+  return index;
+}
+
+/** Creates the context of an assessment of `year` as of `now` (with the ledger's index unless one is given). */
 export function createAssessmentContext(
   ledger: Ledger,
   options: { year: number; now: Date; policy?: Partial<AssessmentPolicy> },
@@ -191,7 +211,7 @@ export function createAssessmentContext(
   const policy = resolvePolicy(options.policy);
   return {
     ledger,
-    index: index ?? indexLedger(ledger, yearsRead(options.year, policy)),
+    index: index ?? ledgerIndexFor(ledger, yearsRead(options.year, policy)),
     year: options.year,
     asOf: assessmentDate(options.year, options.now),
     policy,
