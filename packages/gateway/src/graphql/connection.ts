@@ -1,0 +1,88 @@
+import type { ObjectRef } from "@pothos/core";
+import { z } from "zod";
+import type { GatewayContext } from "../context.js";
+import { builder, type Types } from "./builder.js";
+import { badUserInput } from "./errors.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./limits-config.js";
+import { loadPage, type Page, type SqlCondition } from "./read/sql.js";
+import type { TableSpec } from "./read/tables.js";
+
+/** Encodes a record key as an opaque cursor. */
+export function encodeCursor(key: string): string {
+  return Buffer.from(`k:${key}`, "utf8").toString("base64url");
+}
+
+/** Decodes a cursor; a malformed one is a BAD_USER_INPUT on `after`. */
+export function decodeCursor(cursor: string): string {
+  const text = Buffer.from(cursor, "base64url").toString("utf8");
+  if (!text.startsWith("k:") || text.length < 3) {
+    throw badUserInput([{ path: "after", message: "is not a cursor this API returned" }]);
+  }
+  return text.slice(2);
+}
+
+/** Validation of `first`: at most the maximum page size. */
+export const firstSchema = z
+  .number()
+  .int()
+  .min(0, { error: "must not be negative" })
+  .max(MAX_PAGE_SIZE, { error: `must be at most ${MAX_PAGE_SIZE} (the maximum page size)` });
+
+/** Creates `<Name>Connection` and `<Name>Edge` for a record type. */
+export function defineConnection<T>(
+  name: string,
+  node: ObjectRef<Types, string | T, T>,
+  key: (row: T) => string,
+  what: string,
+): ObjectRef<Types, Page<T>> {
+  const edge = builder.objectRef<T>(`${name}Edge`).implement({
+    description: `One ${what} in a page, with its cursor.`,
+    fields: (t) => ({
+      cursor: t.string({ description: "Cursor of this edge: pass it as `after` to read on.", resolve: (row) => encodeCursor(key(row)) }),
+      // Generic T defeats Pothos' resolver-shape inference; the row is exactly the node shape.
+      node: t.field({ type: node, description: `The ${what}.`, resolve: (row) => row as never }),
+    }),
+  });
+  return builder.objectRef<Page<T>>(`${name}Connection`).implement({
+    description: `A page of ${what} records in id order (Relay cursor connection).`,
+    fields: (t) => ({
+      edges: t.field({ type: [edge], description: "The records of this page with their cursors.", resolve: (p) => p.rows }),
+      nodes: t.field({ type: [node], description: "The records of this page.", resolve: (p) => p.rows }),
+      pageInfo: t.field({
+        type: builder.pageInfoRef(),
+        description: "Cursors of this page and whether more pages exist.",
+        resolve: (p) => {
+          const first = p.rows[0];
+          const last = p.rows.at(-1);
+          return {
+            hasNextPage: p.hasNextPage,
+            hasPreviousPage: p.hasPreviousPage,
+            startCursor: first === undefined ? null : encodeCursor(key(first)),
+            endCursor: last === undefined ? null : encodeCursor(key(last)),
+          };
+        },
+      }),
+      totalCount: t.int({
+        description: "How many records match the region and filter, across all pages.",
+        complexity: 5,
+        resolve: (p) => p.totalCount(),
+      }),
+    }),
+  });
+}
+
+/** Reads the page a connection field asks for. */
+export function resolvePage<T>(
+  ctx: GatewayContext,
+  spec: TableSpec<T>,
+  regionCode: string,
+  args: { readonly first?: number | null; readonly after?: string | null },
+  conditions: readonly SqlCondition[],
+): Promise<Page<T>> {
+  return loadPage(ctx, spec, {
+    regionCode,
+    conditions,
+    first: args.first ?? DEFAULT_PAGE_SIZE,
+    after: args.after ? decodeCursor(args.after) : null,
+  });
+}

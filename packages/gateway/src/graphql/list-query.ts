@@ -1,0 +1,71 @@
+import type { InputObjectRef, ObjectRef } from "@pothos/core";
+import { builder, type Types } from "./builder.js";
+import { firstSchema, resolvePage } from "./connection.js";
+import { DEFAULT_PAGE_SIZE } from "./limits-config.js";
+import type { Page, SqlCondition } from "./read/sql.js";
+import type { TableSpec } from "./read/tables.js";
+import { requireRegion } from "./scope.js";
+
+/** Maps each set filter field to its SQL condition. */
+export type FilterConditions<F> = { readonly [K in keyof F]?: (value: NonNullable<F[K]>) => SqlCondition };
+
+/** The conditions of the filter fields that are set. */
+export function conditionsOf<F extends object>(filter: F | null | undefined, map: FilterConditions<F>): SqlCondition[] {
+  if (!filter) return [];
+  const out: SqlCondition[] = [];
+  for (const key of Object.keys(map) as (keyof F)[]) {
+    const value = filter[key];
+    const toCondition = map[key];
+    if (value !== null && value !== undefined && toCondition) out.push(toCondition(value as NonNullable<F[typeof key]>));
+  }
+  return out;
+}
+
+/** Adds `<name>(regionCode!, first, after, filter)` returning a scoped connection of a table's records. */
+export function addListQuery<T, F extends object>(
+  name: string,
+  options: {
+    readonly description: string;
+    readonly spec: TableSpec<T>;
+    readonly connection: ObjectRef<Types, Page<T>>;
+    readonly filter: InputObjectRef<Types, F>;
+    readonly conditions: FilterConditions<F>;
+    /** Conditions always applied (e.g. only villages). */
+    readonly fixed?: readonly SqlCondition[];
+  },
+): void {
+  builder.queryField(name, (t) =>
+    t.field({
+      type: options.connection,
+      description: options.description,
+      authScopes: { ledgerRead: true },
+      args: {
+        regionCode: t.arg.string({
+          required: true,
+          description: "Region (province … village code) to read; must lie inside the caller's scope.",
+        }),
+        first: t.arg.int({
+          description: `Page size (default ${DEFAULT_PAGE_SIZE}, at most 100).`,
+          validate: firstSchema,
+        }),
+        after: t.arg.string({ description: "Cursor after which the page starts (`pageInfo.endCursor`)." }),
+        filter: t.arg({ type: options.filter, description: "Only records matching every set field." }),
+      },
+      complexity: (args) => ({ field: 2, multiplier: Math.max(1, args.first ?? DEFAULT_PAGE_SIZE) }),
+      resolve: (_root, rawArgs, ctx) => {
+        // Generic F defeats Pothos' argument inference; these are exactly the args declared above.
+        const args = rawArgs as unknown as {
+          regionCode: string;
+          first?: number | null;
+          after?: string | null;
+          filter?: F | null;
+        };
+        const region = requireRegion(ctx, args.regionCode);
+        return resolvePage(ctx, options.spec, region, args, [
+          ...(options.fixed ?? []),
+          ...conditionsOf(args.filter, options.conditions),
+        ]);
+      },
+    }),
+  );
+}

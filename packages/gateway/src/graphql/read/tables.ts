@@ -1,0 +1,242 @@
+import type {
+  BusinessEntity,
+  EntityActivity,
+  Fund,
+  FundUse,
+  Household,
+  HouseholdIndustry,
+  Income,
+  Industry,
+  Linkage,
+  LinkageYear,
+  Member,
+  Monitoring,
+  Project,
+  Rectification,
+  Region,
+  Responsibility,
+  Subsidy,
+  TechnicalService,
+  VillageIndustry,
+} from "@fupin/domain";
+
+/** How a table is scoped: by the row's region (most tables) or county-wide (the industry catalogue). */
+export type TableScope = "region" | "county";
+
+/** A ledger table read as plain rows shaped like a domain record: each field selected from its column. */
+export interface TableSpec<T> {
+  readonly table: string;
+  /** The domain entity type name used in audit entries and error messages. */
+  readonly entityType: string;
+  readonly key: keyof T & string;
+  readonly scope: TableScope;
+  readonly columns: { readonly [K in keyof T & string]: string };
+  /** `column AS "field", …`, computed once. */
+  readonly select: string;
+}
+
+function snake(field: string): string {
+  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+function defineTable<T>(
+  table: string,
+  entityType: string,
+  fields: readonly (keyof T & string)[],
+  options: { key?: keyof T & string; scope?: TableScope } = {},
+): TableSpec<T> {
+  const columns = Object.fromEntries(fields.map((f) => [f, snake(f)])) as {
+    readonly [K in keyof T & string]: string;
+  };
+  const select = fields.map((f) => (snake(f) === f ? f : `${snake(f)} AS "${f}"`)).join(", ");
+  return {
+    table,
+    entityType,
+    key: options.key ?? ("id" as keyof T & string),
+    scope: options.scope ?? "region",
+    columns,
+    select,
+  };
+}
+
+/** A region row (行政区划). */
+export type RegionRow = Region;
+
+/** Project row: the domain project plus its current stage column. */
+export type ProjectRow = Project & { readonly currentStage: string };
+
+/** Every ledger table the gateway reads. */
+export const TABLES = {
+  region: defineTable<RegionRow>("region", "region", ["code", "name", "level", "parentCode", "isPoorVillage"], {
+    key: "code",
+  }),
+  household: defineTable<Household>("household", "household", [
+    "id",
+    "householdNumber",
+    "villageCode",
+    "identificationStandard",
+    "attribute",
+    "mainCause",
+    "otherCauses",
+    "povertyStatus",
+    "registeredYear",
+    "exitYear",
+    "phone",
+    "bankAccount",
+  ]),
+  member: defineTable<Member>("member", "member", [
+    "id",
+    "householdId",
+    "name",
+    "idNumber",
+    "relation",
+    "ethnicity",
+    "education",
+    "schoolStatus",
+    "health",
+    "labourAbility",
+    "migrantWorkMonths",
+  ]),
+  income: defineTable<Income>("income", "income", [
+    "id",
+    "householdId",
+    "year",
+    "wageFen",
+    "productionFen",
+    "propertyFen",
+    "transferFen",
+    "productionCostFen",
+  ]),
+  industry: defineTable<Industry>("industry", "industry", ["id", "code", "name", "category", "outcomeUnit"], {
+    scope: "county",
+  }),
+  villageIndustry: defineTable<VillageIndustry>("village_industry", "village_industry", [
+    "id",
+    "villageCode",
+    "industryId",
+    "year",
+    "trialStatus",
+    "trialYear",
+    "scaledUp",
+    "scale",
+  ]),
+  householdIndustry: defineTable<HouseholdIndustry>("household_industry", "household_industry", [
+    "id",
+    "householdId",
+    "industryId",
+    "year",
+    "unitsStarted",
+    "unitsSurvived",
+    "debtFen",
+  ]),
+  entity: defineTable<BusinessEntity>("business_entity", "business_entity", [
+    "id",
+    "name",
+    "kind",
+    "regionCode",
+    "creditCode",
+    "industryId",
+    "establishedYear",
+  ]),
+  entityActivity: defineTable<EntityActivity>("entity_activity", "entity_activity", [
+    "id",
+    "entityId",
+    "year",
+    "date",
+    "kind",
+    "amountFen",
+    "note",
+  ]),
+  linkage: defineTable<Linkage>("linkage", "linkage", [
+    "id",
+    "entityId",
+    "householdId",
+    "mode",
+    "industryId",
+    "startYear",
+    "endYear",
+  ]),
+  linkageYear: defineTable<LinkageYear>("linkage_year", "linkage_year", [
+    "id",
+    "linkageId",
+    "year",
+    "tookPart",
+    "receivedFen",
+    "benefitKind",
+  ]),
+  subsidy: defineTable<Subsidy>("subsidy", "subsidy", [
+    "id",
+    "householdId",
+    "date",
+    "kind",
+    "amountFen",
+    "industryId",
+    "fundId",
+    "purpose",
+  ]),
+  technicalService: defineTable<TechnicalService>("technical_service", "technical_service", [
+    "id",
+    "kind",
+    "date",
+    "regionCode",
+    "industryId",
+    "householdIds",
+    "content",
+  ]),
+  fund: defineTable<Fund>("fund", "fund", ["id", "name", "source", "year", "regionCode", "allocatedFen"]),
+  fundUse: defineTable<FundUse>("fund_use", "fund_use", [
+    "id",
+    "fundId",
+    "year",
+    "category",
+    "amountFen",
+    "projectId",
+    "description",
+  ]),
+  project: defineTable<ProjectRow>("project", "project", [
+    "id",
+    "name",
+    "year",
+    "regionCode",
+    "industryId",
+    "entityId",
+    "fundingFen",
+    "beneficiaryHouseholdIds",
+    "linkageMode",
+    "performanceTarget",
+    "stages",
+    "currentStage",
+  ]),
+  responsibility: defineTable<Responsibility>("responsibility", "responsibility", [
+    "id",
+    "kind",
+    "personName",
+    "personPhone",
+    "townshipCode",
+    "householdId",
+    "validFrom",
+    "validTo",
+  ]),
+  rectification: defineTable<Rectification>("rectification", "rectification", [
+    "id",
+    "townshipCode",
+    "problem",
+    "source",
+    "findingCode",
+    "subjectId",
+    "foundDate",
+    "responsiblePerson",
+    "deadline",
+    "status",
+    "plan",
+    "closedDate",
+  ]),
+  monitoring: defineTable<Monitoring>("monitoring", "monitoring", [
+    "id",
+    "householdId",
+    "category",
+    "riskType",
+    "identifiedDate",
+    "removedDate",
+  ]),
+} as const;

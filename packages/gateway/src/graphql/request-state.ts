@@ -1,0 +1,24 @@
+import type { Ledger } from "@fupin/domain";
+import type { GatewayContext } from "../context.js";
+
+/** What one request has done that must be acted on when it ends. */
+export interface RequestState {
+  /** Set by the personal-read audit plugin: unmasked data may only be returned when it will be audited. */
+  auditArmed: boolean;
+  /** Ids of records whose personal data was returned unmasked, by entity type. */
+  readonly personalReads: Map<string, Set<string>>;
+  /** Ledger snapshots read by this request, by region. */
+  readonly snapshots: Map<string, Promise<Ledger>>;
+}
+
+const states = new WeakMap<GatewayContext, RequestState>();
+
+/** The state of the request that `ctx` belongs to. */
+export function requestState(ctx: GatewayContext): RequestState {
+  let state = states.get(ctx);
+  if (!state) {
+    state = { auditArmed: false, personalReads: new Map(), snapshots: new Map() };
+    states.set(ctx, state);
+  }
+  return state;
+}

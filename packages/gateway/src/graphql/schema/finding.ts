@@ -1,0 +1,53 @@
+import { detectFindings, FINDING_CODES, type Finding, type FindingCode } from "@fupin/domain";
+import { z } from "zod";
+import { builder } from "../builder.js";
+import { loadSnapshot } from "../read/snapshot.js";
+import { requireRegion } from "../scope.js";
+import { SeverityEnum } from "./enums.js";
+import { yearArgSchema } from "./metric.js";
+
+const FindingType = builder.objectRef<Finding>("Finding").implement({
+  description: "A problem the speech names, found in the ledger, with the records that make it true.",
+  fields: (t) => ({
+    code: t.exposeString("code", { description: "Finding code, e.g. LINKAGE.FAKE." }),
+    severity: t.expose("severity", { type: SeverityEnum, description: "How serious the finding is." }),
+    year: t.exposeInt("year", { description: "The year assessed." }),
+    regionCode: t.exposeString("regionCode", {
+      description: "The township of the subject, or the county code for county-level subjects.",
+    }),
+    subjectType: t.exposeString("subjectType", { description: "household, entity, linkage, township, …" }),
+    subjectId: t.exposeString("subjectId", { description: "Ledger id (or region code) of the subject." }),
+    evidence: t.exposeStringList("evidence", { description: "Ledger ids of the records that make it true." }),
+    message: t.string({ description: "What was found, in Chinese.", resolve: (f) => f.message.zh }),
+    messageEn: t.string({ description: "What was found, in English.", resolve: (f) => f.message.en }),
+  }),
+});
+
+const codesSchema = z
+  .array(z.enum(FINDING_CODES, { error: `must be one of ${FINDING_CODES.join(", ")}` }))
+  .max(FINDING_CODES.length);
+
+builder.queryField("findings", (t) =>
+  t.field({
+    type: [FindingType],
+    description:
+      "Findings of a region (inside the caller's scope) for a year, most severe first; only the given codes when set.",
+    authScopes: { ledgerRead: true },
+    complexity: 100,
+    args: {
+      regionCode: t.arg.string({ required: true, description: "Region assessed (county, township or village)." }),
+      year: t.arg.int({ required: true, description: "Year assessed.", validate: yearArgSchema }),
+      codes: t.arg.stringList({ description: "Only findings with these codes.", validate: codesSchema }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const regionCode = requireRegion(ctx, args.regionCode);
+      const ledger = await loadSnapshot(ctx, regionCode);
+      return detectFindings(ledger, {
+        year: args.year,
+        now: ctx.now(),
+        regionCode,
+        ...(args.codes ? { codes: args.codes as FindingCode[] } : {}),
+      });
+    },
+  }),
+);

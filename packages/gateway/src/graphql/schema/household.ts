@@ -1,0 +1,147 @@
+import { builder } from "../builder.js";
+import { defineConnection } from "../connection.js";
+import { addListQuery } from "../list-query.js";
+import { revealPersonal } from "../masking.js";
+import { eq, loadGrouped, startsWith, sqlWhere } from "../read/sql.js";
+import { TABLES } from "../read/tables.js";
+import {
+  HouseholdIndustryRef,
+  HouseholdRef,
+  IncomeRef,
+  LinkageRef,
+  MemberRef,
+  MonitoringRef,
+  RegionRef,
+  ResponsibilityRef,
+  SubsidyRef,
+} from "../refs.js";
+import {
+  HouseholdAttributeEnum,
+  IdentificationStandardEnum,
+  LinkageModeEnum,
+  PovertyCauseEnum,
+  PovertyStatusEnum,
+} from "./enums.js";
+
+HouseholdRef.implement({
+  description: "建档立卡贫困户: a registered poor household of a village.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The household's ledger id (as in findings' subjectId)." }),
+    householdNumber: t.exposeString("householdNumber", { description: "户编号: the household number." }),
+    villageCode: t.exposeString("villageCode", { description: "Code of the household's village (12 digits)." }),
+    village: t.field({
+      type: RegionRef,
+      nullable: true,
+      description: "The household's village.",
+      resolve: (h) => h.villageCode,
+    }),
+    identificationStandard: t.expose("identificationStandard", {
+      type: IdentificationStandardEnum,
+      description: "识别标准: the standard the household was identified under.",
+    }),
+    attribute: t.expose("attribute", { type: HouseholdAttributeEnum, description: "贫困户属性." }),
+    mainCause: t.expose("mainCause", { type: PovertyCauseEnum, description: "主要致贫原因." }),
+    otherCauses: t.expose("otherCauses", { type: [PovertyCauseEnum], description: "Up to two other causes." }),
+    povertyStatus: t.expose("povertyStatus", { type: PovertyStatusEnum, description: "贫困状态." }),
+    registeredYear: t.exposeInt("registeredYear", { description: "Year the household was registered." }),
+    exitYear: t.exposeInt("exitYear", { nullable: true, description: "脱贫年度: year it exited poverty." }),
+    phone: t.string({
+      nullable: true,
+      description: "Phone; masked (first 3 and last 4 digits) unless the caller may read personal data.",
+      resolve: (h, _args, ctx) => revealPersonal(ctx, "phone", "household", h.id, h.phone),
+    }),
+    bankAccount: t.string({
+      nullable: true,
+      description: "Bank account; masked (last 4 digits) unless the caller may read personal data.",
+      resolve: (h, _args, ctx) => revealPersonal(ctx, "bankAccount", "household", h.id, h.bankAccount),
+    }),
+    members: t.loadableList({
+      type: MemberRef,
+      description: "Members of the household (家庭成员), in id order.",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.member, "householdId", ids),
+      resolve: (h) => h.id,
+    }),
+    incomes: t.loadableList({
+      type: IncomeRef,
+      description: "Income by year.",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.income, "householdId", ids),
+      resolve: (h) => h.id,
+    }),
+    industries: t.loadableList({
+      type: HouseholdIndustryRef,
+      description: "Industry outcomes by year (e.g. colonies kept and survived, debt).",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.householdIndustry, "householdId", ids),
+      resolve: (h) => h.id,
+    }),
+    linkages: t.loadableList({
+      type: LinkageRef,
+      description: "Benefit linkages (利益联结) with business entities.",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.linkage, "householdId", ids),
+      resolve: (h) => h.id,
+    }),
+    subsidies: t.loadableList({
+      type: SubsidyRef,
+      description: "Subsidies and awards paid to the household.",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.subsidy, "householdId", ids),
+      resolve: (h) => h.id,
+    }),
+    monitorings: t.loadableList({
+      type: MonitoringRef,
+      description: "Relapse-monitoring records (防返贫监测).",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.monitoring, "householdId", ids),
+      resolve: (h) => h.id,
+    }),
+    helpers: t.loadableList({
+      type: ResponsibilityRef,
+      description: "Helper assignments (帮扶责任人) of the household.",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.responsibility, "householdId", ids),
+      resolve: (h) => h.id,
+    }),
+  }),
+});
+
+const HouseholdFilter = builder.inputType("HouseholdFilter", {
+  description: "Filter of households; every set field must match.",
+  fields: (t) => ({
+    villageCode: t.string({ description: "Only households of villages under this code (township or village)." }),
+    povertyStatus: t.field({ type: PovertyStatusEnum, description: "Only households with this status." }),
+    attribute: t.field({ type: HouseholdAttributeEnum, description: "Only households with this attribute." }),
+    mainCause: t.field({ type: PovertyCauseEnum, description: "Only households with this main cause." }),
+    registeredYear: t.int({ description: "Only households registered in this year." }),
+    exitYear: t.int({ description: "Only households that exited poverty in this year." }),
+    householdNumber: t.string({ description: "Only the household with this number." }),
+    industryId: t.string({ description: "Only households with an outcome record in this industry." }),
+    industryYear: t.int({ description: "With industryId: only outcome records of this year." }),
+    linkageMode: t.field({ type: LinkageModeEnum, description: "Only households with a linkage of this mode." }),
+    monitored: t.boolean({ description: "Only households under relapse monitoring now (true) or not (false)." }),
+  }),
+});
+
+addListQuery("households", {
+  description: "Registered households inside a region (county, township or village), in id order.",
+  spec: TABLES.household,
+  connection: defineConnection("Household", HouseholdRef, (h) => h.id, "household"),
+  filter: HouseholdFilter,
+  conditions: {
+    villageCode: (v) => startsWith("village_code", v.replace(/\D/g, "")),
+    povertyStatus: (v) => eq("poverty_status", v),
+    attribute: (v) => eq("attribute", v),
+    mainCause: (v) => eq("main_cause", v),
+    registeredYear: (v) => eq("registered_year", v),
+    exitYear: (v) => eq("exit_year", v),
+    householdNumber: (v) => eq("household_number", v),
+    industryId: (v) =>
+      sqlWhere(
+        "EXISTS (SELECT 1 FROM household_industry hi WHERE hi.household_id = household.id AND hi.industry_id = ?)",
+        v,
+      ),
+    industryYear: (v) =>
+      sqlWhere("EXISTS (SELECT 1 FROM household_industry hy WHERE hy.household_id = household.id AND hy.year = ?)", v),
+    linkageMode: (v) =>
+      sqlWhere("EXISTS (SELECT 1 FROM linkage l WHERE l.household_id = household.id AND l.mode = ?)", v),
+    monitored: (v) =>
+      sqlWhere(
+        `${v ? "" : "NOT "}EXISTS (SELECT 1 FROM monitoring m WHERE m.household_id = household.id AND m.removed_date IS NULL)`,
+      ),
+  },
+});

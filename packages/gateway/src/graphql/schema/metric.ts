@@ -1,0 +1,60 @@
+import { computeMetrics, METRIC_DEFINITIONS, type Metric, type MetricCode } from "@fupin/domain";
+import { z } from "zod";
+import { builder } from "../builder.js";
+import { loadSnapshot } from "../read/snapshot.js";
+import { requireRegion } from "../scope.js";
+
+const MetricType = builder.objectRef<Metric>("Metric").implement({
+  description: "考核指标: an assessment metric of a region and year, an additive numerator over an additive denominator.",
+  fields: (t) => ({
+    code: t.exposeString("code", {
+      description: "Metric code, e.g. LINKAGE_COVERAGE or OUTCOME_SURVIVAL.<industry code>.",
+    }),
+    name: t.string({
+      nullable: true,
+      description: "Chinese name of the metric.",
+      resolve: (m) => METRIC_DEFINITIONS[m.code.split(".")[0] as MetricCode]?.zh ?? null,
+    }),
+    nameEn: t.string({
+      nullable: true,
+      description: "English name of the metric.",
+      resolve: (m) => METRIC_DEFINITIONS[m.code.split(".")[0] as MetricCode]?.en ?? null,
+    }),
+    regionCode: t.exposeString("regionCode", { description: "The region measured." }),
+    year: t.exposeInt("year", { description: "The year measured." }),
+    value: t.exposeFloat("value", {
+      nullable: true,
+      description: "numerator / denominator, or null when the denominator is 0.",
+    }),
+    numerator: t.exposeFloat("numerator", { description: "Additive numerator (a count, or fen)." }),
+    denominator: t.exposeFloat("denominator", { description: "Additive denominator (a count, or fen)." }),
+    target: t.float({
+      nullable: true,
+      description: "The policy target the value is measured against, where the metric has one.",
+      resolve: (m) => m.target ?? null,
+    }),
+  }),
+});
+
+/** Validation of an assessed year. */
+export const yearArgSchema = z.number().int().min(2000, { error: "must be 2000 or later" }).max(2100, {
+  error: "must be 2100 or earlier",
+});
+
+builder.queryField("metrics", (t) =>
+  t.field({
+    type: [MetricType],
+    description: "Assessment metrics of a region (inside the caller's scope) for a year, computed from its ledger.",
+    authScopes: { ledgerRead: true },
+    complexity: 50,
+    args: {
+      regionCode: t.arg.string({ required: true, description: "Region measured (county, township or village)." }),
+      year: t.arg.int({ required: true, description: "Year measured.", validate: yearArgSchema }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const regionCode = requireRegion(ctx, args.regionCode);
+      const ledger = await loadSnapshot(ctx, regionCode);
+      return computeMetrics(ledger, { regionCode, year: args.year, now: ctx.now() });
+    },
+  }),
+);

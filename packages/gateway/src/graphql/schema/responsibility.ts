@@ -1,0 +1,47 @@
+import { builder } from "../builder.js";
+import { defineConnection } from "../connection.js";
+import { addListQuery } from "../list-query.js";
+import { revealPersonal } from "../masking.js";
+import { eq, sqlWhere } from "../read/sql.js";
+import { TABLES } from "../read/tables.js";
+import { HouseholdRef, RegionRef, ResponsibilityRef } from "../refs.js";
+import { ResponsibilityKindEnum } from "./enums.js";
+
+ResponsibilityRef.implement({
+  description: "A responsibility: a township's fixed responsible person (固定人员) or a household's helper (帮扶责任人).",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The record's ledger id." }),
+    kind: t.expose("kind", { type: ResponsibilityKindEnum, description: "Kind of responsibility." }),
+    personName: t.exposeString("personName", { description: "Name of the responsible person." }),
+    personPhone: t.string({
+      nullable: true,
+      description: "Phone; masked (first 3 and last 4 digits) unless the caller may read personal data.",
+      resolve: (r, _args, ctx) => revealPersonal(ctx, "phone", "responsibility", r.id, r.personPhone),
+    }),
+    townshipCode: t.exposeString("townshipCode", { description: "Code of the township." }),
+    township: t.field({ type: RegionRef, nullable: true, description: "The township.", resolve: (r) => r.townshipCode }),
+    householdId: t.exposeString("householdId", { nullable: true, description: "Ledger id of the household helped." }),
+    household: t.field({ type: HouseholdRef, nullable: true, description: "The household helped.", resolve: (r) => r.householdId }),
+    validFrom: t.exposeString("validFrom", { description: "In force from (YYYY-MM-DD)." }),
+    validTo: t.exposeString("validTo", { nullable: true, description: "In force until (null: open-ended)." }),
+  }),
+});
+
+addListQuery("responsibilities", {
+  description: "Responsibility assignments inside a region, in id order.",
+  spec: TABLES.responsibility,
+  connection: defineConnection("Responsibility", ResponsibilityRef, (r) => r.id, "responsibility"),
+  filter: builder.inputType("ResponsibilityFilter", {
+    description: "Filter of responsibilities; every set field must match.",
+    fields: (t) => ({
+      kind: t.field({ type: ResponsibilityKindEnum, description: "Only assignments of this kind." }),
+      householdId: t.string({ description: "Only helpers of this household." }),
+      inForceOn: t.string({ description: "Only assignments in force on this date (YYYY-MM-DD)." }),
+    }),
+  }),
+  conditions: {
+    kind: (v) => eq("kind", v),
+    householdId: (v) => eq("household_id", v),
+    inForceOn: (v) => sqlWhere("valid_from <= ?::date AND (valid_to IS NULL OR valid_to >= ?::date)", v, v),
+  },
+});

@@ -1,0 +1,47 @@
+import { builder } from "../builder.js";
+import { defineConnection } from "../connection.js";
+import { addListQuery } from "../list-query.js";
+import { eq, sqlWhere } from "../read/sql.js";
+import { TABLES } from "../read/tables.js";
+import { FundRef, HouseholdRef, IndustryRef, SubsidyRef } from "../refs.js";
+import { SubsidyKindEnum } from "./enums.js";
+
+SubsidyRef.implement({
+  description: "奖补: a subsidy or award paid to a household.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The record's ledger id." }),
+    householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
+    household: t.field({ type: HouseholdRef, nullable: true, description: "The household.", resolve: (s) => s.householdId }),
+    date: t.exposeString("date", { description: "Date paid (YYYY-MM-DD)." }),
+    kind: t.expose("kind", { type: SubsidyKindEnum, description: "Subsidy or award." }),
+    amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),
+    industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
+    industry: t.field({ type: IndustryRef, nullable: true, description: "The industry.", resolve: (s) => s.industryId }),
+    fundId: t.exposeString("fundId", { nullable: true, description: "Ledger id of the fund paid from." }),
+    fund: t.field({ type: FundRef, nullable: true, description: "The fund, inside the caller's scope.", resolve: (s) => s.fundId }),
+    purpose: t.exposeString("purpose", { description: "Purpose." }),
+  }),
+});
+
+addListQuery("subsidies", {
+  description: "Subsidies and awards to the households inside a region, in id order.",
+  spec: TABLES.subsidy,
+  connection: defineConnection("Subsidy", SubsidyRef, (s) => s.id, "subsidy"),
+  filter: builder.inputType("SubsidyFilter", {
+    description: "Filter of subsidies; every set field must match.",
+    fields: (t) => ({
+      year: t.int({ description: "Only subsidies paid in this year." }),
+      kind: t.field({ type: SubsidyKindEnum, description: "Only subsidies of this kind." }),
+      industryId: t.string({ description: "Only subsidies for this industry." }),
+      fundId: t.string({ description: "Only subsidies from this fund." }),
+      householdId: t.string({ description: "Only subsidies to this household." }),
+    }),
+  }),
+  conditions: {
+    year: (v) => sqlWhere("date >= make_date(?::int, 1, 1) AND date < make_date(?::int + 1, 1, 1)", v, v),
+    kind: (v) => eq("kind", v),
+    industryId: (v) => eq("industry_id", v),
+    fundId: (v) => eq("fund_id", v),
+    householdId: (v) => eq("household_id", v),
+  },
+});

@@ -1,0 +1,49 @@
+import { builder } from "../builder.js";
+import { defineConnection } from "../connection.js";
+import { addListQuery } from "../list-query.js";
+import { eq, sqlWhere } from "../read/sql.js";
+import { TABLES } from "../read/tables.js";
+import { HouseholdRef, IndustryRef, RegionRef, TechnicalServiceRef } from "../refs.js";
+import { ServiceKindEnum } from "./enums.js";
+
+TechnicalServiceRef.implement({
+  description: "技术服务小分队: a technical service team visit or training.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The record's ledger id." }),
+    kind: t.expose("kind", { type: ServiceKindEnum, description: "Visit or training." }),
+    date: t.exposeString("date", { description: "Date (YYYY-MM-DD)." }),
+    regionCode: t.exposeString("regionCode", { description: "Township or village where it took place." }),
+    region: t.field({ type: RegionRef, nullable: true, description: "Where it took place.", resolve: (s) => s.regionCode }),
+    industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
+    industry: t.field({ type: IndustryRef, nullable: true, description: "The industry.", resolve: (s) => s.industryId }),
+    householdIds: t.exposeStringList("householdIds", { description: "Ledger ids of the households served." }),
+    households: t.field({
+      type: [HouseholdRef],
+      nullable: { list: false, items: true },
+      description: "The households served (null for any outside the caller's scope).",
+      resolve: (s) => s.householdIds,
+    }),
+    content: t.exposeString("content", { description: "What was taught or done." }),
+  }),
+});
+
+addListQuery("technicalServices", {
+  description: "Technical service visits and trainings inside a region, in id order.",
+  spec: TABLES.technicalService,
+  connection: defineConnection("TechnicalService", TechnicalServiceRef, (s) => s.id, "technical service"),
+  filter: builder.inputType("TechnicalServiceFilter", {
+    description: "Filter of technical services; every set field must match.",
+    fields: (t) => ({
+      year: t.int({ description: "Only services in this year." }),
+      kind: t.field({ type: ServiceKindEnum, description: "Only visits or only trainings." }),
+      industryId: t.string({ description: "Only services on this industry." }),
+      householdId: t.string({ description: "Only services listing this household." }),
+    }),
+  }),
+  conditions: {
+    year: (v) => sqlWhere("date >= make_date(?::int, 1, 1) AND date < make_date(?::int + 1, 1, 1)", v, v),
+    kind: (v) => eq("kind", v),
+    industryId: (v) => eq("industry_id", v),
+    householdId: (v) => sqlWhere("household_ids @> jsonb_build_array(?::text)", v),
+  },
+});
