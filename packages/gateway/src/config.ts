@@ -1,0 +1,141 @@
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .optional();
+
+const envSchema = z
+  .object({
+    PORT: z.coerce
+      .number({ error: "must be a port number" })
+      .int({ error: "must be a whole number" })
+      .min(0, { error: "must be between 0 and 65535" })
+      .max(65535, { error: "must be between 0 and 65535" })
+      .default(4000),
+    HOST: z.string().trim().min(1, { error: "must not be empty" }).default("127.0.0.1"),
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, { error: "must be a postgres:// or postgresql:// URL" })
+        .optional(),
+    ),
+    FUPIN_DATA_DIR: optionalText,
+    FUPIN_JWT_ISSUER: optionalText,
+    FUPIN_JWT_JWKS_URL: optionalText.pipe(z.url({ error: "must be an http(s) URL" }).optional()),
+    FUPIN_JWT_SECRET: optionalText.pipe(
+      z.string().min(32, { error: "must be at least 32 characters (HS256 secret)" }).optional(),
+    ),
+    FUPIN_JWT_AUDIENCE: optionalText,
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "must be one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .default("info"),
+    RATE_LIMIT_PER_MINUTE: z.coerce
+      .number({ error: "must be a number" })
+      .int({ error: "must be a whole number" })
+      .positive({ error: "must be more than zero" })
+      .default(600),
+    MAX_BODY_BYTES: z.coerce
+      .number({ error: "must be a number of bytes" })
+      .int({ error: "must be a whole number of bytes" })
+      .min(1024, { error: "must be at least 1024" })
+      .default(1024 * 1024),
+    FUPIN_EXPOSE_SQL_COUNT: z
+      .enum(["0", "1", "true", "false"], { error: "must be 0 or 1" })
+      .optional()
+      .transform((v) => v === "1" || v === "true"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.FUPIN_JWT_ISSUER && !env.FUPIN_JWT_JWKS_URL && !env.FUPIN_JWT_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["FUPIN_JWT_ISSUER"],
+        message: "needs FUPIN_JWT_JWKS_URL or FUPIN_JWT_SECRET to verify tokens",
+      });
+    }
+    if (!env.FUPIN_JWT_ISSUER && (env.FUPIN_JWT_JWKS_URL || env.FUPIN_JWT_SECRET)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.FUPIN_JWT_JWKS_URL ? "FUPIN_JWT_JWKS_URL" : "FUPIN_JWT_SECRET"],
+        message: "is set but FUPIN_JWT_ISSUER is not",
+      });
+    }
+  });
+
+/** JWT verification settings: the trusted issuer and its JWKS URL or HS256 secret. */
+export interface JwtConfig {
+  readonly issuer: string;
+  readonly jwksUrl?: string;
+  readonly secret?: string;
+  readonly audience?: string;
+}
+
+/** The gateway's validated configuration. */
+export interface GatewayConfig {
+  readonly port: number;
+  readonly host: string;
+  /** PostgreSQL URL; undefined: start an embedded PostgreSQL in `dataDir`. */
+  readonly databaseUrl?: string;
+  /** Folder of the embedded PostgreSQL data (default `<repo>/.data/postgres`). */
+  readonly dataDir?: string;
+  readonly jwt?: JwtConfig;
+  readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  readonly rateLimitPerMinute: number;
+  readonly maxBodyBytes: number;
+  /** Echo the request's SQL statement count in `x-sql-statements`. */
+  readonly exposeSqlCount: boolean;
+}
+
+/** A configuration value is missing or wrong; `variables` names each offending variable. */
+export class ConfigError extends Error {
+  readonly code = "CONFIG.INVALID";
+  constructor(
+    message: string,
+    readonly variables: readonly string[],
+  ) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and validates the configuration from environment variables; throws ConfigError naming each bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): GatewayConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => ({
+      name: String(i.path[0] ?? "environment"),
+      message: i.message,
+    }));
+    const text = problems.map(
+      (p) => `${p.name} ${p.message}${p.name in env ? ` (got "${env[p.name]}")` : ""}`,
+    );
+    throw new ConfigError(
+      `invalid configuration: ${text.join("; ")}`,
+      problems.map((p) => p.name),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.FUPIN_DATA_DIR ? { dataDir: e.FUPIN_DATA_DIR } : {}),
+    ...(e.FUPIN_JWT_ISSUER
+      ? {
+          jwt: {
+            issuer: e.FUPIN_JWT_ISSUER,
+            ...(e.FUPIN_JWT_JWKS_URL ? { jwksUrl: e.FUPIN_JWT_JWKS_URL } : {}),
+            ...(e.FUPIN_JWT_SECRET ? { secret: e.FUPIN_JWT_SECRET } : {}),
+            ...(e.FUPIN_JWT_AUDIENCE ? { audience: e.FUPIN_JWT_AUDIENCE } : {}),
+          },
+        }
+      : {}),
+    logLevel: e.LOG_LEVEL,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    exposeSqlCount: e.FUPIN_EXPOSE_SQL_COUNT,
+  };
+}

@@ -1,0 +1,47 @@
+import pg from "pg";
+import type { SqlExecutor } from "../context.js";
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const TIMESTAMPTZ_OID = 1184;
+
+function parseSafeBigint(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`bigint ${text} is beyond the safe integer range`);
+  return n;
+}
+
+/** Type parsers of the read path: date → 'YYYY-MM-DD' string, bigint → number (throws beyond the safe range). */
+export function createTypeParsers(): pg.CustomTypesConfig {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(DATE_OID, (text: string) => text);
+  types.setTypeParser(INT8_OID, parseSafeBigint);
+  types.setTypeParser(TIMESTAMPTZ_OID, (text: string) => new Date(text));
+  return types;
+}
+
+/** Creates the shared pg Pool of the read path, audit writer and rate limiter. */
+export function createPool(url: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, types: createTypeParsers() });
+  // An idle client that loses its server (shutdown, restart) must not crash the process.
+  pool.on("error", () => undefined);
+  return pool;
+}
+
+/** A SqlExecutor over a pool that counts the statements it runs (one per request, so tests can count SQL). */
+export function createSqlExecutor(pool: pg.Pool): SqlExecutor {
+  let count = 0;
+  return {
+    async query<T extends Record<string, unknown> = Record<string, unknown>>(
+      text: string,
+      params?: readonly unknown[],
+    ): Promise<T[]> {
+      count++;
+      const result = await pool.query<T>(text, params as unknown[] | undefined);
+      return result.rows;
+    },
+    get statementCount() {
+      return count;
+    },
+  };
+}
