@@ -56,13 +56,17 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
     clientMutationId: "omit",
     cursorType: "String",
     nodeTypeOptions: { description: "A ledger record with a global id (`node(id:)` fetches it)." },
-    pageInfoTypeOptions: { description: "Where a page of a connection lies: cursors and whether more pages exist." },
+    pageInfoTypeOptions: {
+      description: "Where a page of a connection lies: cursors and whether more pages exist.",
+    },
     nodeQueryOptions: {
-      description: "Fetches any ledger record by its global id, within the caller's region scope (null outside it).",
+      description:
+        "Fetches any ledger record by its global id, within the caller's region scope (null outside it).",
       authScopes: { ledgerRead: true },
     },
     nodesQueryOptions: {
-      description: "Fetches ledger records by their global ids, within the caller's region scope (null outside it).",
+      description:
+        "Fetches ledger records by their global ids, within the caller's region scope (null outside it).",
       authScopes: { ledgerRead: true },
     },
     idFieldOptions: { description: "Global id of the record (opaque; use with `node(id:)`)." },

@@ -38,7 +38,10 @@ export function defineConnection<T>(
   const edge = builder.objectRef<T>(`${name}Edge`).implement({
     description: `One ${what} in a page, with its cursor.`,
     fields: (t) => ({
-      cursor: t.string({ description: "Cursor of this edge: pass it as `after` to read on.", resolve: (row) => encodeCursor(key(row)) }),
+      cursor: t.string({
+        description: "Cursor of this edge: pass it as `after` to read on.",
+        resolve: (row) => encodeCursor(key(row)),
+      }),
       // Generic T defeats Pothos' resolver-shape inference; the row is exactly the node shape.
       node: t.field({ type: node, description: `The ${what}.`, resolve: (row) => row as never }),
     }),
@@ -46,8 +49,19 @@ export function defineConnection<T>(
   return builder.objectRef<Page<T>>(`${name}Connection`).implement({
     description: `A page of ${what} records in id order (Relay cursor connection).`,
     fields: (t) => ({
-      edges: t.field({ type: [edge], description: "The records of this page with their cursors.", resolve: (p) => p.rows }),
-      nodes: t.field({ type: [node], description: "The records of this page.", resolve: (p) => p.rows }),
+      // The page size already multiplies the connection's cost; the lists inside count once.
+      edges: t.field({
+        type: [edge],
+        description: "The records of this page with their cursors.",
+        complexity: { field: 0, multiplier: 1 },
+        resolve: (p) => p.rows,
+      }),
+      nodes: t.field({
+        type: [node],
+        description: "The records of this page.",
+        complexity: { field: 0, multiplier: 1 },
+        resolve: (p) => p.rows,
+      }),
       pageInfo: t.field({
         type: builder.pageInfoRef(),
         description: "Cursors of this page and whether more pages exist.",

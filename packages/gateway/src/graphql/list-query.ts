@@ -10,13 +10,17 @@ import { requireRegion } from "./scope.js";
 export type FilterConditions<F> = { readonly [K in keyof F]?: (value: NonNullable<F[K]>) => SqlCondition };
 
 /** The conditions of the filter fields that are set. */
-export function conditionsOf<F extends object>(filter: F | null | undefined, map: FilterConditions<F>): SqlCondition[] {
+export function conditionsOf<F extends object>(
+  filter: F | null | undefined,
+  map: FilterConditions<F>,
+): SqlCondition[] {
   if (!filter) return [];
   const out: SqlCondition[] = [];
   for (const key of Object.keys(map) as (keyof F)[]) {
     const value = filter[key];
     const toCondition = map[key];
-    if (value !== null && value !== undefined && toCondition) out.push(toCondition(value as NonNullable<F[typeof key]>));
+    if (value !== null && value !== undefined && toCondition)
+      out.push(toCondition(value as NonNullable<F[typeof key]>));
   }
   return out;
 }

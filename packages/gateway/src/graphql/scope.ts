@@ -29,7 +29,12 @@ export function requireRegion(ctx: GatewayContext, regionCode: string, field = "
  * The scope predicate of the database contract, appending its parameters: the row's county and
  * region lie under `regionCode`. A county-wide table (the industry catalogue) is scoped by county only.
  */
-export function scopeSql(regionCode: string, params: unknown[], scope: TableScope = "region", alias = ""): string {
+export function scopeSql(
+  regionCode: string,
+  params: unknown[],
+  scope: TableScope = "region",
+  alias = "",
+): string {
   const p = alias ? `${alias}.` : "";
   if (regionCode.length >= 6) {
     params.push(regionCode.slice(0, 6));

@@ -71,7 +71,10 @@ export async function loadPage<T>(
     hasPreviousPage: options.after !== null,
     totalCount: () => {
       total ??= ctx.services.sql
-        .query<{ n: number }>(`SELECT count(*)::int AS n FROM ${spec.table} WHERE ${where.join(" AND ")}`, base)
+        .query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ${spec.table} WHERE ${where.join(" AND ")}`,
+          base,
+        )
         .then((r) => r[0]?.n ?? 0);
       return total;
     },

@@ -12,6 +12,7 @@ import type {
   Member,
   Monitoring,
   Project,
+  ProjectStage,
   Rectification,
   Region,
   Responsibility,
@@ -63,13 +64,18 @@ function defineTable<T>(
 export type RegionRow = Region;
 
 /** Project row: the domain project plus its current stage column. */
-export type ProjectRow = Project & { readonly currentStage: string };
+export type ProjectRow = Project & { readonly currentStage: ProjectStage };
 
 /** Every ledger table the gateway reads. */
 export const TABLES = {
-  region: defineTable<RegionRow>("region", "region", ["code", "name", "level", "parentCode", "isPoorVillage"], {
-    key: "code",
-  }),
+  region: defineTable<RegionRow>(
+    "region",
+    "region",
+    ["code", "name", "level", "parentCode", "isPoorVillage"],
+    {
+      key: "code",
+    },
+  ),
   household: defineTable<Household>("household", "household", [
     "id",
     "householdNumber",

@@ -11,7 +11,12 @@ EntityActivityRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     entityId: t.exposeString("entityId", { description: "Ledger id of the entity." }),
-    entity: t.field({ type: BusinessEntityRef, nullable: true, description: "The entity.", resolve: (a) => a.entityId }),
+    entity: t.field({
+      type: BusinessEntityRef,
+      nullable: true,
+      description: "The entity.",
+      resolve: (a) => a.entityId,
+    }),
     year: t.exposeInt("year", { description: "Year of the activity." }),
     date: t.exposeString("date", { description: "Date (YYYY-MM-DD)." }),
     kind: t.expose("kind", { type: ActivityKindEnum, description: "Kind of evidence." }),

@@ -35,7 +35,10 @@ builder.queryField("findings", (t) =>
     authScopes: { ledgerRead: true },
     complexity: 100,
     args: {
-      regionCode: t.arg.string({ required: true, description: "Region assessed (county, township or village)." }),
+      regionCode: t.arg.string({
+        required: true,
+        description: "Region assessed (county, township or village).",
+      }),
       year: t.arg.int({ required: true, description: "Year assessed.", validate: yearArgSchema }),
       codes: t.arg.stringList({ description: "Only findings with these codes.", validate: codesSchema }),
     },

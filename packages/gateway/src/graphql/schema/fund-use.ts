@@ -11,12 +11,22 @@ FundUseRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     fundId: t.exposeString("fundId", { description: "Ledger id of the fund." }),
-    fund: t.field({ type: FundRef, nullable: true, description: "The fund, inside the caller's scope.", resolve: (u) => u.fundId }),
+    fund: t.field({
+      type: FundRef,
+      nullable: true,
+      description: "The fund, inside the caller's scope.",
+      resolve: (u) => u.fundId,
+    }),
     year: t.exposeInt("year", { description: "Year of the use." }),
     category: t.expose("category", { type: FundUseCategoryEnum, description: "Category of the use." }),
     amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),
     projectId: t.exposeString("projectId", { nullable: true, description: "Ledger id of the project." }),
-    project: t.field({ type: ProjectRef, nullable: true, description: "The project.", resolve: (u) => u.projectId }),
+    project: t.field({
+      type: ProjectRef,
+      nullable: true,
+      description: "The project.",
+      resolve: (u) => u.projectId,
+    }),
     description: t.exposeString("description", { description: "Description." }),
   }),
 });

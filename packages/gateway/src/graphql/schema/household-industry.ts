@@ -6,13 +6,24 @@ import { TABLES } from "../read/tables.js";
 import { HouseholdIndustryRef, HouseholdRef, IndustryRef } from "../refs.js";
 
 HouseholdIndustryRef.implement({
-  description: "A household's industry and its outcome in one year (e.g. 养蜂: colonies kept and survived, debt).",
+  description:
+    "A household's industry and its outcome in one year (e.g. 养蜂: colonies kept and survived, debt).",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: t.field({ type: HouseholdRef, nullable: true, description: "The household.", resolve: (h) => h.householdId }),
+    household: t.field({
+      type: HouseholdRef,
+      nullable: true,
+      description: "The household.",
+      resolve: (h) => h.householdId,
+    }),
     industryId: t.exposeString("industryId", { description: "Ledger id of the industry." }),
-    industry: t.field({ type: IndustryRef, nullable: true, description: "The industry.", resolve: (h) => h.industryId }),
+    industry: t.field({
+      type: IndustryRef,
+      nullable: true,
+      description: "The industry.",
+      resolve: (h) => h.industryId,
+    }),
     year: t.exposeInt("year", { description: "Year of the outcome." }),
     unitsStarted: t.exposeInt("unitsStarted", { description: "Units started (colonies, mu, head)." }),
     unitsSurvived: t.exposeInt("unitsSurvived", { description: "Units surviving at year end." }),

@@ -2,7 +2,7 @@ import { builder } from "../builder.js";
 import { defineConnection } from "../connection.js";
 import { addListQuery } from "../list-query.js";
 import { revealPersonal } from "../masking.js";
-import { eq, loadGrouped, startsWith, sqlWhere } from "../read/sql.js";
+import { eq, loadGrouped, sqlWhere, startsWith } from "../read/sql.js";
 import { TABLES } from "../read/tables.js";
 import {
   HouseholdIndustryRef,
@@ -28,7 +28,9 @@ HouseholdRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The household's ledger id (as in findings' subjectId)." }),
     householdNumber: t.exposeString("householdNumber", { description: "户编号: the household number." }),
-    villageCode: t.exposeString("villageCode", { description: "Code of the household's village (12 digits)." }),
+    villageCode: t.exposeString("villageCode", {
+      description: "Code of the household's village (12 digits).",
+    }),
     village: t.field({
       type: RegionRef,
       nullable: true,
@@ -41,7 +43,10 @@ HouseholdRef.implement({
     }),
     attribute: t.expose("attribute", { type: HouseholdAttributeEnum, description: "贫困户属性." }),
     mainCause: t.expose("mainCause", { type: PovertyCauseEnum, description: "主要致贫原因." }),
-    otherCauses: t.expose("otherCauses", { type: [PovertyCauseEnum], description: "Up to two other causes." }),
+    otherCauses: t.expose("otherCauses", {
+      type: [PovertyCauseEnum],
+      description: "Up to two other causes.",
+    }),
     povertyStatus: t.expose("povertyStatus", { type: PovertyStatusEnum, description: "贫困状态." }),
     registeredYear: t.exposeInt("registeredYear", { description: "Year the household was registered." }),
     exitYear: t.exposeInt("exitYear", { nullable: true, description: "脱贫年度: year it exited poverty." }),
@@ -103,7 +108,9 @@ HouseholdRef.implement({
 const HouseholdFilter = builder.inputType("HouseholdFilter", {
   description: "Filter of households; every set field must match.",
   fields: (t) => ({
-    villageCode: t.string({ description: "Only households of villages under this code (township or village)." }),
+    villageCode: t.string({
+      description: "Only households of villages under this code (township or village).",
+    }),
     povertyStatus: t.field({ type: PovertyStatusEnum, description: "Only households with this status." }),
     attribute: t.field({ type: HouseholdAttributeEnum, description: "Only households with this attribute." }),
     mainCause: t.field({ type: PovertyCauseEnum, description: "Only households with this main cause." }),
@@ -112,8 +119,13 @@ const HouseholdFilter = builder.inputType("HouseholdFilter", {
     householdNumber: t.string({ description: "Only the household with this number." }),
     industryId: t.string({ description: "Only households with an outcome record in this industry." }),
     industryYear: t.int({ description: "With industryId: only outcome records of this year." }),
-    linkageMode: t.field({ type: LinkageModeEnum, description: "Only households with a linkage of this mode." }),
-    monitored: t.boolean({ description: "Only households under relapse monitoring now (true) or not (false)." }),
+    linkageMode: t.field({
+      type: LinkageModeEnum,
+      description: "Only households with a linkage of this mode.",
+    }),
+    monitored: t.boolean({
+      description: "Only households under relapse monitoring now (true) or not (false).",
+    }),
   }),
 });
 
@@ -136,7 +148,10 @@ addListQuery("households", {
         v,
       ),
     industryYear: (v) =>
-      sqlWhere("EXISTS (SELECT 1 FROM household_industry hy WHERE hy.household_id = household.id AND hy.year = ?)", v),
+      sqlWhere(
+        "EXISTS (SELECT 1 FROM household_industry hy WHERE hy.household_id = household.id AND hy.year = ?)",
+        v,
+      ),
     linkageMode: (v) =>
       sqlWhere("EXISTS (SELECT 1 FROM linkage l WHERE l.household_id = household.id AND l.mode = ?)", v),
     monitored: (v) =>

@@ -23,7 +23,10 @@ IncomeRef.implement({
     propertyFen: t.exposeFloat("propertyFen", { description: "财产性收入, fen." }),
     transferFen: t.exposeFloat("transferFen", { description: "转移性收入, fen." }),
     productionCostFen: t.exposeFloat("productionCostFen", { description: "Production costs, fen." }),
-    netFen: t.float({ description: "纯收入: income less production costs, fen.", resolve: (i) => netIncomeFen(i) }),
+    netFen: t.float({
+      description: "纯收入: income less production costs, fen.",
+      resolve: (i) => netIncomeFen(i),
+    }),
   }),
 });
 

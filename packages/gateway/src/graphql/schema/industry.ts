@@ -7,7 +7,8 @@ import { IndustryRef } from "../refs.js";
 import { IndustryCategoryEnum } from "./enums.js";
 
 IndustryRef.implement({
-  description: "产业: an industry of the county's catalogue (navel orange, beekeeping, tea …), visible county-wide.",
+  description:
+    "产业: an industry of the county's catalogue (navel orange, beekeeping, tea …), visible county-wide.",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The industry's ledger id." }),
     code: t.exposeString("code", { description: "Lower-case code such as navel_orange." }),

@@ -11,11 +11,20 @@ LinkageYearRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     linkageId: t.exposeString("linkageId", { description: "Ledger id of the linkage." }),
-    linkage: t.field({ type: LinkageRef, nullable: true, description: "The linkage.", resolve: (y) => y.linkageId }),
+    linkage: t.field({
+      type: LinkageRef,
+      nullable: true,
+      description: "The linkage.",
+      resolve: (y) => y.linkageId,
+    }),
     year: t.exposeInt("year", { description: "The year." }),
     tookPart: t.exposeBoolean("tookPart", { description: "Whether the household took part." }),
     receivedFen: t.exposeFloat("receivedFen", { description: "What it received, fen." }),
-    benefitKind: t.expose("benefitKind", { type: BenefitKindEnum, nullable: true, description: "Kind of benefit." }),
+    benefitKind: t.expose("benefitKind", {
+      type: BenefitKindEnum,
+      nullable: true,
+      description: "Kind of benefit.",
+    }),
   }),
 });
 

@@ -18,10 +18,20 @@ LinkageRef.implement({
       resolve: (l) => l.entityId,
     }),
     householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: t.field({ type: HouseholdRef, nullable: true, description: "The household.", resolve: (l) => l.householdId }),
+    household: t.field({
+      type: HouseholdRef,
+      nullable: true,
+      description: "The household.",
+      resolve: (l) => l.householdId,
+    }),
     mode: t.expose("mode", { type: LinkageModeEnum, description: "Mode of the linkage." }),
     industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
-    industry: t.field({ type: IndustryRef, nullable: true, description: "The industry.", resolve: (l) => l.industryId }),
+    industry: t.field({
+      type: IndustryRef,
+      nullable: true,
+      description: "The industry.",
+      resolve: (l) => l.industryId,
+    }),
     startYear: t.exposeInt("startYear", { description: "First year of the linkage." }),
     endYear: t.exposeInt("endYear", { nullable: true, description: "Last year (null: still running)." }),
     years: t.loadableList({

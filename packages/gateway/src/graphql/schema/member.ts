@@ -29,7 +29,9 @@ MemberRef.implement({
     schoolStatus: t.expose("schoolStatus", { type: SchoolStatusEnum, description: "在校生状况." }),
     health: t.expose("health", { type: HealthEnum, description: "健康状况." }),
     labourAbility: t.expose("labourAbility", { type: LabourAbilityEnum, description: "劳动技能." }),
-    migrantWorkMonths: t.exposeInt("migrantWorkMonths", { description: "Months of migrant work in the year." }),
+    migrantWorkMonths: t.exposeInt("migrantWorkMonths", {
+      description: "Months of migrant work in the year.",
+    }),
   }),
 });
 
@@ -43,7 +45,10 @@ addListQuery("members", {
       householdId: t.string({ description: "Only members of this household (ledger id)." }),
       relation: t.field({ type: RelationEnum, description: "Only members with this relation." }),
       health: t.field({ type: HealthEnum, description: "Only members with this health state." }),
-      labourAbility: t.field({ type: LabourAbilityEnum, description: "Only members with this labour ability." }),
+      labourAbility: t.field({
+        type: LabourAbilityEnum,
+        description: "Only members with this labour ability.",
+      }),
     }),
   }),
   conditions: {

@@ -5,7 +5,8 @@ import { loadSnapshot } from "../read/snapshot.js";
 import { requireRegion } from "../scope.js";
 
 const MetricType = builder.objectRef<Metric>("Metric").implement({
-  description: "考核指标: an assessment metric of a region and year, an additive numerator over an additive denominator.",
+  description:
+    "考核指标: an assessment metric of a region and year, an additive numerator over an additive denominator.",
   fields: (t) => ({
     code: t.exposeString("code", {
       description: "Metric code, e.g. LINKAGE_COVERAGE or OUTCOME_SURVIVAL.<industry code>.",
@@ -44,11 +45,15 @@ export const yearArgSchema = z.number().int().min(2000, { error: "must be 2000 o
 builder.queryField("metrics", (t) =>
   t.field({
     type: [MetricType],
-    description: "Assessment metrics of a region (inside the caller's scope) for a year, computed from its ledger.",
+    description:
+      "Assessment metrics of a region (inside the caller's scope) for a year, computed from its ledger.",
     authScopes: { ledgerRead: true },
     complexity: 50,
     args: {
-      regionCode: t.arg.string({ required: true, description: "Region measured (county, township or village)." }),
+      regionCode: t.arg.string({
+        required: true,
+        description: "Region measured (county, township or village).",
+      }),
       year: t.arg.int({ required: true, description: "Year measured.", validate: yearArgSchema }),
     },
     resolve: async (_root, args, ctx) => {

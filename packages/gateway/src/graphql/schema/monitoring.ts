@@ -11,7 +11,12 @@ MonitoringRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: t.field({ type: HouseholdRef, nullable: true, description: "The household.", resolve: (m) => m.householdId }),
+    household: t.field({
+      type: HouseholdRef,
+      nullable: true,
+      description: "The household.",
+      resolve: (m) => m.householdId,
+    }),
     category: t.expose("category", { type: MonitoringCategoryEnum, description: "Monitoring category." }),
     riskType: t.expose("riskType", { type: RiskTypeEnum, description: "Risk type." }),
     identifiedDate: t.exposeString("identifiedDate", { description: "Date the risk was identified." }),

@@ -1,4 +1,4 @@
-import { FUND_SOURCES, type FundSource, totalFundingFen } from "@fupin/domain";
+import { FUND_SOURCES, type FundSource, type ProjectStage, totalFundingFen } from "@fupin/domain";
 import { builder } from "../builder.js";
 import { defineConnection } from "../connection.js";
 import { addListQuery } from "../list-query.js";
@@ -7,7 +7,7 @@ import { TABLES } from "../read/tables.js";
 import { BusinessEntityRef, FundUseRef, HouseholdRef, IndustryRef, ProjectRef, RegionRef } from "../refs.js";
 import { FundSourceEnum, LinkageModeEnum, ProjectStageEnum } from "./enums.js";
 
-const ProjectStageEntry = builder.objectRef<{ stage: string; date: string }>("ProjectStageEntry").implement({
+const ProjectStageEntry = builder.objectRef<{ stage: ProjectStage; date: string }>("ProjectStageEntry").implement({
   description: "A stage a project reached, and when.",
   fields: (t) => ({
     stage: t.expose("stage", { type: ProjectStageEnum, description: "The stage." }),
@@ -15,13 +15,15 @@ const ProjectStageEntry = builder.objectRef<{ stage: string; date: string }>("Pr
   }),
 });
 
-const ProjectFunding = builder.objectRef<{ source: FundSource; amountFen: number }>("ProjectFunding").implement({
-  description: "A project's funding from one source.",
-  fields: (t) => ({
-    source: t.expose("source", { type: FundSourceEnum, description: "Source of the funding." }),
-    amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),
-  }),
-});
+const ProjectFunding = builder
+  .objectRef<{ source: FundSource; amountFen: number }>("ProjectFunding")
+  .implement({
+    description: "A project's funding from one source.",
+    fields: (t) => ({
+      source: t.expose("source", { type: FundSourceEnum, description: "Source of the funding." }),
+      amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),
+    }),
+  });
 
 ProjectRef.implement({
   description: "产业扶贫项目: an industry project of the county project library, with its stages so far.",
@@ -30,10 +32,23 @@ ProjectRef.implement({
     name: t.exposeString("name", { description: "Name of the project." }),
     year: t.exposeInt("year", { description: "Year of the project." }),
     regionCode: t.exposeString("regionCode", { description: "Township or village of the project." }),
-    region: t.field({ type: RegionRef, nullable: true, description: "Where the project is.", resolve: (p) => p.regionCode }),
+    region: t.field({
+      type: RegionRef,
+      nullable: true,
+      description: "Where the project is.",
+      resolve: (p) => p.regionCode,
+    }),
     industryId: t.exposeString("industryId", { description: "Ledger id of the industry." }),
-    industry: t.field({ type: IndustryRef, nullable: true, description: "The industry.", resolve: (p) => p.industryId }),
-    entityId: t.exposeString("entityId", { nullable: true, description: "Ledger id of the implementing entity." }),
+    industry: t.field({
+      type: IndustryRef,
+      nullable: true,
+      description: "The industry.",
+      resolve: (p) => p.industryId,
+    }),
+    entityId: t.exposeString("entityId", {
+      nullable: true,
+      description: "Ledger id of the implementing entity.",
+    }),
     entity: t.field({
       type: BusinessEntityRef,
       nullable: true,
@@ -59,10 +74,21 @@ ProjectRef.implement({
       description: "Beneficiary households (null for any outside the caller's scope).",
       resolve: (p) => p.beneficiaryHouseholdIds,
     }),
-    linkageMode: t.expose("linkageMode", { type: LinkageModeEnum, nullable: true, description: "Its linkage mode." }),
+    linkageMode: t.expose("linkageMode", {
+      type: LinkageModeEnum,
+      nullable: true,
+      description: "Its linkage mode.",
+    }),
     performanceTarget: t.exposeString("performanceTarget", { description: "Performance target (绩效目标)." }),
-    stages: t.field({ type: [ProjectStageEntry], description: "Stages reached, in order.", resolve: (p) => p.stages }),
-    currentStage: t.expose("currentStage", { type: ProjectStageEnum, description: "The stage it is at now." }),
+    stages: t.field({
+      type: [ProjectStageEntry],
+      description: "Stages reached, in order.",
+      resolve: (p) => p.stages,
+    }),
+    currentStage: t.expose("currentStage", {
+      type: ProjectStageEnum,
+      description: "The stage it is at now.",
+    }),
     fundUses: t.loadableList({
       type: FundUseRef,
       description: "Fund uses for the project inside the caller's scope.",

@@ -32,16 +32,29 @@ RectificationRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     townshipCode: t.exposeString("townshipCode", { description: "Code of the township." }),
-    township: t.field({ type: RegionRef, nullable: true, description: "The township.", resolve: (r) => r.townshipCode }),
+    township: t.field({
+      type: RegionRef,
+      nullable: true,
+      description: "The township.",
+      resolve: (r) => r.townshipCode,
+    }),
     problem: t.exposeString("problem", { description: "The problem." }),
     source: t.expose("source", { type: RectificationSourceEnum, description: "Where it was found." }),
-    findingCode: t.exposeString("findingCode", { nullable: true, description: "Code of the finding behind it." }),
+    findingCode: t.exposeString("findingCode", {
+      nullable: true,
+      description: "Code of the finding behind it.",
+    }),
     subjectId: t.exposeString("subjectId", { nullable: true, description: "Ledger id of the subject." }),
     foundDate: t.exposeString("foundDate", { description: "Date found (YYYY-MM-DD)." }),
     responsiblePerson: t.exposeString("responsiblePerson", { description: "Responsible person." }),
     deadline: t.exposeString("deadline", { description: "Deadline (YYYY-MM-DD)." }),
     status: t.expose("status", { type: RectificationStatusEnum, description: "open, planned or closed." }),
-    plan: t.field({ type: RectificationPlan, nullable: true, description: "The plan, once made.", resolve: (r) => r.plan }),
+    plan: t.field({
+      type: RectificationPlan,
+      nullable: true,
+      description: "The plan, once made.",
+      resolve: (r) => r.plan,
+    }),
     closedDate: t.exposeString("closedDate", { nullable: true, description: "Date closed." }),
   }),
 });
@@ -53,9 +66,15 @@ addListQuery("rectifications", {
   filter: builder.inputType("RectificationFilter", {
     description: "Filter of rectifications; every set field must match.",
     fields: (t) => ({
-      status: t.field({ type: RectificationStatusEnum, description: "Only rectifications with this status." }),
+      status: t.field({
+        type: RectificationStatusEnum,
+        description: "Only rectifications with this status.",
+      }),
       findingCode: t.string({ description: "Only rectifications of this finding code." }),
-      source: t.field({ type: RectificationSourceEnum, description: "Only rectifications from this source." }),
+      source: t.field({
+        type: RectificationSourceEnum,
+        description: "Only rectifications from this source.",
+      }),
     }),
   }),
   conditions: {

@@ -1,7 +1,7 @@
 import { builder } from "../builder.js";
 import { defineConnection } from "../connection.js";
 import { addListQuery } from "../list-query.js";
-import { eq, startsWith, sqlWhere } from "../read/sql.js";
+import { eq, sqlWhere, startsWith } from "../read/sql.js";
 import { TABLES } from "../read/tables.js";
 import { RegionRef } from "../refs.js";
 
@@ -12,7 +12,9 @@ RegionRef.implement({
     name: t.exposeString("name", { description: "Name of the region (Chinese)." }),
     level: t.exposeString("level", { description: "province, city, county, township or village." }),
     parentCode: t.exposeString("parentCode", { nullable: true, description: "Code of the parent region." }),
-    isPoorVillage: t.exposeBoolean("isPoorVillage", { description: "Whether the village is a poor village (贫困村)." }),
+    isPoorVillage: t.exposeBoolean("isPoorVillage", {
+      description: "Whether the village is a poor village (贫困村).",
+    }),
     parent: t.field({
       type: RegionRef,
       nullable: true,

@@ -8,7 +8,8 @@ import { HouseholdRef, RegionRef, ResponsibilityRef } from "../refs.js";
 import { ResponsibilityKindEnum } from "./enums.js";
 
 ResponsibilityRef.implement({
-  description: "A responsibility: a township's fixed responsible person (固定人员) or a household's helper (帮扶责任人).",
+  description:
+    "A responsibility: a township's fixed responsible person (固定人员) or a household's helper (帮扶责任人).",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     kind: t.expose("kind", { type: ResponsibilityKindEnum, description: "Kind of responsibility." }),
@@ -19,9 +20,22 @@ ResponsibilityRef.implement({
       resolve: (r, _args, ctx) => revealPersonal(ctx, "phone", "responsibility", r.id, r.personPhone),
     }),
     townshipCode: t.exposeString("townshipCode", { description: "Code of the township." }),
-    township: t.field({ type: RegionRef, nullable: true, description: "The township.", resolve: (r) => r.townshipCode }),
-    householdId: t.exposeString("householdId", { nullable: true, description: "Ledger id of the household helped." }),
-    household: t.field({ type: HouseholdRef, nullable: true, description: "The household helped.", resolve: (r) => r.householdId }),
+    township: t.field({
+      type: RegionRef,
+      nullable: true,
+      description: "The township.",
+      resolve: (r) => r.townshipCode,
+    }),
+    householdId: t.exposeString("householdId", {
+      nullable: true,
+      description: "Ledger id of the household helped.",
+    }),
+    household: t.field({
+      type: HouseholdRef,
+      nullable: true,
+      description: "The household helped.",
+      resolve: (r) => r.householdId,
+    }),
     validFrom: t.exposeString("validFrom", { description: "In force from (YYYY-MM-DD)." }),
     validTo: t.exposeString("validTo", { nullable: true, description: "In force until (null: open-ended)." }),
   }),

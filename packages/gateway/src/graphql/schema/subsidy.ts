@@ -11,14 +11,29 @@ SubsidyRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: t.field({ type: HouseholdRef, nullable: true, description: "The household.", resolve: (s) => s.householdId }),
+    household: t.field({
+      type: HouseholdRef,
+      nullable: true,
+      description: "The household.",
+      resolve: (s) => s.householdId,
+    }),
     date: t.exposeString("date", { description: "Date paid (YYYY-MM-DD)." }),
     kind: t.expose("kind", { type: SubsidyKindEnum, description: "Subsidy or award." }),
     amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),
     industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
-    industry: t.field({ type: IndustryRef, nullable: true, description: "The industry.", resolve: (s) => s.industryId }),
+    industry: t.field({
+      type: IndustryRef,
+      nullable: true,
+      description: "The industry.",
+      resolve: (s) => s.industryId,
+    }),
     fundId: t.exposeString("fundId", { nullable: true, description: "Ledger id of the fund paid from." }),
-    fund: t.field({ type: FundRef, nullable: true, description: "The fund, inside the caller's scope.", resolve: (s) => s.fundId }),
+    fund: t.field({
+      type: FundRef,
+      nullable: true,
+      description: "The fund, inside the caller's scope.",
+      resolve: (s) => s.fundId,
+    }),
     purpose: t.exposeString("purpose", { description: "Purpose." }),
   }),
 });

@@ -13,9 +13,19 @@ TechnicalServiceRef.implement({
     kind: t.expose("kind", { type: ServiceKindEnum, description: "Visit or training." }),
     date: t.exposeString("date", { description: "Date (YYYY-MM-DD)." }),
     regionCode: t.exposeString("regionCode", { description: "Township or village where it took place." }),
-    region: t.field({ type: RegionRef, nullable: true, description: "Where it took place.", resolve: (s) => s.regionCode }),
+    region: t.field({
+      type: RegionRef,
+      nullable: true,
+      description: "Where it took place.",
+      resolve: (s) => s.regionCode,
+    }),
     industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
-    industry: t.field({ type: IndustryRef, nullable: true, description: "The industry.", resolve: (s) => s.industryId }),
+    industry: t.field({
+      type: IndustryRef,
+      nullable: true,
+      description: "The industry.",
+      resolve: (s) => s.industryId,
+    }),
     householdIds: t.exposeStringList("householdIds", { description: "Ledger ids of the households served." }),
     households: t.field({
       type: [HouseholdRef],

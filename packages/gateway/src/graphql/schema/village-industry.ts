@@ -11,9 +11,19 @@ VillageIndustryRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     villageCode: t.exposeString("villageCode", { description: "Code of the village." }),
-    village: t.field({ type: RegionRef, nullable: true, description: "The village.", resolve: (v) => v.villageCode }),
+    village: t.field({
+      type: RegionRef,
+      nullable: true,
+      description: "The village.",
+      resolve: (v) => v.villageCode,
+    }),
     industryId: t.exposeString("industryId", { description: "Ledger id of the industry." }),
-    industry: t.field({ type: IndustryRef, nullable: true, description: "The industry.", resolve: (v) => v.industryId }),
+    industry: t.field({
+      type: IndustryRef,
+      nullable: true,
+      description: "The industry.",
+      resolve: (v) => v.industryId,
+    }),
     year: t.exposeInt("year", { description: "Year of the record." }),
     trialStatus: t.expose("trialStatus", { type: TrialStatusEnum, description: "Trial-planting status." }),
     trialYear: t.exposeInt("trialYear", { nullable: true, description: "Year of the trial planting." }),

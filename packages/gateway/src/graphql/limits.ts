@@ -1,0 +1,90 @@
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { GraphQLError } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import type { GatewayContext } from "../context.js";
+import { MAX_ALIASES, MAX_DEPTH, MAX_TOKENS } from "./limits-config.js";
+import { requestState } from "./request-state.js";
+
+export {
+  DEFAULT_PAGE_SIZE,
+  MAX_ALIASES,
+  MAX_COMPLEXITY,
+  MAX_DEPTH,
+  MAX_PAGE_SIZE,
+  MAX_TOKENS,
+} from "./limits-config.js";
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+}
+
+/** The principal's county, for audit entries (a province or city principal is recorded by its own code). */
+function countyOfPrincipal(regionCode: string): string {
+  return regionCode.length >= 6 ? regionCode.slice(0, 6) : regionCode;
+}
+
+/**
+ * Records one `read_personal` audit entry per request that returned unmasked personal data, listing
+ * the record ids by type. Until this plugin arms a request, personal data is returned masked; if the
+ * audit entry cannot be written, the response carries no data.
+ */
+export function usePersonalReadAudit(): Plugin<GatewayContext> {
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const ctx = args.contextValue as GatewayContext;
+      requestState(ctx).auditArmed = true;
+      setExecuteFn(async (execArgs) => {
+        const result = await executeFn(execArgs);
+        if (isAsyncIterable(result)) return result;
+        const reads = requestState(ctx).personalReads;
+        if (reads.size === 0 || ctx.principal === null) return result;
+        const records = Object.fromEntries([...reads].map(([type, ids]) => [type, [...ids].sort()]));
+        try {
+          await ctx.services.audit.append([
+            {
+              principalId: ctx.principal.id,
+              action: "read_personal",
+              entityType: "personal_data",
+              entityId: ctx.requestId,
+              countyCode: countyOfPrincipal(ctx.principal.regionCode),
+              before: null,
+              after: { records },
+              requestId: ctx.requestId,
+              at: ctx.now(),
+            },
+          ]);
+        } catch (e) {
+          ctx.logger.error({ err: e }, "audit of a personal-data read failed; response withheld");
+          return {
+            data: null,
+            errors: [
+              new GraphQLError("personal data could not be audited; nothing returned", {
+                extensions: { code: "AUDIT_FAILED" },
+              }),
+            ],
+          };
+        } finally {
+          reads.clear();
+        }
+        return result;
+      });
+    },
+  };
+}
+
+/** Depth, alias, token and directive limits with clear messages, and no field suggestions to probe the schema. */
+export function useQueryLimits(): Plugin<GatewayContext> {
+  return EnvelopArmorPlugin({
+    maxDepth: { n: MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true },
+    maxAliases: { n: MAX_ALIASES, exposeLimits: true },
+    maxTokens: { n: MAX_TOKENS, exposeLimits: true },
+    maxDirectives: { n: 20, exposeLimits: true },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: true },
+  }) as Plugin<GatewayContext>;
+}
+
+/** Every yoga plugin the GraphQL half needs: the server adds these to its yoga instance. */
+export function createGraphqlPlugins(): Plugin<GatewayContext>[] {
+  return [useQueryLimits(), usePersonalReadAudit()];
+}
