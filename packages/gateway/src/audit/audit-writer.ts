@@ -1,0 +1,86 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type pg from "pg";
+import type { AuditEntry, AuditWriter } from "../context.js";
+import { auditEntryHash, GENESIS_HASH, normaliseAuditImage } from "./audit-chain.js";
+import { canonicalJson } from "./canonical-json.js";
+
+/** Advisory lock key serialising appends to the one chain across every process (ASCII "fupinaud"). */
+export const AUDIT_LOCK_KEY = 7383364011045954916n;
+
+const COLUMNS =
+  "at, principal_id, action, entity_type, entity_id, county_code, request_id, before, after, prev_hash, hash";
+
+type Run = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+async function appendWith(run: Run, entries: readonly AuditEntry[], placeholder: (n: number) => string) {
+  await run(`select pg_advisory_xact_lock(${placeholder(1)})`, [AUDIT_LOCK_KEY.toString()]);
+  const last = await run("select hash from audit_log order by seq desc limit 1", []);
+  let prev = (last[0]?.hash as string | undefined) ?? GENESIS_HASH;
+  const params: unknown[] = [];
+  const tuples: string[] = [];
+  for (const e of entries) {
+    const hash = auditEntryHash(prev, e);
+    const before = normaliseAuditImage(e.before);
+    const after = normaliseAuditImage(e.after);
+    const values = [
+      e.at.toISOString(),
+      e.principalId,
+      e.action,
+      e.entityType,
+      e.entityId,
+      e.countyCode,
+      e.requestId,
+      before === null ? null : canonicalJson(before),
+      after === null ? null : canonicalJson(after),
+      prev,
+      hash,
+    ];
+    const slots = values.map((v, i) => {
+      params.push(v);
+      const p = placeholder(params.length);
+      return i === 7 || i === 8 ? `${p}::jsonb` : i === 0 ? `${p}::timestamptz` : p;
+    });
+    tuples.push(`(${slots.join(", ")})`);
+    prev = hash;
+  }
+  await run(`insert into audit_log (${COLUMNS}) values ${tuples.join(", ")}`, params);
+}
+
+/**
+ * Creates the audit writer. With an EntityManager, entries are appended inside its transaction (one
+ * is opened when it has none); without, in a transaction of their own on the pool. The chain is
+ * extended under a transaction-scoped advisory lock, so concurrent writers keep one chain.
+ */
+export function createAuditWriter(pool: pg.Pool): AuditWriter {
+  return {
+    async append(entries, tx?: EntityManager) {
+      if (entries.length === 0) return;
+      if (tx) {
+        const inTx = async (em: EntityManager) =>
+          appendWith(
+            (sql, params) => em.execute<Record<string, unknown>[]>(sql, params),
+            entries,
+            () => "?",
+          );
+        if (tx.isInTransaction()) await inTx(tx);
+        else await tx.transactional(inTx);
+        return;
+      }
+      const client = await pool.connect();
+      try {
+        await client.query("begin");
+        await appendWith(
+          async (sql, params) => (await client.query(sql, params)).rows,
+          entries,
+          (n) => `$${n}`,
+        );
+        await client.query("commit");
+      } catch (e) {
+        await client.query("rollback").catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}

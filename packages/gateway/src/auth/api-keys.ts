@@ -1,0 +1,170 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { parseRegionCode } from "@fupin/domain";
+import type pg from "pg";
+import { AuthError } from "./auth-error.js";
+import { PERMISSIONS, type Permission, type Principal } from "./principal.js";
+
+/** Prefix of every API key: `fpk_<id>_<secret>`. */
+export const API_KEY_PREFIX = "fpk_";
+
+/** A new API key: the full key is shown once and never stored. */
+export interface CreatedApiKey {
+  readonly id: string;
+  readonly key: string;
+  readonly regionCode: string;
+  readonly permissions: readonly Permission[];
+  readonly label: string;
+}
+
+/** Input of `createApiKey`. */
+export interface CreateApiKeyInput {
+  readonly regionCode: string;
+  readonly permissions: readonly string[];
+  readonly label?: string;
+  readonly now?: Date;
+}
+
+/** The sha256 (hex) of a key's secret: what the database stores. */
+export function hashApiKeySecret(secret: string): string {
+  return createHash("sha256").update(secret, "utf8").digest("hex");
+}
+
+/** Normalises and checks a region code and permission names; throws AuthError with a clear message. */
+export function validateKeyScope(
+  regionCode: string,
+  permissions: readonly string[],
+): { regionCode: string; permissions: Permission[] } {
+  const region = parseRegionCode(regionCode);
+  if (!region.ok) throw new AuthError("API_KEY.INVALID_REGION", region.error.message);
+  const unknown = permissions.filter((p) => !(PERMISSIONS as readonly string[]).includes(p));
+  if (unknown.length > 0) {
+    throw new AuthError(
+      "API_KEY.INVALID_PERMISSION",
+      `unknown permission${unknown.length > 1 ? "s" : ""} ${unknown.map((p) => `"${p}"`).join(", ")}; use ${PERMISSIONS.join(", ")}`,
+    );
+  }
+  if (permissions.length === 0) {
+    throw new AuthError(
+      "API_KEY.INVALID_PERMISSION",
+      `give at least one permission: ${PERMISSIONS.join(", ")}`,
+    );
+  }
+  return { regionCode: region.value.code, permissions: [...new Set(permissions as Permission[])] };
+}
+
+/** Creates an API key for a region scope and permissions; stores only the hash of its secret. */
+export async function createApiKey(pool: pg.Pool, input: CreateApiKeyInput): Promise<CreatedApiKey> {
+  const scope = validateKeyScope(input.regionCode, input.permissions);
+  const id = randomBytes(6).toString("hex");
+  const secret = randomBytes(24).toString("base64url");
+  const label = input.label ?? "";
+  await pool.query(
+    "insert into api_key (id, key_hash, label, region_code, permissions, created_at) values ($1, $2, $3, $4, $5, $6)",
+    [id, hashApiKeySecret(secret), label, scope.regionCode, scope.permissions, input.now ?? new Date()],
+  );
+  return {
+    id,
+    key: `${API_KEY_PREFIX}${id}_${secret}`,
+    regionCode: scope.regionCode,
+    permissions: scope.permissions,
+    label,
+  };
+}
+
+/** Revokes an API key by id; requests with it are refused once the verifier's cache entry expires. */
+export async function revokeApiKey(pool: pg.Pool, id: string, now: Date = new Date()): Promise<void> {
+  const r = await pool.query("update api_key set revoked_at = $2 where id = $1 and revoked_at is null", [
+    id,
+    now,
+  ]);
+  if (r.rowCount === 0) throw new AuthError("API_KEY.NOT_FOUND", `no active API key with id ${id}`);
+}
+
+/** Splits `fpk_<id>_<secret>`; null when the text is not shaped like a key. */
+export function parseApiKey(key: string): { id: string; secret: string } | null {
+  const m = /^fpk_([0-9a-f]{12})_([A-Za-z0-9_-]{16,128})$/.exec(key);
+  return m ? { id: m[1]!, secret: m[2]! } : null;
+}
+
+interface KeyRow {
+  readonly keyHash: Buffer;
+  readonly regionCode: string;
+  readonly permissions: readonly Permission[];
+  readonly revoked: boolean;
+}
+
+/** Options of `createApiKeyVerifier`. */
+export interface ApiKeyVerifierOptions {
+  /** How long a key row is trusted before it is read again (revocation delay). Default 30 s. */
+  readonly ttlMs?: number;
+  /** Most key rows cached. Default 1000. */
+  readonly maxEntries?: number;
+  readonly now?: () => Date;
+}
+
+/** Verifies API keys against the database, caching key rows briefly per process (LRU). */
+export interface ApiKeyVerifier {
+  /** The key's principal; throws AuthError when the key is unknown, wrong or revoked. */
+  verify(key: string): Promise<Principal>;
+}
+
+/** Creates an API key verifier over the pool. */
+export function createApiKeyVerifier(pool: pg.Pool, options: ApiKeyVerifierOptions = {}): ApiKeyVerifier {
+  const ttl = options.ttlMs ?? 30_000;
+  const max = options.maxEntries ?? 1000;
+  const now = options.now ?? (() => new Date());
+  const cache = new Map<string, { row: KeyRow | null; expires: number }>();
+
+  async function load(id: string): Promise<KeyRow | null> {
+    const t = now().getTime();
+    const hit = cache.get(id);
+    if (hit && hit.expires > t) {
+      cache.delete(id);
+      cache.set(id, hit);
+      return hit.row;
+    }
+    const r = await pool.query<{
+      key_hash: string;
+      region_code: string;
+      permissions: string[];
+      revoked: boolean;
+    }>(
+      "select key_hash, region_code, permissions, revoked_at is not null as revoked from api_key where id = $1",
+      [id],
+    );
+    const found = r.rows[0];
+    const row: KeyRow | null = found
+      ? {
+          keyHash: Buffer.from(found.key_hash, "hex"),
+          regionCode: found.region_code,
+          permissions: found.permissions.filter((p): p is Permission =>
+            (PERMISSIONS as readonly string[]).includes(p),
+          ),
+          revoked: found.revoked,
+        }
+      : null;
+    cache.delete(id);
+    cache.set(id, { row, expires: t + ttl });
+    while (cache.size > max) cache.delete(cache.keys().next().value as string);
+    return row;
+  }
+
+  return {
+    async verify(key) {
+      const parts = parseApiKey(key);
+      if (!parts) throw new AuthError("AUTH.INVALID_CREDENTIALS", "invalid API key");
+      const row = await load(parts.id);
+      const given = Buffer.from(hashApiKeySecret(parts.secret), "hex");
+      if (!row || row.keyHash.length !== given.length || !timingSafeEqual(row.keyHash, given)) {
+        throw new AuthError("AUTH.INVALID_CREDENTIALS", "invalid API key");
+      }
+      if (row.revoked) throw new AuthError("AUTH.REVOKED_KEY", "this API key has been revoked");
+      return {
+        id: `key:${parts.id}`,
+        kind: "api_key",
+        regionCode: row.regionCode,
+        permissions: new Set(row.permissions),
+      };
+    },
+  };
+}

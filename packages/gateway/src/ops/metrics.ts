@@ -1,0 +1,37 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+
+/** The gateway's Prometheus metrics on their own registry. */
+export interface GatewayMetrics {
+  readonly registry: Registry;
+  readonly requests: Counter<"operation" | "status">;
+  readonly errors: Counter<"operation" | "code">;
+  readonly duration: Histogram<"operation">;
+}
+
+/** Creates the request, error and latency metrics (plus the process defaults) on a fresh registry. */
+export function createMetrics(): GatewayMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "fupin_" });
+  return {
+    registry,
+    requests: new Counter({
+      name: "fupin_http_requests_total",
+      help: "HTTP requests by GraphQL operation name and status code.",
+      labelNames: ["operation", "status"],
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: "fupin_errors_total",
+      help: "Errors returned to clients, by operation and error code.",
+      labelNames: ["operation", "code"],
+      registers: [registry],
+    }),
+    duration: new Histogram({
+      name: "fupin_http_request_duration_seconds",
+      help: "Request latency in seconds, by GraphQL operation name.",
+      labelNames: ["operation"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+  };
+}
