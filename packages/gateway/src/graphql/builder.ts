@@ -69,6 +69,10 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
         "Fetches ledger records by their global ids, within the caller's region scope (null outside it).",
       authScopes: { ledgerRead: true },
     },
+    hasNextPageFieldOptions: { description: "Whether records follow this page." },
+    hasPreviousPageFieldOptions: { description: "Whether records precede this page." },
+    startCursorFieldOptions: { description: "Cursor of the first record of this page." },
+    endCursorFieldOptions: { description: "Cursor of the last record of this page: pass it as `after`." },
     idFieldOptions: { description: "Global id of the record (opaque; use with `node(id:)`)." },
   },
   complexity: {

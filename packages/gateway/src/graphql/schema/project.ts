@@ -7,13 +7,15 @@ import { TABLES } from "../read/tables.js";
 import { BusinessEntityRef, FundUseRef, HouseholdRef, IndustryRef, ProjectRef, RegionRef } from "../refs.js";
 import { FundSourceEnum, LinkageModeEnum, ProjectStageEnum } from "./enums.js";
 
-const ProjectStageEntry = builder.objectRef<{ stage: ProjectStage; date: string }>("ProjectStageEntry").implement({
-  description: "A stage a project reached, and when.",
-  fields: (t) => ({
-    stage: t.expose("stage", { type: ProjectStageEnum, description: "The stage." }),
-    date: t.exposeString("date", { description: "Date reached (YYYY-MM-DD)." }),
-  }),
-});
+const ProjectStageEntry = builder
+  .objectRef<{ stage: ProjectStage; date: string }>("ProjectStageEntry")
+  .implement({
+    description: "A stage a project reached, and when.",
+    fields: (t) => ({
+      stage: t.expose("stage", { type: ProjectStageEnum, description: "The stage." }),
+      date: t.exposeString("date", { description: "Date reached (YYYY-MM-DD)." }),
+    }),
+  });
 
 const ProjectFunding = builder
   .objectRef<{ source: FundSource; amountFen: number }>("ProjectFunding")
