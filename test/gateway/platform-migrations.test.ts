@@ -1,0 +1,149 @@
+import { MIGRATIONS, pendingMigrations } from "@fupin/gateway";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+
+const LEDGER_TABLES = [
+  "region",
+  "industry",
+  "household",
+  "member",
+  "income",
+  "village_industry",
+  "household_industry",
+  "business_entity",
+  "entity_activity",
+  "linkage",
+  "linkage_year",
+  "subsidy",
+  "technical_service",
+  "fund",
+  "fund_use",
+  "project",
+  "responsibility",
+  "rectification",
+  "monitoring",
+];
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+async function columns(table: string): Promise<Map<string, string>> {
+  const r = await db.pool.query<{ column_name: string; data_type: string }>(
+    "select column_name, data_type from information_schema.columns where table_schema = 'public' and table_name = $1",
+    [table],
+  );
+  return new Map(r.rows.map((c) => [c.column_name, c.data_type]));
+}
+
+async function insertAuditRow(): Promise<void> {
+  await db.pool.query(
+    `insert into audit_log (at, principal_id, action, entity_type, entity_id, county_code, request_id, prev_hash, hash)
+     values (now(), 'key:test', 'create', 'household', 'h1', '360723', 'r1', 'x', md5(random()::text))`,
+  );
+}
+
+describe("migrations", () => {
+  it("apply every committed migration, so none is pending", async () => {
+    expect(MIGRATIONS.length).toBeGreaterThan(0);
+    expect(await pendingMigrations(db.orm)).toEqual([]);
+    const applied = await db.pool.query<{ name: string }>("select name from mikro_orm_migrations");
+    expect(applied.rows.map((r) => r.name.replace(/\.[jt]s$/, ""))).toEqual(MIGRATIONS.map((m) => m.name));
+  });
+
+  it("create every ledger table with the scope columns and the scope index", async () => {
+    for (const table of LEDGER_TABLES) {
+      const cols = await columns(table);
+      expect(cols.get("county_code"), table).toBe("text");
+      expect(cols.get("region_code"), table).toBe("text");
+      expect(cols.get("version"), table).toBe("integer");
+      expect(cols.get("created_at"), table).toBe("timestamp with time zone");
+      const idx = await db.pool.query<{ indexdef: string }>(
+        "select indexdef from pg_indexes where tablename = $1 and indexname = $2",
+        [table, `${table}_scope_idx`],
+      );
+      expect(idx.rows[0]?.indexdef, table).toContain("(county_code, region_code text_pattern_ops)");
+    }
+  });
+
+  it("store money as bigint, dates as date and ID numbers unique", async () => {
+    expect((await columns("income")).get("wage_fen")).toBe("bigint");
+    expect((await columns("subsidy")).get("date")).toBe("date");
+    expect((await columns("project")).get("stages")).toBe("jsonb");
+    const unique = await db.pool.query(
+      `select 1 from pg_indexes where tablename = 'member' and indexdef like '%UNIQUE%(id_number)%'`,
+    );
+    expect(unique.rowCount).toBe(1);
+  });
+
+  it("create the API key, audit log and rate limit tables", async () => {
+    expect((await columns("api_key")).get("key_hash")).toBe("text");
+    expect((await columns("api_key")).get("permissions")).toBe("ARRAY");
+    expect((await columns("audit_log")).get("hash")).toBe("text");
+    expect((await columns("rate_limit")).get("expire")).toBe("bigint");
+  });
+});
+
+describe("the audit log is append-only", () => {
+  it("refuses UPDATE, DELETE and TRUNCATE even for a superuser (trigger)", async () => {
+    await insertAuditRow();
+    await expect(db.pool.query("update audit_log set principal_id = 'x'")).rejects.toThrow(/append-only/);
+    await expect(db.pool.query("delete from audit_log")).rejects.toThrow(/append-only/);
+    await expect(db.pool.query("truncate audit_log")).rejects.toThrow(/append-only/);
+    const n = await db.pool.query<{ n: number }>("select count(*)::int as n from audit_log");
+    expect(n.rows[0]?.n).toBe(1);
+  });
+
+  it("grants the application role everything but UPDATE and DELETE on the audit log", async () => {
+    const priv = await db.pool.query<Record<string, boolean>>(
+      `select has_table_privilege('fupin_app', 'audit_log', 'INSERT') as audit_insert,
+              has_table_privilege('fupin_app', 'audit_log', 'SELECT') as audit_select,
+              has_table_privilege('fupin_app', 'audit_log', 'UPDATE') as audit_update,
+              has_table_privilege('fupin_app', 'audit_log', 'DELETE') as audit_delete,
+              has_table_privilege('fupin_app', 'household', 'UPDATE') as household_update,
+              has_table_privilege('fupin_app', 'household', 'DELETE') as household_delete`,
+    );
+    expect(priv.rows[0]).toEqual({
+      audit_insert: true,
+      audit_select: true,
+      audit_update: false,
+      audit_delete: false,
+      household_update: true,
+      household_delete: true,
+    });
+  });
+
+  it("refuses UPDATE and DELETE to the application role by privilege, before any trigger", async () => {
+    const client = await db.pool.connect();
+    try {
+      await client.query("begin");
+      await client.query("alter table audit_log disable trigger audit_log_no_update_delete");
+      await client.query("set local role fupin_app");
+      await expect(client.query("update audit_log set principal_id = 'x'")).rejects.toThrow(
+        /permission denied/,
+      );
+      await client.query("rollback");
+      await client.query("begin");
+      await client.query("set local role fupin_app");
+      await expect(client.query("delete from audit_log")).rejects.toThrow(/permission denied/);
+      await client.query("rollback");
+      await client.query("begin");
+      await client.query("set local role fupin_app");
+      await insertAuditRowWith(client);
+      await client.query("rollback");
+    } finally {
+      client.release();
+    }
+  });
+});
+
+async function insertAuditRowWith(client: import("pg").PoolClient): Promise<void> {
+  await client.query(
+    `insert into audit_log (at, principal_id, action, entity_type, entity_id, county_code, request_id, prev_hash, hash)
+     values (now(), 'key:app', 'create', 'household', 'h2', '360723', 'r2', 'x', md5(random()::text))`,
+  );
+}
