@@ -15,6 +15,7 @@ import type { GatewayConfig } from "./config.js";
 import type { GatewayContext, GatewayServices } from "./context.js";
 import type { Database } from "./db/database.js";
 import { createSqlExecutor } from "./db/pool.js";
+import { createGraphqlPlugins } from "./graphql/limits.js";
 import { createSchema } from "./graphql/schema/index.js";
 import { createMetrics, type GatewayMetrics } from "./ops/metrics.js";
 import { checkReadiness } from "./ops/readiness.js";
@@ -28,7 +29,7 @@ export interface GatewayServerOptions {
   readonly now?: () => Date;
   /** The GraphQL schema; default the gateway's. */
   readonly schema?: GraphQLSchema;
-  /** Extra yoga plugins (the GraphQL limits). */
+  /** Extra yoga plugins (the GraphQL limits and personal-read audit are always added). */
   readonly plugins?: readonly Plugin[];
   /** How long an API key row is cached before it is read again. Default 30 s. */
   readonly apiKeyCacheMs?: number;
@@ -127,6 +128,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     },
     plugins: [
       opsPlugin(),
+      ...(createGraphqlPlugins() as Plugin<ServerContext>[]),
       ...((options.plugins ?? []) as Plugin<ServerContext>[]),
       {
         onResultProcess({ result, serverContext }) {
