@@ -10,6 +10,7 @@ export type { AuthErrorCode } from "./auth/auth-error.js";
 export { AuthError, isAuthError } from "./auth/auth-error.js";
 export type { Permission, Principal } from "./auth/principal.js";
 export { hasPermission, isInScope, PERMISSIONS } from "./auth/principal.js";
+export { runCli } from "./cli/main.js";
 export type { GatewayConfig, JwtConfig } from "./config.js";
 export { ConfigError, loadConfig } from "./config.js";
 export type { AuditEntry, AuditWriter, GatewayContext, GatewayServices, SqlExecutor } from "./context.js";
