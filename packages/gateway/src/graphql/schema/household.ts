@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { createHousehold, type Household } from "@fupin/domain";
 import { builder } from "../builder.js";
 import { defineConnection } from "../connection.js";
 import { addListQuery } from "../list-query.js";
@@ -15,6 +17,8 @@ import {
   ResponsibilityRef,
   SubsidyRef,
 } from "../refs.js";
+import { requireVillage } from "../write/regions.js";
+import { compact, orFail, overlay, writeLedger } from "../write/transaction.js";
 import {
   HouseholdAttributeEnum,
   IdentificationStandardEnum,
@@ -160,3 +164,104 @@ addListQuery("households", {
       ),
   },
 });
+
+/** Tables whose rows are filed under their household's village. */
+const HOUSEHOLD_CHILD_TABLES = [
+  "member",
+  "income",
+  "household_industry",
+  "linkage",
+  "subsidy",
+  "monitoring",
+  "responsibility",
+] as const;
+
+const HouseholdInput = builder.inputType("HouseholdInput", {
+  description: "A household to register; validated by the domain's household schema.",
+  fields: (t) => ({
+    id: t.string({ description: "Ledger id; generated when absent." }),
+    householdNumber: t.string({ required: true, description: "户编号: 6–32 letters, digits or '-'." }),
+    villageCode: t.string({
+      required: true,
+      description: "Village code (12 digits) inside the caller's scope.",
+    }),
+    identificationStandard: t.field({ type: IdentificationStandardEnum, description: "Default national." }),
+    attribute: t.field({ type: HouseholdAttributeEnum, required: true, description: "贫困户属性." }),
+    mainCause: t.field({ type: PovertyCauseEnum, required: true, description: "主要致贫原因." }),
+    otherCauses: t.field({ type: [PovertyCauseEnum], description: "Up to two other causes." }),
+    povertyStatus: t.field({ type: PovertyStatusEnum, required: true, description: "贫困状态." }),
+    registeredYear: t.int({ required: true, description: "Year registered." }),
+    exitYear: t.int({ description: "Exit year (required once exited or relapsed)." }),
+    phone: t.string({ description: "Mobile (11 digits) or landline." }),
+    bankAccount: t.string({ description: "Bank account (12–30 digits)." }),
+  }),
+});
+
+const HouseholdPatch = builder.inputType("HouseholdPatch", {
+  description: "Changes to a household: only the fields given change (null clears an optional field).",
+  fields: (t) => ({
+    householdNumber: t.string({ description: "户编号." }),
+    villageCode: t.string({
+      description: "Village code (12 digits) inside the caller's scope and the same county.",
+    }),
+    identificationStandard: t.field({ type: IdentificationStandardEnum, description: "识别标准." }),
+    attribute: t.field({ type: HouseholdAttributeEnum, description: "贫困户属性." }),
+    mainCause: t.field({ type: PovertyCauseEnum, description: "主要致贫原因." }),
+    otherCauses: t.field({ type: [PovertyCauseEnum], description: "Up to two other causes." }),
+    povertyStatus: t.field({ type: PovertyStatusEnum, description: "贫困状态." }),
+    registeredYear: t.int({ description: "Year registered." }),
+    exitYear: t.int({ description: "Exit year." }),
+    phone: t.string({ description: "Phone." }),
+    bankAccount: t.string({ description: "Bank account." }),
+  }),
+});
+
+builder.mutationField("registerHousehold", (t) =>
+  t.field({
+    type: HouseholdRef,
+    description: "Registers a household in a village inside the caller's scope (audited).",
+    authScopes: { ledgerWrite: true },
+    args: { input: t.arg({ type: HouseholdInput, required: true, description: "The household." }) },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const household = orFail(
+          createHousehold({ ...compact(args.input), id: args.input.id ?? randomUUID() }),
+        );
+        await requireVillage(ctx, w, household.villageCode, "input.villageCode");
+        await w.insert(TABLES.household, household, household.villageCode);
+        return household;
+      }),
+  }),
+);
+
+builder.mutationField("updateHousehold", (t) =>
+  t.field({
+    type: HouseholdRef,
+    description: "Changes a household inside the caller's scope (audited with before and after).",
+    authScopes: { ledgerWrite: true },
+    args: {
+      id: t.arg.string({ required: true, description: "Ledger id of the household." }),
+      input: t.arg({ type: HouseholdPatch, required: true, description: "The changes." }),
+    },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const before = await w.lock(TABLES.household, args.id);
+        const after: Household = orFail(createHousehold(overlay(before.record, args.input)));
+        if (after.villageCode !== before.record.villageCode) {
+          await requireVillage(ctx, w, after.villageCode, "input.villageCode", before.countyCode);
+          for (const table of HOUSEHOLD_CHILD_TABLES) {
+            await w.query(`UPDATE ${table} SET region_code = ? WHERE household_id = ?`, [
+              after.villageCode,
+              after.id,
+            ]);
+          }
+          await w.query(
+            "UPDATE linkage_year SET region_code = ? WHERE linkage_id IN (SELECT id FROM linkage WHERE household_id = ?)",
+            [after.villageCode, after.id],
+          );
+        }
+        await w.update(TABLES.household, before, after, after.villageCode);
+        return after;
+      }),
+  }),
+);

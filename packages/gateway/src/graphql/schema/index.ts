@@ -24,6 +24,9 @@ import "./rectification.js";
 import "./monitoring.js";
 
 builder.queryType({ description: "Reads of the ledger, scoped to the caller's region." });
+builder.mutationType({
+  description: "Writes to the ledger: validated by the domain, scoped, audited, all or nothing.",
+});
 
 let schema: GraphQLSchema | null = null;
 

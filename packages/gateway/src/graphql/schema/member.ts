@@ -1,3 +1,6 @@
+import { randomUUID } from "node:crypto";
+import { createMember, type Member } from "@fupin/domain";
+import { GraphQLError } from "graphql";
 import { builder } from "../builder.js";
 import { defineConnection } from "../connection.js";
 import { addListQuery } from "../list-query.js";
@@ -5,6 +8,7 @@ import { revealPersonal } from "../masking.js";
 import { eq } from "../read/sql.js";
 import { TABLES } from "../read/tables.js";
 import { HouseholdRef, MemberRef } from "../refs.js";
+import { compact, type LedgerWriter, orFail, overlay, writeLedger } from "../write/transaction.js";
 import { EducationEnum, HealthEnum, LabourAbilityEnum, RelationEnum, SchoolStatusEnum } from "./enums.js";
 
 MemberRef.implement({
@@ -58,3 +62,99 @@ addListQuery("members", {
     labourAbility: (v) => eq("labour_ability", v),
   },
 });
+
+const MemberInput = builder.inputType("MemberInput", {
+  description: "A member to add to a household; validated by the domain's member schema.",
+  fields: (t) => ({
+    id: t.string({ description: "Ledger id; generated when absent." }),
+    householdId: t.string({
+      required: true,
+      description: "Ledger id of the household (inside the caller's scope).",
+    }),
+    name: t.string({ required: true, description: "Name." }),
+    idNumber: t.string({ required: true, description: "身份证号 (18 characters, checked)." }),
+    relation: t.field({ type: RelationEnum, required: true, description: "与户主关系." }),
+    ethnicity: t.string({ description: "民族 (default 汉族)." }),
+    education: t.field({ type: EducationEnum, description: "文化程度." }),
+    schoolStatus: t.field({ type: SchoolStatusEnum, description: "在校生状况." }),
+    health: t.field({ type: HealthEnum, description: "健康状况." }),
+    labourAbility: t.field({ type: LabourAbilityEnum, required: true, description: "劳动技能." }),
+    migrantWorkMonths: t.int({ description: "Months of migrant work (0–12)." }),
+  }),
+});
+
+const MemberPatch = builder.inputType("MemberPatch", {
+  description: "Changes to a member: only the fields given change.",
+  fields: (t) => ({
+    name: t.string({ description: "Name." }),
+    idNumber: t.string({ description: "身份证号." }),
+    relation: t.field({ type: RelationEnum, description: "与户主关系." }),
+    ethnicity: t.string({ description: "民族." }),
+    education: t.field({ type: EducationEnum, description: "文化程度." }),
+    schoolStatus: t.field({ type: SchoolStatusEnum, description: "在校生状况." }),
+    health: t.field({ type: HealthEnum, description: "健康状况." }),
+    labourAbility: t.field({ type: LabourAbilityEnum, description: "劳动技能." }),
+    migrantWorkMonths: t.int({ description: "Months of migrant work (0–12)." }),
+  }),
+});
+
+/** Refuses a person already in a household (the unique index backs this against races) and a second head. */
+async function checkMember(w: LedgerWriter, member: Member): Promise<void> {
+  const same = await w.query<{ id: string }>("SELECT id FROM member WHERE id_number = ? AND id <> ?", [
+    member.idNumber,
+    member.id,
+  ]);
+  if (same.length > 0) {
+    throw new GraphQLError("this person (ID number) is already a member of a household", {
+      extensions: { code: "MEMBER.DUPLICATE_ID_NUMBER", field: "input.idNumber" },
+    });
+  }
+  if (member.relation === "head") {
+    const heads = await w.query<{ id: string }>(
+      "SELECT id FROM member WHERE household_id = ? AND relation = 'head' AND id <> ?",
+      [member.householdId, member.id],
+    );
+    if (heads.length > 0) {
+      throw new GraphQLError("the household already has a head", {
+        extensions: { code: "MEMBER.SECOND_HEAD", field: "input.relation" },
+      });
+    }
+  }
+}
+
+builder.mutationField("addMember", (t) =>
+  t.field({
+    type: MemberRef,
+    description: "Adds a member to a household inside the caller's scope (audited).",
+    authScopes: { ledgerWrite: true },
+    args: { input: t.arg({ type: MemberInput, required: true, description: "The member." }) },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const member = orFail(createMember({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
+        const household = await w.lock(TABLES.household, member.householdId);
+        await checkMember(w, member);
+        await w.insert(TABLES.member, member, household.regionCode);
+        return member;
+      }),
+  }),
+);
+
+builder.mutationField("updateMember", (t) =>
+  t.field({
+    type: MemberRef,
+    description: "Changes a member inside the caller's scope (audited with before and after).",
+    authScopes: { ledgerWrite: true },
+    args: {
+      id: t.arg.string({ required: true, description: "Ledger id of the member." }),
+      input: t.arg({ type: MemberPatch, required: true, description: "The changes." }),
+    },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const before = await w.lock(TABLES.member, args.id);
+        const after = orFail(createMember(overlay(before.record, args.input)));
+        await checkMember(w, after);
+        await w.update(TABLES.member, before, after);
+        return after;
+      }),
+  }),
+);

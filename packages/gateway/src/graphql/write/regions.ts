@@ -1,0 +1,44 @@
+import { GraphQLError } from "graphql";
+import type { GatewayContext } from "../../context.js";
+import { requireRegion } from "../scope.js";
+import type { LedgerWriter } from "./transaction.js";
+
+/** Checks that a village code lies in the caller's scope and is a known village; returns it normalised. */
+export async function requireVillage(
+  ctx: GatewayContext,
+  w: LedgerWriter,
+  villageCode: string,
+  field: string,
+  countyCode?: string,
+): Promise<string> {
+  const code = requireRegion(ctx, villageCode, field);
+  if (countyCode !== undefined && code.slice(0, 6) !== countyCode) {
+    throw new GraphQLError(`village ${code} is in another county than the record (${countyCode})`, {
+      extensions: { code: "HOUSEHOLD.WRONG_COUNTY", field },
+    });
+  }
+  const rows = await w.query<{ level: string }>("SELECT level FROM region WHERE code = ?", [code]);
+  if (rows[0]?.level !== "village") {
+    throw new GraphQLError(`${code} is not a village of the ledger`, {
+      extensions: { code: "HOUSEHOLD.UNKNOWN_VILLAGE", field },
+    });
+  }
+  return code;
+}
+
+/** Checks that a region code lies in the caller's scope and is in the ledger; returns it normalised. */
+export async function requireKnownRegion(
+  ctx: GatewayContext,
+  w: LedgerWriter,
+  regionCode: string,
+  field: string,
+): Promise<string> {
+  const code = requireRegion(ctx, regionCode, field);
+  const rows = await w.query("SELECT 1 AS one FROM region WHERE code = ?", [code]);
+  if (rows.length === 0) {
+    throw new GraphQLError(`region ${code} is not in the ledger`, {
+      extensions: { code: "REGION.UNKNOWN", field },
+    });
+  }
+  return code;
+}
