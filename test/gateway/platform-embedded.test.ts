@@ -1,0 +1,148 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createPool, startEmbeddedPostgres } from "@fupin/gateway";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestGateway, type TestGateway } from "../support/gateway.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const children: ChildProcess[] = [];
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "fupin-embedded-"));
+  await chmod(dir, 0o755);
+});
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+  await rm(dir, { recursive: true, force: true });
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const output = new WeakMap<ChildProcess, { text: string }>();
+
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const seen = { text: "" };
+  output.set(child, seen);
+  child.stdout?.on("data", (c: Buffer) => {
+    seen.text += c.toString("utf8");
+  });
+  child.stderr?.on("data", (c: Buffer) => {
+    seen.text += c.toString("utf8");
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitForLine(child: ChildProcess, pattern: RegExp, ms = 90_000): Promise<RegExpExecArray> {
+  const seen = output.get(child)!;
+  const until = Date.now() + ms;
+  for (;;) {
+    const m = pattern.exec(seen.text);
+    if (m) return m;
+    if (child.exitCode !== null)
+      throw new Error(`exited with ${child.exitCode} before ${pattern}:\n${seen.text}`);
+    if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}:\n${seen.text}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return child.exitCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise((r) => child.once("exit", (c) => r(c)));
+}
+
+async function selectOne(url: string): Promise<number> {
+  const pool = createPool(url, 1);
+  try {
+    return (await pool.query<{ one: number }>("select 1 as one")).rows[0]!.one;
+  } finally {
+    await pool.end();
+  }
+}
+
+describe("embedded PostgreSQL (forced even when DATABASE_URL is set)", () => {
+  let gw: TestGateway;
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  it("serves the gateway over HTTP on a migrated embedded database", async () => {
+    gw = await startTestGateway({ forceEmbedded: true, seedHouseholds: 20 });
+    expect(gw.db.embedded).toBe(true);
+    const res = await gw.graphql<{ households: { totalCount: number } }>(
+      `{ households(regionCode: "360723", first: 1) { totalCount } }`,
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?.households.totalCount).toBe(20);
+    expect((await gw.fetch("/ready")).status).toBe(200);
+  });
+
+  it("stops a stale server left by a process killed with SIGKILL, then starts again on the same data", async () => {
+    const dataDir = path.join(dir, "stale");
+    const child = run(["test/support/embedded-child.ts", dataDir], { ...process.env });
+    const [line] = await waitForLine(child, /\{.*"postmasterPid".*\}\n/);
+    const { url, postmasterPid } = JSON.parse(line) as { url: string; postmasterPid: number };
+    child.kill("SIGKILL");
+    await exitOf(child);
+    expect(alive(postmasterPid)).toBe(true);
+    expect(await selectOne(url)).toBe(1);
+
+    const restarted = await startEmbeddedPostgres({ dataDir, database: "postgres" });
+    try {
+      expect(alive(postmasterPid)).toBe(false);
+      expect(await selectOne(restarted.url)).toBe(1);
+    } finally {
+      await restarted.stop();
+    }
+  });
+
+  it("`fupin start` without DATABASE_URL migrates, seeds, prints the URL and a working development key, and stops cleanly on SIGTERM", {
+    timeout: 120_000,
+  }, async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: "0",
+      FUPIN_DATA_DIR: path.join(dir, "start"),
+      LOG_LEVEL: "warn",
+    };
+    delete env.DATABASE_URL;
+    const child = run(["packages/gateway/src/cli/main.ts", "start"], env);
+    const [, url] = await waitForLine(
+      child,
+      /fupin gateway listening on (http:\/\/127\.0\.0\.1:\d+\/graphql)\n/,
+    );
+    const [, key] = await waitForLine(child, /development key: (fpk_\S+)\n/);
+    const res = await fetch(url!, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query: `{ households(regionCode: "360723", first: 1) { totalCount } }` }),
+    });
+    const body = (await res.json()) as { data: { households: { totalCount: number } } };
+    expect(body.data.households.totalCount).toBe(4000);
+    const html = await fetch(url!, { headers: { accept: "text/html" } });
+    expect(await html.text()).toContain("GraphiQL");
+
+    child.kill("SIGTERM");
+    expect(await exitOf(child)).toBe(0);
+    const port = Number(new URL(url!).port);
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    await expect(stat(path.join(dir, "start", "postmaster.pid"))).rejects.toThrow(/ENOENT/);
+  });
+});
