@@ -1,0 +1,116 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { ConfigError, loadConfig, runCli } from "@fupin/gateway";
+import { describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("configuration from the environment", () => {
+  it("has defaults for everything", () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: "127.0.0.1",
+      logLevel: "info",
+      rateLimitPerMinute: 600,
+      maxBodyBytes: 1024 * 1024,
+      exposeSqlCount: false,
+    });
+  });
+
+  it("reads every variable", () => {
+    const c = loadConfig({
+      PORT: "8080",
+      HOST: "0.0.0.0",
+      DATABASE_URL: "postgres://u@db:5432/fupin",
+      FUPIN_JWT_ISSUER: "https://idp.example",
+      FUPIN_JWT_JWKS_URL: "https://idp.example/.well-known/jwks.json",
+      LOG_LEVEL: "warn",
+      RATE_LIMIT_PER_MINUTE: "60",
+      MAX_BODY_BYTES: "2048",
+      FUPIN_EXPOSE_SQL_COUNT: "1",
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: "0.0.0.0",
+      databaseUrl: "postgres://u@db:5432/fupin",
+      jwt: { issuer: "https://idp.example", jwksUrl: "https://idp.example/.well-known/jwks.json" },
+      logLevel: "warn",
+      rateLimitPerMinute: 60,
+      maxBodyBytes: 2048,
+      exposeSqlCount: true,
+    });
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, "PORT", /PORT must be a port number \(got "eighty"\)/],
+    [{ PORT: "70000" }, "PORT", /PORT must be between 0 and 65535/],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL", /DATABASE_URL must be a postgres:\/\//],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL", /LOG_LEVEL must be one of fatal/],
+    [{ RATE_LIMIT_PER_MINUTE: "0" }, "RATE_LIMIT_PER_MINUTE", /RATE_LIMIT_PER_MINUTE must be more than zero/],
+    [{ MAX_BODY_BYTES: "1.5" }, "MAX_BODY_BYTES", /MAX_BODY_BYTES must be a whole number/],
+    [{ FUPIN_JWT_ISSUER: "https://idp" }, "FUPIN_JWT_ISSUER", /needs FUPIN_JWT_JWKS_URL or FUPIN_JWT_SECRET/],
+    [
+      { FUPIN_JWT_SECRET: "x".repeat(40) },
+      "FUPIN_JWT_SECRET",
+      /FUPIN_JWT_SECRET is set but FUPIN_JWT_ISSUER is not/,
+    ],
+    [
+      { FUPIN_JWT_ISSUER: "https://idp", FUPIN_JWT_SECRET: "short" },
+      "FUPIN_JWT_SECRET",
+      /at least 32 characters/,
+    ],
+  ])("%o names %s", (env, variable, message) => {
+    const e = errorOf(env);
+    expect(e.code).toBe("CONFIG.INVALID");
+    expect(e.variables).toContain(variable);
+    expect(e.message).toMatch(message);
+  });
+
+  it("names every bad variable at once", () => {
+    expect(errorOf({ PORT: "x", LOG_LEVEL: "y" }).variables).toEqual(["PORT", "LOG_LEVEL"]);
+  });
+
+  it("`fupin start` with a bad value exits 1 and prints the variable", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "packages/gateway/src/cli/main.ts", "start"], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: "not-a-port" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('PORT must be a port number (got "not-a-port")');
+  });
+
+  it("an unknown command or option is a usage error (exit 2) with a hint", () => {
+    const r = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "packages/gateway/src/cli/main.ts", "frobnicate"],
+      {
+        cwd: ROOT,
+        env: process.env,
+        encoding: "utf8",
+        timeout: 30_000,
+      },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown command "frobnicate"');
+    expect(r.stderr).toContain("pnpm fupin help");
+  });
+
+  it("help lists the commands", async () => {
+    const lines: string[] = [];
+    expect(await runCli(["help"], {}, { log: (l) => lines.push(l), error: (l) => lines.push(l) })).toBe(0);
+    const text = lines.join("\n");
+    for (const c of ["start", "migrate", "seed", "keys create", "audit verify"]) expect(text).toContain(c);
+  });
+});
