@@ -179,3 +179,197 @@ describe("households and members", () => {
     ]);
   });
 });
+
+describe("linkages, support, funds, projects and rectifications", () => {
+  it("records a linkage and its yearly benefit, replacing the year's record", async () => {
+    const linkage = await h.gql(
+      "townAWrite",
+      `mutation { recordLinkage(input: { id: "lk-new", entityId: "ent-A", householdId: "h-new-1", mode: employment, startYear: 2024 }) { recordId entity { name } household { recordId } } }`,
+    );
+    expect(linkage.body.errors).toBeUndefined();
+    expect(dataOf(linkage, "recordLinkage")).toEqual({
+      recordId: "lk-new",
+      entity: { name: "合作社A" },
+      household: { recordId: "h-new-1" },
+    });
+    const YEAR = `mutation($input: LinkageYearInput!) { recordLinkageYear(input: $input) { recordId year tookPart receivedFen benefitKind } }`;
+    const first = await h.gql("townAWrite", YEAR, {
+      input: { linkageId: "lk-new", year: 2024, tookPart: true, receivedFen: 120000, benefitKind: "wage" },
+    });
+    expect(first.body.errors).toBeUndefined();
+    const again = await h.gql("townAWrite", YEAR, {
+      input: { linkageId: "lk-new", year: 2024, tookPart: true, receivedFen: 150000, benefitKind: "wage" },
+    });
+    expect(dataOf<{ recordId: string }>(again, "recordLinkageYear").recordId).toBe(
+      dataOf<{ recordId: string }>(first, "recordLinkageYear").recordId,
+    );
+    const rows = await h.pool.query("select received_fen from linkage_year where linkage_id = 'lk-new'");
+    expect(rows.rows).toEqual([{ received_fen: 150000 }]);
+    await expectNothingWritten(async () => {
+      const bad = await h.gql("townAWrite", YEAR, {
+        input: { linkageId: "lk-new", year: 2025, tookPart: false, receivedFen: 100 },
+      });
+      expect(bad.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(bad.body.errors?.[0]?.extensions?.field).toBe("input.receivedFen");
+      const early = await h.gql("townAWrite", YEAR, {
+        input: { linkageId: "lk-new", year: 2023, tookPart: true, receivedFen: 0 },
+      });
+      expect(early.body.errors?.[0]?.extensions?.code).toBe("LINKAGE_YEAR.OUT_OF_RANGE");
+      const foreign = await h.gql("townAWrite", YEAR, {
+        input: { linkageId: "lk-B", year: 2024, tookPart: true, receivedFen: 0 },
+      });
+      expect(foreign.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    });
+  });
+
+  it("records a subsidy; refuses an unknown fund and another township's household", async () => {
+    const SUBSIDY = `mutation($input: SubsidyInput!) { recordSubsidy(input: $input) { recordId amountFen fund { recordId } } }`;
+    const ok = await h.gql("townAWrite", SUBSIDY, {
+      input: {
+        householdId: "h-new-1",
+        date: "2024-07-01",
+        kind: "award",
+        amountFen: 50000,
+        fundId: "fund-A",
+      },
+    });
+    expect(ok.body.errors).toBeUndefined();
+    expect(dataOf<{ fund: unknown }>(ok, "recordSubsidy").fund).toEqual({ recordId: "fund-A" });
+    await expectNothingWritten(async () => {
+      const unknownFund = await h.gql("townAWrite", SUBSIDY, {
+        input: { householdId: "h-new-1", date: "2024-07-01", kind: "award", amountFen: 1, fundId: "nope" },
+      });
+      expect(unknownFund.body.errors?.[0]?.extensions?.code).toBe("LEDGER.UNKNOWN_REFERENCE");
+      const foreign = await h.gql("townAWrite", SUBSIDY, {
+        input: { householdId: householdId("B", 1), date: "2024-07-01", kind: "award", amountFen: 1 },
+      });
+      expect(foreign.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+      const zero = await h.gql("townAWrite", SUBSIDY, {
+        input: { householdId: "h-new-1", date: "2024-02-30", kind: "award", amountFen: 0 },
+      });
+      expect(zero.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(
+        (zero.body.errors?.[0]?.extensions?.issues as { path: string }[]).map((i) => i.path).sort(),
+      ).toEqual(["input.amountFen", "input.date"]);
+    });
+  });
+
+  it("records a service visit only for households inside the caller's scope", async () => {
+    const VISIT = `mutation($input: ServiceVisitInput!) { recordServiceVisit(input: $input) { recordId households { recordId } } }`;
+    const ok = await h.gql("townAWrite", VISIT, {
+      input: { date: "2024-08-01", regionCode: VILLAGE_A, householdIds: ["h-new-1"], content: "剪枝" },
+    });
+    expect(ok.body.errors).toBeUndefined();
+    expect(dataOf<{ households: unknown[] }>(ok, "recordServiceVisit").households).toEqual([
+      { recordId: "h-new-1" },
+    ]);
+    await expectNothingWritten(async () => {
+      const foreign = await h.gql("townAWrite", VISIT, {
+        input: {
+          date: "2024-08-01",
+          regionCode: VILLAGE_A,
+          householdIds: ["h-new-1", householdId("B", 1)],
+          content: "剪枝",
+        },
+      });
+      expect(foreign.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+      const region = await h.gql("townAWrite", VISIT, {
+        input: { date: "2024-08-01", regionCode: VILLAGE_B, content: "剪枝" },
+      });
+      expect(region.body.errors?.[0]?.extensions?.code).toBe("REGION_OUT_OF_SCOPE");
+    });
+  });
+
+  it("records a fund use and refuses one beyond the allocation", async () => {
+    const USE = `mutation($input: FundUseInput!) { recordFundUse(input: $input) { recordId category project { recordId } } }`;
+    const ok = await h.gql("townAWrite", USE, {
+      input: { fundId: "fund-A", year: 2024, category: "industry", amountFen: 1000000, projectId: "prj-A" },
+    });
+    expect(ok.body.errors).toBeUndefined();
+    await expectNothingWritten(async () => {
+      const over = await h.gql("townAWrite", USE, {
+        input: { fundId: "fund-A", year: 2024, category: "industry", amountFen: 9000000 },
+      });
+      expect(over.body.errors?.[0]?.extensions?.code).toBe("FUND_USE.OVERSPENT");
+      const county = await h.gql("townAWrite", USE, {
+        input: { fundId: "fund-county", year: 2024, category: "industry", amountFen: 1 },
+      });
+      expect(county.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    });
+  });
+
+  it("advances a project's stage in order only", async () => {
+    const STAGE = `mutation($input: ProjectStageChangeInput!) { advanceProjectStage(input: $input) { currentStage stages { stage date } } }`;
+    const ok = await h.gql("townAWrite", STAGE, {
+      input: { projectId: "prj-A", stage: "review", date: "2024-02-01" },
+    });
+    expect(ok.body.errors).toBeUndefined();
+    expect(dataOf<{ currentStage: string }>(ok, "advanceProjectStage").currentStage).toBe("review");
+    await expectNothingWritten(async () => {
+      const back = await h.gql("townAWrite", STAGE, {
+        input: { projectId: "prj-A", stage: "application", date: "2024-03-01" },
+      });
+      expect(back.body.errors?.[0]?.extensions?.code).toBe("PROJECT.STAGE_ORDER");
+      const badDate = await h.gql("townAWrite", STAGE, {
+        input: { projectId: "prj-A", stage: "appraisal", date: "2024-13-01" },
+      });
+      expect(badDate.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(badDate.body.errors?.[0]?.extensions?.field).toBe("input.date");
+    });
+  });
+
+  it("opens, plans and closes a rectification, refusing to close with milestones pending", async () => {
+    const open = await h.gql(
+      "townAWrite",
+      `mutation { openRectification(input: { id: "rect-new", townshipCode: "360723100", problem: "联结不实", source: finding, findingCode: "LINKAGE.FAKE", foundDate: "2024-09-01", responsiblePerson: "张三", deadline: "2024-10-01" }) { status } }`,
+    );
+    expect(dataOf(open, "openRectification")).toEqual({ status: "open" });
+    await expectNothingWritten(async () => {
+      const noPlan = await h.gql(
+        "townAWrite",
+        `mutation { closeRectification(id: "rect-new", date: "2024-09-20") { status } }`,
+      );
+      expect(noPlan.body.errors?.[0]?.extensions?.code).toBe("RECTIFICATION.NO_PLAN");
+    });
+    const PLAN = `mutation($plan: RectificationPlanInput!) { planRectification(id: "rect-new", plan: $plan) { status plan { roadmap milestones { title doneDate } } } }`;
+    const planned = await h.gql("townAWrite", PLAN, {
+      plan: { roadmap: "逐户核实", milestones: [{ id: "ms1", title: "核实", due: "2024-09-15" }] },
+    });
+    expect(dataOf<{ status: string }>(planned, "planRectification").status).toBe("planned");
+    await expectNothingWritten(async () => {
+      const pending = await h.gql(
+        "townAWrite",
+        `mutation { closeRectification(id: "rect-new", date: "2024-09-20") { status } }`,
+      );
+      expect(pending.body.errors?.[0]?.extensions?.code).toBe("RECTIFICATION.MILESTONES_PENDING");
+      const emptyPlan = await h.gql("townAWrite", PLAN, { plan: { roadmap: "", milestones: [] } });
+      expect(emptyPlan.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(emptyPlan.body.errors?.[0]?.extensions?.field).toMatch(/^plan\./);
+    });
+    await h.gql("townAWrite", PLAN, {
+      plan: {
+        roadmap: "逐户核实",
+        milestones: [{ id: "ms1", title: "核实", due: "2024-09-15", doneDate: "2024-09-14" }],
+      },
+    });
+    const closed = await h.gql(
+      "townAWrite",
+      `mutation { closeRectification(id: "rect-new", date: "2024-09-20") { status closedDate } }`,
+    );
+    expect(dataOf(closed, "closeRectification")).toEqual({ status: "closed", closedDate: "2024-09-20" });
+    const audit = await h.pool.query(
+      "select action from audit_log where entity_id = 'rect-new' order by seq",
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(["create", "update", "update", "update"]);
+  });
+
+  it("refuses opening a rectification in another township", async () => {
+    await expectNothingWritten(async () => {
+      const res = await h.gql(
+        "townAWrite",
+        `mutation { openRectification(input: { townshipCode: "360723101", problem: "x", source: check, foundDate: "2024-09-01", responsiblePerson: "李四", deadline: "2024-10-01" }) { status } }`,
+      );
+      expect(res.body.errors?.[0]?.extensions?.code).toBe("REGION_OUT_OF_SCOPE");
+    });
+  });
+});

@@ -1,9 +1,13 @@
+import { randomUUID } from "node:crypto";
+import { createFundUse } from "@fupin/domain";
+import { GraphQLError } from "graphql";
 import { builder } from "../builder.js";
 import { defineConnection } from "../connection.js";
 import { addListQuery } from "../list-query.js";
 import { eq } from "../read/sql.js";
 import { TABLES } from "../read/tables.js";
 import { FundRef, FundUseRef, ProjectRef } from "../refs.js";
+import { compact, orFail, writeLedger } from "../write/transaction.js";
 import { FundUseCategoryEnum } from "./enums.js";
 
 FundUseRef.implement({
@@ -51,3 +55,51 @@ addListQuery("fundUses", {
     projectId: (v) => eq("project_id", v),
   },
 });
+
+const FundUseInput = builder.inputType("FundUseInput", {
+  description: "A use of a fund; validated by the domain's fund use schema.",
+  fields: (t) => ({
+    id: t.string({ description: "Ledger id; generated when absent." }),
+    fundId: t.string({ required: true, description: "Ledger id of the fund (inside the caller's scope)." }),
+    year: t.int({ required: true, description: "Year of the use." }),
+    category: t.field({ type: FundUseCategoryEnum, required: true, description: "Category of the use." }),
+    amountFen: t.float({ required: true, description: "Amount in whole fen (more than zero)." }),
+    projectId: t.string({ description: "Ledger id of the project (inside the caller's scope)." }),
+    description: t.string({ description: "Description." }),
+  }),
+});
+
+builder.mutationField("recordFundUse", (t) =>
+  t.field({
+    type: FundUseRef,
+    description:
+      "Records a use of a fund inside the caller's scope; refused beyond the allocation (audited).",
+    authScopes: { ledgerWrite: true },
+    args: { input: t.arg({ type: FundUseInput, required: true, description: "The use." }) },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const use = orFail(createFundUse({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
+        const fund = await w.lock(TABLES.fund, use.fundId);
+        const project = use.projectId === null ? null : await w.lock(TABLES.project, use.projectId);
+        const spent = await w.query<{ fen: string | number }>(
+          "SELECT coalesce(sum(amount_fen), 0)::text AS fen FROM fund_use WHERE fund_id = ?",
+          [use.fundId],
+        );
+        const total = Number(spent[0]?.fen ?? 0) + use.amountFen;
+        if (total > fund.record.allocatedFen) {
+          throw new GraphQLError(
+            `the fund's uses would reach ${total} fen, beyond its allocation of ${fund.record.allocatedFen} fen`,
+            {
+              extensions: {
+                code: "FUND_USE.OVERSPENT",
+                field: "input.amountFen",
+                recordIds: [fund.record.id],
+              },
+            },
+          );
+        }
+        await w.insert(TABLES.fundUse, use, project?.regionCode ?? fund.regionCode);
+        return use;
+      }),
+  }),
+);

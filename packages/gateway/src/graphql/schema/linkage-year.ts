@@ -1,9 +1,13 @@
+import { randomUUID } from "node:crypto";
+import { createLinkageYear, linkageCoversYear } from "@fupin/domain";
+import { GraphQLError } from "graphql";
 import { builder } from "../builder.js";
 import { defineConnection } from "../connection.js";
 import { addListQuery } from "../list-query.js";
 import { eq, sqlWhere } from "../read/sql.js";
 import { TABLES } from "../read/tables.js";
 import { LinkageRef, LinkageYearRef } from "../refs.js";
+import { compact, orFail, writeLedger } from "../write/transaction.js";
 import { BenefitKindEnum, LinkageModeEnum } from "./enums.js";
 
 LinkageYearRef.implement({
@@ -48,3 +52,54 @@ addListQuery("linkageYears", {
     mode: (v) => sqlWhere("linkage_id IN (SELECT id FROM linkage WHERE mode = ?)", v),
   },
 });
+
+const LinkageYearInput = builder.inputType("LinkageYearInput", {
+  description:
+    "A linkage's participation and benefit for one year; replaces that year's record if there is one.",
+  fields: (t) => ({
+    id: t.string({ description: "Ledger id of a new record; generated when absent." }),
+    linkageId: t.string({
+      required: true,
+      description: "Ledger id of the linkage (inside the caller's scope).",
+    }),
+    year: t.int({ required: true, description: "The year." }),
+    tookPart: t.boolean({ required: true, description: "Whether the household took part." }),
+    receivedFen: t.float({ required: true, description: "What it actually received, in whole fen." }),
+    benefitKind: t.field({
+      type: BenefitKindEnum,
+      description: "Kind of benefit (required when something was received).",
+    }),
+  }),
+});
+
+builder.mutationField("recordLinkageYear", (t) =>
+  t.field({
+    type: LinkageYearRef,
+    description:
+      "Records a linkage's participation and benefit for a year (audited; replaces that year's record).",
+    authScopes: { ledgerWrite: true },
+    args: { input: t.arg({ type: LinkageYearInput, required: true, description: "The year's record." }) },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const linkage = await w.lock(TABLES.linkage, args.input.linkageId);
+        const existing = await w.query<{ id: string }>(
+          "SELECT id FROM linkage_year WHERE linkage_id = ? AND year = ?",
+          [args.input.linkageId, args.input.year],
+        );
+        const id = existing[0]?.id ?? args.input.id ?? randomUUID();
+        const record = orFail(createLinkageYear({ ...compact(args.input), id }));
+        if (!linkageCoversYear(linkage.record, record.year)) {
+          throw new GraphQLError(`the linkage does not run in ${record.year}`, {
+            extensions: { code: "LINKAGE_YEAR.OUT_OF_RANGE", field: "input.year" },
+          });
+        }
+        if (existing[0]) {
+          const before = await w.lock(TABLES.linkageYear, id);
+          await w.update(TABLES.linkageYear, before, record);
+        } else {
+          await w.insert(TABLES.linkageYear, record, linkage.regionCode);
+        }
+        return record;
+      }),
+  }),
+);

@@ -1,9 +1,13 @@
+import { randomUUID } from "node:crypto";
+import { createLinkage } from "@fupin/domain";
 import { builder } from "../builder.js";
 import { defineConnection } from "../connection.js";
 import { addListQuery } from "../list-query.js";
 import { eq, loadGrouped, sqlWhere } from "../read/sql.js";
 import { TABLES } from "../read/tables.js";
 import { BusinessEntityRef, HouseholdRef, IndustryRef, LinkageRef, LinkageYearRef } from "../refs.js";
+import { requireInCounty } from "../write/references.js";
+import { compact, orFail, writeLedger } from "../write/transaction.js";
 import { LinkageModeEnum } from "./enums.js";
 
 LinkageRef.implement({
@@ -65,3 +69,44 @@ addListQuery("linkages", {
     industryId: (v) => eq("industry_id", v),
   },
 });
+
+const LinkageInput = builder.inputType("LinkageInput", {
+  description: "A benefit linkage to record; validated by the domain's linkage schema.",
+  fields: (t) => ({
+    id: t.string({ description: "Ledger id; generated when absent." }),
+    entityId: t.string({ required: true, description: "Ledger id of the business entity (in the county)." }),
+    householdId: t.string({
+      required: true,
+      description: "Ledger id of the household (inside the caller's scope).",
+    }),
+    mode: t.field({ type: LinkageModeEnum, required: true, description: "Mode of the linkage." }),
+    industryId: t.string({ description: "Ledger id of the industry." }),
+    startYear: t.int({ required: true, description: "First year." }),
+    endYear: t.int({ description: "Last year (null: still running)." }),
+  }),
+});
+
+builder.mutationField("recordLinkage", (t) =>
+  t.field({
+    type: LinkageRef,
+    description:
+      "Records a benefit linkage between an entity and a household inside the caller's scope (audited).",
+    authScopes: { ledgerWrite: true },
+    args: { input: t.arg({ type: LinkageInput, required: true, description: "The linkage." }) },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const linkage = orFail(createLinkage({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
+        const household = await w.lock(TABLES.household, linkage.householdId);
+        await requireInCounty(w, TABLES.entity, linkage.entityId, household.countyCode, "input.entityId");
+        await requireInCounty(
+          w,
+          TABLES.industry,
+          linkage.industryId,
+          household.countyCode,
+          "input.industryId",
+        );
+        await w.insert(TABLES.linkage, linkage, household.regionCode);
+        return linkage;
+      }),
+  }),
+);

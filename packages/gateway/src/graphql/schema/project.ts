@@ -1,10 +1,18 @@
-import { FUND_SOURCES, type FundSource, type ProjectStage, totalFundingFen } from "@fupin/domain";
+import {
+  advanceProjectStage,
+  currentStage,
+  FUND_SOURCES,
+  type FundSource,
+  type ProjectStage,
+  totalFundingFen,
+} from "@fupin/domain";
 import { builder } from "../builder.js";
 import { defineConnection } from "../connection.js";
 import { addListQuery } from "../list-query.js";
 import { eq, loadGrouped } from "../read/sql.js";
-import { TABLES } from "../read/tables.js";
+import { type ProjectRow, TABLES } from "../read/tables.js";
 import { BusinessEntityRef, FundUseRef, HouseholdRef, IndustryRef, ProjectRef, RegionRef } from "../refs.js";
+import { orFail, writeLedger } from "../write/transaction.js";
 import { FundSourceEnum, LinkageModeEnum, ProjectStageEnum } from "./enums.js";
 
 const ProjectStageEntry = builder
@@ -122,3 +130,39 @@ addListQuery("projects", {
     linkageMode: (v) => eq("linkage_mode", v),
   },
 });
+
+const ProjectStageChangeInput = builder.inputType("ProjectStageChangeInput", {
+  description:
+    "A project's move to its next stage; checked by the domain (order, dates, public notice days).",
+  fields: (t) => ({
+    projectId: t.string({
+      required: true,
+      description: "Ledger id of the project (inside the caller's scope).",
+    }),
+    stage: t.field({ type: ProjectStageEnum, required: true, description: "The stage reached." }),
+    date: t.string({ required: true, description: "Date reached (YYYY-MM-DD)." }),
+  }),
+});
+
+builder.mutationField("advanceProjectStage", (t) =>
+  t.field({
+    type: ProjectRef,
+    description: "Moves a project inside the caller's scope to a later stage (audited).",
+    authScopes: { ledgerWrite: true },
+    args: {
+      input: t.arg({ type: ProjectStageChangeInput, required: true, description: "The stage change." }),
+    },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const before = await w.lock(TABLES.project, args.input.projectId);
+        const advanced = orFail(advanceProjectStage(before.record, args.input));
+        const after: ProjectRow = {
+          ...before.record,
+          stages: advanced.stages,
+          currentStage: currentStage(advanced),
+        };
+        await w.update(TABLES.project, before, after);
+        return after;
+      }),
+  }),
+);

@@ -1,10 +1,18 @@
-import type { Rectification } from "@fupin/domain";
+import { randomUUID } from "node:crypto";
+import {
+  closeRectification,
+  createRectification,
+  planRectification,
+  type Rectification,
+} from "@fupin/domain";
 import { builder } from "../builder.js";
 import { defineConnection } from "../connection.js";
 import { addListQuery } from "../list-query.js";
 import { eq } from "../read/sql.js";
 import { TABLES } from "../read/tables.js";
 import { RectificationRef, RegionRef } from "../refs.js";
+import { requireKnownRegion } from "../write/regions.js";
+import { compact, orFail, writeLedger } from "../write/transaction.js";
 import { RectificationSourceEnum, RectificationStatusEnum } from "./enums.js";
 
 type Plan = NonNullable<Rectification["plan"]>;
@@ -83,3 +91,97 @@ addListQuery("rectifications", {
     source: (v) => eq("source", v),
   },
 });
+
+const RectificationInput = builder.inputType("RectificationInput", {
+  description: "A problem to rectify, opened in a township; validated by the domain's rectification schema.",
+  fields: (t) => ({
+    id: t.string({ description: "Ledger id; generated when absent." }),
+    townshipCode: t.string({
+      required: true,
+      description: "Township code (9 digits, inside the caller's scope).",
+    }),
+    problem: t.string({ required: true, description: "The problem." }),
+    source: t.field({ type: RectificationSourceEnum, required: true, description: "Where it was found." }),
+    findingCode: t.string({ description: "Code of the finding behind it." }),
+    subjectId: t.string({ description: "Ledger id of the subject." }),
+    foundDate: t.string({ required: true, description: "Date found (YYYY-MM-DD)." }),
+    responsiblePerson: t.string({ required: true, description: "Responsible person." }),
+    deadline: t.string({ required: true, description: "Deadline (YYYY-MM-DD)." }),
+  }),
+});
+
+const MilestoneInput = builder.inputType("RectificationMilestoneInput", {
+  description: "A milestone of a rectification timetable.",
+  fields: (t) => ({
+    id: t.string({ description: "Id of the milestone; generated when absent." }),
+    title: t.string({ required: true, description: "What is to be done." }),
+    due: t.string({ required: true, description: "Due date (YYYY-MM-DD)." }),
+    doneDate: t.string({ description: "Date done (absent: pending)." }),
+  }),
+});
+
+const PlanInput = builder.inputType("RectificationPlanInput", {
+  description: "A rectification plan: its timetable (时间表) and roadmap (路线图).",
+  fields: (t) => ({
+    milestones: t.field({ type: [MilestoneInput], required: true, description: "The timetable." }),
+    roadmap: t.string({ required: true, description: "The roadmap." }),
+  }),
+});
+
+builder.mutationField("openRectification", (t) =>
+  t.field({
+    type: RectificationRef,
+    description: "Opens a rectification in a township inside the caller's scope (audited).",
+    authScopes: { ledgerWrite: true },
+    args: { input: t.arg({ type: RectificationInput, required: true, description: "The problem." }) },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const r = orFail(createRectification({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
+        const township = await requireKnownRegion(ctx, w, r.townshipCode, "input.townshipCode");
+        await w.insert(TABLES.rectification, r, township);
+        return r;
+      }),
+  }),
+);
+
+builder.mutationField("planRectification", (t) =>
+  t.field({
+    type: RectificationRef,
+    description: "Gives a rectification its plan (or replaces it, e.g. to mark milestones done); audited.",
+    authScopes: { ledgerWrite: true },
+    args: {
+      id: t.arg.string({ required: true, description: "Ledger id of the rectification." }),
+      plan: t.arg({ type: PlanInput, required: true, description: "The plan." }),
+    },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const before = await w.lock(TABLES.rectification, args.id);
+        const plan = {
+          roadmap: args.plan.roadmap,
+          milestones: args.plan.milestones.map((m) => ({ ...compact(m), id: m.id ?? randomUUID() })),
+        };
+        const after = orFail(planRectification(before.record, plan), "plan");
+        await w.update(TABLES.rectification, before, after);
+        return after;
+      }),
+  }),
+);
+
+builder.mutationField("closeRectification", (t) =>
+  t.field({
+    type: RectificationRef,
+    description: "Closes a planned rectification whose milestones are all done (audited).",
+    authScopes: { ledgerWrite: true },
+    args: {
+      id: t.arg.string({ required: true, description: "Ledger id of the rectification." }),
+      date: t.arg.string({ required: true, description: "Date closed (YYYY-MM-DD)." }),
+    },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const before = await w.lock(TABLES.rectification, args.id);
+        const after = orFail(closeRectification(before.record, args.date), "");
+        await w.update(TABLES.rectification, before, after);
+        return after;
+      }),
+  }),
+);

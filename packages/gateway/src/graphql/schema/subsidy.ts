@@ -1,9 +1,13 @@
+import { randomUUID } from "node:crypto";
+import { createSubsidy } from "@fupin/domain";
 import { builder } from "../builder.js";
 import { defineConnection } from "../connection.js";
 import { addListQuery } from "../list-query.js";
 import { eq, sqlWhere } from "../read/sql.js";
 import { TABLES } from "../read/tables.js";
 import { FundRef, HouseholdRef, IndustryRef, SubsidyRef } from "../refs.js";
+import { requireInCounty } from "../write/references.js";
+import { compact, orFail, writeLedger } from "../write/transaction.js";
 import { SubsidyKindEnum } from "./enums.js";
 
 SubsidyRef.implement({
@@ -60,3 +64,44 @@ addListQuery("subsidies", {
     householdId: (v) => eq("household_id", v),
   },
 });
+
+const SubsidyInput = builder.inputType("SubsidyInput", {
+  description: "A subsidy or award paid to a household; validated by the domain's subsidy schema.",
+  fields: (t) => ({
+    id: t.string({ description: "Ledger id; generated when absent." }),
+    householdId: t.string({
+      required: true,
+      description: "Ledger id of the household (inside the caller's scope).",
+    }),
+    date: t.string({ required: true, description: "Date paid (YYYY-MM-DD)." }),
+    kind: t.field({ type: SubsidyKindEnum, required: true, description: "Subsidy or award." }),
+    amountFen: t.float({ required: true, description: "Amount in whole fen (more than zero)." }),
+    industryId: t.string({ description: "Ledger id of the industry." }),
+    fundId: t.string({ description: "Ledger id of the fund paid from." }),
+    purpose: t.string({ description: "Purpose." }),
+  }),
+});
+
+builder.mutationField("recordSubsidy", (t) =>
+  t.field({
+    type: SubsidyRef,
+    description: "Records a subsidy or award to a household inside the caller's scope (audited).",
+    authScopes: { ledgerWrite: true },
+    args: { input: t.arg({ type: SubsidyInput, required: true, description: "The subsidy." }) },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const subsidy = orFail(createSubsidy({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
+        const household = await w.lock(TABLES.household, subsidy.householdId);
+        await requireInCounty(w, TABLES.fund, subsidy.fundId, household.countyCode, "input.fundId");
+        await requireInCounty(
+          w,
+          TABLES.industry,
+          subsidy.industryId,
+          household.countyCode,
+          "input.industryId",
+        );
+        await w.insert(TABLES.subsidy, subsidy, household.regionCode);
+        return subsidy;
+      }),
+  }),
+);

@@ -1,9 +1,16 @@
+import { randomUUID } from "node:crypto";
+import { createTechnicalService } from "@fupin/domain";
+import { GraphQLError } from "graphql";
 import { builder } from "../builder.js";
 import { defineConnection } from "../connection.js";
 import { addListQuery } from "../list-query.js";
 import { eq, sqlWhere } from "../read/sql.js";
 import { TABLES } from "../read/tables.js";
 import { HouseholdRef, IndustryRef, RegionRef, TechnicalServiceRef } from "../refs.js";
+import { scopeSql } from "../scope.js";
+import { requireInCounty } from "../write/references.js";
+import { requireKnownRegion } from "../write/regions.js";
+import { compact, orFail, writeLedger } from "../write/transaction.js";
 import { ServiceKindEnum } from "./enums.js";
 
 TechnicalServiceRef.implement({
@@ -57,3 +64,56 @@ addListQuery("technicalServices", {
     householdId: (v) => sqlWhere("household_ids @> jsonb_build_array(?::text)", v),
   },
 });
+
+const ServiceVisitInput = builder.inputType("ServiceVisitInput", {
+  description: "A technical service visit or training; validated by the domain's technical service schema.",
+  fields: (t) => ({
+    id: t.string({ description: "Ledger id; generated when absent." }),
+    kind: t.field({ type: ServiceKindEnum, description: "Visit (default) or training." }),
+    date: t.string({ required: true, description: "Date (YYYY-MM-DD)." }),
+    regionCode: t.string({ required: true, description: "Township or village (inside the caller's scope)." }),
+    industryId: t.string({ description: "Ledger id of the industry." }),
+    householdIds: t.stringList({
+      description: "Ledger ids of the households served (inside the caller's scope).",
+    }),
+    content: t.string({ required: true, description: "What was taught or done." }),
+  }),
+});
+
+builder.mutationField("recordServiceVisit", (t) =>
+  t.field({
+    type: TechnicalServiceRef,
+    description: "Records a technical service visit or training inside the caller's scope (audited).",
+    authScopes: { ledgerWrite: true },
+    args: { input: t.arg({ type: ServiceVisitInput, required: true, description: "The visit." }) },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const service = orFail(
+          createTechnicalService({
+            kind: "visit",
+            ...compact(args.input),
+            id: args.input.id ?? randomUUID(),
+          }),
+        );
+        const region = await requireKnownRegion(ctx, w, service.regionCode, "input.regionCode");
+        await requireInCounty(w, TABLES.industry, service.industryId, region.slice(0, 6), "input.industryId");
+        if (service.householdIds.length > 0) {
+          const params: unknown[] = [];
+          const scope = scopeSql(region, params).replace(/\$\d+/g, "?");
+          const found = await w.query<{ id: string }>(
+            `SELECT id FROM household WHERE id IN (${service.householdIds.map(() => "?").join(", ")}) AND ${scope}`,
+            [...service.householdIds, ...params],
+          );
+          const known = new Set(found.map((r) => r.id));
+          const missing = service.householdIds.filter((id) => !known.has(id));
+          if (missing.length > 0) {
+            throw new GraphQLError(`households not in ${region}: ${missing.join(", ")}`, {
+              extensions: { code: "NOT_FOUND", field: "input.householdIds", recordIds: missing },
+            });
+          }
+        }
+        await w.insert(TABLES.technicalService, service, region);
+        return service;
+      }),
+  }),
+);

@@ -18,7 +18,7 @@ export interface LedgerWriter {
   /** Locks and reads a record inside the caller's scope, or fails NOT_FOUND. */
   lock<T>(spec: TableSpec<T>, id: string): Promise<Stored<T>>;
   /** Whether a record with this key exists in the county (for references across townships). */
-  existsInCounty(spec: TableSpec<unknown>, id: string, countyCode: string): Promise<boolean>;
+  existsInCounty<T>(spec: TableSpec<T>, id: string, countyCode: string): Promise<boolean>;
   insert<T>(spec: TableSpec<T>, record: T, regionCode: string): Promise<void>;
   update<T>(spec: TableSpec<T>, before: Stored<T>, after: T, regionCode?: string): Promise<void>;
   /** Runs SQL with `?` placeholders inside the transaction. */
@@ -139,7 +139,7 @@ export async function writeLedger<R>(ctx: GatewayContext, work: (w: LedgerWriter
             countyCode: String(row.county_code),
           };
         },
-        async existsInCounty(spec, id, countyCode) {
+        async existsInCounty<T>(spec: TableSpec<T>, id: string, countyCode: string) {
           const rows = await run(
             `SELECT 1 AS one FROM ${spec.table} WHERE ${spec.key} = ? AND county_code = ?`,
             [id, countyCode],
