@@ -161,3 +161,35 @@ describe("limits", () => {
     expect((await limited.graphql("{ __typename }", undefined, { key: other })).status).toBe(200);
   });
 });
+
+describe("unexpected errors", () => {
+  it("are masked for the client and logged with the request id, without values", async () => {
+    const broken = await startTestGateway({ seedHouseholds: 5, captureLogs: true });
+    try {
+      await broken.db.pool.query("alter table household rename to household_gone");
+      const res = await broken.graphql(QUERY, { r: "360723" }, { headers: { "x-request-id": "masked-1" } });
+      expect(res.status).toBe(200);
+      expect(res.body.errors?.[0]?.message).toBe("Unexpected error.");
+      expect(res.body.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+      expect(JSON.stringify(res.body)).not.toMatch(/relation|does not exist|42P01/);
+      const logged = broken.logs.find((l) => l.msg === "unexpected error masked");
+      expect(logged).toMatchObject({ err: { type: "DatabaseError", code: "42P01" } });
+    } finally {
+      await broken.db.pool.query("alter table household_gone rename to household").catch(() => undefined);
+      await broken.close();
+    }
+  });
+
+  it("/ready is 503 when the database does not answer", async () => {
+    const down = await startTestGateway({ seedHouseholds: 0 });
+    try {
+      await down.db.pool.end();
+      const res = await down.fetch("/ready");
+      expect(res.status).toBe(503);
+      expect(JSON.stringify(await res.json())).toContain("database unreachable");
+      expect((await down.fetch("/health")).status).toBe(200);
+    } finally {
+      await down.close();
+    }
+  });
+});

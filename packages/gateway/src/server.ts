@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type GraphQLSchema, getOperationAST } from "graphql";
-import { createYoga, type Plugin } from "graphql-yoga";
+import { GraphQLError, type GraphQLSchema, getOperationAST } from "graphql";
+import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { createAuditWriter } from "./audit/audit-writer.js";
@@ -78,6 +78,32 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** What may be logged of an error hidden from the client: PostgreSQL errors by code and object names only (their messages can quote values). */
+function describeHiddenError(error: unknown): Record<string, unknown> {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const path = error instanceof GraphQLError ? error.path : undefined;
+  const pgError = original as {
+    code?: unknown;
+    severity?: unknown;
+    table?: unknown;
+    constraint?: unknown;
+    column?: unknown;
+  };
+  if (typeof pgError.code === "string" && pgError.severity !== undefined) {
+    return {
+      type: "DatabaseError",
+      code: pgError.code,
+      table: pgError.table,
+      constraint: pgError.constraint,
+      column: pgError.column,
+      path,
+    };
+  }
+  return original instanceof Error
+    ? { type: original.name, message: original.message, path }
+    : { type: typeof original, path };
+}
+
 function opsPlugin(): Plugin<ServerContext> {
   return {
     onExecute({ args }) {
@@ -112,7 +138,17 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   const yoga = createYoga<ServerContext>({
     schema: options.schema ?? createSchema(),
     graphqlEndpoint: "/graphql",
-    maskedErrors: true,
+    maskedErrors: {
+      isDev: false,
+      errorMessage: "Unexpected error.",
+      maskError(error, message) {
+        const masked = maskError(error, message, false);
+        if (masked !== error) {
+          logger.error({ err: describeHiddenError(error) }, "unexpected error masked");
+        }
+        return masked;
+      },
+    },
     landingPage: false,
     logging: {
       debug: (...a: unknown[]) => logger.debug({ yoga: a.map(String) }, "yoga"),

@@ -1,0 +1,80 @@
+import { runCli } from "@fupin/gateway";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+async function cli(args: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const code = await runCli(
+    args,
+    { DATABASE_URL: db.url },
+    { log: (l) => lines.push(l), error: (l) => lines.push(l) },
+  );
+  return { code, out: lines.join("\n") };
+}
+
+async function count(table: string, where = "true"): Promise<number> {
+  const r = await db.pool.query<{ n: number }>(`select count(*)::int as n from ${table} where ${where}`);
+  return r.rows[0]!.n;
+}
+
+describe("fupin seed", () => {
+  it("loads the synthetic county with every row located at its county and region, and prints progress", async () => {
+    const { code, out } = await cli(["seed", "--households", "300"]);
+    expect(code).toBe(0);
+    expect(out).toContain("household: 300 rows");
+    expect(out).toMatch(/seeded \d+ rows in \d+ ms/);
+    expect(await count("household")).toBe(300);
+    expect(await count("member")).toBeGreaterThan(300);
+    for (const table of [
+      "household",
+      "member",
+      "income",
+      "linkage",
+      "linkage_year",
+      "subsidy",
+      "fund_use",
+      "rectification",
+    ]) {
+      expect(await count(table, "county_code <> '360723'"), table).toBe(0);
+      expect(await count(table, "region_code not like '360723%'"), table).toBe(0);
+    }
+    expect(
+      await count("member m join household h on h.id = m.household_id", "m.region_code <> h.village_code"),
+    ).toBe(0);
+    expect(
+      await count(
+        "linkage_year y join linkage l on l.id = y.linkage_id join household h on h.id = l.household_id",
+        "y.region_code <> h.village_code",
+      ),
+    ).toBe(0);
+  });
+
+  it("does nothing when a ledger is already loaded, and replaces it with --force", async () => {
+    const skipped = await cli(["seed", "--households", "50"]);
+    expect(skipped.out).toContain("already holds 300 households; use --force");
+    expect(await count("household")).toBe(300);
+    const forced = await cli(["seed", "--households", "50", "--force"]);
+    expect(forced.code).toBe(0);
+    expect(await count("household")).toBe(50);
+  });
+
+  it("refuses a household count that is not a positive whole number", async () => {
+    await expect(cli(["seed", "--households", "many"])).rejects.toThrow(
+      /--households must be a positive whole number/,
+    );
+  });
+
+  it("`fupin migrate` reports an up-to-date database", async () => {
+    const { code, out } = await cli(["migrate"]);
+    expect(code).toBe(0);
+    expect(out).toBe("database is up to date");
+  });
+});
