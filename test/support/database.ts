@@ -81,35 +81,51 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const embedded = useEmbedded ? await acquireEmbedded() : null;
   const adminUrl = embedded ? withDatabase(embedded.server.url, "postgres") : process.env.DATABASE_URL!;
   const name = `fupin_test_${randomBytes(6).toString("hex")}`;
-  const admin = createPool(adminUrl, 1);
-  try {
-    await admin.query(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
   const url = withDatabase(adminUrl, name);
-  const pool = createPool(url, 10);
-  const orm = await createOrm(url);
-  if (options.migrate !== false) await migrate(orm);
+  const dropDatabase = async () => {
+    const admin = createPool(adminUrl, 1);
+    try {
+      await admin.query(`drop database if exists "${name}" with (force)`);
+    } finally {
+      await admin.end();
+    }
+  };
+  let pool: pg.Pool | undefined;
+  let orm: Database["orm"] | undefined;
+  try {
+    const admin = createPool(adminUrl, 1);
+    try {
+      await admin.query(`create database "${name}"`);
+    } finally {
+      await admin.end();
+    }
+    pool = createPool(url, 10);
+    orm = await createOrm(url);
+    if (options.migrate !== false) await migrate(orm);
+  } catch (e) {
+    await Promise.allSettled([pool?.end(), orm?.close(true)]);
+    await dropDatabase().catch(() => undefined);
+    if (embedded) await releaseEmbedded();
+    throw e;
+  }
+  const [openPool, openOrm] = [pool, orm];
   let closed = false;
   return {
     url,
     name,
-    pool,
-    orm,
+    pool: openPool,
+    orm: openOrm,
     embedded: useEmbedded,
     adminUrl,
     async close() {
       if (closed) return;
       closed = true;
-      await Promise.allSettled([pool.end(), orm.close(true)]);
-      const drop = createPool(adminUrl, 1);
+      await Promise.allSettled([openPool.end(), openOrm.close(true)]);
       try {
-        await drop.query(`drop database if exists "${name}" with (force)`);
+        await dropDatabase();
       } finally {
-        await drop.end();
+        if (embedded) await releaseEmbedded();
       }
-      if (embedded) await releaseEmbedded();
     },
   };
 }

@@ -304,8 +304,11 @@ begin
   if not exists (select from pg_roles where rolname = 'fupin_app') then
     create role fupin_app nologin;
   end if;
-exception when insufficient_privilege then
-  raise notice 'fupin: cannot create role fupin_app (no CREATEROLE); create it and grant it separately';
+exception
+  when insufficient_privilege then
+    raise notice 'fupin: cannot create role fupin_app (no CREATEROLE); create it and grant it separately';
+  when unique_violation or duplicate_object then
+    null; -- created at the same moment by a migration of another database on this server
 end
 $$;`);
     this.addSql(`do $$

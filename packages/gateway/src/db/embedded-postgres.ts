@@ -158,6 +158,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   } finally {
     await client.end();
   }
+  const postmasterPid = Number((await readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+  // If this process exits without stop() (an uncaught error, process.exit), still stop the server.
+  const onExit = () => {
+    try {
+      process.kill(postmasterPid, "SIGINT");
+    } catch {
+      // already gone
+    }
+  };
+  process.on("exit", onExit);
   let stopped = false;
   return {
     url: `${base}/${database}`,
@@ -166,6 +176,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.off("exit", onExit);
       await server.stop();
     },
   };
