@@ -203,6 +203,12 @@ async function main(): Promise<void> {
     } else if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       console.error(`${(e as Error).message}\nrun "pnpm fupin help" for usage`);
       code = 2;
+    } else if ((e as { code?: string }).code === "EADDRINUSE") {
+      const { port, address } = e as { port?: number; address?: string };
+      console.error(
+        `cannot listen on ${address}:${port}: the port is in use; set PORT to another port (0 picks a free one)`,
+      );
+      code = 1;
     } else {
       console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
       code = 1;
