@@ -168,6 +168,35 @@ describe("CLI keys create", () => {
     expect(res.body.errors).toBeUndefined();
   });
 
+  it("records key creation and revocation in the audit log, without the secret", async () => {
+    const quiet = { log: () => {}, error: () => {} };
+    const lines: string[] = [];
+    await runCli(
+      ["keys", "create", "--region", "360723200", "--permissions", "ledger:read", "--label", "audited"],
+      { DATABASE_URL: gw.db.url },
+      { log: (l) => lines.push(l), error: quiet.error },
+    );
+    const key = lines.find((l) => l.startsWith("fpk_"))!;
+    const id = /^fpk_([0-9a-f]+)_/.exec(key)![1]!;
+    await runCli(["keys", "revoke", "--id", id], { DATABASE_URL: gw.db.url }, quiet);
+    const rows = await gw.db.pool.query<{
+      principal_id: string;
+      action: string;
+      county_code: string;
+      after: unknown;
+    }>(
+      "select principal_id, action, county_code, after from audit_log where entity_type = 'api_key' and entity_id = $1 order by seq",
+      [id],
+    );
+    expect(rows.rows.map((r) => r.action)).toEqual(["create", "update"]);
+    expect(rows.rows[0]).toMatchObject({
+      principal_id: expect.stringMatching(/^cli:/),
+      county_code: "360723",
+      after: { label: "audited", regionCode: "360723200", permissions: ["ledger:read"] },
+    });
+    expect(JSON.stringify(rows.rows)).not.toContain(key.slice(17));
+  });
+
   it("refuses an unknown permission or a bad region code with a clear message", async () => {
     const env = { DATABASE_URL: gw.db.url };
     const quiet = { log: () => {}, error: () => {} };

@@ -46,6 +46,19 @@ async function appendWith(run: Run, entries: readonly AuditEntry[], placeholder:
   await run(`insert into audit_log (${COLUMNS}) values ${tuples.join(", ")}`, params);
 }
 
+/** Appends entries on a pg client inside the transaction the caller has begun (same lock and chain as the writer). */
+export async function appendAuditEntries(
+  client: pg.PoolClient,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await appendWith(
+    async (sql, params) => (await client.query(sql, params)).rows,
+    entries,
+    (n) => `$${n}`,
+  );
+}
+
 /**
  * Creates the audit writer. With an EntityManager, entries are appended inside its transaction (one
  * is opened when it has none); without, in a transaction of their own on the pool. The chain is
@@ -69,11 +82,7 @@ export function createAuditWriter(pool: pg.Pool): AuditWriter {
       const client = await pool.connect();
       try {
         await client.query("begin");
-        await appendWith(
-          async (sql, params) => (await client.query(sql, params)).rows,
-          entries,
-          (n) => `$${n}`,
-        );
+        await appendAuditEntries(client, entries);
         await client.query("commit");
       } catch (e) {
         await client.query("rollback").catch(() => undefined);

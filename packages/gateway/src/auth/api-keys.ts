@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { parseRegionCode } from "@fupin/domain";
 import type pg from "pg";
+import { appendAuditEntries } from "../audit/audit-writer.js";
 import { AuthError } from "./auth-error.js";
 import { PERMISSIONS, type Permission, type Principal } from "./principal.js";
 
@@ -22,6 +23,27 @@ export interface CreateApiKeyInput {
   readonly permissions: readonly string[];
   readonly label?: string;
   readonly now?: Date;
+  /** Who creates the key, for the audit log (default `system`). */
+  readonly createdBy?: string;
+}
+
+function auditCounty(regionCode: string): string {
+  return regionCode.length >= 6 ? regionCode.slice(0, 6) : regionCode;
+}
+
+async function inTransaction<T>(pool: pg.Pool, run: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    const result = await run(client);
+    await client.query("commit");
+    return result;
+  } catch (e) {
+    await client.query("rollback").catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
 }
 
 /** The sha256 (hex) of a key's secret: what the database stores. */
@@ -52,16 +74,32 @@ export function validateKeyScope(
   return { regionCode: region.value.code, permissions: [...new Set(permissions as Permission[])] };
 }
 
-/** Creates an API key for a region scope and permissions; stores only the hash of its secret. */
+/** Creates an API key for a region scope and permissions; stores only the hash of its secret; audited. */
 export async function createApiKey(pool: pg.Pool, input: CreateApiKeyInput): Promise<CreatedApiKey> {
   const scope = validateKeyScope(input.regionCode, input.permissions);
   const id = randomBytes(6).toString("hex");
   const secret = randomBytes(24).toString("base64url");
   const label = input.label ?? "";
-  await pool.query(
-    "insert into api_key (id, key_hash, label, region_code, permissions, created_at) values ($1, $2, $3, $4, $5, $6)",
-    [id, hashApiKeySecret(secret), label, scope.regionCode, scope.permissions, input.now ?? new Date()],
-  );
+  const at = input.now ?? new Date();
+  await inTransaction(pool, async (client) => {
+    await client.query(
+      "insert into api_key (id, key_hash, label, region_code, permissions, created_at) values ($1, $2, $3, $4, $5, $6)",
+      [id, hashApiKeySecret(secret), label, scope.regionCode, scope.permissions, at],
+    );
+    await appendAuditEntries(client, [
+      {
+        principalId: input.createdBy ?? "system",
+        action: "create",
+        entityType: "api_key",
+        entityId: id,
+        countyCode: auditCounty(scope.regionCode),
+        before: null,
+        after: { label, regionCode: scope.regionCode, permissions: scope.permissions },
+        requestId: `api-key-create-${id}`,
+        at,
+      },
+    ]);
+  });
   return {
     id,
     key: `${API_KEY_PREFIX}${id}_${secret}`,
@@ -71,13 +109,34 @@ export async function createApiKey(pool: pg.Pool, input: CreateApiKeyInput): Pro
   };
 }
 
-/** Revokes an API key by id; requests with it are refused once the verifier's cache entry expires. */
-export async function revokeApiKey(pool: pg.Pool, id: string, now: Date = new Date()): Promise<void> {
-  const r = await pool.query("update api_key set revoked_at = $2 where id = $1 and revoked_at is null", [
-    id,
-    now,
-  ]);
-  if (r.rowCount === 0) throw new AuthError("API_KEY.NOT_FOUND", `no active API key with id ${id}`);
+/** Revokes an API key by id (audited); requests with it are refused once the verifier's cache entry expires. */
+export async function revokeApiKey(
+  pool: pg.Pool,
+  id: string,
+  now: Date = new Date(),
+  revokedBy = "system",
+): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    const r = await client.query<{ region_code: string }>(
+      "update api_key set revoked_at = $2 where id = $1 and revoked_at is null returning region_code",
+      [id, now],
+    );
+    const row = r.rows[0];
+    if (!row) throw new AuthError("API_KEY.NOT_FOUND", `no active API key with id ${id}`);
+    await appendAuditEntries(client, [
+      {
+        principalId: revokedBy,
+        action: "update",
+        entityType: "api_key",
+        entityId: id,
+        countyCode: auditCounty(row.region_code),
+        before: { revokedAt: null },
+        after: { revokedAt: now.toISOString() },
+        requestId: `api-key-revoke-${id}`,
+        at: now,
+      },
+    ]);
+  });
 }
 
 /** Splits `fpk_<id>_<secret>`; null when the text is not shaped like a key. */

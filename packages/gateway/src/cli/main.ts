@@ -1,3 +1,4 @@
+import { userInfo } from "node:os";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { verifyAuditChain } from "../audit/verify-audit-chain.js";
@@ -26,10 +27,21 @@ commands:
   audit verify                check the audit log's hash chain
   help                        this text
 
-environment: PORT (4000), HOST (127.0.0.1), DATABASE_URL (unset: embedded PostgreSQL in .data/postgres),
-  FUPIN_JWT_ISSUER with FUPIN_JWT_JWKS_URL or FUPIN_JWT_SECRET, LOG_LEVEL (info),
-  RATE_LIMIT_PER_MINUTE (600), MAX_BODY_BYTES (1048576)
+environment: PORT (4000), HOST (127.0.0.1), DATABASE_URL (unset: embedded PostgreSQL in FUPIN_DATA_DIR,
+  default .data/postgres), FUPIN_JWT_ISSUER with FUPIN_JWT_JWKS_URL or FUPIN_JWT_SECRET (HS256, 32+ chars),
+  FUPIN_JWT_AUDIENCE, LOG_LEVEL (info), RATE_LIMIT_PER_MINUTE (600), MAX_BODY_BYTES (1048576),
+  FUPIN_EXPOSE_SQL_COUNT (0; 1 adds x-sql-statements to responses)
 `;
+
+function cliPrincipal(): string {
+  let user = "unknown";
+  try {
+    user = userInfo().username;
+  } catch {
+    // no passwd entry (containers)
+  }
+  return `cli:${user}`;
+}
 
 /** A command-line mistake: printed with a hint, exit code 2. */
 class UsageError extends Error {}
@@ -67,6 +79,7 @@ async function start(config: GatewayConfig, out: Out): Promise<number> {
     regionCode: "360723",
     permissions: [...PERMISSIONS],
     label: "development",
+    createdBy: "cli:start",
   });
   out.log(`fupin gateway listening on ${gateway.url}`);
   out.log(`development key: ${key.key}`);
@@ -157,6 +170,7 @@ export async function runCli(
           regionCode: values.region!,
           permissions,
           label: values.label ?? "",
+          createdBy: cliPrincipal(),
         });
         out.log(`created API key ${key.id} for region ${key.regionCode} with ${key.permissions.join(", ")}`);
         out.log("the key is shown only this once:");
@@ -167,7 +181,7 @@ export async function runCli(
     case "keys revoke": {
       if (!values.id) throw new UsageError("keys revoke needs --id <key id>");
       return withDatabase(config, async (db) => {
-        await revokeApiKey(db.pool, values.id!);
+        await revokeApiKey(db.pool, values.id!, new Date(), cliPrincipal());
         out.log(`revoked API key ${values.id}`);
         return 0;
       });
