@@ -72,6 +72,22 @@ describe("fupin seed", () => {
     );
   });
 
+  it("`fupin migrate` applies the migrations to an empty database, then reports it up to date", async () => {
+    const empty = await createTestDatabase({ migrate: false });
+    try {
+      const lines: string[] = [];
+      const quiet = { log: (l: string) => lines.push(l), error: (l: string) => lines.push(l) };
+      expect(await runCli(["migrate"], { DATABASE_URL: empty.url }, quiet)).toBe(0);
+      expect(lines).toEqual(["applied Migration20261128000000"]);
+      const tables = await empty.pool.query(
+        "select 1 from information_schema.tables where table_name = 'household'",
+      );
+      expect(tables.rowCount).toBe(1);
+    } finally {
+      await empty.close();
+    }
+  });
+
   it("`fupin migrate` reports an up-to-date database", async () => {
     const { code, out } = await cli(["migrate"]);
     expect(code).toBe(0);

@@ -48,13 +48,17 @@ class UsageError extends Error {}
 
 type Out = { log: (line: string) => void; error: (line: string) => void };
 
-async function withDatabase<T>(config: GatewayConfig, run: (db: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  config: GatewayConfig,
+  run: (db: Database) => Promise<T>,
+  migrateFirst = true,
+): Promise<T> {
   const db = await openDatabase({
     ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
     ...(config.dataDir ? { dataDir: config.dataDir } : {}),
   });
   try {
-    await migrate(db.orm);
+    if (migrateFirst) await migrate(db.orm);
     return await run(db);
   } finally {
     await db.close();
@@ -136,11 +140,15 @@ export async function runCli(
     case "start":
       return start(config, out);
     case "migrate":
-      return withDatabase(config, async (db) => {
-        const applied = await migrate(db.orm);
-        out.log(applied.length ? `applied ${applied.join(", ")}` : "database is up to date");
-        return 0;
-      });
+      return withDatabase(
+        config,
+        async (db) => {
+          const applied = await migrate(db.orm);
+          out.log(applied.length ? `applied ${applied.join(", ")}` : "database is up to date");
+          return 0;
+        },
+        false,
+      );
     case "seed": {
       const households = positiveInt(values.households, "households", 4000);
       return withDatabase(config, async (db) => {
