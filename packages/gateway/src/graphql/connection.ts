@@ -92,10 +92,12 @@ export function resolvePage<T>(
   regionCode: string,
   args: { readonly first?: number | null; readonly after?: string | null },
   conditions: readonly SqlCondition[],
+  fields: readonly string[] | null = null,
 ): Promise<Page<T>> {
   return loadPage(ctx, spec, {
     regionCode,
     conditions,
+    fields,
     first: args.first ?? DEFAULT_PAGE_SIZE,
     after: args.after ? decodeCursor(args.after) : null,
   });

@@ -2,6 +2,7 @@ import type { InputObjectRef, ObjectRef } from "@pothos/core";
 import { builder, type Types } from "./builder.js";
 import { firstSchema, resolvePage } from "./connection.js";
 import { DEFAULT_PAGE_SIZE } from "./limits-config.js";
+import { connectionRowFields } from "./read/selection.js";
 import type { Page, SqlCondition } from "./read/sql.js";
 import type { TableSpec } from "./read/tables.js";
 import { requireRegion } from "./scope.js";
@@ -56,7 +57,7 @@ export function addListQuery<T, F extends object>(
         filter: t.arg({ type: options.filter, description: "Only records matching every set field." }),
       },
       complexity: (args) => ({ field: 2, multiplier: Math.max(1, args.first ?? DEFAULT_PAGE_SIZE) }),
-      resolve: (_root, rawArgs, ctx) => {
+      resolve: (_root, rawArgs, ctx, info) => {
         // Generic F defeats Pothos' argument inference; these are exactly the args declared above.
         const args = rawArgs as unknown as {
           regionCode: string;
@@ -65,10 +66,14 @@ export function addListQuery<T, F extends object>(
           filter?: F | null;
         };
         const region = requireRegion(ctx, args.regionCode);
-        return resolvePage(ctx, options.spec, region, args, [
-          ...(options.fixed ?? []),
-          ...conditionsOf(args.filter, options.conditions),
-        ]);
+        return resolvePage(
+          ctx,
+          options.spec,
+          region,
+          args,
+          [...(options.fixed ?? []), ...conditionsOf(args.filter, options.conditions)],
+          connectionRowFields(options.spec, info),
+        );
       },
     }),
   );

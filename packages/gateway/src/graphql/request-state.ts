@@ -9,6 +9,8 @@ export interface RequestState {
   readonly personalReads: Map<string, Set<string>>;
   /** Ledger snapshots read by this request, by region. */
   readonly snapshots: Map<string, Promise<Ledger>>;
+  /** Per-request dataloaders of one-to-many relations, by table, field and selected columns. */
+  readonly loaders: Map<string, unknown>;
 }
 
 const states = new WeakMap<GatewayContext, RequestState>();
@@ -17,7 +19,7 @@ const states = new WeakMap<GatewayContext, RequestState>();
 export function requestState(ctx: GatewayContext): RequestState {
   let state = states.get(ctx);
   if (!state) {
-    state = { auditArmed: false, personalReads: new Map(), snapshots: new Map() };
+    state = { auditArmed: false, personalReads: new Map(), snapshots: new Map(), loaders: new Map() };
     states.set(ctx, state);
   }
   return state;

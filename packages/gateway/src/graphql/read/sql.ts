@@ -49,6 +49,8 @@ export async function loadPage<T>(
     readonly conditions: readonly SqlCondition[];
     readonly first: number;
     readonly after: string | null;
+    /** Row fields to read (null: all). */
+    readonly fields?: readonly string[] | null;
   },
 ): Promise<Page<T>> {
   const base: unknown[] = [];
@@ -61,7 +63,7 @@ export async function loadPage<T>(
   }
   params.push(options.first + 1);
   const rows = await ctx.services.sql.query<T & Record<string, unknown>>(
-    `SELECT ${spec.select} FROM ${spec.table} WHERE ${pageWhere.join(" AND ")} ORDER BY ${spec.key} LIMIT $${params.length}`,
+    `SELECT ${spec.selectOf(options.fields ?? null)} FROM ${spec.table} WHERE ${pageWhere.join(" AND ")} ORDER BY ${spec.key} LIMIT $${params.length}`,
     params,
   );
   let total: Promise<number> | null = null;
@@ -102,10 +104,11 @@ export async function loadGrouped<T>(
   spec: TableSpec<T>,
   field: keyof T & string,
   keys: readonly string[],
+  fields: readonly string[] | null = null,
 ): Promise<T[][]> {
   const params: unknown[] = [keys];
   const rows = await ctx.services.sql.query<T & Record<string, unknown>>(
-    `SELECT ${spec.select} FROM ${spec.table} WHERE ${spec.columns[field]} = ANY($1::text[]) AND ${scopeSql(principalRegion(ctx), params, spec.scope)} ORDER BY ${spec.key}`,
+    `SELECT ${spec.selectOf(fields)} FROM ${spec.table} WHERE ${spec.columns[field]} = ANY($1::text[]) AND ${scopeSql(principalRegion(ctx), params, spec.scope)} ORDER BY ${spec.key}`,
     params,
   );
   const groups = new Map<string, T[]>(keys.map((k) => [k, []]));

@@ -32,24 +32,37 @@ export interface TableSpec<T> {
   readonly key: keyof T & string;
   readonly scope: TableScope;
   readonly columns: { readonly [K in keyof T & string]: string };
-  /** `column AS "field", …`, computed once. */
+  /** `column AS "field", …` of every column, computed once. */
   readonly select: string;
+  /** GraphQL fields that are not columns, with the row fields they read (relations, computed values). */
+  readonly derived: Readonly<Record<string, readonly string[]>>;
+  /** The select list of some row fields (memoised). */
+  selectOf(fields: readonly string[] | null): string;
 }
 
 function snake(field: string): string {
   return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
+function selectList(fields: readonly string[]): string {
+  return fields.map((f) => (snake(f) === f ? f : `${snake(f)} AS "${f}"`)).join(", ");
+}
+
 function defineTable<T>(
   table: string,
   entityType: string,
   fields: readonly (keyof T & string)[],
-  options: { key?: keyof T & string; scope?: TableScope } = {},
+  options: {
+    key?: keyof T & string;
+    scope?: TableScope;
+    derived?: Readonly<Record<string, readonly (keyof T & string)[]>>;
+  } = {},
 ): TableSpec<T> {
   const columns = Object.fromEntries(fields.map((f) => [f, snake(f)])) as {
     readonly [K in keyof T & string]: string;
   };
-  const select = fields.map((f) => (snake(f) === f ? f : `${snake(f)} AS "${f}"`)).join(", ");
+  const select = selectList(fields);
+  const memo = new Map<string, string>();
   return {
     table,
     entityType,
@@ -57,6 +70,18 @@ function defineTable<T>(
     scope: options.scope ?? "region",
     columns,
     select,
+    derived: options.derived ?? {},
+    selectOf(wanted) {
+      if (wanted === null) return select;
+      const ordered = fields.filter((f) => wanted.includes(f));
+      const key = ordered.join(",");
+      let text = memo.get(key);
+      if (text === undefined) {
+        text = selectList(ordered);
+        memo.set(key, text);
+      }
+      return text;
+    },
   };
 }
 
@@ -76,33 +101,54 @@ export const TABLES = {
       key: "code",
     },
   ),
-  household: defineTable<Household>("household", "household", [
-    "id",
-    "householdNumber",
-    "villageCode",
-    "identificationStandard",
-    "attribute",
-    "mainCause",
-    "otherCauses",
-    "povertyStatus",
-    "registeredYear",
-    "exitYear",
-    "phone",
-    "bankAccount",
-  ]),
-  member: defineTable<Member>("member", "member", [
-    "id",
-    "householdId",
-    "name",
-    "idNumber",
-    "relation",
-    "ethnicity",
-    "education",
-    "schoolStatus",
-    "health",
-    "labourAbility",
-    "migrantWorkMonths",
-  ]),
+  household: defineTable<Household>(
+    "household",
+    "household",
+    [
+      "id",
+      "householdNumber",
+      "villageCode",
+      "identificationStandard",
+      "attribute",
+      "mainCause",
+      "otherCauses",
+      "povertyStatus",
+      "registeredYear",
+      "exitYear",
+      "phone",
+      "bankAccount",
+    ],
+    {
+      derived: {
+        village: ["villageCode"],
+        members: [],
+        incomes: [],
+        industries: [],
+        linkages: [],
+        subsidies: [],
+        monitorings: [],
+        helpers: [],
+      },
+    },
+  ),
+  member: defineTable<Member>(
+    "member",
+    "member",
+    [
+      "id",
+      "householdId",
+      "name",
+      "idNumber",
+      "relation",
+      "ethnicity",
+      "education",
+      "schoolStatus",
+      "health",
+      "labourAbility",
+      "migrantWorkMonths",
+    ],
+    { derived: { household: ["householdId"] } },
+  ),
   income: defineTable<Income>("income", "income", [
     "id",
     "householdId",

@@ -4,6 +4,7 @@ import { builder } from "../builder.js";
 import { defineConnection } from "../connection.js";
 import { addListQuery } from "../list-query.js";
 import { revealPersonal } from "../masking.js";
+import { loadChildren } from "../read/loaders.js";
 import { eq, loadGrouped, sqlWhere, startsWith } from "../read/sql.js";
 import { TABLES } from "../read/tables.js";
 import {
@@ -64,11 +65,10 @@ HouseholdRef.implement({
       description: "Bank account; masked (last 4 digits) unless the caller may read personal data.",
       resolve: (h, _args, ctx) => revealPersonal(ctx, "bankAccount", "household", h.id, h.bankAccount),
     }),
-    members: t.loadableList({
-      type: MemberRef,
+    members: t.field({
+      type: [MemberRef],
       description: "Members of the household (家庭成员), in id order.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.member, "householdId", ids),
-      resolve: (h) => h.id,
+      resolve: (h, _args, ctx, info) => loadChildren(ctx, info, TABLES.member, "householdId", h.id),
     }),
     incomes: t.loadableList({
       type: IncomeRef,

@@ -1,0 +1,72 @@
+import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
+import type { TableSpec } from "./tables.js";
+
+type Fragments = Record<string, FragmentDefinitionNode>;
+
+function collect(set: SelectionSetNode | undefined, fragments: Fragments, out: FieldNode[]): void {
+  if (!set) return;
+  for (const s of set.selections) {
+    if (s.kind === "Field") out.push(s);
+    else if (s.kind === "InlineFragment") collect(s.selectionSet, fragments, out);
+    else {
+      const fragment = fragments[s.name.value];
+      if (fragment) collect(fragment.selectionSet, fragments, out);
+    }
+  }
+}
+
+function fieldsBelow(nodes: readonly FieldNode[], fragments: Fragments): FieldNode[] {
+  const out: FieldNode[] = [];
+  for (const n of nodes) collect(n.selectionSet, fragments, out);
+  return out;
+}
+
+/**
+ * The row fields a selection of a record type needs, or null when some selected field is not known
+ * to map to columns (then every column is read). Always includes the key and `extra`.
+ */
+export function rowFieldsOf<T>(
+  spec: TableSpec<T>,
+  selected: readonly FieldNode[],
+  extra: readonly string[] = [],
+): string[] | null {
+  const fields = new Set<string>([spec.key, ...extra]);
+  for (const f of selected) {
+    const name = f.name.value;
+    if (name === "__typename") continue;
+    if (name === "recordId" || name === "id") continue;
+    if (name in spec.columns) fields.add(name);
+    else {
+      const derived = spec.derived[name];
+      if (!derived) return null;
+      for (const d of derived) fields.add(d);
+    }
+  }
+  return [...fields];
+}
+
+/** Row fields needed by the nodes of a connection field (`edges { node }` and `nodes`). */
+export function connectionRowFields<T>(spec: TableSpec<T>, info: GraphQLResolveInfo): string[] | null {
+  const top = fieldsBelow(info.fieldNodes, info.fragments);
+  const edges = top.filter((f) => f.name.value === "edges");
+  const nodes = [
+    ...fieldsBelow(
+      fieldsBelow(edges, info.fragments).filter((f) => f.name.value === "node"),
+      info.fragments,
+    ),
+    ...fieldsBelow(
+      top.filter((f) => f.name.value === "nodes"),
+      info.fragments,
+    ),
+  ];
+  return rowFieldsOf(spec, nodes);
+}
+
+/** Row fields needed by the records of a list field, plus `extra` (e.g. the grouping field). */
+export function listRowFields<T>(
+  spec: TableSpec<T>,
+  info: GraphQLResolveInfo,
+  extra: readonly string[],
+): string[] | null {
+  return rowFieldsOf(spec, fieldsBelow(info.fieldNodes, info.fragments), extra);
+}
