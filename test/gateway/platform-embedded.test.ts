@@ -145,4 +145,42 @@ describe("embedded PostgreSQL (forced even when DATABASE_URL is set)", () => {
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
     await expect(stat(path.join(dir, "start", "postmaster.pid"))).rejects.toThrow(/ENOENT/);
   });
+
+  it("`fupin start` again keeps the data, survives a SIGKILLed predecessor, and stops cleanly on Ctrl-C (SIGINT)", {
+    timeout: 120_000,
+  }, async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: "0",
+      FUPIN_DATA_DIR: path.join(dir, "start"),
+      LOG_LEVEL: "warn",
+    };
+    delete env.DATABASE_URL;
+    const count = async (url: string, key: string) => {
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: `{ households(regionCode: "360723", first: 1) { totalCount } }` }),
+      });
+      return ((await res.json()) as { data: { households: { totalCount: number } } }).data.households
+        .totalCount;
+    };
+
+    const killed = run(["packages/gateway/src/cli/main.ts", "start"], env);
+    const [, url1] = await waitForLine(killed, /listening on (\S+)\n/);
+    const [, key1] = await waitForLine(killed, /development key: (fpk_\S+)\n/);
+    expect(output.get(killed)!.text).not.toContain("generating the synthetic county");
+    expect(await count(url1!, key1!)).toBe(4000);
+    killed.kill("SIGKILL");
+    await exitOf(killed);
+
+    const next = run(["packages/gateway/src/cli/main.ts", "start"], env);
+    const [, url2] = await waitForLine(next, /listening on (\S+)\n/);
+    const [, key2] = await waitForLine(next, /development key: (fpk_\S+)\n/);
+    expect(await count(url2!, key2!)).toBe(4000);
+    next.kill("SIGINT");
+    expect(await exitOf(next)).toBe(0);
+    expect(output.get(next)!.text).toContain("fupin gateway stopped");
+    await expect(stat(path.join(dir, "start", "postmaster.pid"))).rejects.toThrow(/ENOENT/);
+  });
 });
