@@ -18,6 +18,62 @@ export type { Database, OpenDatabaseOptions } from "./db/database.js";
 export { DEFAULT_DATA_DIR, openDatabase } from "./db/database.js";
 export type { EmbeddedPostgres, EmbeddedPostgresOptions } from "./db/embedded-postgres.js";
 export { startEmbeddedPostgres, stopStaleServer } from "./db/embedded-postgres.js";
+export { ApiKeyEntity, ApiKeySchema } from "./db/entities/api-key.entity.js";
+export { AuditLogEntity, AuditLogSchema } from "./db/entities/audit-log.entity.js";
+export {
+  BusinessEntityEntity,
+  BusinessEntitySchema,
+  businessEntityMapper,
+} from "./db/entities/business-entity.entity.js";
+export {
+  EntityActivityEntity,
+  EntityActivitySchema,
+  entityActivityMapper,
+} from "./db/entities/entity-activity.entity.js";
+export { FundEntity, FundSchema, fundMapper } from "./db/entities/fund.entity.js";
+export { FundUseEntity, FundUseSchema, fundUseMapper } from "./db/entities/fund-use.entity.js";
+export { HouseholdEntity, HouseholdSchema, householdMapper } from "./db/entities/household.entity.js";
+export {
+  HouseholdIndustryEntity,
+  HouseholdIndustrySchema,
+  householdIndustryMapper,
+} from "./db/entities/household-industry.entity.js";
+export { IncomeEntity, IncomeSchema, incomeMapper } from "./db/entities/income.entity.js";
+export { IndustryEntity, IndustrySchema, industryMapper } from "./db/entities/industry.entity.js";
+export type { LedgerRowLocation } from "./db/entities/ledger-row.js";
+export { LedgerRow } from "./db/entities/ledger-row.js";
+export { LinkageEntity, LinkageSchema, linkageMapper } from "./db/entities/linkage.entity.js";
+export {
+  LinkageYearEntity,
+  LinkageYearSchema,
+  linkageYearMapper,
+} from "./db/entities/linkage-year.entity.js";
+export { MemberEntity, MemberSchema, memberMapper } from "./db/entities/member.entity.js";
+export { MonitoringEntity, MonitoringSchema, monitoringMapper } from "./db/entities/monitoring.entity.js";
+export { ProjectEntity, ProjectSchema, projectMapper } from "./db/entities/project.entity.js";
+export {
+  RectificationEntity,
+  RectificationSchema,
+  rectificationMapper,
+} from "./db/entities/rectification.entity.js";
+export { RegionEntity, RegionSchema, regionMapper } from "./db/entities/region.entity.js";
+export {
+  ResponsibilityEntity,
+  ResponsibilitySchema,
+  responsibilityMapper,
+} from "./db/entities/responsibility.entity.js";
+export { SubsidyEntity, SubsidySchema, subsidyMapper } from "./db/entities/subsidy.entity.js";
+export {
+  TechnicalServiceEntity,
+  TechnicalServiceSchema,
+  technicalServiceMapper,
+} from "./db/entities/technical-service.entity.js";
+export {
+  VillageIndustryEntity,
+  VillageIndustrySchema,
+  villageIndustryMapper,
+} from "./db/entities/village-industry.entity.js";
+export { ENTITY_SCHEMAS } from "./db/entity-schemas.js";
 export { migrate, pendingMigrations } from "./db/migrate.js";
 export { createOrm, MIGRATIONS } from "./db/orm.js";
 export { createPool, createSqlExecutor } from "./db/pool.js";
