@@ -145,6 +145,25 @@ describe("limits", () => {
     expect(res.status).toBe(413);
   });
 
+  it("a small body sent without content-length (chunked) is served", async () => {
+    const text = JSON.stringify({ query: "query Small { __typename }" });
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(text.slice(0, 10)));
+        c.enqueue(new TextEncoder().encode(text.slice(10)));
+        c.close();
+      },
+    });
+    const res = await gw.fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${gw.keys.county}` },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { __typename: "Query" } });
+  });
+
   it("the per-principal rate limit answers 429 with Retry-After, and other principals are not affected", async () => {
     const key = await limited.keys.create("360723", ["ledger:read"]);
     const statuses: number[] = [];
