@@ -60,6 +60,19 @@ describe("limits", () => {
     expect(res.body.errors?.[0]?.message).toMatch(/exceeds the limit of/);
   });
 
+  it("refuses more than 100 ids in one nodes lookup", async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => Buffer.from(`Household:h-A-${i}`).toString("base64"));
+    const res = await h.gql("county", `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(res.body.errors?.[0]?.extensions?.field).toBe("ids");
+  });
+
+  it("refuses a document of too many tokens", async () => {
+    const fields = Array.from({ length: 3100 }, () => "__typename").join(" ");
+    const res = await h.gql("county", `{ ${fields} }`);
+    expect(res.body.errors?.[0]?.message).toMatch(/Token limit of 3000/);
+  });
+
   it("refuses a malformed cursor naming after", async () => {
     const res = await h.gql(
       "county",

@@ -7,8 +7,8 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError } from "graphql";
 import { hasPermission } from "../auth/principal.js";
 import type { GatewayContext } from "../context.js";
-import { validationFailure } from "./errors.js";
-import { MAX_COMPLEXITY, MAX_DEPTH } from "./limits-config.js";
+import { badUserInput, validationFailure } from "./errors.js";
+import { MAX_COMPLEXITY, MAX_DEPTH, MAX_PAGE_SIZE } from "./limits-config.js";
 
 /** Auth scopes the schema checks, derived from the principal's permissions. */
 export interface GatewayAuthScopes {
@@ -65,9 +65,15 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
       authScopes: { ledgerRead: true },
     },
     nodesQueryOptions: {
-      description:
-        "Fetches ledger records by their global ids, within the caller's region scope (null outside it).",
+      description: `Fetches ledger records by their global ids (at most ${MAX_PAGE_SIZE}), within the caller's region scope (null outside it).`,
       authScopes: { ledgerRead: true },
+      args: { ids: { description: `Global ids (at most ${MAX_PAGE_SIZE}).` } },
+      resolve: (_root, args, _ctx, _info, resolveNodes) => {
+        if (args.ids.length > MAX_PAGE_SIZE) {
+          throw badUserInput([{ path: "ids", message: `must be at most ${MAX_PAGE_SIZE} ids` }]);
+        }
+        return resolveNodes(args.ids);
+      },
     },
     hasNextPageFieldOptions: { description: "Whether records follow this page." },
     hasPreviousPageFieldOptions: { description: "Whether records precede this page." },
