@@ -63,3 +63,79 @@ describe("households (integration contract)", () => {
     expect(res.body.errors?.[0]?.extensions?.field).toBe("first");
   });
 });
+
+describe("filters", () => {
+  it("every filter field of every list runs", async () => {
+    const intro = await h.gql(
+      "county",
+      `{ __schema { queryType { fields { name args { name type { name kind } } } } types { name kind inputFields { name type { name kind enumValues { name } ofType { name kind } } } } } }`,
+    );
+    interface InputField {
+      name: string;
+      type: {
+        name: string | null;
+        kind: string;
+        enumValues: { name: string }[] | null;
+        ofType: { name: string; kind: string } | null;
+      };
+    }
+    const schema = dataOf<{
+      queryType: { fields: { name: string; args: { name: string; type: { name: string | null } }[] }[] };
+      types: { name: string; inputFields: InputField[] | null }[];
+    }>(intro, "__schema");
+    const inputs = new Map(schema.types.map((t) => [t.name, t.inputFields ?? []]));
+    const sample = (f: InputField): unknown => {
+      if (f.type.kind === "ENUM") return f.type.enumValues?.[0]?.name;
+      if (f.type.kind === "LIST") return ["x"];
+      if (f.type.name === "Int") return 2024;
+      if (f.type.name === "Boolean") return true;
+      if (/Code$/.test(f.name)) return TOWN_A;
+      if (f.name === "inForceOn") return "2024-06-01";
+      return "x";
+    };
+    let runs = 0;
+    for (const field of schema.queryType.fields) {
+      const filterType = field.args.find((a) => a.name === "filter")?.type.name;
+      if (!filterType) continue;
+      for (const f of inputs.get(filterType) ?? []) {
+        const res = await h.gql(
+          "county",
+          `query($filter: ${filterType}) { ${field.name}(regionCode: "360723", filter: $filter) { totalCount nodes { __typename } } }`,
+          { filter: { [f.name]: sample(f) } },
+        );
+        expect(res.body.errors, `${field.name}.${f.name}`).toBeUndefined();
+        runs++;
+      }
+    }
+    expect(runs).toBeGreaterThan(60);
+  });
+
+  it.each([
+    ["linkages", "LinkageFilter", { year: 2024, mode: "employment" }, ["lk-cross"]],
+    ["linkages", "LinkageFilter", { year: 2022 }, []],
+    ["subsidies", "SubsidyFilter", { year: 2024, kind: "award" }, ["sub-cross"]],
+    ["technicalServices", "TechnicalServiceFilter", { householdId: "h-A-001" }, ["svc-A"]],
+    [
+      "rectifications",
+      "RectificationFilter",
+      { findingCode: "OUTCOME.LOW_SURVIVAL", status: "open" },
+      ["rect-A", "rect-B"],
+    ],
+    ["projects", "ProjectFilter", { stage: "application", year: 2024 }, ["prj-A", "prj-B"]],
+    ["monitorings", "MonitoringFilter", { active: true }, ["mon-A", "mon-B"]],
+    ["villages", "VillageFilter", { townshipCode: TOWN_A }, [VILLAGE_A]],
+    ["responsibilities", "ResponsibilityFilter", { inForceOn: "2019-01-01" }, []],
+    ["fundUses", "FundUseFilter", { category: "photovoltaic" }, ["fu-A", "fu-B"]],
+  ] as const)("%s filtered by %j", async (field, type, filter, ids) => {
+    const res = await h.gql(
+      "county",
+      `query($filter: ${type}) { ${field}(regionCode: "360723", filter: $filter) { totalCount nodes { key: ${field === "villages" ? "code" : "recordId"} } } }`,
+      { filter },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const conn = dataOf<{ totalCount: number; nodes: { key: string }[] }>(res, field);
+    const got = conn.nodes.map((n) => n.key);
+    expect(got).toEqual(ids);
+    expect(conn.totalCount).toBe(ids.length);
+  });
+});
