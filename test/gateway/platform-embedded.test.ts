@@ -94,11 +94,20 @@ describe("embedded PostgreSQL (forced even when DATABASE_URL is set)", () => {
     expect((await gw.fetch("/ready")).status).toBe(200);
   });
 
-  it("stops a stale server left by a process killed with SIGKILL, then starts again on the same data", async () => {
+  it("shares a server whose owner lives; stops a stale one left by a process killed with SIGKILL, then starts again on the same data", async () => {
     const dataDir = path.join(dir, "stale");
     const child = run(["test/support/embedded-child.ts", dataDir], { ...process.env });
     const [line] = await waitForLine(child, /\{.*"postmasterPid".*\}\n/);
     const { url, postmasterPid } = JSON.parse(line) as { url: string; postmasterPid: number };
+
+    // While its owner lives, a second process shares the server and never stops it.
+    const sharing = await startEmbeddedPostgres({ dataDir, database: "postgres" });
+    expect(sharing.shared).toBe(true);
+    expect(sharing.port).toBe(Number(new URL(url).port));
+    expect(await selectOne(sharing.url)).toBe(1);
+    await sharing.stop();
+    expect(alive(postmasterPid)).toBe(true);
+
     child.kill("SIGKILL");
     await exitOf(child);
     expect(alive(postmasterPid)).toBe(true);
@@ -106,6 +115,7 @@ describe("embedded PostgreSQL (forced even when DATABASE_URL is set)", () => {
 
     const restarted = await startEmbeddedPostgres({ dataDir, database: "postgres" });
     try {
+      expect(restarted.shared).toBe(false);
       expect(alive(postmasterPid)).toBe(false);
       expect(await selectOne(restarted.url)).toBe(1);
     } finally {

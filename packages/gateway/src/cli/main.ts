@@ -2,7 +2,7 @@ import { userInfo } from "node:os";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { verifyAuditChain } from "../audit/verify-audit-chain.js";
-import { createApiKey, revokeApiKey } from "../auth/api-keys.js";
+import { createApiKey, revokeApiKey, validateKeyScope } from "../auth/api-keys.js";
 import { isAuthError } from "../auth/auth-error.js";
 import { PERMISSIONS } from "../auth/principal.js";
 import { ConfigError, type GatewayConfig, loadConfig } from "../config.js";
@@ -173,6 +173,7 @@ export async function runCli(
         .split(",")
         .map((p) => p.trim())
         .filter(Boolean);
+      validateKeyScope(values.region, permissions);
       return withDatabase(config, async (db) => {
         const key = await createApiKey(db.pool, {
           regionCode: values.region!,

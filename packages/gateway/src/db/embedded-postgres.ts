@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, stat } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -8,6 +8,8 @@ export interface EmbeddedPostgres {
   readonly url: string;
   readonly port: number;
   readonly dataDir: string;
+  /** True when another live fupin process owns the server and this one only connected to it (stop() then leaves it running). */
+  readonly shared: boolean;
   stop(): Promise<void>;
 }
 
@@ -64,6 +66,52 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
     await new Promise((r) => setTimeout(r, 50));
   }
   return !isAlive(pid);
+}
+
+/** The file naming the process that started the server in `dataDir` (next to it, not inside). */
+function ownerFile(dataDir: string): string {
+  return `${dataDir}.owner`;
+}
+
+async function isNodeProcess(pid: number): Promise<boolean> {
+  try {
+    return (await readFile(`/proc/${pid}/cmdline`, "utf8")).includes("node");
+  } catch {
+    return process.platform !== "linux";
+  }
+}
+
+/** The port of a live server in `dataDir` started by another live process, or null. */
+async function runningServerOwnedByOther(dataDir: string): Promise<number | null> {
+  let pm: string[];
+  let owner: number;
+  try {
+    pm = (await readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n");
+    owner = Number((await readFile(ownerFile(dataDir), "utf8")).trim());
+  } catch {
+    return null;
+  }
+  const pid = Number(pm[0]);
+  const port = Number(pm[3]);
+  if (!Number.isInteger(pid) || !Number.isInteger(port) || !isAlive(pid) || !(await isPostgresProcess(pid)))
+    return null;
+  if (!Number.isInteger(owner) || owner === process.pid || !isAlive(owner) || !(await isNodeProcess(owner)))
+    return null;
+  return port;
+}
+
+async function ensureDatabase(base: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: `${base}/postgres` });
+  await client.connect();
+  try {
+    const found = await client.query("select 1 from pg_database where datname = $1", [database]);
+    if (found.rowCount === 0) await client.query(`create database "${database.replace(/"/g, '""')}"`);
+  } catch (e) {
+    // Another process may have created it at the same moment.
+    if ((e as { code?: string }).code !== "42P04") throw e;
+  } finally {
+    await client.end();
+  }
 }
 
 /**
@@ -125,6 +173,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const database = options.database ?? "fupin";
   const log = options.onLog ?? (() => undefined);
   await ensureTraversable(path.dirname(dataDir));
+  const sharedPort = await runningServerOwnedByOther(dataDir);
+  if (sharedPort !== null) {
+    // `pnpm fupin keys create` while `pnpm start` runs: use its server, never stop it.
+    const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${sharedPort}`;
+    await ensureDatabase(base, database);
+    return {
+      url: `${base}/${database}`,
+      port: sharedPort,
+      dataDir,
+      shared: true,
+      stop: async () => undefined,
+    };
+  }
   await stopStaleServer(dataDir);
   const port = options.port ?? (await findFreePort());
   const server = new EmbeddedPostgresServer({
@@ -150,14 +211,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
-  const client = new pg.Client({ connectionString: `${base}/postgres` });
-  await client.connect();
-  try {
-    const found = await client.query("select 1 from pg_database where datname = $1", [database]);
-    if (found.rowCount === 0) await client.query(`create database "${database.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
+  await ensureDatabase(base, database);
+  await writeFile(ownerFile(dataDir), `${process.pid}\n`);
   const postmasterPid = Number((await readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
   // If this process exits without stop() (an uncaught error, process.exit), still stop the server.
   const onExit = () => {
@@ -173,11 +228,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: `${base}/${database}`,
     port,
     dataDir,
+    shared: false,
     async stop() {
       if (stopped) return;
       stopped = true;
       process.off("exit", onExit);
       await server.stop();
+      await rm(ownerFile(dataDir), { force: true });
     },
   };
 }
