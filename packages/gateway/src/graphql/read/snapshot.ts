@@ -14,15 +14,16 @@ async function rowsOf<T>(
   let where = scopeSql(regionCode, params, spec.scope);
   if (extra) where = `(${where}) OR (${extra(params)})`;
   return ctx.services.sql.query<T & Record<string, unknown>>(
-    `SELECT ${spec.select} FROM ${spec.table} WHERE ${where}`,
+    `SELECT ${spec.select} FROM ${spec.table} WHERE ${where} ORDER BY ${spec.key}`,
     params,
   );
 }
 
 /**
- * The ledger snapshot of a region (already checked against the caller's scope), read with lean SQL:
- * the region's rows, the county's industry catalogue, and — as the domain's `ledgerForRegion` does —
- * the entities linked to the region's households with their activity, for computing only.
+ * The ledger snapshot of a region (already checked against the caller's scope), read with lean SQL in
+ * key order: the region's rows, the county's industry catalogue, and — as the domain's
+ * `ledgerForRegion` does — the entities linked to the region's households with their activity and the
+ * fund uses of the region's projects, for computing only (results are filtered to the region).
  */
 async function readSnapshot(ctx: GatewayContext, regionCode: string): Promise<Ledger> {
   const linkedEntities = (alias: string) => (params: unknown[]) =>
@@ -62,7 +63,13 @@ async function readSnapshot(ctx: GatewayContext, regionCode: string): Promise<Le
     rowsOf(ctx, TABLES.subsidy, regionCode),
     rowsOf(ctx, TABLES.technicalService, regionCode),
     rowsOf(ctx, TABLES.fund, regionCode),
-    rowsOf(ctx, TABLES.fundUse, regionCode),
+    // A fund use belongs to its project's region, else to its fund's (where it is filed).
+    rowsOf(
+      ctx,
+      TABLES.fundUse,
+      regionCode,
+      (params) => `project_id IN (SELECT id FROM project WHERE ${scopeSql(regionCode, params)})`,
+    ),
     rowsOf(ctx, TABLES.project, regionCode),
     rowsOf(ctx, TABLES.responsibility, regionCode),
     rowsOf(ctx, TABLES.rectification, regionCode),

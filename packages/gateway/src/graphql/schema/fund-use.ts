@@ -80,7 +80,7 @@ builder.mutationField("recordFundUse", (t) =>
       writeLedger(ctx, async (w) => {
         const use = orFail(createFundUse({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
         const fund = await w.lock(TABLES.fund, use.fundId);
-        const project = use.projectId === null ? null : await w.lock(TABLES.project, use.projectId);
+        if (use.projectId !== null) await w.lock(TABLES.project, use.projectId);
         const spent = await w.query<{ fen: string | number }>(
           "SELECT coalesce(sum(amount_fen), 0)::text AS fen FROM fund_use WHERE fund_id = ?",
           [use.fundId],
@@ -98,7 +98,8 @@ builder.mutationField("recordFundUse", (t) =>
             },
           );
         }
-        await w.insert(TABLES.fundUse, use, project?.regionCode ?? fund.regionCode);
+        // A use is filed under its fund, as the seeded ledger does; the project only has to be in scope.
+        await w.insert(TABLES.fundUse, use, fund.regionCode);
         return use;
       }),
   }),
