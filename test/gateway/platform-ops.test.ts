@@ -192,7 +192,8 @@ describe("unexpected errors", () => {
       expect(res.body.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
       expect(JSON.stringify(res.body)).not.toMatch(/relation|does not exist|42P01/);
       const logged = broken.logs.find((l) => l.msg === "unexpected error masked");
-      expect(logged).toMatchObject({ err: { type: "DatabaseError", code: "42P01" } });
+      expect(logged).toMatchObject({ requestId: "masked-1", err: { type: "DatabaseError", code: "42P01" } });
+      expect(broken.logs.every((l) => typeof l.requestId === "string")).toBe(true);
     } finally {
       await broken.db.pool.query("alter table household_gone rename to household").catch(() => undefined);
       await broken.close();

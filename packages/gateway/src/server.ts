@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -134,6 +135,9 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     duration: 60,
   });
   const audit = createAuditWriter(db.pool);
+  // The request's logger for code that gets no context (error masking), so every line has its request id.
+  const requestLogger = new AsyncLocalStorage<Logger>();
+  const currentLogger = () => requestLogger.getStore() ?? logger;
 
   const yoga = createYoga<ServerContext>({
     schema: options.schema ?? createSchema(),
@@ -144,17 +148,17 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       maskError(error, message) {
         const masked = maskError(error, message, false);
         if (masked !== error) {
-          logger.error({ err: describeHiddenError(error) }, "unexpected error masked");
+          currentLogger().error({ err: describeHiddenError(error) }, "unexpected error masked");
         }
         return masked;
       },
     },
     landingPage: false,
     logging: {
-      debug: (...a: unknown[]) => logger.debug({ yoga: a.map(String) }, "yoga"),
-      info: (...a: unknown[]) => logger.info({ yoga: a.map(String) }, "yoga"),
-      warn: (...a: unknown[]) => logger.warn({ yoga: a.map(String) }, "yoga"),
-      error: (...a: unknown[]) => logger.error({ yoga: a.map(String) }, "yoga"),
+      debug: (...a: unknown[]) => currentLogger().debug({ yoga: a.map(String) }, "yoga"),
+      info: (...a: unknown[]) => currentLogger().info({ yoga: a.map(String) }, "yoga"),
+      warn: (...a: unknown[]) => currentLogger().warn({ yoga: a.map(String) }, "yoga"),
+      error: (...a: unknown[]) => currentLogger().error({ yoga: a.map(String) }, "yoga"),
     },
     graphiql: {
       title: "fupin gateway",
@@ -275,12 +279,14 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     return { principal, sql: sql.statementCount };
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    log: Logger,
+  ): Promise<void> {
     const started = performance.now();
-    const given = req.headers["x-request-id"];
-    const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     res.setHeader("x-request-id", requestId);
-    const log = logger.child({ requestId });
     const path = (req.url ?? "/").split("?")[0]!;
     const record: RequestRecord = { operation: "-" };
     let principal: Principal | null = null;
@@ -331,7 +337,10 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   }
 
   const server = createServer((req, res) => {
-    void handle(req, res);
+    const given = req.headers["x-request-id"];
+    const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    const log = logger.child({ requestId });
+    void requestLogger.run(log, () => handle(req, res, requestId, log));
   });
 
   return {
