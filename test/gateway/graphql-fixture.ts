@@ -53,6 +53,19 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     { code: COUNTY, name: "大余县", level: "county", parentCode: null, isPoorVillage: false },
     COUNTY,
   );
+  // A neighbouring county with one village, for a province key moving a household across counties.
+  await insertRow(
+    pool,
+    TABLES.region,
+    { code: "360724", name: "邻县", level: "county", parentCode: null, isPoorVillage: false },
+    "360724",
+  );
+  await insertRow(
+    pool,
+    TABLES.region,
+    { code: "360724100201", name: "邻县村", level: "village", parentCode: "360724100", isPoorVillage: false },
+    "360724100201",
+  );
   await insertRow(
     pool,
     TABLES.industry,

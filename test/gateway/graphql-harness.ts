@@ -12,6 +12,7 @@ const KEYS = {
   townAPersonal: [TOWN_A, ["ledger:read", "personal:read"]],
   townAWrite: [TOWN_A, ["ledger:read", "ledger:write"]],
   townB: [TOWN_B, ALL],
+  province: ["36", ["ledger:read", "ledger:write"]],
 } as const satisfies Record<string, readonly [string, readonly Permission[]]>;
 
 /** A key of the harness. */
