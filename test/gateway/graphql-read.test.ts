@@ -139,3 +139,16 @@ describe("filters", () => {
     expect(conn.totalCount).toBe(ids.length);
   });
 });
+
+describe("argument validation", () => {
+  it.each([
+    [`{ households(regionCode: "36072x") { totalCount } }`, "regionCode"],
+    [`{ metrics(regionCode: "${TOWN_A}", year: 1999) { code } }`, "year"],
+    [`{ households(regionCode: "${TOWN_A}", first: -1) { totalCount } }`, "first"],
+  ])("%s is BAD_USER_INPUT naming %s", async (query, field) => {
+    const res = await h.gql("county", query);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(res.body.errors?.[0]?.extensions?.field).toBe(field);
+    expect(res.body.errors?.[0]?.message).toMatch(new RegExp(`^invalid input: ${field}: `));
+  });
+});
