@@ -190,6 +190,34 @@ describe("households and members", () => {
   });
 });
 
+describe("moving a household", () => {
+  it("moves its members and records with it: the old township no longer sees them, the new one does", async () => {
+    const reg = await h.gql("county", REGISTER, {
+      input: household({ id: "h-move", householdNumber: "MOVE-0001" }),
+    });
+    expect(reg.body.errors).toBeUndefined();
+    const add = await h.gql("county", ADD_MEMBER, {
+      input: {
+        id: "m-move",
+        householdId: "h-move",
+        name: "搬迁",
+        idNumber: idNumberOf(950),
+        relation: "head",
+        labourAbility: "ordinary",
+      },
+    });
+    expect(add.body.errors).toBeUndefined();
+    const moved = await h.gql(
+      "county",
+      `mutation { updateHousehold(id: "h-move", input: { villageCode: "${VILLAGE_B}" }) { village { code } } }`,
+    );
+    expect(dataOf(moved, "updateHousehold")).toEqual({ village: { code: VILLAGE_B } });
+    const node = `{ node(id: "${Buffer.from("Member:m-move").toString("base64")}") { ... on Member { recordId } } }`;
+    expect((await h.gql("townA", node)).body.data?.node).toBeNull();
+    expect((await h.gql("townB", node)).body.data?.node).toEqual({ recordId: "m-move" });
+  });
+});
+
 describe("linkages, support, funds, projects and rectifications", () => {
   it("records a linkage and its yearly benefit, replacing the year's record", async () => {
     const linkage = await h.gql(
