@@ -22,6 +22,7 @@ describe("configuration from the environment", () => {
       host: "127.0.0.1",
       logLevel: "info",
       rateLimitPerMinute: 600,
+      authFailuresPerMinute: 60,
       maxBodyBytes: 1024 * 1024,
       exposeSqlCount: false,
     });

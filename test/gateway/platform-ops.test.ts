@@ -8,7 +8,7 @@ let limited: TestGateway;
 beforeAll(async () => {
   [gw, limited] = await Promise.all([
     startTestGateway({ seedHouseholds: 30, captureLogs: true, config: { maxBodyBytes: 4096 } }),
-    startTestGateway({ seedHouseholds: 0, config: { rateLimitPerMinute: 3 } }),
+    startTestGateway({ seedHouseholds: 0, config: { rateLimitPerMinute: 3, authFailuresPerMinute: 2 } }),
   ]);
 });
 afterAll(async () => {
@@ -162,6 +162,22 @@ describe("limits", () => {
     } as RequestInit);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ data: { __typename: "Query" } });
+  });
+
+  it("failed authentications from one address are limited too (slows key guessing), valid keys still pass", async () => {
+    const guesses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      guesses.push(
+        (
+          await limited.graphql("{ __typename }", undefined, {
+            key: `fpk_00000000000${i}_guessguessguessguess`,
+          })
+        ).status,
+      );
+    }
+    expect(guesses).toEqual([401, 401, 429]);
+    const valid = await limited.keys.create("360723", ["ledger:read"]);
+    expect((await limited.graphql("{ __typename }", undefined, { key: valid })).status).toBe(200);
   });
 
   it("the per-principal rate limit answers 429 with Retry-After, and other principals are not affected", async () => {

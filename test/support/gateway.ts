@@ -89,6 +89,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     host: "127.0.0.1",
     logLevel: "silent",
     rateLimitPerMinute: 100_000,
+    authFailuresPerMinute: 100_000,
     maxBodyBytes: 1024 * 1024,
     exposeSqlCount: true,
     ...options.config,

@@ -38,6 +38,11 @@ const envSchema = z
       .int({ error: "must be a whole number" })
       .positive({ error: "must be more than zero" })
       .default(600),
+    AUTH_FAILURES_PER_MINUTE: z.coerce
+      .number({ error: "must be a number" })
+      .int({ error: "must be a whole number" })
+      .positive({ error: "must be more than zero" })
+      .default(60),
     MAX_BODY_BYTES: z.coerce
       .number({ error: "must be a number of bytes" })
       .int({ error: "must be a whole number of bytes" })
@@ -84,6 +89,8 @@ export interface GatewayConfig {
   readonly jwt?: JwtConfig;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   readonly rateLimitPerMinute: number;
+  /** Failed authentications allowed per client address and minute before 429 (slows key guessing). */
+  readonly authFailuresPerMinute: number;
   readonly maxBodyBytes: number;
   /** Echo the request's SQL statement count in `x-sql-statements`. */
   readonly exposeSqlCount: boolean;
@@ -135,6 +142,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       : {}),
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
     maxBodyBytes: e.MAX_BODY_BYTES,
     exposeSqlCount: e.FUPIN_EXPOSE_SQL_COUNT,
   };

@@ -134,6 +134,15 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     points: config.rateLimitPerMinute,
     duration: 60,
   });
+  const authFailures = new RateLimiterPostgres({
+    storeClient: db.pool,
+    storeType: "pool",
+    tableName: "rate_limit",
+    tableCreated: true,
+    keyPrefix: "authfail",
+    points: config.authFailuresPerMinute,
+    duration: 60,
+  });
   const audit = createAuditWriter(db.pool);
   // The request's logger for code that gets no context (error masking), so every line has its request id.
   const requestLogger = new AsyncLocalStorage<Logger>();
@@ -234,6 +243,16 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       } catch (e) {
         if (!isAuthError(e)) throw e;
         record.operation = "unauthenticated";
+        try {
+          await authFailures.consume(req.socket.remoteAddress ?? "unknown");
+        } catch (limited) {
+          if (!(limited instanceof RateLimiterRes)) throw limited;
+          const seconds = Math.max(1, Math.ceil(limited.msBeforeNext / 1000));
+          graphqlError(res, 429, "RATE_LIMITED", `too many failed authentications; retry in ${seconds} s`, {
+            "retry-after": String(seconds),
+          });
+          return { principal: null, sql: 0 };
+        }
         graphqlError(res, 401, "UNAUTHENTICATED", e.message, { "www-authenticate": 'Bearer realm="fupin"' });
         return { principal: null, sql: 0 };
       }
