@@ -79,7 +79,7 @@ describe("households and members", () => {
       const error = res.body.errors?.[0];
       expect(error?.extensions?.code).toBe("BAD_USER_INPUT");
       expect(error?.extensions?.field).toBe("input.householdNumber");
-      expect((error?.extensions?.issues as { path: string }[]).map((i) => i.path).sort()).toEqual([
+      expect(((error?.extensions?.issues ?? []) as { path: string }[]).map((i) => i.path).sort()).toEqual([
         "input.exitYear",
         "input.householdNumber",
       ]);
@@ -287,7 +287,7 @@ describe("linkages, support, funds, projects and rectifications", () => {
       });
       expect(zero.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
       expect(
-        (zero.body.errors?.[0]?.extensions?.issues as { path: string }[]).map((i) => i.path).sort(),
+        ((zero.body.errors?.[0]?.extensions?.issues ?? []) as { path: string }[]).map((i) => i.path).sort(),
       ).toEqual(["input.amountFen", "input.date"]);
     });
   });
