@@ -79,6 +79,16 @@ export { createOrm, MIGRATIONS } from "./db/orm.js";
 export { createPool, createSqlExecutor } from "./db/pool.js";
 export type { CreateGatewayOptions, Gateway } from "./gateway.js";
 export { createGateway } from "./gateway.js";
+export {
+  createGraphqlPlugins,
+  MAX_ALIASES,
+  MAX_COMPLEXITY,
+  MAX_DEPTH,
+  MAX_PAGE_SIZE,
+  usePersonalReadAudit,
+  useQueryLimits,
+} from "./graphql/limits.js";
+export { createSchema, printGatewaySchema } from "./graphql/schema/index.js";
 export { createLogger } from "./ops/logger.js";
 export type { SeedOptions, SeedResult } from "./seed/seed-database.js";
 export { isLedgerEmpty, seedSyntheticCounty } from "./seed/seed-database.js";
