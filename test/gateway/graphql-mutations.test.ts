@@ -102,6 +102,36 @@ describe("households and members", () => {
     });
   });
 
+  it("refuses an id already taken with LEDGER.DUPLICATE_ID", async () => {
+    await expectNothingWritten(async () => {
+      const res = await h.gql("townAWrite", REGISTER, {
+        input: household({ id: householdId("A", 1), householdNumber: "NEW-0009" }),
+      });
+      expect(res.body.errors?.[0]?.extensions?.code).toBe("LEDGER.DUPLICATE_ID");
+    });
+  });
+
+  it("lets only one of two concurrent additions of the same person succeed", async () => {
+    const input = (id: string) => ({
+      input: {
+        id,
+        householdId: "h-new-1",
+        name: "并发",
+        idNumber: idNumberOf(960),
+        relation: "child",
+        labourAbility: "none",
+      },
+    });
+    const results = await Promise.all([
+      h.gql("townAWrite", ADD_MEMBER, input("m-race-1")),
+      h.gql("townAWrite", ADD_MEMBER, input("m-race-2")),
+    ]);
+    const codes = results.map((r) => r.body.errors?.[0]?.extensions?.code ?? "ok").sort();
+    expect(codes).toEqual(["MEMBER.DUPLICATE_ID_NUMBER", "ok"]);
+    const rows = await h.pool.query("select id from member where id_number = $1", [idNumberOf(960)]);
+    expect(rows.rows).toHaveLength(1);
+  });
+
   it("refuses writes without ledger:write", async () => {
     await expectNothingWritten(async () => {
       const res = await h.gql("townA", REGISTER, { input: household({ householdNumber: "NEW-0003" }) });
