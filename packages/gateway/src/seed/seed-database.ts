@@ -24,6 +24,21 @@ export type SeedResult =
   | { readonly seeded: false; readonly households: number }
   | { readonly seeded: true; readonly counts: SeedCounts; readonly rows: number; readonly ms: number };
 
+/**
+ * The synthetic county's reference year and as-of date for `today`: by default the current year up
+ * to today, so no record is dated in the future (in January and February, the whole previous year,
+ * since the generator needs at least two months of the current year).
+ */
+export function syntheticPeriod(
+  today: string,
+  referenceYear?: number,
+): { referenceYear: number; asOf?: string } {
+  if (referenceYear !== undefined) return { referenceYear };
+  const year = Number(today.slice(0, 4));
+  if (today.slice(5) < "03-01") return { referenceYear: year - 1, asOf: `${year - 1}-12-31` };
+  return { referenceYear: year, asOf: today };
+}
+
 /** Whether the database holds no households yet. */
 export async function isLedgerEmpty(pool: pg.Pool): Promise<boolean> {
   const r = await pool.query<{ n: number }>("select count(*)::int as n from household");
@@ -43,12 +58,17 @@ export async function seedSyntheticCounty(
   if (householdsBefore > 0 && !options.force) return { seeded: false, households: householdsBefore };
 
   const now = (options.now ?? (() => new Date()))();
-  const referenceYear = options.referenceYear ?? Number(chinaDateOf(now).slice(0, 4));
+  const { referenceYear, asOf } = syntheticPeriod(chinaDateOf(now), options.referenceYear);
   const households = options.households ?? 4000;
   log(
     `generating the synthetic county: ${households} households, years ${referenceYear - 5}–${referenceYear}`,
   );
-  const county = generateSyntheticCounty({ seed: options.seed ?? 1, referenceYear, households });
+  const county = generateSyntheticCounty({
+    seed: options.seed ?? 1,
+    referenceYear,
+    households,
+    ...(asOf ? { asOf } : {}),
+  });
   log(`generated in ${Math.round(performance.now() - started)} ms; inserting`);
 
   const client = await pool.connect();
@@ -61,6 +81,8 @@ export async function seedSyntheticCounty(
       log(`  ${table}: ${rows} rows`),
     );
     await client.query("commit");
+    // Fresh statistics: without them the planner sorts a whole county for every page of a connection.
+    await client.query("analyze");
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
     const ms = Math.round(performance.now() - started);
     log(`seeded ${rows} rows in ${ms} ms (synthetic data)`);
