@@ -61,13 +61,30 @@ for (const m of metrics) {
   console.log(`${pad(nameOf(m), 40)}${padStart(value, 22)}${padStart(n, 18)}${padStart(d, 18)}`);
 }
 
+/**
+ * The `n` most severe findings; among equally severe ones, one of each code in turn, so that eight
+ * fake linkages do not hide the other problems of the same severity.
+ */
+function mostSevere(all: readonly Finding[], n: number): Finding[] {
+  const picked: Finding[] = [];
+  for (const severity of ["critical", "high", "medium", "low"] as const) {
+    const byCode = new Map<string, Finding[]>();
+    for (const f of all) if (f.severity === severity) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
+    const queues = [...byCode.values()];
+    for (let round = 0; picked.length < n && queues.some((q) => q.length > round); round++) {
+      for (const q of queues) if (picked.length < n && q[round]) picked.push(q[round]!);
+    }
+  }
+  return picked;
+}
+
 const findings: Finding[] = detectFindings(ledger, { year: referenceYear, now });
 const counts = new Map<string, number>();
 for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
 console.log(
-  `\n发现问题${findings.length}条（${(["critical", "high", "medium", "low"] as const).map((s) => `${SEVERITY_ZH[s]}${counts.get(s) ?? 0}`).join("，")}），最严重的10条：`,
+  `\n发现问题${findings.length}条（${(["critical", "high", "medium", "low"] as const).map((s) => `${SEVERITY_ZH[s]}${counts.get(s) ?? 0}`).join("，")}），最严重的10条（同等严重时各类问题轮流列出）：`,
 );
-for (const [i, f] of findings.slice(0, 10).entries()) {
+for (const [i, f] of mostSevere(findings, 10).entries()) {
   console.log(`${String(i + 1).padStart(2)}. [${SEVERITY_ZH[f.severity]}] ${f.message.zh}`);
   console.log(
     `    ${f.code} · 依据：${f.evidence.slice(0, 5).join("、")}${f.evidence.length > 5 ? " …" : ""}`,
