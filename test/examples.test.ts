@@ -1,0 +1,74 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { FINDING_CODES, METRIC_CODES, METRIC_DEFINITIONS } from "@fupin/domain";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** Runs an example the way the README does, from the repository root; never rejects. */
+async function runExample(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)("node", ["--import", "tsx", file], {
+      cwd: root,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
+  }
+}
+
+describe("examples/embed-domain.ts", () => {
+  let run: Awaited<ReturnType<typeof runExample>>;
+  beforeAll(async () => {
+    run = await runExample("examples/embed-domain.ts");
+  });
+
+  it("exits 0 without writing errors", () => {
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+  });
+
+  it("summarises the valid ledger", () => {
+    expect(run.stdout).toMatch(/Ledger 360723: 1 household, 2 members, 1 linkage/);
+  });
+
+  it.each([
+    ["the field of the Excel-mangled ID number and why", /idNumber: .*3\.60723E\+17.*scientific notation/],
+    ["the code of the Excel-mangled ID number", /ID_NUMBER\.SCIENTIFIC_NOTATION/],
+    ["the field of the wrong check digit", /idNumber: .*check digit 6, expected 3/],
+    ["the code of the wrong check digit", /ID_NUMBER\.CHECK_DIGIT/],
+    ["the input error code of the member", /MEMBER\.INVALID_INPUT/],
+    ["the ledger violation and its members", /LEDGER\.DUPLICATE_ID_NUMBER \[m2, m9\]/],
+  ])("prints %s", (_, pattern) => {
+    expect(run.stdout).toMatch(pattern);
+  });
+});
+
+describe("examples/assess-county.ts", () => {
+  let run: Awaited<ReturnType<typeof runExample>>;
+  beforeAll(async () => {
+    run = await runExample("examples/assess-county.ts");
+  });
+
+  it("exits 0 without writing errors", () => {
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+  });
+
+  it.each(METRIC_CODES.map((code) => [code, METRIC_DEFINITIONS[code].zh]))(
+    "prints metric %s (%s)",
+    (_, zh) => {
+      expect(run.stdout).toContain(zh);
+    },
+  );
+
+  it("prints ten findings, each with a known finding code", () => {
+    const codes = [...run.stdout.matchAll(/^ {4}([A-Z_]+\.[A-Z_]+) · /gm)].map((m) => m[1]);
+    expect(codes).toHaveLength(10);
+    for (const code of codes) expect(FINDING_CODES).toContain(code);
+    expect(new Set(codes).size).toBeGreaterThan(1);
+  });
+});
