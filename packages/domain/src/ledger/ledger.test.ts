@@ -1,0 +1,671 @@
+import { describe, expect, it } from "vitest";
+import { createBusinessEntity, createEntityActivity } from "../entities/business-entity.js";
+import { createFund, createFundUse } from "../funds/fund.js";
+import { createHousehold } from "../households/household.js";
+import { createIncome } from "../households/income.js";
+import { createMember } from "../households/member.js";
+import { createHouseholdIndustry, createIndustry, createVillageIndustry } from "../industries/industry.js";
+import { createLinkage, createLinkageYear } from "../linkage/linkage.js";
+import { createMonitoring } from "../monitoring/monitoring.js";
+import { createProject } from "../projects/project.js";
+import { createRectification } from "../rectification/rectification.js";
+import { createRegion } from "../regions/region.js";
+import { createResponsibility } from "../responsibility/responsibility.js";
+import { unwrap } from "../shared/result.js";
+import { createSubsidy } from "../support/subsidy.js";
+import { createTechnicalService } from "../support/technical-service.js";
+import {
+  createLedger,
+  emptyLedgerData,
+  type LedgerData,
+  type LedgerViolationCode,
+  ledgerForRegion,
+  validateLedger,
+} from "./ledger.js";
+
+// An independent GB 11643 check digit, so the fixture's ID numbers do not rest on the code under test.
+const withCheck = (first17: string) => {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+  return first17 + "10X98765432"[sum % 11];
+};
+
+const T1 = "360723100"; // 南安镇
+const T2 = "360723200"; // 内良乡
+const V1 = "360723100201";
+const V2 = "360723200202";
+
+const household = (id: string, villageCode: string) =>
+  unwrap(
+    createHousehold({
+      id,
+      householdNumber: `SYN${villageCode}${id}`,
+      villageCode,
+      attribute: "ordinary",
+      mainCause: "lack_of_skills",
+      povertyStatus: "in_poverty",
+      registeredYear: 2015,
+    }),
+  );
+const member = (id: string, householdId: string, seq: string, relation: "head" | "spouse" | "child") =>
+  unwrap(
+    createMember({
+      id,
+      householdId,
+      name: "刘𠀀",
+      idNumber: withCheck(`36072319800101${seq}`),
+      relation,
+      labourAbility: "ordinary",
+    }),
+  );
+
+function validData(): LedgerData {
+  return {
+    ...emptyLedgerData("360723"),
+    regions: [
+      unwrap(createRegion({ code: "36", name: "江西省" })),
+      unwrap(createRegion({ code: "3607", name: "赣州市" })),
+      unwrap(createRegion({ code: "360723", name: "大余县" })),
+      unwrap(createRegion({ code: T1, name: "南安镇" })),
+      unwrap(createRegion({ code: V1, name: "新华村", isPoorVillage: true })),
+      unwrap(createRegion({ code: T2, name: "内良乡" })),
+      unwrap(createRegion({ code: V2, name: "尧扶村" })),
+    ],
+    households: [household("h1", V1), household("h2", V2)],
+    members: [
+      member("m1", "h1", "101", "head"),
+      member("m2", "h1", "102", "spouse"),
+      member("m3", "h2", "103", "head"),
+    ],
+    incomes: [
+      unwrap(
+        createIncome({
+          id: "inc1",
+          householdId: "h1",
+          year: 2024,
+          wageFen: 1_000_000,
+          productionFen: 500_000,
+          propertyFen: 0,
+          transferFen: 100_000,
+          productionCostFen: 200_000,
+        }),
+      ),
+    ],
+    industries: [
+      unwrap(
+        createIndustry({
+          id: "i1",
+          code: "beekeeping",
+          name: "养蜂",
+          category: "beekeeping",
+          outcomeUnit: "群",
+        }),
+      ),
+    ],
+    villageIndustries: [
+      unwrap(
+        createVillageIndustry({
+          id: "vi1",
+          villageCode: V1,
+          industryId: "i1",
+          year: 2024,
+          trialStatus: "trialled",
+          trialYear: 2022,
+          scaledUp: true,
+          scale: 300,
+        }),
+      ),
+    ],
+    householdIndustries: [
+      unwrap(
+        createHouseholdIndustry({
+          id: "hi1",
+          householdId: "h1",
+          industryId: "i1",
+          year: 2024,
+          unitsStarted: 10,
+          unitsSurvived: 6,
+          debtFen: 0,
+        }),
+      ),
+    ],
+    entities: [
+      unwrap(
+        createBusinessEntity({
+          id: "e1",
+          name: "新华养蜂专业合作社",
+          kind: "cooperative",
+          regionCode: V1,
+          industryId: "i1",
+          establishedYear: 2018,
+        }),
+      ),
+      unwrap(
+        createBusinessEntity({
+          id: "e2",
+          name: "尧扶家庭农场",
+          kind: "family_farm",
+          regionCode: T2,
+          establishedYear: 2019,
+        }),
+      ),
+    ],
+    entityActivities: [
+      unwrap(
+        createEntityActivity({
+          id: "a1",
+          entityId: "e1",
+          year: 2024,
+          date: "2024-05-01",
+          kind: "sales",
+          amountFen: 5_000_000,
+        }),
+      ),
+    ],
+    linkages: [
+      unwrap(
+        createLinkage({
+          id: "l1",
+          entityId: "e1",
+          householdId: "h1",
+          mode: "entrusted_raising",
+          startYear: 2022,
+          endYear: 2024,
+        }),
+      ),
+      unwrap(
+        createLinkage({ id: "l2", entityId: "e2", householdId: "h2", mode: "employment", startYear: 2023 }),
+      ),
+    ],
+    linkageYears: [
+      unwrap(
+        createLinkageYear({
+          id: "ly1",
+          linkageId: "l1",
+          year: 2023,
+          tookPart: true,
+          receivedFen: 80_000,
+          benefitKind: "dividend",
+        }),
+      ),
+      unwrap(
+        createLinkageYear({
+          id: "ly2",
+          linkageId: "l1",
+          year: 2024,
+          tookPart: true,
+          receivedFen: 90_000,
+          benefitKind: "dividend",
+        }),
+      ),
+      unwrap(createLinkageYear({ id: "ly3", linkageId: "l2", year: 2024, tookPart: false, receivedFen: 0 })),
+    ],
+    subsidies: [
+      unwrap(
+        createSubsidy({
+          id: "s1",
+          householdId: "h1",
+          date: "2024-03-01",
+          kind: "award",
+          amountFen: 200_000,
+          industryId: "i1",
+          fundId: "f1",
+        }),
+      ),
+    ],
+    services: [
+      unwrap(
+        createTechnicalService({
+          id: "ts1",
+          kind: "visit",
+          date: "2024-04-01",
+          regionCode: V1,
+          industryId: "i1",
+          householdIds: ["h1"],
+          content: "蜂群越冬管理",
+        }),
+      ),
+    ],
+    funds: [
+      unwrap(
+        createFund({
+          id: "f1",
+          name: "县级衔接资金",
+          source: "county",
+          year: 2024,
+          regionCode: "360723",
+          allocatedFen: 1_000_000,
+        }),
+      ),
+      unwrap(
+        createFund({
+          id: "f2",
+          name: "南安镇自筹",
+          source: "self_raised",
+          year: 2024,
+          regionCode: T1,
+          allocatedFen: 500_000,
+        }),
+      ),
+    ],
+    fundUses: [
+      unwrap(
+        createFundUse({
+          id: "u1",
+          fundId: "f1",
+          year: 2024,
+          category: "industry",
+          amountFen: 600_000,
+          projectId: "p1",
+        }),
+      ),
+      unwrap(
+        createFundUse({ id: "u2", fundId: "f1", year: 2024, category: "photovoltaic", amountFen: 400_000 }),
+      ),
+      unwrap(
+        createFundUse({
+          id: "u3",
+          fundId: "f2",
+          year: 2024,
+          category: "industry",
+          amountFen: 500_000,
+          projectId: "p1",
+        }),
+      ),
+    ],
+    projects: [
+      unwrap(
+        createProject({
+          id: "p1",
+          name: "新华村养蜂基地",
+          year: 2024,
+          regionCode: V1,
+          industryId: "i1",
+          entityId: "e1",
+          fundingFen: { county: 600_000, self_raised: 500_000 },
+          beneficiaryHouseholdIds: ["h1"],
+          stages: [
+            { stage: "application", date: "2024-01-05" },
+            { stage: "review", date: "2024-01-20" },
+            { stage: "appraisal", date: "2024-02-01" },
+            { stage: "approval", date: "2024-02-10" },
+            { stage: "public_notice", date: "2024-02-11" },
+            { stage: "implementation", date: "2024-02-21" },
+          ],
+        }),
+      ),
+    ],
+    responsibilities: [
+      unwrap(
+        createResponsibility({
+          id: "r1",
+          kind: "township_fixed_person",
+          personName: "张伟",
+          townshipCode: T1,
+          validFrom: "2023-01-01",
+        }),
+      ),
+      unwrap(
+        createResponsibility({
+          id: "r2",
+          kind: "household_helper",
+          personName: "李娜",
+          townshipCode: T2,
+          householdId: "h2",
+          validFrom: "2023-01-01",
+        }),
+      ),
+    ],
+    rectifications: [
+      unwrap(
+        createRectification({
+          id: "rc1",
+          townshipCode: T1,
+          problem: "养蜂成活率低于50%",
+          source: "check",
+          foundDate: "2024-06-01",
+          responsiblePerson: "张伟",
+          deadline: "2024-09-30",
+          status: "closed",
+          plan: {
+            milestones: [{ id: "ms1", title: "技术培训", due: "2024-07-01", doneDate: "2024-06-28" }],
+            roadmap: "培训、回访、补栏",
+          },
+          closedDate: "2024-07-15",
+        }),
+      ),
+    ],
+    monitorings: [
+      unwrap(
+        createMonitoring({
+          id: "mo1",
+          householdId: "h2",
+          category: "marginal",
+          riskType: "illness",
+          identifiedDate: "2024-02-01",
+        }),
+      ),
+    ],
+  };
+}
+
+describe("createLedger", () => {
+  it("accepts a valid ledger with every kind of record", () => {
+    const data = validData();
+    expect(validateLedger(data)).toEqual([]);
+    const ledger = createLedger(data);
+    expect(ledger.ok && ledger.value.households.map((h) => h.id)).toEqual(["h1", "h2"]);
+  });
+
+  it("accepts an empty ledger", () => {
+    expect(createLedger(emptyLedgerData("360723")).ok).toBe(true);
+  });
+
+  const d = validData();
+  // Each case breaks one record of the valid ledger; records are taken as-is, as a database mapper would.
+  const cases: [string, LedgerViolationCode, Partial<LedgerData>, string][] = [
+    [
+      "a household id used twice",
+      "LEDGER.DUPLICATE_ID",
+      { households: [...d.households, d.households[0]!] },
+      "h1",
+    ],
+    [
+      "a linkage id used twice",
+      "LEDGER.DUPLICATE_ID",
+      { linkages: [...d.linkages, { ...d.linkages[1]!, id: "l1" }] },
+      "l1",
+    ],
+    ["a region code listed twice", "LEDGER.DUPLICATE_ID", { regions: [...d.regions, d.regions[4]!] }, V1],
+    [
+      "the same ID number in two households",
+      "LEDGER.DUPLICATE_ID_NUMBER",
+      { members: [...d.members, { ...d.members[1]!, id: "m9", householdId: "h2", relation: "spouse" }] },
+      "m9",
+    ],
+    [
+      "a member of an unknown household",
+      "LEDGER.UNKNOWN_REFERENCE",
+      {
+        members: [
+          ...d.members,
+          { ...d.members[2]!, id: "m9", householdId: "h404", idNumber: withCheck("36072319800101109") },
+        ],
+      },
+      "h404",
+    ],
+    [
+      "a linkage to an unknown entity",
+      "LEDGER.UNKNOWN_REFERENCE",
+      { linkages: [d.linkages[0]!, { ...d.linkages[1]!, entityId: "e404" }] },
+      "e404",
+    ],
+    [
+      "a year of an unknown linkage",
+      "LEDGER.UNKNOWN_REFERENCE",
+      { linkageYears: [...d.linkageYears, { ...d.linkageYears[0]!, id: "ly9", linkageId: "l404" }] },
+      "l404",
+    ],
+    [
+      "a fund use of an unknown project",
+      "LEDGER.UNKNOWN_REFERENCE",
+      { fundUses: [d.fundUses[0]!, { ...d.fundUses[1]!, projectId: "p404" }, d.fundUses[2]!] },
+      "p404",
+    ],
+    [
+      "a service for an unknown household",
+      "LEDGER.UNKNOWN_REFERENCE",
+      { services: [{ ...d.services[0]!, householdIds: ["h1", "h404"] }] },
+      "h404",
+    ],
+    [
+      "a monitoring of an unknown household",
+      "LEDGER.UNKNOWN_REFERENCE",
+      { monitorings: [{ ...d.monitorings[0]!, householdId: "h404" }] },
+      "h404",
+    ],
+    [
+      "a household in a village of another county",
+      "LEDGER.WRONG_COUNTY",
+      { households: [d.households[0]!, { ...d.households[1]!, villageCode: "360722100201" }] },
+      "h2",
+    ],
+    [
+      "a region of another county",
+      "LEDGER.WRONG_COUNTY",
+      { regions: [...d.regions, unwrap(createRegion({ code: "360722100", name: "邻县某镇" }))] },
+      "360722100",
+    ],
+    [
+      "an entity in another county",
+      "LEDGER.WRONG_COUNTY",
+      { entities: [{ ...d.entities[0]!, regionCode: "360722100" }, d.entities[1]!] },
+      "e1",
+    ],
+    [
+      "a fund of another county",
+      "LEDGER.WRONG_COUNTY",
+      { funds: [{ ...d.funds[0]!, regionCode: "360722" }, d.funds[1]!] },
+      "f1",
+    ],
+    [
+      "a household in a village missing from the regions",
+      "LEDGER.UNKNOWN_REGION",
+      { households: [d.households[0]!, { ...d.households[1]!, villageCode: "360723200203" }] },
+      "h2",
+    ],
+    [
+      "a rectification in an unknown township",
+      "LEDGER.UNKNOWN_REGION",
+      { rectifications: [{ ...d.rectifications[0]!, townshipCode: "360723107" }] },
+      "rc1",
+    ],
+    [
+      "a linkage year after the linkage ended",
+      "LEDGER.LINKAGE_YEAR_OUT_OF_RANGE",
+      { linkageYears: [...d.linkageYears, { ...d.linkageYears[0]!, id: "ly9", year: 2025 }] },
+      "ly9",
+    ],
+    [
+      "a linkage year before the linkage started",
+      "LEDGER.LINKAGE_YEAR_OUT_OF_RANGE",
+      { linkageYears: [...d.linkageYears, { ...d.linkageYears[2]!, id: "ly9", year: 2022 }] },
+      "ly9",
+    ],
+    [
+      "two records of one linkage year",
+      "LEDGER.DUPLICATE_LINKAGE_YEAR",
+      { linkageYears: [...d.linkageYears, { ...d.linkageYears[1]!, id: "ly9" }] },
+      "ly9",
+    ],
+    [
+      "project stages going backward",
+      "LEDGER.PROJECT_STAGE_ORDER",
+      {
+        projects: [
+          { ...d.projects[0]!, stages: [...d.projects[0]!.stages, { stage: "review", date: "2024-03-01" }] },
+        ],
+      },
+      "p1",
+    ],
+    [
+      "a public notice of 5 days",
+      "LEDGER.PROJECT_STAGE_ORDER",
+      {
+        projects: [
+          {
+            ...d.projects[0]!,
+            stages: [...d.projects[0]!.stages.slice(0, 5), { stage: "implementation", date: "2024-02-16" }],
+          },
+        ],
+      },
+      "p1",
+    ],
+    [
+      "a closed rectification with a pending milestone",
+      "LEDGER.RECTIFICATION_MILESTONES_PENDING",
+      {
+        rectifications: [
+          {
+            ...d.rectifications[0]!,
+            plan: {
+              ...d.rectifications[0]!.plan!,
+              milestones: [{ id: "ms1", title: "技术培训", due: "2024-07-01", doneDate: null }],
+            },
+          },
+        ],
+      },
+      "rc1",
+    ],
+    [
+      "a closed rectification without a plan",
+      "LEDGER.RECTIFICATION_MILESTONES_PENDING",
+      { rectifications: [{ ...d.rectifications[0]!, plan: null }] },
+      "rc1",
+    ],
+    [
+      "a fractional amount",
+      "LEDGER.INVALID_AMOUNT",
+      { subsidies: [{ ...d.subsidies[0]!, amountFen: 100.5 }] },
+      "s1",
+    ],
+    [
+      "a negative amount",
+      "LEDGER.INVALID_AMOUNT",
+      { incomes: [{ ...d.incomes[0]!, transferFen: -1 }] },
+      "inc1",
+    ],
+    [
+      "a received amount given as text",
+      "LEDGER.INVALID_AMOUNT",
+      {
+        linkageYears: [
+          { ...d.linkageYears[0]!, receivedFen: "800" as unknown as number },
+          ...d.linkageYears.slice(1),
+        ],
+      },
+      "ly1",
+    ],
+    [
+      "a negative project funding",
+      "LEDGER.INVALID_AMOUNT",
+      { projects: [{ ...d.projects[0]!, fundingFen: { county: -600_000 } }] },
+      "p1",
+    ],
+    [
+      "a fund used beyond its allocation",
+      "LEDGER.FUND_OVERSPENT",
+      { funds: [{ ...d.funds[0]!, allocatedFen: 999_999 }, d.funds[1]!] },
+      "f1",
+    ],
+    [
+      "two heads in one household",
+      "LEDGER.HOUSEHOLD_HEAD",
+      { members: [...d.members.slice(0, 1), { ...d.members[1]!, relation: "head" }, d.members[2]!] },
+      "h1",
+    ],
+  ];
+
+  it.each(cases)("refuses %s with %s", (_, code, change, recordId) => {
+    const violations = validateLedger({ ...d, ...change });
+    expect(violations.map((v) => v.code)).toEqual([code]);
+    expect(violations[0]!.recordIds).toContain(recordId);
+    const ledger = createLedger({ ...d, ...change });
+    expect(ledger.ok).toBe(false);
+    if (!ledger.ok) {
+      expect(ledger.error.code).toBe("LEDGER.INVALID");
+      expect(ledger.error.violations).toEqual(violations);
+      expect(ledger.error.message).toContain(violations[0]!.message);
+    }
+  });
+
+  it("reports every violation, not only the first", () => {
+    const ledger = createLedger({
+      ...d,
+      households: [d.households[0]!, { ...d.households[1]!, villageCode: "360722100201" }],
+      funds: [{ ...d.funds[0]!, allocatedFen: 1 }, d.funds[1]!],
+    });
+    expect(!ledger.ok && ledger.error.violations.map((v) => v.code).sort()).toEqual([
+      "LEDGER.FUND_OVERSPENT",
+      "LEDGER.WRONG_COUNTY",
+    ]);
+  });
+});
+
+describe("ledgerForRegion", () => {
+  const ledger = unwrap(createLedger(validData()));
+
+  it("returns the whole ledger for the county or its province", () => {
+    expect(ledgerForRegion(ledger, "360723")).toBe(ledger);
+    expect(ledgerForRegion(ledger, "36")).toBe(ledger);
+  });
+
+  it.each([
+    [
+      T1,
+      {
+        regions: ["36", "3607", "360723", T1, V1],
+        households: ["h1"],
+        members: ["m1", "m2"],
+        entities: ["e1"],
+        linkages: ["l1"],
+        linkageYears: ["ly1", "ly2"],
+        funds: ["f2"],
+        fundUses: ["u1", "u3"],
+        projects: ["p1"],
+        responsibilities: ["r1"],
+        rectifications: ["rc1"],
+        monitorings: [],
+      },
+    ],
+    [
+      T2,
+      {
+        regions: ["36", "3607", "360723", T2, V2],
+        households: ["h2"],
+        members: ["m3"],
+        entities: ["e2"],
+        linkages: ["l2"],
+        linkageYears: ["ly3"],
+        funds: [],
+        fundUses: [],
+        projects: [],
+        responsibilities: ["r2"],
+        rectifications: [],
+        monitorings: ["mo1"],
+      },
+    ],
+  ])("keeps only the records of township %s", (code, expected) => {
+    const sub = ledgerForRegion(ledger, code);
+    const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
+    expect({
+      regions: sub.regions.map((r) => r.code),
+      households: ids(sub.households),
+      members: ids(sub.members),
+      entities: ids(sub.entities),
+      linkages: ids(sub.linkages),
+      linkageYears: ids(sub.linkageYears),
+      funds: ids(sub.funds),
+      fundUses: ids(sub.fundUses),
+      projects: ids(sub.projects),
+      responsibilities: ids(sub.responsibilities),
+      rectifications: ids(sub.rectifications),
+      monitorings: ids(sub.monitorings),
+    }).toEqual(expected);
+    expect(sub.countyCode).toBe("360723");
+  });
+
+  it("keeps an entity of another township that is linked to one of the township's households", () => {
+    const data = validData();
+    const moved = unwrap(
+      createLedger({ ...data, entities: [{ ...data.entities[0]!, regionCode: T2 }, data.entities[1]!] }),
+    );
+    expect(ledgerForRegion(moved, T1).entities.map((e) => e.id)).toEqual(["e1"]);
+  });
+
+  it("keeps only a village's households for a village code", () => {
+    const sub = ledgerForRegion(ledger, V2);
+    expect(sub.households.map((h) => h.id)).toEqual(["h2"]);
+    expect(sub.regions.map((r) => r.code)).toEqual(["36", "3607", "360723", T2, V2]);
+  });
+});
