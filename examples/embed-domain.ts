@@ -98,7 +98,8 @@ console.log(
 function report(label: string, result: Result<unknown, DomainError>): void {
   if (result.ok) return void console.log(`${label}: accepted`);
   console.log(`${label}: ${result.error.code}`);
-  for (const issue of result.error.issues ?? []) console.log(`  ${issue.path}: ${issue.message}`);
+  for (const issue of result.error.issues ?? [])
+    console.log(`  ${issue.path} [${issue.code ?? "-"}]: ${issue.message}`);
 }
 const member = { id: "m3", householdId: "h1", name: "刘小明", relation: "child", labourAbility: "none" };
 report("ID number from Excel", createMember({ ...member, idNumber: "3.60723E+17" }));

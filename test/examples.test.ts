@@ -36,10 +36,19 @@ describe("examples/embed-domain.ts", () => {
   });
 
   it.each([
-    ["the field of the Excel-mangled ID number and why", /idNumber: .*3\.60723E\+17.*scientific notation/],
-    ["the code of the Excel-mangled ID number", /ID_NUMBER\.SCIENTIFIC_NOTATION/],
-    ["the field of the wrong check digit", /idNumber: .*check digit 6, expected 3/],
-    ["the code of the wrong check digit", /ID_NUMBER\.CHECK_DIGIT/],
+    [
+      "the field, code and cause of the Excel-mangled ID number",
+      /idNumber \[ID_NUMBER\.SCIENTIFIC_NOTATION\]: .*3\.60723E\+17.*scientific notation/,
+    ],
+    [
+      "the field, code and cause of the wrong check digit",
+      /idNumber \[ID_NUMBER\.CHECK_DIGIT\]: .*check digit 6, expected 3/,
+    ],
+    [
+      "what parseIdNumber says of the mangled number",
+      /parseIdNumber\(3\.60723E\+17\): ID_NUMBER\.SCIENTIFIC_NOTATION/,
+    ],
+    ["the normalised full-width ID number", /360723195203150023, born 1952-03-15, female/],
     ["the input error code of the member", /MEMBER\.INVALID_INPUT/],
     ["the ledger violation and its members", /LEDGER\.DUPLICATE_ID_NUMBER \[m2, m9\]/],
   ])("prints %s", (_, pattern) => {

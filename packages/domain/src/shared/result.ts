@@ -7,6 +7,8 @@ export type Result<T, E = DomainError> =
 export interface FieldIssue {
   readonly path: string;
   readonly message: string;
+  /** The field's own fixed code where it has one, such as `ID_NUMBER.SCIENTIFIC_NOTATION`. */
+  readonly code?: string;
 }
 
 /** An expected failure with a fixed code such as `HOUSEHOLD.DUPLICATE_ID_NUMBER`. */
