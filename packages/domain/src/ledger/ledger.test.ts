@@ -437,6 +437,12 @@ describe("createLedger", () => {
       "360722100",
     ],
     [
+      "a city above another county",
+      "LEDGER.WRONG_COUNTY",
+      { regions: [...d.regions, unwrap(createRegion({ code: "3601", name: "南昌市" }))] },
+      "3601",
+    ],
+    [
       "an entity in another county",
       "LEDGER.WRONG_COUNTY",
       { entities: [{ ...d.entities[0]!, regionCode: "360722100" }, d.entities[1]!] },
@@ -499,6 +505,19 @@ describe("createLedger", () => {
           },
         ],
       },
+      "p1",
+    ],
+    // A mapper can hand over a project whose first stages were lost; createProject would refuse it.
+    [
+      "a project that starts at review",
+      "LEDGER.PROJECT_STAGE_ORDER",
+      { projects: [{ ...d.projects[0]!, stages: d.projects[0]!.stages.slice(1) }] },
+      "p1",
+    ],
+    [
+      "a project without stages",
+      "LEDGER.PROJECT_STAGE_ORDER",
+      { projects: [{ ...d.projects[0]!, stages: [] }] },
       "p1",
     ],
     [

@@ -146,10 +146,14 @@ export function validateLedger(data: LedgerData): LedgerViolation[] {
     }
   };
 
-  const regionCodes = new Set(data.regions.map((r) => r.code));
+  const regionCodes = new Set<string>();
   const inCounty = (code: string) => code.startsWith(county);
   for (const region of data.regions) {
-    if (region.level !== "province" && region.level !== "city" && !inCounty(region.code)) {
+    if (regionCodes.has(region.code))
+      add("LEDGER.DUPLICATE_ID", `regions: code ${region.code} is used twice`, [region.code]);
+    regionCodes.add(region.code);
+    // The province and city above the county may be listed; anything else must lie inside it.
+    if (!inCounty(region.code) && !(region.code.length < county.length && county.startsWith(region.code))) {
       add("LEDGER.WRONG_COUNTY", `region ${region.code} is not under county ${county}`, [region.code]);
     }
   }
@@ -259,7 +263,9 @@ export function validateLedger(data: LedgerData): LedgerViolation[] {
     ref(p.id, "entityId", "entities", p.entityId);
     for (const h of p.beneficiaryHouseholdIds) ref(p.id, "beneficiaryHouseholdIds", "households", h);
     const bad = checkStageOrder(p.stages);
-    if (bad) add("LEDGER.PROJECT_STAGE_ORDER", `project ${p.id}: ${bad.message}`, [p.id]);
+    if (p.stages[0]?.stage !== "application")
+      add("LEDGER.PROJECT_STAGE_ORDER", `project ${p.id}: a project starts with its application`, [p.id]);
+    else if (bad) add("LEDGER.PROJECT_STAGE_ORDER", `project ${p.id}: ${bad.message}`, [p.id]);
   }
   for (const r of data.responsibilities) {
     checkRegion(r.id, r.townshipCode);
