@@ -10,14 +10,18 @@ export const fenSchema = z
   .nonnegative({ error: "must not be negative" })
   .max(Number.MAX_SAFE_INTEGER, { error: "is too large" });
 
-/** Converts a yuan text such as "1,234.50" or "１２.５" to fen without floating-point arithmetic; null when it is not an amount. */
+/**
+ * Converts a yuan text such as "1,234.50", "￥12.5" or "１２.５元" to fen without floating-point
+ * arithmetic; null when it is not an amount. Thousands separators must group by three digits.
+ */
 export function parseYuanToFen(text: string): Fen | null {
   const normalized = toHalfWidth(text)
-    .replace(/[,，\s]/g, "")
-    .replace(/^¥|元$/g, "");
-  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(normalized);
+    .trim()
+    .replace(/^[¥￥]\s*|\s*元$/g, "");
+  // "1,23" is a typo for 123 or for 1.23: refuse it rather than guess.
+  const match = /^(\d{1,3}(?:[,\s]\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(normalized);
   if (!match) return null;
-  const yuan = Number(match[1]);
+  const yuan = Number(match[1]!.replace(/[,\s]/g, ""));
   const cents = Number((match[2] ?? "").padEnd(2, "0"));
   const fen = yuan * 100 + cents;
   return Number.isSafeInteger(fen) ? fen : null;
