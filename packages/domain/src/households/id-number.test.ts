@@ -52,6 +52,14 @@ describe("parseIdNumber", () => {
     [withCheck("36072318991231101"), "ID_NUMBER.BIRTH_DATE"],
     [withCheck("36072319901301101"), "ID_NUMBER.BIRTH_DATE"],
     ["110105194912310021", "ID_NUMBER.CHECK_DIGIT"],
+    ["\u3000", "ID_NUMBER.EMPTY"],
+    ["３.６０７２３Ｅ＋１７", "ID_NUMBER.SCIENTIFIC_NOTATION"],
+    ["3.60723199001011234e17", "ID_NUMBER.SCIENTIFIC_NOTATION"],
+    ["身份证号码", "ID_NUMBER.CHARACTERS"],
+    [withCheck("36072319910229101"), "ID_NUMBER.BIRTH_DATE"],
+    [withCheck("36072319900100101"), "ID_NUMBER.BIRTH_DATE"],
+    // Two neighbouring digits swapped, the commonest typing slip.
+    ["11010519491213002X", "ID_NUMBER.CHECK_DIGIT"],
   ])("refuses %j with %s", (text, code) => {
     const r = parseIdNumber(text);
     expect(r.ok).toBe(false);
@@ -71,6 +79,15 @@ describe("parseIdNumber", () => {
   it("says why a scientific-notation number cannot be recovered", () => {
     const r = parseIdNumber("3.60723E+17");
     expect(!r.ok && r.error.message).toMatch(/Excel/);
+  });
+
+  it.each([
+    ["360723199001011000", /Excel probably kept only its first 15 digits/],
+    ["360723199001011231", /a digit was probably mistyped/],
+  ])("says whether a wrong check digit in %s looks like Excel's rounding", (text, cause) => {
+    const r = parseIdNumber(text);
+    expect(!r.ok && r.error.code).toBe("ID_NUMBER.CHECK_DIGIT");
+    expect(!r.ok && r.error.message).toMatch(cause);
   });
 });
 

@@ -72,9 +72,13 @@ export function parseIdNumber(text: string, asOf?: IsoDate): Result<IdNumberInfo
   }
   const expected = idNumberCheckDigit(upper.slice(0, 17));
   if (upper[17] !== expected) {
+    // Excel keeps 15 significant digits: a number typed into a numeric cell comes back ending in 000.
+    const cause = upper.endsWith("000")
+      ? "it ends in 000, so Excel probably kept only its first 15 digits; format the column as text and type the number again"
+      : "a digit was probably mistyped";
     return fail(
       "ID_NUMBER.CHECK_DIGIT",
-      `ID number "${upper}" has check digit ${upper[17]}, expected ${expected}: a digit was probably mistyped`,
+      `ID number "${upper}" has check digit ${upper[17]}, expected ${expected}: ${cause}`,
     );
   }
   return ok({
