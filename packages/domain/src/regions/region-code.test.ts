@@ -12,6 +12,10 @@ describe("parseRegionCode", () => {
     ["360723000000", "county", ["36", "3607"]],
     ["360723200000", "township", ["36", "3607", "360723"]],
     ["３６０７２３", "county", ["36", "3607"]],
+    ["360700000000", "city", ["36"]],
+    ["360000000000", "province", []],
+    ["360723100000", "township", ["36", "3607", "360723"]],
+    [" 360723100201 ", "village", ["36", "3607", "360723", "360723100"]],
   ])("%s is a %s with ancestors %j", (text, level, ancestors) => {
     const r = parseRegionCode(text);
     expect(r.ok && { level: r.value.level, ancestors: r.value.ancestors }).toEqual({ level, ancestors });
@@ -41,13 +45,27 @@ describe("parseRegionCode", () => {
     expect(r.ok && r.value.fullCode).toBe("360723100000");
   });
 
-  it.each(["", "36a723", "3607231", "36072310", "00", "360023", "360723000201", "3600000"])(
-    "refuses %j",
-    (text) => {
-      const r = parseRegionCode(text);
-      expect(!r.ok && r.error.code).toBe("REGION_CODE.INVALID");
-    },
-  );
+  it.each([
+    "",
+    "   ",
+    "36a723",
+    "3.60723E+11",
+    "360 723",
+    "3607231",
+    "36072310",
+    "3607231002011",
+    "00",
+    "000000000000",
+    "360023",
+    "360700",
+    "360723000",
+    "360723000201",
+    "360000100201",
+    "3600000",
+  ])("refuses %j", (text) => {
+    const r = parseRegionCode(text);
+    expect(!r.ok && r.error.code).toBe("REGION_CODE.INVALID");
+  });
 
   it("helpers", () => {
     expect(shortRegionCode("360700000000")).toBe("3607");
