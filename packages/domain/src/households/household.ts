@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { regionCodeSchema } from "../regions/region.js";
 import { idSchema, yearSchema } from "../shared/dates.js";
-import { parseInput } from "../shared/input.js";
+import { parseInput, typedCodeSchema } from "../shared/input.js";
 import type { DomainError, Result } from "../shared/result.js";
 
 /** 贫困户属性: ordinary poor, minimum-living-allowance poor, or extremely poor supported household. */
@@ -66,10 +66,10 @@ export const IDENTIFICATION_STANDARDS = ["national", "provincial"] as const;
 export const householdInputSchema = z
   .object({
     id: idSchema,
-    householdNumber: z
-      .string({ error: "must be the household number (户编号)" })
-      .trim()
-      .regex(/^[0-9A-Za-z-]{6,32}$/, { error: "must be 6–32 letters, digits or '-'" }),
+    householdNumber: typedCodeSchema(
+      z.string().regex(/^[0-9A-Za-z-]{6,32}$/, { error: "must be 6–32 letters, digits or '-'" }),
+      "must be the household number (户编号)",
+    ),
     villageCode: regionCodeSchema.refine((c) => c.length === 12, {
       error: "must be a village code (12 digits)",
     }),
@@ -80,16 +80,18 @@ export const householdInputSchema = z
     povertyStatus: z.enum(POVERTY_STATUSES),
     registeredYear: yearSchema,
     exitYear: yearSchema.nullable().default(null),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { error: "must be a mobile (11 digits) or landline number" })
+    phone: typedCodeSchema(
+      z.string().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, {
+        error: "must be a mobile (11 digits) or landline number",
+      }),
+      "must be a phone number (text)",
+    )
       .nullable()
       .default(null),
-    bankAccount: z
-      .string()
-      .trim()
-      .regex(/^\d{12,30}$/, { error: "must be 12–30 digits" })
+    bankAccount: typedCodeSchema(
+      z.string().regex(/^\d{12,30}$/, { error: "must be 12–30 digits" }),
+      "must be a bank account number (text)",
+    )
       .nullable()
       .default(null),
   })

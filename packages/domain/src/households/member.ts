@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "../shared/dates.js";
 import { parseInput } from "../shared/input.js";
+import { toHalfWidth } from "../shared/money.js";
 import type { DomainError, Result } from "../shared/result.js";
 import { parseIdNumber } from "./id-number.js";
 
@@ -81,7 +82,7 @@ export const memberInputSchema = z.object({
     .trim()
     .min(1, { error: "must not be empty" })
     .max(50, { error: "must be at most 50 characters" })
-    .refine((n) => !/[\d<>{}]/.test(n), { error: "must not contain digits or markup" }),
+    .refine((n) => !/[\d<>{}]/.test(toHalfWidth(n)), { error: "must not contain digits or markup" }),
   idNumber: idNumberSchema,
   relation: z.enum(RELATIONS),
   ethnicity: z.string().trim().min(1).max(20).default("汉族"),
