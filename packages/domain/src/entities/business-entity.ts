@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { regionCodeSchema } from "../regions/region.js";
 import { idSchema, isoDateSchema, yearSchema } from "../shared/dates.js";
-import { parseInput } from "../shared/input.js";
+import { parseInput, typedCodeSchema } from "../shared/input.js";
 import { fenSchema } from "../shared/money.js";
 import type { DomainError, Result } from "../shared/result.js";
 
@@ -23,10 +23,13 @@ export const businessEntityInputSchema = z.object({
   name: z.string().trim().min(1).max(100),
   kind: z.enum(ENTITY_KINDS),
   regionCode: regionCodeSchema.refine((c) => c.length >= 9, { error: "must be a township or village code" }),
-  creditCode: z
-    .string()
-    .trim()
-    .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { error: "must be an 18-character unified social credit code" })
+  creditCode: typedCodeSchema(
+    z
+      .string()
+      .toUpperCase()
+      .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { error: "must be an 18-character unified social credit code" }),
+    "must be the unified social credit code (text)",
+  )
     .nullable()
     .default(null),
   industryId: idSchema.nullable().default(null),

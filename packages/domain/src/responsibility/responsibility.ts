@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { regionCodeSchema } from "../regions/region.js";
 import { type IsoDate, idSchema, isoDateSchema } from "../shared/dates.js";
-import { parseInput } from "../shared/input.js";
+import { parseInput, typedCodeSchema } from "../shared/input.js";
 import type { DomainError, Result } from "../shared/result.js";
 
 /** Kinds of responsibility: a township's fixed responsible person (乡镇固定人员) or a household's helper (帮扶责任人). */
@@ -13,10 +13,10 @@ export const responsibilityInputSchema = z
     id: idSchema,
     kind: z.enum(RESPONSIBILITY_KINDS),
     personName: z.string().trim().min(1).max(50),
-    personPhone: z
-      .string()
-      .trim()
-      .regex(/^1\d{10}$/, { error: "must be an 11-digit mobile number" })
+    personPhone: typedCodeSchema(
+      z.string().regex(/^1\d{10}$/, { error: "must be an 11-digit mobile number" }),
+      "must be a mobile number (text)",
+    )
       .nullable()
       .default(null),
     townshipCode: regionCodeSchema.refine((c) => c.length === 9, {
