@@ -36,27 +36,46 @@ export const PUBLIC_NOTICE_MIN_DAYS = 10;
 
 const stageEntrySchema = z.object({ stage: z.enum(PROJECT_STAGES), date: isoDateSchema });
 
-/** Checks that stages are in library order, each once, dates not going back, and public notice lasting long enough. */
+const NOTICE = PROJECT_STAGES.indexOf("public_notice");
+
+/**
+ * Checks that stages are in library order, each once, dates not going back, and that the public
+ * notice is not skipped and lasts long enough. `field` names what is wrong at `index`.
+ */
 export function checkStageOrder(
   stages: readonly { stage: ProjectStage; date: string }[],
-): { index: number; message: string } | null {
+): { index: number; message: string; field?: "stage" | "date" } | null {
   for (let i = 1; i < stages.length; i++) {
     const prev = stages[i - 1]!;
     const cur = stages[i]!;
-    if (PROJECT_STAGES.indexOf(cur.stage) <= PROJECT_STAGES.indexOf(prev.stage)) {
+    const [p, c] = [PROJECT_STAGES.indexOf(prev.stage), PROJECT_STAGES.indexOf(cur.stage)];
+    if (c <= p) {
       return {
         index: i,
+        field: "stage",
         message: `stage ${cur.stage} cannot follow ${prev.stage}: stages only move forward`,
+      };
+    }
+    if (p < NOTICE && c > NOTICE) {
+      return {
+        index: i,
+        field: "stage",
+        message: `stage ${cur.stage} cannot follow ${prev.stage}: the public notice (at least ${PUBLIC_NOTICE_MIN_DAYS} days) comes first`,
       };
     }
     if (cur.date < prev.date) {
       return {
         index: i,
+        field: "date",
         message: `stage ${cur.stage} is dated ${cur.date}, before ${prev.stage} on ${prev.date}`,
       };
     }
     if (prev.stage === "public_notice" && daysBetween(prev.date, cur.date) < PUBLIC_NOTICE_MIN_DAYS) {
-      return { index: i, message: `public notice must last at least ${PUBLIC_NOTICE_MIN_DAYS} days` };
+      return {
+        index: i,
+        field: "date",
+        message: `public notice must last at least ${PUBLIC_NOTICE_MIN_DAYS} days (from ${prev.date} to ${cur.date} is ${daysBetween(prev.date, cur.date)})`,
+      };
     }
   }
   return null;
@@ -88,7 +107,12 @@ export const projectInputSchema = z
       });
     }
     const bad = checkStageOrder(p.stages);
-    if (bad) ctx.addIssue({ code: "custom", path: ["stages", bad.index], message: bad.message });
+    if (bad)
+      ctx.addIssue({
+        code: "custom",
+        path: ["stages", bad.index, bad.field ?? "stage"],
+        message: bad.message,
+      });
   });
 
 /** An industry project in the county project library, with its stages so far. */
@@ -120,6 +144,17 @@ export const projectStageChangeInputSchema = z.object({
 export function advanceProjectStage(project: Project, input: unknown): Result<Project, DomainError> {
   const parsed = parseInput(projectStageChangeInputSchema, input, "PROJECT");
   if (!parsed.ok) return parsed;
+  if (parsed.value.projectId !== project.id) {
+    const message = `is ${parsed.value.projectId}, but the project is ${project.id}`;
+    return {
+      ok: false,
+      error: {
+        code: "PROJECT.INVALID_INPUT",
+        message: `projectId: ${message}`,
+        issues: [{ path: "projectId", message }],
+      },
+    };
+  }
   const stages = [...project.stages, { stage: parsed.value.stage, date: parsed.value.date }];
   const bad = checkStageOrder(stages);
   if (bad) {
@@ -129,7 +164,7 @@ export function advanceProjectStage(project: Project, input: unknown): Result<Pr
         code: "PROJECT.STAGE_ORDER",
         message: bad.message,
         recordIds: [project.id],
-        issues: [{ path: "stage", message: bad.message }],
+        issues: [{ path: bad.field ?? "stage", message: bad.message }],
       },
     };
   }
