@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { regionCodeSchema } from "../regions/region.js";
-import { type IsoDate, idSchema, isoDateSchema } from "../shared/dates.js";
+import { type IsoDate, idSchema, isIsoDate, isoDateSchema } from "../shared/dates.js";
 import { parseInput } from "../shared/input.js";
 import { type DomainError, err, ok, type Result } from "../shared/result.js";
 
@@ -64,6 +64,24 @@ export const rectificationInputSchema = z
         path: ["plan"],
         message: "a planned or closed rectification needs its plan",
       });
+    if (r.closedDate !== null && r.closedDate < r.foundDate)
+      ctx.addIssue({ code: "custom", path: ["closedDate"], message: "must not be before the date found" });
+    if (r.status === "closed" && r.plan !== null) {
+      r.plan.milestones.forEach((m, i) => {
+        if (m.doneDate === null)
+          ctx.addIssue({
+            code: "custom",
+            path: ["plan", "milestones", i, "doneDate"],
+            message: "a closed rectification has every milestone done",
+          });
+        else if (r.closedDate !== null && m.doneDate > r.closedDate)
+          ctx.addIssue({
+            code: "custom",
+            path: ["plan", "milestones", i, "doneDate"],
+            message: "must not be after the closing date",
+          });
+      });
+    }
   });
 
 /** A rectification: the problem, its plan with timetable and roadmap, the responsible person, deadline and status. */
@@ -109,12 +127,20 @@ export function closeRectification(r: Rectification, date: IsoDate): Result<Rect
       recordIds: [r.id, ...pending.map((m) => m.id)],
     });
   }
-  if (date < r.foundDate)
-    return err({
+  const invalid = (message: string) =>
+    err({
       code: "RECTIFICATION.INVALID_INPUT",
-      message: "closedDate: must not be before the date found",
-      issues: [{ path: "closedDate", message: "must not be before the date found" }],
+      message: `closedDate: ${message}`,
+      issues: [{ path: "closedDate", message }],
     });
+  if (!isIsoDate(date)) return invalid("must be a real date in the form YYYY-MM-DD");
+  if (date < r.foundDate) return invalid("must not be before the date found");
+  const lastDone =
+    r.plan.milestones
+      .map((m) => m.doneDate!)
+      .sort()
+      .at(-1) ?? "";
+  if (date < lastDone) return invalid(`must not be before the last milestone was done (${lastDone})`);
   return ok({ ...r, status: "closed", closedDate: date });
 }
 
