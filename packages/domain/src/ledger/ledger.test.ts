@@ -507,6 +507,12 @@ describe("createLedger", () => {
       },
       "p1",
     ],
+    [
+      "a household's helper filed under another township",
+      "LEDGER.WRONG_TOWNSHIP",
+      { responsibilities: [d.responsibilities[0]!, { ...d.responsibilities[1]!, townshipCode: T1 }] },
+      "r2",
+    ],
     // A mapper can hand over a project whose first stages were lost; createProject would refuse it.
     [
       "a project that starts at review",

@@ -48,6 +48,7 @@ export type LedgerViolationCode =
   | "LEDGER.DUPLICATE_ID_NUMBER"
   | "LEDGER.UNKNOWN_REFERENCE"
   | "LEDGER.WRONG_COUNTY"
+  | "LEDGER.WRONG_TOWNSHIP"
   | "LEDGER.UNKNOWN_REGION"
   | "LEDGER.LINKAGE_YEAR_OUT_OF_RANGE"
   | "LEDGER.DUPLICATE_LINKAGE_YEAR"
@@ -267,9 +268,19 @@ export function validateLedger(data: LedgerData): LedgerViolation[] {
       add("LEDGER.PROJECT_STAGE_ORDER", `project ${p.id}: a project starts with its application`, [p.id]);
     else if (bad) add("LEDGER.PROJECT_STAGE_ORDER", `project ${p.id}: ${bad.message}`, [p.id]);
   }
+  const householdsById = new Map(data.households.map((h) => [h.id, h]));
   for (const r of data.responsibilities) {
     checkRegion(r.id, r.townshipCode);
     ref(r.id, "householdId", "households", r.householdId);
+    // A helper filed under another township would be missing from its household's township.
+    const village = r.householdId === null ? undefined : householdsById.get(r.householdId)?.villageCode;
+    if (village !== undefined && inCounty(village) && !village.startsWith(r.townshipCode)) {
+      add(
+        "LEDGER.WRONG_TOWNSHIP",
+        `responsibility ${r.id}: township ${r.townshipCode}, but household ${r.householdId} lives in village ${village}`,
+        [r.id, r.householdId!],
+      );
+    }
   }
   for (const r of data.rectifications) {
     checkRegion(r.id, r.townshipCode);
