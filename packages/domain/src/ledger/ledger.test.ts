@@ -635,7 +635,8 @@ describe("ledgerForRegion", () => {
         entities: ["e1"],
         linkages: ["l1"],
         linkageYears: ["ly1", "ly2"],
-        funds: ["f2"],
+        // f1 is a county fund: kept because u1, the use for the township's project p1, draws on it.
+        funds: ["f1", "f2"],
         fundUses: ["u1", "u3"],
         projects: ["p1"],
         responsibilities: ["r1"],

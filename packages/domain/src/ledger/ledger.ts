@@ -354,7 +354,13 @@ export function createLedger(data: LedgerData): Result<Ledger, LedgerError> {
   return ok({ ...data, __validated: true as const });
 }
 
-/** The records of a ledger that lie within a region (a township or village code, or the county). */
+/**
+ * The records of a ledger that lie within a region (a township or village code, or the county),
+ * with the records outside it that they refer to — the entities linked to its households or
+ * implementing its projects (with their regions and activity), the funds its subsidies and fund
+ * uses draw on, and the services given to its households (listing only those households) — so
+ * that the result is itself a valid ledger.
+ */
 export function ledgerForRegion(ledger: Ledger, regionCode: string): Ledger {
   if (regionCode.length <= 6 && ledger.countyCode.startsWith(regionCode)) return ledger;
   const within = (code: string) => code.startsWith(regionCode);
@@ -362,16 +368,36 @@ export function ledgerForRegion(ledger: Ledger, regionCode: string): Ledger {
   const householdIds = new Set(households.map((h) => h.id));
   const linkages = ledger.linkages.filter((l) => householdIds.has(l.householdId));
   const linkageIds = new Set(linkages.map((l) => l.id));
-  const linkedEntityIds = new Set(linkages.map((l) => l.entityId));
-  const entities = ledger.entities.filter((e) => within(e.regionCode) || linkedEntityIds.has(e.id));
-  const entityIds = new Set(entities.map((e) => e.id));
   const projects = ledger.projects.filter((p) => within(p.regionCode));
   const projectIds = new Set(projects.map((p) => p.id));
-  const funds = ledger.funds.filter((f) => within(f.regionCode));
-  const fundIds = new Set(funds.map((f) => f.id));
+  const linkedEntityIds = new Set([
+    ...linkages.map((l) => l.entityId),
+    ...projects.flatMap((p) => (p.entityId === null ? [] : [p.entityId])),
+  ]);
+  const entities = ledger.entities.filter((e) => within(e.regionCode) || linkedEntityIds.has(e.id));
+  const entityIds = new Set(entities.map((e) => e.id));
+  const subsidies = ledger.subsidies.filter((s) => householdIds.has(s.householdId));
+  const ownFundIds = new Set(ledger.funds.filter((f) => within(f.regionCode)).map((f) => f.id));
+  const fundUses = ledger.fundUses.filter((u) =>
+    u.projectId === null ? ownFundIds.has(u.fundId) : projectIds.has(u.projectId),
+  );
+  const fundIds = new Set([
+    ...ownFundIds,
+    ...fundUses.map((u) => u.fundId),
+    ...subsidies.flatMap((s) => (s.fundId === null ? [] : [s.fundId])),
+  ]);
+  const services = ledger.services
+    .filter((s) => within(s.regionCode) || s.householdIds.some((id) => householdIds.has(id)))
+    .map((s) => ({ ...s, householdIds: s.householdIds.filter((id) => householdIds.has(id)) }));
+  const referencedRegions = new Set<string>();
+  for (const code of [...entities.map((e) => e.regionCode), ...services.map((s) => s.regionCode)]) {
+    for (const len of [2, 4, 6, 9, 12]) if (code.length >= len) referencedRegions.add(code.slice(0, len));
+  }
   return {
     ...ledger,
-    regions: ledger.regions.filter((r) => within(r.code) || regionCode.startsWith(r.code)),
+    regions: ledger.regions.filter(
+      (r) => within(r.code) || regionCode.startsWith(r.code) || referencedRegions.has(r.code),
+    ),
     households,
     members: ledger.members.filter((m) => householdIds.has(m.householdId)),
     incomes: ledger.incomes.filter((i) => householdIds.has(i.householdId)),
@@ -381,12 +407,10 @@ export function ledgerForRegion(ledger: Ledger, regionCode: string): Ledger {
     entityActivities: ledger.entityActivities.filter((a) => entityIds.has(a.entityId)),
     linkages,
     linkageYears: ledger.linkageYears.filter((y) => linkageIds.has(y.linkageId)),
-    subsidies: ledger.subsidies.filter((s) => householdIds.has(s.householdId)),
-    services: ledger.services.filter((s) => within(s.regionCode)),
-    funds,
-    fundUses: ledger.fundUses.filter(
-      (u) => fundIds.has(u.fundId) || (u.projectId !== null && projectIds.has(u.projectId)),
-    ),
+    subsidies,
+    services,
+    funds: ledger.funds.filter((f) => fundIds.has(f.id)),
+    fundUses,
     projects,
     responsibilities: ledger.responsibilities.filter((r) => within(r.townshipCode)),
     rectifications: ledger.rectifications.filter((r) => within(r.townshipCode)),

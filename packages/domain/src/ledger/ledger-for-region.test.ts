@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { generateSyntheticCounty } from "../synthetic/index.js";
+import { ledgerForRegion, validateLedger } from "./ledger.js";
+
+describe("ledgerForRegion on the synthetic county", () => {
+  const { ledger } = generateSyntheticCounty({ referenceYear: 2025, households: 1500, seed: 3 });
+  const townships = ledger.regions.filter((r) => r.level === "township").map((r) => r.code);
+  const villages = ledger.regions.filter((r) => r.level === "village").map((r) => r.code);
+
+  it.each([...townships, ...villages.filter((_, i) => i % 10 === 0)])(
+    "the cut for %s is itself a valid ledger holding exactly its own households",
+    (code) => {
+      const cut = ledgerForRegion(ledger, code);
+      expect(validateLedger(cut)).toEqual([]);
+      const expected = ledger.households.filter((h) => h.villageCode.startsWith(code)).map((h) => h.id);
+      expect(cut.households.map((h) => h.id)).toEqual(expected);
+      for (const s of cut.services) {
+        expect(s.householdIds.every((id) => cut.households.some((h) => h.id === id))).toBe(true);
+      }
+    },
+  );
+
+  it("townships partition the county's households, members and linkages", () => {
+    const cuts = townships.map((code) => ledgerForRegion(ledger, code));
+    expect(cuts.reduce((n, c) => n + c.households.length, 0)).toBe(ledger.households.length);
+    expect(cuts.reduce((n, c) => n + c.members.length, 0)).toBe(ledger.members.length);
+    expect(cuts.reduce((n, c) => n + c.linkages.length, 0)).toBe(ledger.linkages.length);
+  });
+});
