@@ -147,7 +147,10 @@ describe("embedded PostgreSQL (forced even when DATABASE_URL is set)", () => {
     const body = (await res.json()) as { data: { households: { totalCount: number } } };
     expect(body.data.households.totalCount).toBe(4000);
     const html = await fetch(url!, { headers: { accept: "text/html" } });
-    expect(await html.text()).toContain("GraphiQL");
+    const page = await html.text();
+    expect(page).toContain("GraphiQL");
+    // Bundled, not loaded from a CDN: the page must work on a county network without internet.
+    expect(page).not.toMatch(/<script[^>]+src=["']?https?:/);
 
     child.kill("SIGTERM");
     expect(await exitOf(child)).toBe(0);

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, type GraphQLSchema, getOperationAST } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
@@ -169,6 +170,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       warn: (...a: unknown[]) => currentLogger().warn({ yoga: a.map(String) }, "yoga"),
       error: (...a: unknown[]) => currentLogger().error({ yoga: a.map(String) }, "yoga"),
     },
+    // GraphiQL with its assets bundled, not fetched from a CDN: county networks are often offline.
+    renderGraphiQL,
     graphiql: {
       title: "fupin gateway",
       defaultQuery:
