@@ -1,4 +1,9 @@
-import type { Household, HouseholdAttribute, PovertyCause } from "../households/household.js";
+import {
+  type Household,
+  type HouseholdAttribute,
+  POVERTY_CAUSES,
+  type PovertyCause,
+} from "../households/household.js";
 import { idNumberCheckDigit } from "../households/id-number.js";
 import type { Member, Relation } from "../households/member.js";
 import { dayOf, isoOfDay } from "./days.js";
@@ -66,20 +71,6 @@ const ATTRIBUTES: readonly HouseholdAttribute[] = [
   "extreme_poverty_support",
 ];
 const ATTRIBUTE_WEIGHTS = [70, 25, 5];
-const CAUSES: readonly PovertyCause[] = [
-  "illness",
-  "disability",
-  "schooling",
-  "disaster",
-  "lack_of_land",
-  "lack_of_water",
-  "lack_of_skills",
-  "lack_of_labour",
-  "lack_of_funds",
-  "poor_transport",
-  "lack_of_drive",
-  "other",
-];
 const CAUSE_WEIGHTS = [25, 12, 10, 3, 4, 2, 12, 10, 15, 3, 3, 1];
 const SIZES = [1, 2, 3, 4, 5, 6, 7];
 const SIZE_WEIGHTS = [10, 17, 22, 23, 16, 8, 4];
@@ -135,11 +126,11 @@ export function buildHouseholds(w: World): void {
         }
       }
       if (exitYear !== null && rng.chance(0.01)) povertyStatus = "relapsed";
-      const mainCause = CAUSES[rng.weighted(CAUSE_WEIGHTS)]!;
+      const mainCause = POVERTY_CAUSES[rng.weighted(CAUSE_WEIGHTS)]!;
       const otherCauses: PovertyCause[] = [];
       const extra = rng.weighted([55, 35, 10]);
       while (otherCauses.length < extra) {
-        const c = CAUSES[rng.weighted(CAUSE_WEIGHTS)]!;
+        const c = POVERTY_CAUSES[rng.weighted(CAUSE_WEIGHTS)]!;
         if (c !== mainCause && !otherCauses.includes(c)) otherCauses.push(c);
       }
       let bank: string | null = null;
