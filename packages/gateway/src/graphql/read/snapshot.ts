@@ -21,9 +21,10 @@ async function rowsOf<T>(
 
 /**
  * The ledger snapshot of a region (already checked against the caller's scope), read with lean SQL in
- * key order: the region's rows, the county's industry catalogue, and — as the domain's
- * `ledgerForRegion` does — the entities linked to the region's households with their activity and the
- * fund uses of the region's projects, for computing only (results are filtered to the region).
+ * key order: the region's rows, the county's industry catalogue, the entities linked to the region's
+ * households with their activity, and the fund uses of the region's projects, for computing only
+ * (results are filtered to the region). Unlike the domain's `ledgerForRegion`, it does not read the
+ * out-of-scope funds, regions and services those rows refer to, so it is not a complete ledger.
  */
 async function readSnapshot(ctx: GatewayContext, regionCode: string): Promise<Ledger> {
   const linkedEntities = (alias: string) => (params: unknown[]) =>
