@@ -32,6 +32,15 @@ export function sqlWhere(text: string, ...values: unknown[]): SqlCondition {
   };
 }
 
+/** `column` (a date) falls in `year`: a half-open range, so an index on the column serves it. */
+export function dateInYear(column: string, year: unknown): SqlCondition {
+  return sqlWhere(
+    `${column} >= make_date(?::int, 1, 1) AND ${column} < make_date(?::int + 1, 1, 1)`,
+    year,
+    year,
+  );
+}
+
 /** One page of rows in id order, with whether more follow and a lazy total. */
 export interface Page<T> {
   readonly rows: readonly T[];

@@ -3,7 +3,7 @@ import { createSubsidy } from "@fupin/domain";
 import { builder } from "../builder.js";
 import { defineConnection } from "../connection.js";
 import { addListQuery } from "../list-query.js";
-import { eq, sqlWhere } from "../read/sql.js";
+import { dateInYear, eq } from "../read/sql.js";
 import { TABLES } from "../read/tables.js";
 import { FundRef, HouseholdRef, IndustryRef, SubsidyRef } from "../refs.js";
 import { requireInCounty } from "../write/references.js";
@@ -57,7 +57,7 @@ addListQuery("subsidies", {
     }),
   }),
   conditions: {
-    year: (v) => sqlWhere("date >= make_date(?::int, 1, 1) AND date < make_date(?::int + 1, 1, 1)", v, v),
+    year: (v) => dateInYear("date", v),
     kind: (v) => eq("kind", v),
     industryId: (v) => eq("industry_id", v),
     fundId: (v) => eq("fund_id", v),

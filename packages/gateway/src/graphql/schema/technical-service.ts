@@ -4,7 +4,7 @@ import { GraphQLError } from "graphql";
 import { builder } from "../builder.js";
 import { defineConnection } from "../connection.js";
 import { addListQuery } from "../list-query.js";
-import { eq, sqlWhere } from "../read/sql.js";
+import { dateInYear, eq, sqlWhere } from "../read/sql.js";
 import { TABLES } from "../read/tables.js";
 import { HouseholdRef, IndustryRef, RegionRef, TechnicalServiceRef } from "../refs.js";
 import { scopeSql } from "../scope.js";
@@ -58,7 +58,7 @@ addListQuery("technicalServices", {
     }),
   }),
   conditions: {
-    year: (v) => sqlWhere("date >= make_date(?::int, 1, 1) AND date < make_date(?::int + 1, 1, 1)", v, v),
+    year: (v) => dateInYear("date", v),
     kind: (v) => eq("kind", v),
     industryId: (v) => eq("industry_id", v),
     householdId: (v) => sqlWhere("household_ids @> jsonb_build_array(?::text)", v),
