@@ -150,7 +150,6 @@ async function main(): Promise<void> {
       permissions: ["ledger:read"],
       label: "bench",
     });
-    await db.pool.query("analyze");
     await db.close();
 
     const fupinPort = await freePort();
