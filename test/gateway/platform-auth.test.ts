@@ -132,6 +132,26 @@ describe("JWT from the configured issuer", () => {
     );
   });
 
+  it("a token without exp, or living longer than 24 h, is 401", async () => {
+    const key = new TextEncoder().encode(SECRET);
+    const iat = Math.floor(clock.getTime() / 1000);
+    const base = () =>
+      new SignJWT({ region: "360723", permissions: ["ledger:read"] })
+        .setProtectedHeader({ alg: "HS256" })
+        .setIssuer(ISSUER)
+        .setSubject("platform-a")
+        .setIssuedAt(iat);
+    const forever = await gw.graphql(QUERY, undefined, { key: await base().sign(key) });
+    expectUnauthenticated(forever);
+    expect(forever.body.errors?.[0]?.message).toBe('token claim "exp" is required');
+    const decades = await base()
+      .setExpirationTime(iat + 31 * 365 * 86_400)
+      .sign(key);
+    const long = await gw.graphql(QUERY, undefined, { key: decades });
+    expectUnauthenticated(long);
+    expect(long.body.errors?.[0]?.message).toMatch(/lifetime exceeds the maximum of 86400 s/);
+  });
+
   it("a token signed with another secret is 401", async () => {
     const forged = await new SignJWT({ region: "360723", permissions: ["admin"] })
       .setProtectedHeader({ alg: "HS256" })

@@ -28,6 +28,15 @@ describe("configuration from the environment", () => {
     });
   });
 
+  it("gives JWTs a 24 h maximum lifetime and 60 s of clock skew by default", () => {
+    expect(loadConfig({ FUPIN_JWT_ISSUER: "https://idp", FUPIN_JWT_SECRET: "x".repeat(40) }).jwt).toEqual({
+      issuer: "https://idp",
+      secret: "x".repeat(40),
+      maxLifetimeSeconds: 86_400,
+      clockSkewSeconds: 60,
+    });
+  });
+
   it("reads every variable", () => {
     const c = loadConfig({
       PORT: "8080",
@@ -35,6 +44,8 @@ describe("configuration from the environment", () => {
       DATABASE_URL: "postgres://u@db:5432/fupin",
       FUPIN_JWT_ISSUER: "https://idp.example",
       FUPIN_JWT_JWKS_URL: "https://idp.example/.well-known/jwks.json",
+      FUPIN_JWT_MAX_LIFETIME_SECONDS: "3600",
+      FUPIN_JWT_CLOCK_SKEW_SECONDS: "5",
       LOG_LEVEL: "warn",
       RATE_LIMIT_PER_MINUTE: "60",
       MAX_BODY_BYTES: "2048",
@@ -44,7 +55,12 @@ describe("configuration from the environment", () => {
       port: 8080,
       host: "0.0.0.0",
       databaseUrl: "postgres://u@db:5432/fupin",
-      jwt: { issuer: "https://idp.example", jwksUrl: "https://idp.example/.well-known/jwks.json" },
+      jwt: {
+        issuer: "https://idp.example",
+        jwksUrl: "https://idp.example/.well-known/jwks.json",
+        maxLifetimeSeconds: 3600,
+        clockSkewSeconds: 5,
+      },
       logLevel: "warn",
       rateLimitPerMinute: 60,
       maxBodyBytes: 2048,
@@ -70,6 +86,21 @@ describe("configuration from the environment", () => {
       "FUPIN_JWT_SECRET",
       /at least 32 characters/,
     ],
+    [
+      {
+        FUPIN_JWT_ISSUER: "https://idp",
+        FUPIN_JWT_SECRET: "x".repeat(40),
+        FUPIN_JWT_MAX_LIFETIME_SECONDS: "0",
+      },
+      "FUPIN_JWT_MAX_LIFETIME_SECONDS",
+      /FUPIN_JWT_MAX_LIFETIME_SECONDS must be more than zero/,
+    ],
+    [
+      { FUPIN_JWT_MAX_LIFETIME_SECONDS: String(365 * 86_400) },
+      "FUPIN_JWT_MAX_LIFETIME_SECONDS",
+      /at most 2678400/,
+    ],
+    [{ FUPIN_JWT_CLOCK_SKEW_SECONDS: "-1" }, "FUPIN_JWT_CLOCK_SKEW_SECONDS", /must not be negative/],
   ])("%o names %s", (env, variable, message) => {
     const e = errorOf(env);
     expect(e.code).toBe("CONFIG.INVALID");

@@ -28,6 +28,18 @@ const envSchema = z
       z.string().min(32, { error: "must be at least 32 characters (HS256 secret)" }).optional(),
     ),
     FUPIN_JWT_AUDIENCE: optionalText,
+    FUPIN_JWT_MAX_LIFETIME_SECONDS: z.coerce
+      .number({ error: "must be a number of seconds" })
+      .int({ error: "must be a whole number of seconds" })
+      .positive({ error: "must be more than zero" })
+      .max(31 * 86_400, { error: "must be at most 2678400 (31 days)" })
+      .default(86_400),
+    FUPIN_JWT_CLOCK_SKEW_SECONDS: z.coerce
+      .number({ error: "must be a number of seconds" })
+      .int({ error: "must be a whole number of seconds" })
+      .min(0, { error: "must not be negative" })
+      .max(600, { error: "must be at most 600" })
+      .default(60),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
         error: "must be one of fatal, error, warn, info, debug, trace, silent",
@@ -76,6 +88,10 @@ export interface JwtConfig {
   readonly jwksUrl?: string;
   readonly secret?: string;
   readonly audience?: string;
+  /** Longest lifetime a token may have (`exp` − `iat`, and `exp` − now). Default 86,400 s (24 h). */
+  readonly maxLifetimeSeconds?: number;
+  /** Clock difference tolerated between the issuer and the gateway. Default 60 s. */
+  readonly clockSkewSeconds?: number;
 }
 
 /** The gateway's validated configuration. */
@@ -137,6 +153,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
             ...(e.FUPIN_JWT_JWKS_URL ? { jwksUrl: e.FUPIN_JWT_JWKS_URL } : {}),
             ...(e.FUPIN_JWT_SECRET ? { secret: e.FUPIN_JWT_SECRET } : {}),
             ...(e.FUPIN_JWT_AUDIENCE ? { audience: e.FUPIN_JWT_AUDIENCE } : {}),
+            maxLifetimeSeconds: e.FUPIN_JWT_MAX_LIFETIME_SECONDS,
+            clockSkewSeconds: e.FUPIN_JWT_CLOCK_SKEW_SECONDS,
           },
         }
       : {}),

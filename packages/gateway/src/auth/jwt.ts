@@ -10,17 +10,51 @@ export interface JwtVerifier {
   verify(token: string): Promise<Principal>;
 }
 
-/** Creates a JWT verifier (JWKS URL, or an HS256 secret) for one issuer. */
+/** Default longest token lifetime: 24 hours. */
+export const DEFAULT_JWT_MAX_LIFETIME_SECONDS = 86_400;
+/** Default tolerated clock difference with the issuer. */
+export const DEFAULT_JWT_CLOCK_SKEW_SECONDS = 60;
+
+function rejection(e: unknown): string {
+  if (e instanceof errors.JWTExpired) return "token expired";
+  if (e instanceof errors.JWTClaimValidationFailed) {
+    return e.reason === "missing"
+      ? `token claim "${e.claim}" is required`
+      : `token claim "${e.claim}" rejected`;
+  }
+  return "token not valid";
+}
+
+/** Refuses a token that lives longer than the maximum: counted from `iat` when given, and always from now. */
+function checkLifetime(
+  payload: Record<string, unknown>,
+  nowSeconds: number,
+  max: number,
+  skew: number,
+): void {
+  const exp = payload.exp as number;
+  const iat = typeof payload.iat === "number" ? payload.iat : undefined;
+  if ((iat !== undefined && exp - iat > max) || exp - nowSeconds > max + skew) {
+    throw new AuthError("AUTH.INVALID_TOKEN", `token lifetime exceeds the maximum of ${max} s`);
+  }
+}
+
+/** Creates a JWT verifier (JWKS URL, or an HS256 secret) for one issuer; tokens must carry `exp` within the maximum lifetime. */
 export function createJwtVerifier(config: JwtConfig, now: () => Date = () => new Date()): JwtVerifier {
   const jwks: JWTVerifyGetKey | null = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : null;
   const secret = config.secret ? new TextEncoder().encode(config.secret) : null;
+  const maxLifetime = config.maxLifetimeSeconds ?? DEFAULT_JWT_MAX_LIFETIME_SECONDS;
+  const skew = config.clockSkewSeconds ?? DEFAULT_JWT_CLOCK_SKEW_SECONDS;
   return {
     async verify(token) {
       let payload: Record<string, unknown>;
+      const at = now();
       try {
         const options = {
           issuer: config.issuer,
-          currentDate: now(),
+          currentDate: at,
+          requiredClaims: ["exp"],
+          clockTolerance: skew,
           ...(config.audience ? { audience: config.audience } : {}),
         };
         const result = jwks
@@ -28,14 +62,9 @@ export function createJwtVerifier(config: JwtConfig, now: () => Date = () => new
           : await jwtVerify(token, secret!, { ...options, algorithms: ["HS256"] });
         payload = result.payload;
       } catch (e) {
-        const reason =
-          e instanceof errors.JWTExpired
-            ? "token expired"
-            : e instanceof errors.JWTClaimValidationFailed
-              ? `token claim "${e.claim}" rejected`
-              : "token not valid";
-        throw new AuthError("AUTH.INVALID_TOKEN", reason);
+        throw new AuthError("AUTH.INVALID_TOKEN", rejection(e));
       }
+      checkLifetime(payload, Math.floor(at.getTime() / 1000), maxLifetime, skew);
       const region = typeof payload.region === "string" ? parseRegionCode(payload.region) : null;
       if (!region?.ok)
         throw new AuthError("AUTH.INVALID_TOKEN", 'token claim "region" must be a region code');

@@ -31,6 +31,8 @@ environment: PORT (4000), HOST (127.0.0.1), DATABASE_URL (unset: embedded Postgr
   default .data/postgres), FUPIN_JWT_ISSUER with FUPIN_JWT_JWKS_URL or FUPIN_JWT_SECRET (HS256, 32+ chars),
   FUPIN_JWT_AUDIENCE, LOG_LEVEL (info), RATE_LIMIT_PER_MINUTE (600), AUTH_FAILURES_PER_MINUTE (60), MAX_BODY_BYTES (1048576),
   FUPIN_EXPOSE_SQL_COUNT (0; 1 adds x-sql-statements to responses)
+  FUPIN_JWT_MAX_LIFETIME_SECONDS (86400: tokens must carry exp, at most this far from iat and now),
+  FUPIN_JWT_CLOCK_SKEW_SECONDS (60)
 `;
 
 function cliPrincipal(): string {
