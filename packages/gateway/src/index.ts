@@ -20,59 +20,6 @@ export type { EmbeddedPostgres, EmbeddedPostgresOptions } from "./db/embedded-po
 export { startEmbeddedPostgres, stopStaleServer } from "./db/embedded-postgres.js";
 export { ApiKeyEntity, ApiKeySchema } from "./db/entities/api-key.entity.js";
 export { AuditLogEntity, AuditLogSchema } from "./db/entities/audit-log.entity.js";
-export {
-  BusinessEntityEntity,
-  BusinessEntitySchema,
-  businessEntityMapper,
-} from "./db/entities/business-entity.entity.js";
-export {
-  EntityActivityEntity,
-  EntityActivitySchema,
-  entityActivityMapper,
-} from "./db/entities/entity-activity.entity.js";
-export { FundEntity, FundSchema, fundMapper } from "./db/entities/fund.entity.js";
-export { FundUseEntity, FundUseSchema, fundUseMapper } from "./db/entities/fund-use.entity.js";
-export { HouseholdEntity, HouseholdSchema, householdMapper } from "./db/entities/household.entity.js";
-export {
-  HouseholdIndustryEntity,
-  HouseholdIndustrySchema,
-  householdIndustryMapper,
-} from "./db/entities/household-industry.entity.js";
-export { IncomeEntity, IncomeSchema, incomeMapper } from "./db/entities/income.entity.js";
-export { IndustryEntity, IndustrySchema, industryMapper } from "./db/entities/industry.entity.js";
-export type { LedgerRowLocation } from "./db/entities/ledger-row.js";
-export { LedgerRow } from "./db/entities/ledger-row.js";
-export { LinkageEntity, LinkageSchema, linkageMapper } from "./db/entities/linkage.entity.js";
-export {
-  LinkageYearEntity,
-  LinkageYearSchema,
-  linkageYearMapper,
-} from "./db/entities/linkage-year.entity.js";
-export { MemberEntity, MemberSchema, memberMapper } from "./db/entities/member.entity.js";
-export { MonitoringEntity, MonitoringSchema, monitoringMapper } from "./db/entities/monitoring.entity.js";
-export { ProjectEntity, ProjectSchema, projectMapper } from "./db/entities/project.entity.js";
-export {
-  RectificationEntity,
-  RectificationSchema,
-  rectificationMapper,
-} from "./db/entities/rectification.entity.js";
-export { RegionEntity, RegionSchema, regionMapper } from "./db/entities/region.entity.js";
-export {
-  ResponsibilityEntity,
-  ResponsibilitySchema,
-  responsibilityMapper,
-} from "./db/entities/responsibility.entity.js";
-export { SubsidyEntity, SubsidySchema, subsidyMapper } from "./db/entities/subsidy.entity.js";
-export {
-  TechnicalServiceEntity,
-  TechnicalServiceSchema,
-  technicalServiceMapper,
-} from "./db/entities/technical-service.entity.js";
-export {
-  VillageIndustryEntity,
-  VillageIndustrySchema,
-  villageIndustryMapper,
-} from "./db/entities/village-industry.entity.js";
 export { ENTITY_SCHEMAS } from "./db/entity-schemas.js";
 export { migrate, pendingMigrations } from "./db/migrate.js";
 export { createOrm, MIGRATIONS } from "./db/orm.js";
@@ -89,6 +36,63 @@ export {
   useQueryLimits,
 } from "./graphql/limits.js";
 export { createSchema, printGatewaySchema } from "./graphql/schema/index.js";
+export {
+  BusinessEntityEntity,
+  BusinessEntitySchema,
+  businessEntityMapper,
+} from "./ledger/entities/business-entity.table.js";
+export {
+  EntityActivityEntity,
+  EntityActivitySchema,
+  entityActivityMapper,
+} from "./ledger/entities/entity-activity.table.js";
+export { FundEntity, FundSchema, fundMapper } from "./ledger/funds/fund.table.js";
+export { FundUseEntity, FundUseSchema, fundUseMapper } from "./ledger/funds/fund-use.table.js";
+export { HouseholdEntity, HouseholdSchema, householdMapper } from "./ledger/households/household.table.js";
+export { IncomeEntity, IncomeSchema, incomeMapper } from "./ledger/households/income.table.js";
+export { MemberEntity, MemberSchema, memberMapper } from "./ledger/households/member.table.js";
+export {
+  HouseholdIndustryEntity,
+  HouseholdIndustrySchema,
+  householdIndustryMapper,
+} from "./ledger/industries/household-industry.table.js";
+export { IndustryEntity, IndustrySchema, industryMapper } from "./ledger/industries/industry.table.js";
+export {
+  VillageIndustryEntity,
+  VillageIndustrySchema,
+  villageIndustryMapper,
+} from "./ledger/industries/village-industry.table.js";
+export type { LedgerRowLocation } from "./ledger/ledger-row.js";
+export { LedgerRow } from "./ledger/ledger-row.js";
+export { LinkageEntity, LinkageSchema, linkageMapper } from "./ledger/linkage/linkage.table.js";
+export {
+  LinkageYearEntity,
+  LinkageYearSchema,
+  linkageYearMapper,
+} from "./ledger/linkage/linkage-year.table.js";
+export {
+  MonitoringEntity,
+  MonitoringSchema,
+  monitoringMapper,
+} from "./ledger/monitoring/monitoring.table.js";
+export { ProjectEntity, ProjectSchema, projectMapper } from "./ledger/projects/project.table.js";
+export {
+  RectificationEntity,
+  RectificationSchema,
+  rectificationMapper,
+} from "./ledger/rectification/rectification.table.js";
+export { RegionEntity, RegionSchema, regionMapper } from "./ledger/regions/region.table.js";
+export {
+  ResponsibilityEntity,
+  ResponsibilitySchema,
+  responsibilityMapper,
+} from "./ledger/responsibility/responsibility.table.js";
+export { SubsidyEntity, SubsidySchema, subsidyMapper } from "./ledger/support/subsidy.table.js";
+export {
+  TechnicalServiceEntity,
+  TechnicalServiceSchema,
+  technicalServiceMapper,
+} from "./ledger/support/technical-service.table.js";
 export { createLogger } from "./ops/logger.js";
 export type { SeedOptions, SeedResult } from "./seed/seed-database.js";
 export { isLedgerEmpty, seedSyntheticCounty } from "./seed/seed-database.js";

@@ -1,24 +1,24 @@
+import { BusinessEntitySchema } from "../ledger/entities/business-entity.table.js";
+import { EntityActivitySchema } from "../ledger/entities/entity-activity.table.js";
+import { FundSchema } from "../ledger/funds/fund.table.js";
+import { FundUseSchema } from "../ledger/funds/fund-use.table.js";
+import { HouseholdSchema } from "../ledger/households/household.table.js";
+import { IncomeSchema } from "../ledger/households/income.table.js";
+import { MemberSchema } from "../ledger/households/member.table.js";
+import { HouseholdIndustrySchema } from "../ledger/industries/household-industry.table.js";
+import { IndustrySchema } from "../ledger/industries/industry.table.js";
+import { VillageIndustrySchema } from "../ledger/industries/village-industry.table.js";
+import { LinkageSchema } from "../ledger/linkage/linkage.table.js";
+import { LinkageYearSchema } from "../ledger/linkage/linkage-year.table.js";
+import { MonitoringSchema } from "../ledger/monitoring/monitoring.table.js";
+import { ProjectSchema } from "../ledger/projects/project.table.js";
+import { RectificationSchema } from "../ledger/rectification/rectification.table.js";
+import { RegionSchema } from "../ledger/regions/region.table.js";
+import { ResponsibilitySchema } from "../ledger/responsibility/responsibility.table.js";
+import { SubsidySchema } from "../ledger/support/subsidy.table.js";
+import { TechnicalServiceSchema } from "../ledger/support/technical-service.table.js";
 import { ApiKeySchema } from "./entities/api-key.entity.js";
 import { AuditLogSchema } from "./entities/audit-log.entity.js";
-import { BusinessEntitySchema } from "./entities/business-entity.entity.js";
-import { EntityActivitySchema } from "./entities/entity-activity.entity.js";
-import { FundSchema } from "./entities/fund.entity.js";
-import { FundUseSchema } from "./entities/fund-use.entity.js";
-import { HouseholdSchema } from "./entities/household.entity.js";
-import { HouseholdIndustrySchema } from "./entities/household-industry.entity.js";
-import { IncomeSchema } from "./entities/income.entity.js";
-import { IndustrySchema } from "./entities/industry.entity.js";
-import { LinkageSchema } from "./entities/linkage.entity.js";
-import { LinkageYearSchema } from "./entities/linkage-year.entity.js";
-import { MemberSchema } from "./entities/member.entity.js";
-import { MonitoringSchema } from "./entities/monitoring.entity.js";
-import { ProjectSchema } from "./entities/project.entity.js";
-import { RectificationSchema } from "./entities/rectification.entity.js";
-import { RegionSchema } from "./entities/region.entity.js";
-import { ResponsibilitySchema } from "./entities/responsibility.entity.js";
-import { SubsidySchema } from "./entities/subsidy.entity.js";
-import { TechnicalServiceSchema } from "./entities/technical-service.entity.js";
-import { VillageIndustrySchema } from "./entities/village-industry.entity.js";
 
 /** Every ORM entity schema of the gateway. */
 export const ENTITY_SCHEMAS = [

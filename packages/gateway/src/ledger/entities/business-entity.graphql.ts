@@ -1,0 +1,64 @@
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { eq, loadGrouped } from "../../graphql/read/sql.js";
+import { TABLES } from "../../graphql/read/tables.js";
+import {
+  BusinessEntityRef,
+  EntityActivityRef,
+  IndustryRef,
+  LinkageRef,
+  RegionRef,
+} from "../../graphql/refs.js";
+import { EntityKindEnum } from "../../graphql/schema/enums.js";
+
+BusinessEntityRef.implement({
+  description: "经营主体: a business entity (leading enterprise, cooperative, family farm, large grower).",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The entity's ledger id." }),
+    name: t.exposeString("name", { description: "Name of the entity." }),
+    kind: t.expose("kind", { type: EntityKindEnum, description: "Kind of entity." }),
+    regionCode: t.exposeString("regionCode", { description: "Township or village where it is registered." }),
+    region: t.field({
+      type: RegionRef,
+      nullable: true,
+      description: "Where it is registered.",
+      resolve: (e) => e.regionCode,
+    }),
+    creditCode: t.exposeString("creditCode", { nullable: true, description: "Unified social credit code." }),
+    industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of its industry." }),
+    industry: t.field({
+      type: IndustryRef,
+      nullable: true,
+      description: "Its industry.",
+      resolve: (e) => e.industryId,
+    }),
+    establishedYear: t.exposeInt("establishedYear", { description: "Year established." }),
+    activities: t.loadableList({
+      type: EntityActivityRef,
+      description: "Activity evidence (sales, purchases, payments, meetings).",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.entityActivity, "entityId", ids),
+      resolve: (e) => e.id,
+    }),
+    linkages: t.loadableList({
+      type: LinkageRef,
+      description: "Its benefit linkages with households inside the caller's scope.",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.linkage, "entityId", ids),
+      resolve: (e) => e.id,
+    }),
+  }),
+});
+
+addListQuery("entities", {
+  description: "Business entities registered inside a region, in id order.",
+  spec: TABLES.entity,
+  connection: defineConnection("BusinessEntity", BusinessEntityRef, (e) => e.id, "business entity"),
+  filter: builder.inputType("BusinessEntityFilter", {
+    description: "Filter of business entities; every set field must match.",
+    fields: (t) => ({
+      kind: t.field({ type: EntityKindEnum, description: "Only entities of this kind." }),
+      industryId: t.string({ description: "Only entities of this industry." }),
+    }),
+  }),
+  conditions: { kind: (v) => eq("kind", v), industryId: (v) => eq("industry_id", v) },
+});

@@ -1,0 +1,41 @@
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { eq } from "../../graphql/read/sql.js";
+import { TABLES } from "../../graphql/read/tables.js";
+import { BusinessEntityRef, EntityActivityRef } from "../../graphql/refs.js";
+import { ActivityKindEnum } from "../../graphql/schema/enums.js";
+
+EntityActivityRef.implement({
+  description: "经营活动: evidence that an entity was active in a year.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The record's ledger id." }),
+    entityId: t.exposeString("entityId", { description: "Ledger id of the entity." }),
+    entity: t.field({
+      type: BusinessEntityRef,
+      nullable: true,
+      description: "The entity.",
+      resolve: (a) => a.entityId,
+    }),
+    year: t.exposeInt("year", { description: "Year of the activity." }),
+    date: t.exposeString("date", { description: "Date (YYYY-MM-DD)." }),
+    kind: t.expose("kind", { type: ActivityKindEnum, description: "Kind of evidence." }),
+    amountFen: t.exposeFloat("amountFen", { nullable: true, description: "Amount, fen, where it has one." }),
+    note: t.exposeString("note", { description: "Note." }),
+  }),
+});
+
+addListQuery("entityActivities", {
+  description: "Activity evidence of entities inside a region, in id order.",
+  spec: TABLES.entityActivity,
+  connection: defineConnection("EntityActivity", EntityActivityRef, (a) => a.id, "entity activity"),
+  filter: builder.inputType("EntityActivityFilter", {
+    description: "Filter of entity activities; every set field must match.",
+    fields: (t) => ({
+      year: t.int({ description: "Only activities of this year." }),
+      kind: t.field({ type: ActivityKindEnum, description: "Only activities of this kind." }),
+      entityId: t.string({ description: "Only activities of this entity." }),
+    }),
+  }),
+  conditions: { year: (v) => eq("year", v), kind: (v) => eq("kind", v), entityId: (v) => eq("entity_id", v) },
+});

@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import { createFundUse } from "@fupin/domain";
+import { GraphQLError } from "graphql";
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { eq } from "../../graphql/read/sql.js";
+import { TABLES } from "../../graphql/read/tables.js";
+import { FundRef, FundUseRef, ProjectRef } from "../../graphql/refs.js";
+import { FundUseCategoryEnum } from "../../graphql/schema/enums.js";
+import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
+
+FundUseRef.implement({
+  description: "资金使用: a use of a fund, by category.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The record's ledger id." }),
+    fundId: t.exposeString("fundId", { description: "Ledger id of the fund." }),
+    fund: t.field({
+      type: FundRef,
+      nullable: true,
+      description: "The fund, inside the caller's scope.",
+      resolve: (u) => u.fundId,
+    }),
+    year: t.exposeInt("year", { description: "Year of the use." }),
+    category: t.expose("category", { type: FundUseCategoryEnum, description: "Category of the use." }),
+    amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),
+    projectId: t.exposeString("projectId", { nullable: true, description: "Ledger id of the project." }),
+    project: t.field({
+      type: ProjectRef,
+      nullable: true,
+      description: "The project.",
+      resolve: (u) => u.projectId,
+    }),
+    description: t.exposeString("description", { description: "Description." }),
+  }),
+});
+
+addListQuery("fundUses", {
+  description: "Fund uses inside a region, in id order.",
+  spec: TABLES.fundUse,
+  connection: defineConnection("FundUse", FundUseRef, (u) => u.id, "fund use"),
+  filter: builder.inputType("FundUseFilter", {
+    description: "Filter of fund uses; every set field must match.",
+    fields: (t) => ({
+      year: t.int({ description: "Only uses of this year." }),
+      category: t.field({ type: FundUseCategoryEnum, description: "Only uses of this category." }),
+      fundId: t.string({ description: "Only uses of this fund." }),
+      projectId: t.string({ description: "Only uses for this project." }),
+    }),
+  }),
+  conditions: {
+    year: (v) => eq("year", v),
+    category: (v) => eq("category", v),
+    fundId: (v) => eq("fund_id", v),
+    projectId: (v) => eq("project_id", v),
+  },
+});
+
+const FundUseInput = builder.inputType("FundUseInput", {
+  description: "A use of a fund; validated by the domain's fund use schema.",
+  fields: (t) => ({
+    id: t.string({ description: "Ledger id; generated when absent." }),
+    fundId: t.string({ required: true, description: "Ledger id of the fund (inside the caller's scope)." }),
+    year: t.int({ required: true, description: "Year of the use." }),
+    category: t.field({ type: FundUseCategoryEnum, required: true, description: "Category of the use." }),
+    amountFen: t.float({ required: true, description: "Amount in whole fen (more than zero)." }),
+    projectId: t.string({ description: "Ledger id of the project (inside the caller's scope)." }),
+    description: t.string({ description: "Description." }),
+  }),
+});
+
+builder.mutationField("recordFundUse", (t) =>
+  t.field({
+    type: FundUseRef,
+    description:
+      "Records a use of a fund inside the caller's scope; refused beyond the allocation (audited).",
+    authScopes: { ledgerWrite: true },
+    args: { input: t.arg({ type: FundUseInput, required: true, description: "The use." }) },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const use = orFail(createFundUse({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
+        const fund = await w.lock(TABLES.fund, use.fundId);
+        if (use.projectId !== null) await w.lock(TABLES.project, use.projectId);
+        const spent = await w.query<{ fen: string | number }>(
+          "SELECT coalesce(sum(amount_fen), 0)::text AS fen FROM fund_use WHERE fund_id = ?",
+          [use.fundId],
+        );
+        const total = Number(spent[0]?.fen ?? 0) + use.amountFen;
+        if (total > fund.record.allocatedFen) {
+          throw new GraphQLError(
+            `the fund's uses would reach ${total} fen, beyond its allocation of ${fund.record.allocatedFen} fen`,
+            {
+              extensions: {
+                code: "FUND_USE.OVERSPENT",
+                field: "input.amountFen",
+                recordIds: [fund.record.id],
+              },
+            },
+          );
+        }
+        // A use is filed under its fund, as the seeded ledger does; the project only has to be in scope.
+        await w.insert(TABLES.fundUse, use, fund.regionCode);
+        return use;
+      }),
+  }),
+);

@@ -1,0 +1,39 @@
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { eq, loadGrouped } from "../../graphql/read/sql.js";
+import { TABLES } from "../../graphql/read/tables.js";
+import { FundRef, FundUseRef } from "../../graphql/refs.js";
+import { FundSourceEnum } from "../../graphql/schema/enums.js";
+
+FundRef.implement({
+  description: "资金: a fund allocated to the county or a township in a year.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The fund's ledger id." }),
+    name: t.exposeString("name", { description: "Name of the fund." }),
+    source: t.expose("source", { type: FundSourceEnum, description: "Source of the fund." }),
+    year: t.exposeInt("year", { description: "Year allocated." }),
+    regionCode: t.exposeString("regionCode", { description: "Region the fund is allocated to." }),
+    allocatedFen: t.exposeFloat("allocatedFen", { description: "Allocation, fen." }),
+    uses: t.loadableList({
+      type: FundUseRef,
+      description: "Uses of the fund inside the caller's scope.",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.fundUse, "fundId", ids),
+      resolve: (f) => f.id,
+    }),
+  }),
+});
+
+addListQuery("funds", {
+  description: "Funds allocated inside a region, in id order.",
+  spec: TABLES.fund,
+  connection: defineConnection("Fund", FundRef, (f) => f.id, "fund"),
+  filter: builder.inputType("FundFilter", {
+    description: "Filter of funds; every set field must match.",
+    fields: (t) => ({
+      year: t.int({ description: "Only funds of this year." }),
+      source: t.field({ type: FundSourceEnum, description: "Only funds from this source." }),
+    }),
+  }),
+  conditions: { year: (v) => eq("year", v), source: (v) => eq("source", v) },
+});

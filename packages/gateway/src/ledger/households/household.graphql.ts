@@ -1,0 +1,267 @@
+import { randomUUID } from "node:crypto";
+import { createHousehold, type Household } from "@fupin/domain";
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { revealPersonal } from "../../graphql/masking.js";
+import { loadChildren } from "../../graphql/read/loaders.js";
+import { eq, loadGrouped, sqlWhere, startsWith } from "../../graphql/read/sql.js";
+import { TABLES } from "../../graphql/read/tables.js";
+import {
+  HouseholdIndustryRef,
+  HouseholdRef,
+  IncomeRef,
+  LinkageRef,
+  MemberRef,
+  MonitoringRef,
+  RegionRef,
+  ResponsibilityRef,
+  SubsidyRef,
+} from "../../graphql/refs.js";
+import {
+  HouseholdAttributeEnum,
+  IdentificationStandardEnum,
+  LinkageModeEnum,
+  PovertyCauseEnum,
+  PovertyStatusEnum,
+} from "../../graphql/schema/enums.js";
+import { requireVillage } from "../../graphql/write/regions.js";
+import { compact, orFail, overlay, writeLedger } from "../../graphql/write/transaction.js";
+
+HouseholdRef.implement({
+  description: "建档立卡贫困户: a registered poor household of a village.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The household's ledger id (as in findings' subjectId)." }),
+    householdNumber: t.exposeString("householdNumber", { description: "户编号: the household number." }),
+    villageCode: t.exposeString("villageCode", {
+      description: "Code of the household's village (12 digits).",
+    }),
+    village: t.field({
+      type: RegionRef,
+      nullable: true,
+      description: "The household's village.",
+      resolve: (h) => h.villageCode,
+    }),
+    identificationStandard: t.expose("identificationStandard", {
+      type: IdentificationStandardEnum,
+      description: "识别标准: the standard the household was identified under.",
+    }),
+    attribute: t.expose("attribute", { type: HouseholdAttributeEnum, description: "贫困户属性." }),
+    mainCause: t.expose("mainCause", { type: PovertyCauseEnum, description: "主要致贫原因." }),
+    otherCauses: t.expose("otherCauses", {
+      type: [PovertyCauseEnum],
+      description: "Up to two other causes.",
+    }),
+    povertyStatus: t.expose("povertyStatus", { type: PovertyStatusEnum, description: "贫困状态." }),
+    registeredYear: t.exposeInt("registeredYear", { description: "Year the household was registered." }),
+    exitYear: t.exposeInt("exitYear", { nullable: true, description: "脱贫年度: year it exited poverty." }),
+    phone: t.string({
+      nullable: true,
+      description: "Phone; masked (first 3 and last 4 digits) unless the caller may read personal data.",
+      resolve: (h, _args, ctx) => revealPersonal(ctx, "phone", "household", h.id, h.phone),
+    }),
+    bankAccount: t.string({
+      nullable: true,
+      description: "Bank account; masked (last 4 digits) unless the caller may read personal data.",
+      resolve: (h, _args, ctx) => revealPersonal(ctx, "bankAccount", "household", h.id, h.bankAccount),
+    }),
+    members: t.field({
+      type: [MemberRef],
+      description: "Members of the household (家庭成员), in id order.",
+      resolve: (h, _args, ctx, info) => loadChildren(ctx, info, TABLES.member, "householdId", h.id),
+    }),
+    incomes: t.loadableList({
+      type: IncomeRef,
+      description: "Income by year.",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.income, "householdId", ids),
+      resolve: (h) => h.id,
+    }),
+    industries: t.loadableList({
+      type: HouseholdIndustryRef,
+      description: "Industry outcomes by year (e.g. colonies kept and survived, debt).",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.householdIndustry, "householdId", ids),
+      resolve: (h) => h.id,
+    }),
+    linkages: t.loadableList({
+      type: LinkageRef,
+      description: "Benefit linkages (利益联结) with business entities.",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.linkage, "householdId", ids),
+      resolve: (h) => h.id,
+    }),
+    subsidies: t.loadableList({
+      type: SubsidyRef,
+      description: "Subsidies and awards paid to the household.",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.subsidy, "householdId", ids),
+      resolve: (h) => h.id,
+    }),
+    monitorings: t.loadableList({
+      type: MonitoringRef,
+      description: "Relapse-monitoring records (防返贫监测).",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.monitoring, "householdId", ids),
+      resolve: (h) => h.id,
+    }),
+    helpers: t.loadableList({
+      type: ResponsibilityRef,
+      description: "Helper assignments (帮扶责任人) of the household.",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.responsibility, "householdId", ids),
+      resolve: (h) => h.id,
+    }),
+  }),
+});
+
+const HouseholdFilter = builder.inputType("HouseholdFilter", {
+  description: "Filter of households; every set field must match.",
+  fields: (t) => ({
+    villageCode: t.string({
+      description: "Only households of villages under this code (township or village).",
+    }),
+    povertyStatus: t.field({ type: PovertyStatusEnum, description: "Only households with this status." }),
+    attribute: t.field({ type: HouseholdAttributeEnum, description: "Only households with this attribute." }),
+    mainCause: t.field({ type: PovertyCauseEnum, description: "Only households with this main cause." }),
+    registeredYear: t.int({ description: "Only households registered in this year." }),
+    exitYear: t.int({ description: "Only households that exited poverty in this year." }),
+    householdNumber: t.string({ description: "Only the household with this number." }),
+    industryId: t.string({ description: "Only households with an outcome record in this industry." }),
+    industryYear: t.int({ description: "With industryId: only outcome records of this year." }),
+    linkageMode: t.field({
+      type: LinkageModeEnum,
+      description: "Only households with a linkage of this mode.",
+    }),
+    monitored: t.boolean({
+      description: "Only households under relapse monitoring now (true) or not (false).",
+    }),
+  }),
+});
+
+addListQuery("households", {
+  description: "Registered households inside a region (county, township or village), in id order.",
+  spec: TABLES.household,
+  connection: defineConnection("Household", HouseholdRef, (h) => h.id, "household"),
+  filter: HouseholdFilter,
+  conditions: {
+    villageCode: (v) => startsWith("village_code", v.replace(/\D/g, "")),
+    povertyStatus: (v) => eq("poverty_status", v),
+    attribute: (v) => eq("attribute", v),
+    mainCause: (v) => eq("main_cause", v),
+    registeredYear: (v) => eq("registered_year", v),
+    exitYear: (v) => eq("exit_year", v),
+    householdNumber: (v) => eq("household_number", v),
+    industryId: (v) =>
+      sqlWhere(
+        "EXISTS (SELECT 1 FROM household_industry hi WHERE hi.household_id = household.id AND hi.industry_id = ?)",
+        v,
+      ),
+    industryYear: (v) =>
+      sqlWhere(
+        "EXISTS (SELECT 1 FROM household_industry hy WHERE hy.household_id = household.id AND hy.year = ?)",
+        v,
+      ),
+    linkageMode: (v) =>
+      sqlWhere("EXISTS (SELECT 1 FROM linkage l WHERE l.household_id = household.id AND l.mode = ?)", v),
+    monitored: (v) =>
+      sqlWhere(
+        `${v ? "" : "NOT "}EXISTS (SELECT 1 FROM monitoring m WHERE m.household_id = household.id AND m.removed_date IS NULL)`,
+      ),
+  },
+});
+
+/** Tables whose rows are filed under their household's village. */
+const HOUSEHOLD_CHILD_TABLES = [
+  "member",
+  "income",
+  "household_industry",
+  "linkage",
+  "subsidy",
+  "monitoring",
+  "responsibility",
+] as const;
+
+const HouseholdInput = builder.inputType("HouseholdInput", {
+  description: "A household to register; validated by the domain's household schema.",
+  fields: (t) => ({
+    id: t.string({ description: "Ledger id; generated when absent." }),
+    householdNumber: t.string({ required: true, description: "户编号: 6–32 letters, digits or '-'." }),
+    villageCode: t.string({
+      required: true,
+      description: "Village code (12 digits) inside the caller's scope.",
+    }),
+    identificationStandard: t.field({ type: IdentificationStandardEnum, description: "Default national." }),
+    attribute: t.field({ type: HouseholdAttributeEnum, required: true, description: "贫困户属性." }),
+    mainCause: t.field({ type: PovertyCauseEnum, required: true, description: "主要致贫原因." }),
+    otherCauses: t.field({ type: [PovertyCauseEnum], description: "Up to two other causes." }),
+    povertyStatus: t.field({ type: PovertyStatusEnum, required: true, description: "贫困状态." }),
+    registeredYear: t.int({ required: true, description: "Year registered." }),
+    exitYear: t.int({ description: "Exit year (required once exited or relapsed)." }),
+    phone: t.string({ description: "Mobile (11 digits) or landline." }),
+    bankAccount: t.string({ description: "Bank account (12–30 digits)." }),
+  }),
+});
+
+const HouseholdPatch = builder.inputType("HouseholdPatch", {
+  description: "Changes to a household: only the fields given change (null clears an optional field).",
+  fields: (t) => ({
+    householdNumber: t.string({ description: "户编号." }),
+    villageCode: t.string({
+      description: "Village code (12 digits) inside the caller's scope and the same county.",
+    }),
+    identificationStandard: t.field({ type: IdentificationStandardEnum, description: "识别标准." }),
+    attribute: t.field({ type: HouseholdAttributeEnum, description: "贫困户属性." }),
+    mainCause: t.field({ type: PovertyCauseEnum, description: "主要致贫原因." }),
+    otherCauses: t.field({ type: [PovertyCauseEnum], description: "Up to two other causes." }),
+    povertyStatus: t.field({ type: PovertyStatusEnum, description: "贫困状态." }),
+    registeredYear: t.int({ description: "Year registered." }),
+    exitYear: t.int({ description: "Exit year." }),
+    phone: t.string({ description: "Phone." }),
+    bankAccount: t.string({ description: "Bank account." }),
+  }),
+});
+
+builder.mutationField("registerHousehold", (t) =>
+  t.field({
+    type: HouseholdRef,
+    description: "Registers a household in a village inside the caller's scope (audited).",
+    authScopes: { ledgerWrite: true },
+    args: { input: t.arg({ type: HouseholdInput, required: true, description: "The household." }) },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const household = orFail(
+          createHousehold({ ...compact(args.input), id: args.input.id ?? randomUUID() }),
+        );
+        await requireVillage(ctx, w, household.villageCode, "input.villageCode");
+        await w.insert(TABLES.household, household, household.villageCode);
+        return household;
+      }),
+  }),
+);
+
+builder.mutationField("updateHousehold", (t) =>
+  t.field({
+    type: HouseholdRef,
+    description: "Changes a household inside the caller's scope (audited with before and after).",
+    authScopes: { ledgerWrite: true },
+    args: {
+      id: t.arg.string({ required: true, description: "Ledger id of the household." }),
+      input: t.arg({ type: HouseholdPatch, required: true, description: "The changes." }),
+    },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const before = await w.lock(TABLES.household, args.id);
+        const after: Household = orFail(createHousehold(overlay(before.record, args.input)));
+        if (after.villageCode !== before.record.villageCode) {
+          await requireVillage(ctx, w, after.villageCode, "input.villageCode", before.countyCode);
+          for (const table of HOUSEHOLD_CHILD_TABLES) {
+            await w.query(`UPDATE ${table} SET region_code = ? WHERE household_id = ?`, [
+              after.villageCode,
+              after.id,
+            ]);
+          }
+          await w.query(
+            "UPDATE linkage_year SET region_code = ? WHERE linkage_id IN (SELECT id FROM linkage WHERE household_id = ?)",
+            [after.villageCode, after.id],
+          );
+        }
+        await w.update(TABLES.household, before, after, after.villageCode);
+        return after;
+      }),
+  }),
+);

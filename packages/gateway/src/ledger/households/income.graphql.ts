@@ -1,0 +1,45 @@
+import { netIncomeFen } from "@fupin/domain";
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { eq } from "../../graphql/read/sql.js";
+import { TABLES } from "../../graphql/read/tables.js";
+import { HouseholdRef, IncomeRef } from "../../graphql/refs.js";
+
+IncomeRef.implement({
+  description: "家庭年收入: a household's income for one year, all amounts in fen.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The record's ledger id." }),
+    householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
+    household: t.field({
+      type: HouseholdRef,
+      nullable: true,
+      description: "The household.",
+      resolve: (i) => i.householdId,
+    }),
+    year: t.exposeInt("year", { description: "Year of the income." }),
+    wageFen: t.exposeFloat("wageFen", { description: "工资性收入, fen." }),
+    productionFen: t.exposeFloat("productionFen", { description: "生产经营性收入, fen." }),
+    propertyFen: t.exposeFloat("propertyFen", { description: "财产性收入, fen." }),
+    transferFen: t.exposeFloat("transferFen", { description: "转移性收入, fen." }),
+    productionCostFen: t.exposeFloat("productionCostFen", { description: "Production costs, fen." }),
+    netFen: t.float({
+      description: "纯收入: income less production costs, fen.",
+      resolve: (i) => netIncomeFen(i),
+    }),
+  }),
+});
+
+addListQuery("incomes", {
+  description: "Yearly incomes of the households inside a region, in id order.",
+  spec: TABLES.income,
+  connection: defineConnection("Income", IncomeRef, (i) => i.id, "income"),
+  filter: builder.inputType("IncomeFilter", {
+    description: "Filter of incomes; every set field must match.",
+    fields: (t) => ({
+      year: t.int({ description: "Only incomes of this year." }),
+      householdId: t.string({ description: "Only incomes of this household." }),
+    }),
+  }),
+  conditions: { year: (v) => eq("year", v), householdId: (v) => eq("household_id", v) },
+});

@@ -1,0 +1,166 @@
+import { randomUUID } from "node:crypto";
+import { createMember, type Member } from "@fupin/domain";
+import { GraphQLError } from "graphql";
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { revealPersonal } from "../../graphql/masking.js";
+import { eq } from "../../graphql/read/sql.js";
+import { TABLES } from "../../graphql/read/tables.js";
+import { HouseholdRef, MemberRef } from "../../graphql/refs.js";
+import {
+  EducationEnum,
+  HealthEnum,
+  LabourAbilityEnum,
+  RelationEnum,
+  SchoolStatusEnum,
+} from "../../graphql/schema/enums.js";
+import { compact, type LedgerWriter, orFail, overlay, writeLedger } from "../../graphql/write/transaction.js";
+
+MemberRef.implement({
+  description: "家庭成员: a member of a registered household; a person belongs to at most one household.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The member's ledger id." }),
+    householdId: t.exposeString("householdId", { description: "Ledger id of the member's household." }),
+    household: t.field({
+      type: HouseholdRef,
+      nullable: true,
+      description: "The member's household.",
+      resolve: (m) => m.householdId,
+    }),
+    name: t.exposeString("name", { description: "Name of the member." }),
+    idNumber: t.string({
+      description: "身份证号; masked (first 6 and last 4 shown) unless the caller may read personal data.",
+      resolve: (m, _args, ctx) => revealPersonal(ctx, "idNumber", "member", m.id, m.idNumber) ?? "",
+    }),
+    relation: t.expose("relation", { type: RelationEnum, description: "与户主关系: relation to the head." }),
+    ethnicity: t.exposeString("ethnicity", { description: "民族." }),
+    education: t.expose("education", { type: EducationEnum, description: "文化程度." }),
+    schoolStatus: t.expose("schoolStatus", { type: SchoolStatusEnum, description: "在校生状况." }),
+    health: t.expose("health", { type: HealthEnum, description: "健康状况." }),
+    labourAbility: t.expose("labourAbility", { type: LabourAbilityEnum, description: "劳动技能." }),
+    migrantWorkMonths: t.exposeInt("migrantWorkMonths", {
+      description: "Months of migrant work in the year.",
+    }),
+  }),
+});
+
+addListQuery("members", {
+  description: "Members of the households inside a region, in id order.",
+  spec: TABLES.member,
+  connection: defineConnection("Member", MemberRef, (m) => m.id, "member"),
+  filter: builder.inputType("MemberFilter", {
+    description: "Filter of members; every set field must match.",
+    fields: (t) => ({
+      householdId: t.string({ description: "Only members of this household (ledger id)." }),
+      relation: t.field({ type: RelationEnum, description: "Only members with this relation." }),
+      health: t.field({ type: HealthEnum, description: "Only members with this health state." }),
+      labourAbility: t.field({
+        type: LabourAbilityEnum,
+        description: "Only members with this labour ability.",
+      }),
+    }),
+  }),
+  conditions: {
+    householdId: (v) => eq("household_id", v),
+    relation: (v) => eq("relation", v),
+    health: (v) => eq("health", v),
+    labourAbility: (v) => eq("labour_ability", v),
+  },
+});
+
+const MemberInput = builder.inputType("MemberInput", {
+  description: "A member to add to a household; validated by the domain's member schema.",
+  fields: (t) => ({
+    id: t.string({ description: "Ledger id; generated when absent." }),
+    householdId: t.string({
+      required: true,
+      description: "Ledger id of the household (inside the caller's scope).",
+    }),
+    name: t.string({ required: true, description: "Name." }),
+    idNumber: t.string({ required: true, description: "身份证号 (18 characters, checked)." }),
+    relation: t.field({ type: RelationEnum, required: true, description: "与户主关系." }),
+    ethnicity: t.string({ description: "民族 (default 汉族)." }),
+    education: t.field({ type: EducationEnum, description: "文化程度." }),
+    schoolStatus: t.field({ type: SchoolStatusEnum, description: "在校生状况." }),
+    health: t.field({ type: HealthEnum, description: "健康状况." }),
+    labourAbility: t.field({ type: LabourAbilityEnum, required: true, description: "劳动技能." }),
+    migrantWorkMonths: t.int({ description: "Months of migrant work (0–12)." }),
+  }),
+});
+
+const MemberPatch = builder.inputType("MemberPatch", {
+  description: "Changes to a member: only the fields given change.",
+  fields: (t) => ({
+    name: t.string({ description: "Name." }),
+    idNumber: t.string({ description: "身份证号." }),
+    relation: t.field({ type: RelationEnum, description: "与户主关系." }),
+    ethnicity: t.string({ description: "民族." }),
+    education: t.field({ type: EducationEnum, description: "文化程度." }),
+    schoolStatus: t.field({ type: SchoolStatusEnum, description: "在校生状况." }),
+    health: t.field({ type: HealthEnum, description: "健康状况." }),
+    labourAbility: t.field({ type: LabourAbilityEnum, description: "劳动技能." }),
+    migrantWorkMonths: t.int({ description: "Months of migrant work (0–12)." }),
+  }),
+});
+
+/** Refuses a person already in a household (the unique index backs this against races) and a second head. */
+async function checkMember(w: LedgerWriter, member: Member): Promise<void> {
+  const same = await w.query<{ id: string }>("SELECT id FROM member WHERE id_number = ? AND id <> ?", [
+    member.idNumber,
+    member.id,
+  ]);
+  if (same.length > 0) {
+    throw new GraphQLError("this person (ID number) is already a member of a household", {
+      extensions: { code: "MEMBER.DUPLICATE_ID_NUMBER", field: "input.idNumber" },
+    });
+  }
+  if (member.relation === "head") {
+    const heads = await w.query<{ id: string }>(
+      "SELECT id FROM member WHERE household_id = ? AND relation = 'head' AND id <> ?",
+      [member.householdId, member.id],
+    );
+    if (heads.length > 0) {
+      throw new GraphQLError("the household already has a head", {
+        extensions: { code: "MEMBER.SECOND_HEAD", field: "input.relation" },
+      });
+    }
+  }
+}
+
+builder.mutationField("addMember", (t) =>
+  t.field({
+    type: MemberRef,
+    description: "Adds a member to a household inside the caller's scope (audited).",
+    authScopes: { ledgerWrite: true },
+    args: { input: t.arg({ type: MemberInput, required: true, description: "The member." }) },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const member = orFail(createMember({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
+        const household = await w.lock(TABLES.household, member.householdId);
+        await checkMember(w, member);
+        await w.insert(TABLES.member, member, household.regionCode);
+        return member;
+      }),
+  }),
+);
+
+builder.mutationField("updateMember", (t) =>
+  t.field({
+    type: MemberRef,
+    description: "Changes a member inside the caller's scope (audited with before and after).",
+    authScopes: { ledgerWrite: true },
+    args: {
+      id: t.arg.string({ required: true, description: "Ledger id of the member." }),
+      input: t.arg({ type: MemberPatch, required: true, description: "The changes." }),
+    },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const before = await w.lock(TABLES.member, args.id);
+        const after = orFail(createMember(overlay(before.record, args.input)));
+        await checkMember(w, after);
+        await w.update(TABLES.member, before, after);
+        return after;
+      }),
+  }),
+);

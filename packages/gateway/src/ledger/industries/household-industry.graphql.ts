@@ -1,0 +1,51 @@
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { eq } from "../../graphql/read/sql.js";
+import { TABLES } from "../../graphql/read/tables.js";
+import { HouseholdIndustryRef, HouseholdRef, IndustryRef } from "../../graphql/refs.js";
+
+HouseholdIndustryRef.implement({
+  description:
+    "A household's industry and its outcome in one year (e.g. 养蜂: colonies kept and survived, debt).",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The record's ledger id." }),
+    householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
+    household: t.field({
+      type: HouseholdRef,
+      nullable: true,
+      description: "The household.",
+      resolve: (h) => h.householdId,
+    }),
+    industryId: t.exposeString("industryId", { description: "Ledger id of the industry." }),
+    industry: t.field({
+      type: IndustryRef,
+      nullable: true,
+      description: "The industry.",
+      resolve: (h) => h.industryId,
+    }),
+    year: t.exposeInt("year", { description: "Year of the outcome." }),
+    unitsStarted: t.exposeInt("unitsStarted", { description: "Units started (colonies, mu, head)." }),
+    unitsSurvived: t.exposeInt("unitsSurvived", { description: "Units surviving at year end." }),
+    debtFen: t.exposeFloat("debtFen", { description: "Debt at year end, fen." }),
+  }),
+});
+
+addListQuery("householdIndustries", {
+  description: "Household industry outcomes inside a region, in id order.",
+  spec: TABLES.householdIndustry,
+  connection: defineConnection("HouseholdIndustry", HouseholdIndustryRef, (h) => h.id, "household industry"),
+  filter: builder.inputType("HouseholdIndustryFilter", {
+    description: "Filter of household industry outcomes; every set field must match.",
+    fields: (t) => ({
+      year: t.int({ description: "Only outcomes of this year." }),
+      industryId: t.string({ description: "Only outcomes in this industry." }),
+      householdId: t.string({ description: "Only outcomes of this household." }),
+    }),
+  }),
+  conditions: {
+    year: (v) => eq("year", v),
+    industryId: (v) => eq("industry_id", v),
+    householdId: (v) => eq("household_id", v),
+  },
+});

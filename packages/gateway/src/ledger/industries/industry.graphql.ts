@@ -1,0 +1,33 @@
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { eq } from "../../graphql/read/sql.js";
+import { TABLES } from "../../graphql/read/tables.js";
+import { IndustryRef } from "../../graphql/refs.js";
+import { IndustryCategoryEnum } from "../../graphql/schema/enums.js";
+
+IndustryRef.implement({
+  description:
+    "产业: an industry of the county's catalogue (navel orange, beekeeping, tea …), visible county-wide.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The industry's ledger id." }),
+    code: t.exposeString("code", { description: "Lower-case code such as navel_orange." }),
+    name: t.exposeString("name", { description: "Name (Chinese)." }),
+    category: t.expose("category", { type: IndustryCategoryEnum, description: "Broad category." }),
+    outcomeUnit: t.exposeString("outcomeUnit", { description: "Unit outcomes are counted in (群, 亩, 只)." }),
+  }),
+});
+
+addListQuery("industries", {
+  description: "The industry catalogue of the county of a region, in id order.",
+  spec: TABLES.industry,
+  connection: defineConnection("Industry", IndustryRef, (i) => i.id, "industry"),
+  filter: builder.inputType("IndustryFilter", {
+    description: "Filter of industries.",
+    fields: (t) => ({
+      category: t.field({ type: IndustryCategoryEnum, description: "Only industries of this category." }),
+      code: t.string({ description: "Only the industry with this code." }),
+    }),
+  }),
+  conditions: { category: (v) => eq("category", v), code: (v) => eq("code", v) },
+});

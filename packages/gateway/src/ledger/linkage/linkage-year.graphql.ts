@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import { createLinkageYear, linkageCoversYear } from "@fupin/domain";
+import { GraphQLError } from "graphql";
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { eq, sqlWhere } from "../../graphql/read/sql.js";
+import { TABLES } from "../../graphql/read/tables.js";
+import { LinkageRef, LinkageYearRef } from "../../graphql/refs.js";
+import { BenefitKindEnum, LinkageModeEnum } from "../../graphql/schema/enums.js";
+import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
+
+LinkageYearRef.implement({
+  description: "One year of a linkage: whether the household took part and what it actually received.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The record's ledger id." }),
+    linkageId: t.exposeString("linkageId", { description: "Ledger id of the linkage." }),
+    linkage: t.field({
+      type: LinkageRef,
+      nullable: true,
+      description: "The linkage.",
+      resolve: (y) => y.linkageId,
+    }),
+    year: t.exposeInt("year", { description: "The year." }),
+    tookPart: t.exposeBoolean("tookPart", { description: "Whether the household took part." }),
+    receivedFen: t.exposeFloat("receivedFen", { description: "What it received, fen." }),
+    benefitKind: t.expose("benefitKind", {
+      type: BenefitKindEnum,
+      nullable: true,
+      description: "Kind of benefit.",
+    }),
+  }),
+});
+
+addListQuery("linkageYears", {
+  description: "Yearly linkage records of the households inside a region, in id order.",
+  spec: TABLES.linkageYear,
+  connection: defineConnection("LinkageYear", LinkageYearRef, (y) => y.id, "linkage year"),
+  filter: builder.inputType("LinkageYearFilter", {
+    description: "Filter of yearly linkage records; every set field must match.",
+    fields: (t) => ({
+      year: t.int({ description: "Only records of this year." }),
+      linkageId: t.string({ description: "Only records of this linkage." }),
+      tookPart: t.boolean({ description: "Only records where the household took part (or not)." }),
+      mode: t.field({ type: LinkageModeEnum, description: "Only records of linkages of this mode." }),
+    }),
+  }),
+  conditions: {
+    year: (v) => eq("year", v),
+    linkageId: (v) => eq("linkage_id", v),
+    tookPart: (v) => eq("took_part", v),
+    mode: (v) => sqlWhere("linkage_id IN (SELECT id FROM linkage WHERE mode = ?)", v),
+  },
+});
+
+const LinkageYearInput = builder.inputType("LinkageYearInput", {
+  description:
+    "A linkage's participation and benefit for one year; replaces that year's record if there is one.",
+  fields: (t) => ({
+    id: t.string({ description: "Ledger id of a new record; generated when absent." }),
+    linkageId: t.string({
+      required: true,
+      description: "Ledger id of the linkage (inside the caller's scope).",
+    }),
+    year: t.int({ required: true, description: "The year." }),
+    tookPart: t.boolean({ required: true, description: "Whether the household took part." }),
+    receivedFen: t.float({ required: true, description: "What it actually received, in whole fen." }),
+    benefitKind: t.field({
+      type: BenefitKindEnum,
+      description: "Kind of benefit (required when something was received).",
+    }),
+  }),
+});
+
+builder.mutationField("recordLinkageYear", (t) =>
+  t.field({
+    type: LinkageYearRef,
+    description:
+      "Records a linkage's participation and benefit for a year (audited; replaces that year's record).",
+    authScopes: { ledgerWrite: true },
+    args: { input: t.arg({ type: LinkageYearInput, required: true, description: "The year's record." }) },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const linkage = await w.lock(TABLES.linkage, args.input.linkageId);
+        const existing = await w.query<{ id: string }>(
+          "SELECT id FROM linkage_year WHERE linkage_id = ? AND year = ?",
+          [args.input.linkageId, args.input.year],
+        );
+        const id = existing[0]?.id ?? args.input.id ?? randomUUID();
+        const record = orFail(createLinkageYear({ ...compact(args.input), id }));
+        if (!linkageCoversYear(linkage.record, record.year)) {
+          throw new GraphQLError(`the linkage does not run in ${record.year}`, {
+            extensions: { code: "LINKAGE_YEAR.OUT_OF_RANGE", field: "input.year" },
+          });
+        }
+        if (existing[0]) {
+          const before = await w.lock(TABLES.linkageYear, id);
+          await w.update(TABLES.linkageYear, before, record);
+        } else {
+          await w.insert(TABLES.linkageYear, record, linkage.regionCode);
+        }
+        return record;
+      }),
+  }),
+);

@@ -1,0 +1,118 @@
+import { randomUUID } from "node:crypto";
+import { createLinkage } from "@fupin/domain";
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { eq, loadGrouped, sqlWhere } from "../../graphql/read/sql.js";
+import { TABLES } from "../../graphql/read/tables.js";
+import {
+  BusinessEntityRef,
+  HouseholdRef,
+  IndustryRef,
+  LinkageRef,
+  LinkageYearRef,
+} from "../../graphql/refs.js";
+import { LinkageModeEnum } from "../../graphql/schema/enums.js";
+import { requireInCounty } from "../../graphql/write/references.js";
+import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
+
+LinkageRef.implement({
+  description: "利益联结机制: a benefit linkage between a business entity and a household.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The linkage's ledger id." }),
+    entityId: t.exposeString("entityId", { description: "Ledger id of the entity." }),
+    entity: t.field({
+      type: BusinessEntityRef,
+      nullable: true,
+      description: "The entity, when registered inside the caller's scope.",
+      resolve: (l) => l.entityId,
+    }),
+    householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
+    household: t.field({
+      type: HouseholdRef,
+      nullable: true,
+      description: "The household.",
+      resolve: (l) => l.householdId,
+    }),
+    mode: t.expose("mode", { type: LinkageModeEnum, description: "Mode of the linkage." }),
+    industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
+    industry: t.field({
+      type: IndustryRef,
+      nullable: true,
+      description: "The industry.",
+      resolve: (l) => l.industryId,
+    }),
+    startYear: t.exposeInt("startYear", { description: "First year of the linkage." }),
+    endYear: t.exposeInt("endYear", { nullable: true, description: "Last year (null: still running)." }),
+    years: t.loadableList({
+      type: LinkageYearRef,
+      description: "Participation and benefits by year.",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.linkageYear, "linkageId", ids),
+      resolve: (l) => l.id,
+    }),
+  }),
+});
+
+addListQuery("linkages", {
+  description: "Benefit linkages of the households inside a region, in id order.",
+  spec: TABLES.linkage,
+  connection: defineConnection("Linkage", LinkageRef, (l) => l.id, "linkage"),
+  filter: builder.inputType("LinkageFilter", {
+    description: "Filter of linkages; every set field must match.",
+    fields: (t) => ({
+      mode: t.field({ type: LinkageModeEnum, description: "Only linkages of this mode." }),
+      year: t.int({ description: "Only linkages running in this year." }),
+      entityId: t.string({ description: "Only linkages of this entity." }),
+      householdId: t.string({ description: "Only linkages of this household." }),
+      industryId: t.string({ description: "Only linkages in this industry." }),
+    }),
+  }),
+  conditions: {
+    mode: (v) => eq("mode", v),
+    year: (v) => sqlWhere("start_year <= ? AND (end_year IS NULL OR end_year >= ?)", v, v),
+    entityId: (v) => eq("entity_id", v),
+    householdId: (v) => eq("household_id", v),
+    industryId: (v) => eq("industry_id", v),
+  },
+});
+
+const LinkageInput = builder.inputType("LinkageInput", {
+  description: "A benefit linkage to record; validated by the domain's linkage schema.",
+  fields: (t) => ({
+    id: t.string({ description: "Ledger id; generated when absent." }),
+    entityId: t.string({ required: true, description: "Ledger id of the business entity (in the county)." }),
+    householdId: t.string({
+      required: true,
+      description: "Ledger id of the household (inside the caller's scope).",
+    }),
+    mode: t.field({ type: LinkageModeEnum, required: true, description: "Mode of the linkage." }),
+    industryId: t.string({ description: "Ledger id of the industry." }),
+    startYear: t.int({ required: true, description: "First year." }),
+    endYear: t.int({ description: "Last year (null: still running)." }),
+  }),
+});
+
+builder.mutationField("recordLinkage", (t) =>
+  t.field({
+    type: LinkageRef,
+    description:
+      "Records a benefit linkage between an entity and a household inside the caller's scope (audited).",
+    authScopes: { ledgerWrite: true },
+    args: { input: t.arg({ type: LinkageInput, required: true, description: "The linkage." }) },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const linkage = orFail(createLinkage({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
+        const household = await w.lock(TABLES.household, linkage.householdId);
+        await requireInCounty(w, TABLES.entity, linkage.entityId, household.countyCode, "input.entityId");
+        await requireInCounty(
+          w,
+          TABLES.industry,
+          linkage.industryId,
+          household.countyCode,
+          "input.industryId",
+        );
+        await w.insert(TABLES.linkage, linkage, household.regionCode);
+        return linkage;
+      }),
+  }),
+);

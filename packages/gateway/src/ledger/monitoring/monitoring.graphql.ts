@@ -1,0 +1,44 @@
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { eq, sqlWhere } from "../../graphql/read/sql.js";
+import { TABLES } from "../../graphql/read/tables.js";
+import { HouseholdRef, MonitoringRef } from "../../graphql/refs.js";
+import { MonitoringCategoryEnum, RiskTypeEnum } from "../../graphql/schema/enums.js";
+
+MonitoringRef.implement({
+  description: "防返贫监测: a relapse-monitoring record of a household.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The record's ledger id." }),
+    householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
+    household: t.field({
+      type: HouseholdRef,
+      nullable: true,
+      description: "The household.",
+      resolve: (m) => m.householdId,
+    }),
+    category: t.expose("category", { type: MonitoringCategoryEnum, description: "Monitoring category." }),
+    riskType: t.expose("riskType", { type: RiskTypeEnum, description: "Risk type." }),
+    identifiedDate: t.exposeString("identifiedDate", { description: "Date the risk was identified." }),
+    removedDate: t.exposeString("removedDate", { nullable: true, description: "Date the risk was removed." }),
+  }),
+});
+
+addListQuery("monitorings", {
+  description: "Relapse-monitoring records of the households inside a region, in id order.",
+  spec: TABLES.monitoring,
+  connection: defineConnection("Monitoring", MonitoringRef, (m) => m.id, "monitoring record"),
+  filter: builder.inputType("MonitoringFilter", {
+    description: "Filter of monitoring records; every set field must match.",
+    fields: (t) => ({
+      category: t.field({ type: MonitoringCategoryEnum, description: "Only records of this category." }),
+      riskType: t.field({ type: RiskTypeEnum, description: "Only records of this risk type." }),
+      active: t.boolean({ description: "Only records whose risk is not removed (true) or removed (false)." }),
+    }),
+  }),
+  conditions: {
+    category: (v) => eq("category", v),
+    riskType: (v) => eq("risk_type", v),
+    active: (v) => sqlWhere(v ? "removed_date IS NULL" : "removed_date IS NOT NULL"),
+  },
+});

@@ -1,0 +1,175 @@
+import {
+  advanceProjectStage,
+  currentStage,
+  FUND_SOURCES,
+  type FundSource,
+  type ProjectStage,
+  totalFundingFen,
+} from "@fupin/domain";
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { eq, loadGrouped } from "../../graphql/read/sql.js";
+import { type ProjectRow, TABLES } from "../../graphql/read/tables.js";
+import {
+  BusinessEntityRef,
+  FundUseRef,
+  HouseholdRef,
+  IndustryRef,
+  ProjectRef,
+  RegionRef,
+} from "../../graphql/refs.js";
+import { FundSourceEnum, LinkageModeEnum, ProjectStageEnum } from "../../graphql/schema/enums.js";
+import { orFail, writeLedger } from "../../graphql/write/transaction.js";
+
+const ProjectStageEntry = builder
+  .objectRef<{ stage: ProjectStage; date: string }>("ProjectStageEntry")
+  .implement({
+    description: "A stage a project reached, and when.",
+    fields: (t) => ({
+      stage: t.expose("stage", { type: ProjectStageEnum, description: "The stage." }),
+      date: t.exposeString("date", { description: "Date reached (YYYY-MM-DD)." }),
+    }),
+  });
+
+const ProjectFunding = builder
+  .objectRef<{ source: FundSource; amountFen: number }>("ProjectFunding")
+  .implement({
+    description: "A project's funding from one source.",
+    fields: (t) => ({
+      source: t.expose("source", { type: FundSourceEnum, description: "Source of the funding." }),
+      amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),
+    }),
+  });
+
+ProjectRef.implement({
+  description: "产业扶贫项目: an industry project of the county project library, with its stages so far.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The project's ledger id." }),
+    name: t.exposeString("name", { description: "Name of the project." }),
+    year: t.exposeInt("year", { description: "Year of the project." }),
+    regionCode: t.exposeString("regionCode", { description: "Township or village of the project." }),
+    region: t.field({
+      type: RegionRef,
+      nullable: true,
+      description: "Where the project is.",
+      resolve: (p) => p.regionCode,
+    }),
+    industryId: t.exposeString("industryId", { description: "Ledger id of the industry." }),
+    industry: t.field({
+      type: IndustryRef,
+      nullable: true,
+      description: "The industry.",
+      resolve: (p) => p.industryId,
+    }),
+    entityId: t.exposeString("entityId", {
+      nullable: true,
+      description: "Ledger id of the implementing entity.",
+    }),
+    entity: t.field({
+      type: BusinessEntityRef,
+      nullable: true,
+      description: "The implementing entity, inside the caller's scope.",
+      resolve: (p) => p.entityId,
+    }),
+    funding: t.field({
+      type: [ProjectFunding],
+      description: "Funding by source.",
+      resolve: (p) =>
+        FUND_SOURCES.filter((s) => p.fundingFen[s] !== undefined).map((s) => ({
+          source: s,
+          amountFen: p.fundingFen[s] ?? 0,
+        })),
+    }),
+    totalFundingFen: t.float({ description: "Total funding, fen.", resolve: (p) => totalFundingFen(p) }),
+    beneficiaryHouseholdIds: t.exposeStringList("beneficiaryHouseholdIds", {
+      description: "Ledger ids of the beneficiary households.",
+    }),
+    beneficiaryHouseholds: t.field({
+      type: [HouseholdRef],
+      nullable: { list: false, items: true },
+      description: "Beneficiary households (null for any outside the caller's scope).",
+      resolve: (p) => p.beneficiaryHouseholdIds,
+    }),
+    linkageMode: t.expose("linkageMode", {
+      type: LinkageModeEnum,
+      nullable: true,
+      description: "Its linkage mode.",
+    }),
+    performanceTarget: t.exposeString("performanceTarget", { description: "Performance target (绩效目标)." }),
+    stages: t.field({
+      type: [ProjectStageEntry],
+      description: "Stages reached, in order.",
+      resolve: (p) => p.stages,
+    }),
+    currentStage: t.expose("currentStage", {
+      type: ProjectStageEnum,
+      description: "The stage it is at now.",
+    }),
+    fundUses: t.loadableList({
+      type: FundUseRef,
+      description: "Fund uses for the project inside the caller's scope.",
+      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.fundUse, "projectId", ids),
+      resolve: (p) => p.id,
+    }),
+  }),
+});
+
+addListQuery("projects", {
+  description: "Industry projects inside a region, in id order.",
+  spec: TABLES.project,
+  connection: defineConnection("Project", ProjectRef, (p) => p.id, "project"),
+  filter: builder.inputType("ProjectFilter", {
+    description: "Filter of projects; every set field must match.",
+    fields: (t) => ({
+      year: t.int({ description: "Only projects of this year." }),
+      industryId: t.string({ description: "Only projects in this industry." }),
+      entityId: t.string({ description: "Only projects implemented by this entity." }),
+      stage: t.field({ type: ProjectStageEnum, description: "Only projects now at this stage." }),
+      linkageMode: t.field({ type: LinkageModeEnum, description: "Only projects with this linkage mode." }),
+    }),
+  }),
+  conditions: {
+    year: (v) => eq("year", v),
+    industryId: (v) => eq("industry_id", v),
+    entityId: (v) => eq("entity_id", v),
+    stage: (v) => eq("current_stage", v),
+    linkageMode: (v) => eq("linkage_mode", v),
+  },
+});
+
+const ProjectStageChangeInput = builder.inputType("ProjectStageChangeInput", {
+  description:
+    "A project's move to its next stage; checked by the domain (order, dates, public notice days).",
+  fields: (t) => ({
+    projectId: t.string({
+      required: true,
+      description: "Ledger id of the project (inside the caller's scope).",
+    }),
+    stage: t.field({ type: ProjectStageEnum, required: true, description: "The stage reached." }),
+    date: t.string({ required: true, description: "Date reached (YYYY-MM-DD)." }),
+  }),
+});
+
+builder.mutationField("advanceProjectStage", (t) =>
+  t.field({
+    type: ProjectRef,
+    description: "Moves a project inside the caller's scope to a later stage (audited).",
+    authScopes: { ledgerWrite: true },
+    args: {
+      input: t.arg({ type: ProjectStageChangeInput, required: true, description: "The stage change." }),
+    },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const before = await w.lock(TABLES.project, args.input.projectId);
+        const advanced = orFail(advanceProjectStage(before.record, args.input));
+        const after: ProjectRow = {
+          ...before.record,
+          stages: advanced.stages,
+          currentStage: currentStage(advanced),
+        };
+        await w.update(TABLES.project, before, after);
+        return after;
+      }),
+  }),
+);

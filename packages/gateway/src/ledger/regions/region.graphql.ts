@@ -1,0 +1,75 @@
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { eq, sqlWhere, startsWith } from "../../graphql/read/sql.js";
+import { TABLES } from "../../graphql/read/tables.js";
+import { RegionRef } from "../../graphql/refs.js";
+
+RegionRef.implement({
+  description: "行政区划: a region of the hierarchy province → city → county → township → village.",
+  fields: (t) => ({
+    code: t.exposeString("code", { description: "Statistical region code in short form (2–12 digits)." }),
+    name: t.exposeString("name", { description: "Name of the region (Chinese)." }),
+    level: t.exposeString("level", { description: "province, city, county, township or village." }),
+    parentCode: t.exposeString("parentCode", { nullable: true, description: "Code of the parent region." }),
+    isPoorVillage: t.exposeBoolean("isPoorVillage", {
+      description: "Whether the village is a poor village (贫困村).",
+    }),
+    parent: t.field({
+      type: RegionRef,
+      nullable: true,
+      description: "The parent region, when inside the caller's scope.",
+      resolve: (r) => r.parentCode,
+    }),
+  }),
+});
+
+const RegionFilter = builder.inputType("RegionFilter", {
+  description: "Filter of regions.",
+  fields: (t) => ({
+    level: t.string({ description: "Only regions of this level (township, village, …)." }),
+    parentCode: t.string({ description: "Only direct children of this region." }),
+    isPoorVillage: t.boolean({ description: "Only poor villages (true) or only others (false)." }),
+  }),
+});
+
+addListQuery("regions", {
+  description: "Regions (townships, villages …) inside a region, by code.",
+  spec: TABLES.region,
+  connection: defineConnection("Region", RegionRef, (r) => r.code, "region"),
+  filter: RegionFilter,
+  conditions: {
+    level: (v) => eq("level", v),
+    parentCode: (v) => eq("parent_code", v),
+    isPoorVillage: (v) => eq("is_poor_village", v),
+  },
+});
+
+addListQuery("villages", {
+  description: "Villages (村) inside a region, by code.",
+  spec: TABLES.region,
+  fixed: [sqlWhere("level = ?", "village")],
+  connection: defineConnection("Village", RegionRef, (r) => r.code, "village"),
+  filter: builder.inputType("VillageFilter", {
+    description: "Filter of villages.",
+    fields: (t) => ({
+      townshipCode: t.string({ description: "Only villages of this township (9 digits)." }),
+      isPoorVillage: t.boolean({ description: "Only poor villages (true) or only others (false)." }),
+    }),
+  }),
+  conditions: {
+    townshipCode: (v) => startsWith("code", v.replace(/\D/g, "")),
+    isPoorVillage: (v) => eq("is_poor_village", v),
+  },
+});
+
+builder.queryField("region", (t) =>
+  t.field({
+    type: RegionRef,
+    nullable: true,
+    description: "One region by code; null outside the caller's scope.",
+    authScopes: { ledgerRead: true },
+    args: { code: t.arg.string({ required: true, description: "Region code." }) },
+    resolve: (_root, args) => args.code,
+  }),
+);

@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { createSubsidy } from "@fupin/domain";
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { dateInYear, eq } from "../../graphql/read/sql.js";
+import { TABLES } from "../../graphql/read/tables.js";
+import { FundRef, HouseholdRef, IndustryRef, SubsidyRef } from "../../graphql/refs.js";
+import { SubsidyKindEnum } from "../../graphql/schema/enums.js";
+import { requireInCounty } from "../../graphql/write/references.js";
+import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
+
+SubsidyRef.implement({
+  description: "奖补: a subsidy or award paid to a household.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The record's ledger id." }),
+    householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
+    household: t.field({
+      type: HouseholdRef,
+      nullable: true,
+      description: "The household.",
+      resolve: (s) => s.householdId,
+    }),
+    date: t.exposeString("date", { description: "Date paid (YYYY-MM-DD)." }),
+    kind: t.expose("kind", { type: SubsidyKindEnum, description: "Subsidy or award." }),
+    amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),
+    industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
+    industry: t.field({
+      type: IndustryRef,
+      nullable: true,
+      description: "The industry.",
+      resolve: (s) => s.industryId,
+    }),
+    fundId: t.exposeString("fundId", { nullable: true, description: "Ledger id of the fund paid from." }),
+    fund: t.field({
+      type: FundRef,
+      nullable: true,
+      description: "The fund, inside the caller's scope.",
+      resolve: (s) => s.fundId,
+    }),
+    purpose: t.exposeString("purpose", { description: "Purpose." }),
+  }),
+});
+
+addListQuery("subsidies", {
+  description: "Subsidies and awards to the households inside a region, in id order.",
+  spec: TABLES.subsidy,
+  connection: defineConnection("Subsidy", SubsidyRef, (s) => s.id, "subsidy"),
+  filter: builder.inputType("SubsidyFilter", {
+    description: "Filter of subsidies; every set field must match.",
+    fields: (t) => ({
+      year: t.int({ description: "Only subsidies paid in this year." }),
+      kind: t.field({ type: SubsidyKindEnum, description: "Only subsidies of this kind." }),
+      industryId: t.string({ description: "Only subsidies for this industry." }),
+      fundId: t.string({ description: "Only subsidies from this fund." }),
+      householdId: t.string({ description: "Only subsidies to this household." }),
+    }),
+  }),
+  conditions: {
+    year: (v) => dateInYear("date", v),
+    kind: (v) => eq("kind", v),
+    industryId: (v) => eq("industry_id", v),
+    fundId: (v) => eq("fund_id", v),
+    householdId: (v) => eq("household_id", v),
+  },
+});
+
+const SubsidyInput = builder.inputType("SubsidyInput", {
+  description: "A subsidy or award paid to a household; validated by the domain's subsidy schema.",
+  fields: (t) => ({
+    id: t.string({ description: "Ledger id; generated when absent." }),
+    householdId: t.string({
+      required: true,
+      description: "Ledger id of the household (inside the caller's scope).",
+    }),
+    date: t.string({ required: true, description: "Date paid (YYYY-MM-DD)." }),
+    kind: t.field({ type: SubsidyKindEnum, required: true, description: "Subsidy or award." }),
+    amountFen: t.float({ required: true, description: "Amount in whole fen (more than zero)." }),
+    industryId: t.string({ description: "Ledger id of the industry." }),
+    fundId: t.string({ description: "Ledger id of the fund paid from." }),
+    purpose: t.string({ description: "Purpose." }),
+  }),
+});
+
+builder.mutationField("recordSubsidy", (t) =>
+  t.field({
+    type: SubsidyRef,
+    description: "Records a subsidy or award to a household inside the caller's scope (audited).",
+    authScopes: { ledgerWrite: true },
+    args: { input: t.arg({ type: SubsidyInput, required: true, description: "The subsidy." }) },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const subsidy = orFail(createSubsidy({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
+        const household = await w.lock(TABLES.household, subsidy.householdId);
+        await requireInCounty(w, TABLES.fund, subsidy.fundId, household.countyCode, "input.fundId");
+        await requireInCounty(
+          w,
+          TABLES.industry,
+          subsidy.industryId,
+          household.countyCode,
+          "input.industryId",
+        );
+        await w.insert(TABLES.subsidy, subsidy, household.regionCode);
+        return subsidy;
+      }),
+  }),
+);
