@@ -44,6 +44,8 @@ export {
   fundInputSchema,
   fundUseInputSchema,
 } from "./funds/fund.js";
+export type { FundRuleCode } from "./funds/fund-rules.js";
+export { FUND_RULES } from "./funds/fund-rules.js";
 export type { Household, HouseholdAttribute, PovertyCause, PovertyStatus } from "./households/household.js";
 export {
   createHousehold,
@@ -56,6 +58,8 @@ export {
   POVERTY_STATUS_LABELS,
   POVERTY_STATUSES,
 } from "./households/household.js";
+export type { HouseholdRuleCode } from "./households/household-rules.js";
+export { HOUSEHOLD_RULES } from "./households/household-rules.js";
 export type { IdNumberError, IdNumberErrorCode, IdNumberInfo, Sex } from "./households/id-number.js";
 export { ageOn, idNumberCheckDigit, maskIdNumber, parseIdNumber } from "./households/id-number.js";
 export type { Income } from "./households/income.js";
@@ -99,6 +103,20 @@ export type {
   LedgerViolationCode,
 } from "./ledger/ledger.js";
 export { createLedger, emptyLedgerData, ledgerForRegion, validateLedger } from "./ledger/ledger.js";
+export type { CheckLedgerRulesOptions, LedgerRuleConcept } from "./ledger/ledger-rules.js";
+export { checkLedgerRules, LEDGER_RULES, LEDGER_RULES_BY_CONCEPT } from "./ledger/ledger-rules.js";
+export type {
+  LedgerRecords,
+  LedgerRecordTypes,
+  PartialLedger,
+  RecordKind,
+  RecordKindKey,
+  RecordReference,
+} from "./ledger/record-kinds.js";
+export { RECORD_KIND_KEYS, RECORD_KINDS, recordIdOf } from "./ledger/record-kinds.js";
+export type { RecordRuleCode } from "./ledger/record-rules.js";
+export { isFen, RECORD_RULES } from "./ledger/record-rules.js";
+export type { LedgerRule } from "./ledger/rule.js";
 export type { Linkage, LinkageMode, LinkageYear } from "./linkage/linkage.js";
 export {
   BENEFIT_KINDS,
@@ -110,6 +128,8 @@ export {
   linkageInputSchema,
   linkageYearInputSchema,
 } from "./linkage/linkage.js";
+export type { LinkageRuleCode } from "./linkage/linkage-rules.js";
+export { LINKAGE_RULES } from "./linkage/linkage-rules.js";
 export type { Monitoring } from "./monitoring/monitoring.js";
 export {
   createMonitoring,
@@ -131,6 +151,8 @@ export {
   projectStageChangeInputSchema,
   totalFundingFen,
 } from "./projects/project.js";
+export type { ProjectRuleCode } from "./projects/project-rules.js";
+export { PROJECT_RULES } from "./projects/project-rules.js";
 export type { Rectification, RectificationStatus } from "./rectification/rectification.js";
 export {
   closeRectification,
@@ -143,6 +165,8 @@ export {
   rectificationInputSchema,
   rectificationPlanSchema,
 } from "./rectification/rectification.js";
+export type { RectificationRuleCode } from "./rectification/rectification-rules.js";
+export { RECTIFICATION_RULES } from "./rectification/rectification-rules.js";
 export type { Region } from "./regions/region.js";
 export { createRegion, isPoorVillage, regionCodeSchema, regionInputSchema } from "./regions/region.js";
 export type { RegionCodeError, RegionCodeInfo, RegionLevel, TownshipKind } from "./regions/region-code.js";
@@ -153,6 +177,8 @@ export {
   shortRegionCode,
   townshipOf,
 } from "./regions/region-code.js";
+export type { RegionRuleCode } from "./regions/region-rules.js";
+export { REGION_RULES } from "./regions/region-rules.js";
 export type { Responsibility } from "./responsibility/responsibility.js";
 export {
   createResponsibility,
@@ -160,6 +186,8 @@ export {
   RESPONSIBILITY_KINDS,
   responsibilityInputSchema,
 } from "./responsibility/responsibility.js";
+export type { ResponsibilityRuleCode } from "./responsibility/responsibility-rules.js";
+export { RESPONSIBILITY_RULES } from "./responsibility/responsibility-rules.js";
 export type { IsoDate } from "./shared/dates.js";
 export {
   addDays,
