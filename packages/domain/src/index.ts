@@ -179,6 +179,63 @@ export {
 } from "./regions/region-code.js";
 export type { RegionRuleCode } from "./regions/region-rules.js";
 export { REGION_RULES } from "./regions/region-rules.js";
+export type {
+  CampaignFigure,
+  CampaignReport,
+  CampaignRow,
+  FigureKind,
+} from "./reports/campaign-report.js";
+export {
+  buildCampaignReport,
+  CAMPAIGN_FIGURES,
+  MONTHLY_CUMULATIVE_PAIRS,
+} from "./reports/campaign-report.js";
+export type {
+  ConsistencyRule,
+  MeasureDefinition,
+  MeasureValue,
+  MissingValueStrategy,
+  RowRef,
+  RowSource,
+  RuleContext,
+  RuleImportance,
+  RuleOperator,
+  RuleScope,
+  RuleSide,
+  RuleViolation,
+  SubmissionMeta,
+  ViolationSide,
+} from "./reports/consistency.js";
+export { compareValues, evaluateRules, RULE_OPERATORS } from "./reports/consistency.js";
+export type {
+  HouseholdReport,
+  HouseholdReportRow,
+  IncomeLine,
+  LinkageLine,
+  PersonReportRow,
+  SubsidyLine,
+} from "./reports/household-report.js";
+export { buildHouseholdReport } from "./reports/household-report.js";
+export { MEASURES } from "./reports/measures.js";
+export type { ReportPeriod, ReportPeriodError } from "./reports/period.js";
+export {
+  formatReportPeriod,
+  monthEnd,
+  parseReportPeriod,
+  periodEnd,
+  periodStart,
+  previousPeriod,
+} from "./reports/period.js";
+export type {
+  AmountsBySource,
+  DisbursementLine,
+  ProjectReport,
+  ProjectReportRow,
+} from "./reports/project-report.js";
+export { buildProjectReport } from "./reports/project-report.js";
+export type { ReportDataset, ReportSet } from "./reports/report-set.js";
+export { buildReportSet, reportRuleContext } from "./reports/report-set.js";
+export { CAMPAIGN_FIGURE_LABELS, CONSISTENCY_RULES, checkReportConsistency } from "./reports/rules.js";
 export type { Responsibility } from "./responsibility/responsibility.js";
 export {
   createResponsibility,

@@ -1,0 +1,45 @@
+import type { FundUse } from "../funds/fund.js";
+import type { LedgerData } from "../ledger/ledger.js";
+import type { Project, ProjectStage } from "../projects/project.js";
+import type { IsoDate } from "../shared/dates.js";
+import { periodEnd, type ReportPeriod } from "./period.js";
+
+/** The date a dataset's figures are as of: the period's end, or `asOf` when given and earlier. */
+export function reportAsOf(period: ReportPeriod, asOf?: IsoDate): IsoDate {
+  const end = periodEnd(period);
+  return asOf !== undefined && asOf < end ? asOf : end;
+}
+
+/** Whether a record's region code lies within the report's region. */
+export function isInRegion(code: string, regionCode: string): boolean {
+  return code.startsWith(regionCode);
+}
+
+/**
+ * The date a fund use counts as disbursed. Today's ledger records fund uses by year only: a use
+ * for a project counts from the project's implementation date in that year, any other from the
+ * year's last day. Dated disbursements will replace this.
+ */
+export function fundUseDate(use: FundUse, project: Project | undefined): IsoDate {
+  const started = project?.stages.find((s) => s.stage === "implementation")?.date;
+  return started !== undefined && Number(started.slice(0, 4)) === use.year ? started : `${use.year}-12-31`;
+}
+
+/** The stage a project had reached on a date, or null when it had not yet applied. */
+export function stageOn(project: Project, date: IsoDate): { stage: ProjectStage; date: IsoDate } | null {
+  let reached: { stage: ProjectStage; date: IsoDate } | null = null;
+  for (const s of project.stages) if (s.date <= date) reached = s;
+  return reached;
+}
+
+/** Fund uses of a ledger grouped by project id. */
+export function fundUsesByProject(data: LedgerData): Map<string, FundUse[]> {
+  const byProject = new Map<string, FundUse[]>();
+  for (const u of data.fundUses) {
+    if (u.projectId === null) continue;
+    const list = byProject.get(u.projectId) ?? [];
+    list.push(u);
+    byProject.set(u.projectId, list);
+  }
+  return byProject;
+}
