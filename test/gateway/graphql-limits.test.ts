@@ -39,6 +39,7 @@ describe("limits", () => {
     const deep = `{ households(regionCode: "${TOWN_A}", first: 1) { nodes { members { household { members { household { members { household { members { household { members { name } } } } } } } } } } } }`;
     const res = await h.gql("county", deep);
     expect(res.body.errors?.[0]?.message).toMatch(/depth limit of 10/);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_DEEP");
     expect(res.body.data).toBeUndefined();
   });
 
@@ -49,6 +50,7 @@ describe("limits", () => {
     );
     const res = await h.gql("county", `{ ${aliases.join("\n")} }`);
     expect(res.body.errors?.[0]?.message).toMatch(/Aliases limit of 30/);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("TOO_MANY_ALIASES");
   });
 
   it("refuses a query whose cost is too high, naming the limit", async () => {
@@ -71,6 +73,14 @@ describe("limits", () => {
     const fields = Array.from({ length: 3100 }, () => "__typename").join(" ");
     const res = await h.gql("county", `{ ${fields} }`);
     expect(res.body.errors?.[0]?.message).toMatch(/Token limit of 3000/);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("TOO_MANY_TOKENS");
+  });
+
+  it("refuses more than 20 directives with a code", async () => {
+    const directives = Array.from({ length: 21 }, () => "@include(if: true)").join(" ");
+    const res = await h.gql("county", `{ __typename ${directives} }`);
+    expect(res.body.errors?.[0]?.message).toMatch(/Directives limit of 20/);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("TOO_MANY_DIRECTIVES");
   });
 
   it("refuses a malformed cursor naming after", async () => {

@@ -7,8 +7,12 @@ let gw: TestGateway;
 let limited: TestGateway;
 beforeAll(async () => {
   [gw, limited] = await Promise.all([
-    startTestGateway({ seedHouseholds: 30, captureLogs: true, config: { maxBodyBytes: 4096 } }),
-    startTestGateway({ seedHouseholds: 0, config: { rateLimitPerMinute: 3, authFailuresPerMinute: 2 } }),
+    startTestGateway({ http: true, seedHouseholds: 30, captureLogs: true, config: { maxBodyBytes: 4096 } }),
+    startTestGateway({
+      http: true,
+      seedHouseholds: 0,
+      config: { rateLimitPerMinute: 3, authFailuresPerMinute: 2 },
+    }),
   ]);
 });
 afterAll(async () => {
@@ -143,6 +147,8 @@ describe("limits", () => {
       duplex: "half",
     } as RequestInit);
     expect(res.status).toBe(413);
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe("PAYLOAD_TOO_LARGE");
   });
 
   it("a small body sent without content-length (chunked) is served", async () => {

@@ -40,17 +40,17 @@ export interface TestGatewayOptions {
   readonly config?: Partial<GatewayConfig>;
   /** Use an embedded PostgreSQL even when DATABASE_URL is set. */
   readonly forceEmbedded?: boolean;
-  /** API key cache lifetime. Default 0 (every request reads the key row). */
-  readonly apiKeyCacheMs?: number;
+  /** Listen on a real port and go over HTTP; default false: requests go to `yoga.fetch` in process. */
+  readonly http?: boolean;
   /** Collect log lines in `logs` (JSON objects) instead of discarding them. */
   readonly captureLogs?: boolean;
 }
 
-/** A real gateway HTTP server on port 0 over a fresh database, with keys and fetch helpers. */
+/** The gateway's yoga app (in process) or its HTTP server on port 0, over a fresh database, with keys and fetch helpers. */
 export interface TestGateway {
-  /** The /graphql URL. */
+  /** The /graphql URL (`http://fupin.test/graphql` in process). */
   readonly url: string;
-  /** The server origin (`http://127.0.0.1:<port>`). */
+  /** The server origin (`http://127.0.0.1:<port>`, or `http://fupin.test` in process). */
   readonly origin: string;
   readonly db: TestDatabase;
   readonly server: GatewayServer;
@@ -74,7 +74,7 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-/** Starts the real gateway HTTP server (port 0) on a fresh migrated database, seeded with a small synthetic county. */
+/** The gateway on a fresh migrated database seeded with a small synthetic county: its yoga app in process, or (`http: true`) its HTTP server on port 0. */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const db = await createTestDatabase(options.forceEmbedded ? { forceEmbedded: true } : {});
   const logs: Record<string, unknown>[] = [];
@@ -113,12 +113,13 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       config,
       db,
       logger,
-      apiKeyCacheMs: options.apiKeyCacheMs ?? 0,
       ...(options.now ? { now: options.now } : {}),
     });
-    const url = await server.listen();
+    const url = options.http ? await server.listen() : "http://fupin.test/graphql";
     const origin = new URL(url).origin;
     const started = server;
+    const send = (request: Request): Promise<Response> =>
+      options.http ? fetch(request) : Promise.resolve(started.yoga.fetch(request));
     return {
       url,
       origin,
@@ -138,16 +139,18 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
         o: { key?: string | null; headers?: Record<string, string> } = {},
       ) {
         const key = o.key === undefined ? county.key : o.key;
-        const res = await fetch(url, {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            accept: "application/graphql-response+json, application/json",
-            ...(key ? { authorization: `Bearer ${key}` } : {}),
-            ...o.headers,
-          },
-          body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
-        });
+        const res = await send(
+          new Request(url, {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              accept: "application/graphql-response+json, application/json",
+              ...(key ? { authorization: `Bearer ${key}` } : {}),
+              ...o.headers,
+            },
+            body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
+          }),
+        );
         const text = await res.text();
         let body: GraphqlBody<D>;
         try {
@@ -158,7 +161,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
         return { status: res.status, headers: res.headers, body };
       },
       fetch(path, init) {
-        return fetch(new URL(path, origin), init);
+        return send(new Request(new URL(path, origin), init));
       },
       async close() {
         await started.close();

@@ -16,7 +16,6 @@ export interface CreateGatewayOptions {
   readonly seedHouseholds?: number | false;
   readonly onSeedProgress?: (message: string) => void;
   readonly plugins?: readonly Plugin[];
-  readonly apiKeyCacheMs?: number;
 }
 
 /** A running gateway: its /graphql URL, database and HTTP server. */
@@ -55,7 +54,6 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       logger,
       ...(options.now ? { now: options.now } : {}),
       ...(options.plugins ? { plugins: options.plugins } : {}),
-      ...(options.apiKeyCacheMs !== undefined ? { apiKeyCacheMs: options.apiKeyCacheMs } : {}),
     });
     const url = await server.listen();
     let closed = false;

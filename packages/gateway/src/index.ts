@@ -36,6 +36,15 @@ export {
   useQueryLimits,
 } from "./graphql/limits.js";
 export { createSchema, printGatewaySchema } from "./graphql/schema/index.js";
+export type { RateLimiter } from "./http/rate-limiter.js";
+export { createPostgresRateLimiter } from "./http/rate-limiter.js";
+export type { RequestInfo } from "./http/request-info.js";
+export { requestInfo } from "./http/request-info.js";
+export { useAuth } from "./http/use-auth.js";
+export { useBodyLimit } from "./http/use-body-limit.js";
+export { useOpsRoutes } from "./http/use-ops-routes.js";
+export { useRateLimit } from "./http/use-rate-limit.js";
+export { useRequestLog } from "./http/use-request-log.js";
 export {
   BusinessEntityEntity,
   BusinessEntitySchema,
@@ -96,5 +105,5 @@ export {
 export { createLogger } from "./ops/logger.js";
 export type { SeedOptions, SeedResult } from "./seed/seed-database.js";
 export { isLedgerEmpty, seedSyntheticCounty } from "./seed/seed-database.js";
-export type { GatewayServer, GatewayServerOptions } from "./server.js";
-export { createGatewayServer } from "./server.js";
+export type { GatewayServer, GatewayServerOptions, GatewayYoga } from "./server.js";
+export { createGatewayServer, createGatewayYoga } from "./server.js";

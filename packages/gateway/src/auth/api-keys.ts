@@ -109,7 +109,7 @@ export async function createApiKey(pool: pg.Pool, input: CreateApiKeyInput): Pro
   };
 }
 
-/** Revokes an API key by id (audited); requests with it are refused once the verifier's cache entry expires. */
+/** Revokes an API key by id (audited); the next request with it is refused. */
 export async function revokeApiKey(
   pool: pg.Pool,
   id: string,
@@ -154,65 +154,45 @@ interface KeyRow {
 
 /** Options of `createApiKeyVerifier`. */
 export interface ApiKeyVerifierOptions {
-  /** How long a key row is trusted before it is read again (revocation delay). Default 30 s. */
-  readonly ttlMs?: number;
-  /** Most key rows cached. Default 1000. */
-  readonly maxEntries?: number;
   readonly now?: () => Date;
 }
 
-/** Verifies API keys against the database, caching key rows briefly per process (LRU). */
+/** Verifies API keys against the database. */
 export interface ApiKeyVerifier {
   /** The key's principal; throws AuthError when the key is unknown, wrong or revoked. */
   verify(key: string): Promise<Principal>;
 }
 
+/** Reads a key row by id: one primary-key lookup per request, so a revocation holds from the next request on, on every gateway process. */
+async function loadKeyRow(pool: pg.Pool, id: string): Promise<KeyRow | null> {
+  const r = await pool.query<{
+    key_hash: string;
+    region_code: string;
+    permissions: string[];
+    revoked: boolean;
+  }>(
+    "select key_hash, region_code, permissions, revoked_at is not null as revoked from api_key where id = $1",
+    [id],
+  );
+  const found = r.rows[0];
+  if (!found) return null;
+  return {
+    keyHash: Buffer.from(found.key_hash, "hex"),
+    regionCode: found.region_code,
+    permissions: found.permissions.filter((p): p is Permission =>
+      (PERMISSIONS as readonly string[]).includes(p),
+    ),
+    revoked: found.revoked,
+  };
+}
+
 /** Creates an API key verifier over the pool. */
-export function createApiKeyVerifier(pool: pg.Pool, options: ApiKeyVerifierOptions = {}): ApiKeyVerifier {
-  const ttl = options.ttlMs ?? 30_000;
-  const max = options.maxEntries ?? 1000;
-  const now = options.now ?? (() => new Date());
-  const cache = new Map<string, { row: KeyRow | null; expires: number }>();
-
-  async function load(id: string): Promise<KeyRow | null> {
-    const t = now().getTime();
-    const hit = cache.get(id);
-    if (hit && hit.expires > t) {
-      cache.delete(id);
-      cache.set(id, hit);
-      return hit.row;
-    }
-    const r = await pool.query<{
-      key_hash: string;
-      region_code: string;
-      permissions: string[];
-      revoked: boolean;
-    }>(
-      "select key_hash, region_code, permissions, revoked_at is not null as revoked from api_key where id = $1",
-      [id],
-    );
-    const found = r.rows[0];
-    const row: KeyRow | null = found
-      ? {
-          keyHash: Buffer.from(found.key_hash, "hex"),
-          regionCode: found.region_code,
-          permissions: found.permissions.filter((p): p is Permission =>
-            (PERMISSIONS as readonly string[]).includes(p),
-          ),
-          revoked: found.revoked,
-        }
-      : null;
-    cache.delete(id);
-    cache.set(id, { row, expires: t + ttl });
-    while (cache.size > max) cache.delete(cache.keys().next().value as string);
-    return row;
-  }
-
+export function createApiKeyVerifier(pool: pg.Pool, _options: ApiKeyVerifierOptions = {}): ApiKeyVerifier {
   return {
     async verify(key) {
       const parts = parseApiKey(key);
       if (!parts) throw new AuthError("AUTH.INVALID_CREDENTIALS", "invalid API key");
-      const row = await load(parts.id);
+      const row = await loadKeyRow(pool, parts.id);
       const given = Buffer.from(hashApiKeySecret(parts.secret), "hex");
       if (!row || row.keyHash.length !== given.length || !timingSafeEqual(row.keyHash, given)) {
         throw new AuthError("AUTH.INVALID_CREDENTIALS", "invalid API key");

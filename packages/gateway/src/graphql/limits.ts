@@ -73,13 +73,36 @@ export function usePersonalReadAudit(): Plugin<GatewayContext> {
   };
 }
 
-/** Depth, alias, token and directive limits with clear messages, and no field suggestions to probe the schema. */
+/** Codes of the refusals of `useQueryLimits` (the cost limit's is QUERY_TOO_COMPLEX, from the schema). */
+export const QUERY_LIMIT_CODES = {
+  depth: "QUERY_TOO_DEEP",
+  aliases: "TOO_MANY_ALIASES",
+  tokens: "TOO_MANY_TOKENS",
+  directives: "TOO_MANY_DIRECTIVES",
+} as const;
+
+/** graphql-armor's refusals carry no code: tag the error it is about to report or throw. */
+function tagWith(code: string) {
+  return [
+    (_ctx: unknown, error: GraphQLError) => {
+      (error.extensions as Record<string, unknown>).code = code;
+    },
+  ];
+}
+
+/** Depth, alias, token and directive limits with clear messages and codes, and no field suggestions to probe the schema. */
 export function useQueryLimits(): Plugin<GatewayContext> {
   return EnvelopArmorPlugin({
-    maxDepth: { n: MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true },
-    maxAliases: { n: MAX_ALIASES, exposeLimits: true },
-    maxTokens: { n: MAX_TOKENS, exposeLimits: true },
-    maxDirectives: { n: 20, exposeLimits: true },
+    maxDepth: {
+      n: MAX_DEPTH,
+      ignoreIntrospection: true,
+      flattenFragments: true,
+      exposeLimits: true,
+      onReject: tagWith(QUERY_LIMIT_CODES.depth),
+    },
+    maxAliases: { n: MAX_ALIASES, exposeLimits: true, onReject: tagWith(QUERY_LIMIT_CODES.aliases) },
+    maxTokens: { n: MAX_TOKENS, exposeLimits: true, onReject: tagWith(QUERY_LIMIT_CODES.tokens) },
+    maxDirectives: { n: 20, exposeLimits: true, onReject: tagWith(QUERY_LIMIT_CODES.directives) },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   }) as Plugin<GatewayContext>;

@@ -1,0 +1,29 @@
+import type { Plugin } from "graphql-yoga";
+import { createHttpError } from "./http-error.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import { requestInfo } from "./request-info.js";
+
+/** Options of `useRateLimit`. */
+export interface RateLimitOptions {
+  readonly limiter: RateLimiter;
+  /** The limit as configured, for the message. */
+  readonly perMinute: number;
+}
+
+/** Limits requests per principal (after `useAuth`): 429 RATE_LIMITED with Retry-After past the limit. */
+export function useRateLimit(options: RateLimitOptions): Plugin {
+  return {
+    async onRequestParse({ serverContext }) {
+      const principal = requestInfo(serverContext).principal;
+      if (!principal) return;
+      const wait = await options.limiter.consume(principal.id);
+      if (wait === null) return;
+      throw createHttpError(
+        429,
+        "RATE_LIMITED",
+        `rate limit of ${options.perMinute} requests per minute exceeded; retry in ${wait} s`,
+        { "retry-after": String(wait) },
+      );
+    },
+  };
+}

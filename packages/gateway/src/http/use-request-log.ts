@@ -1,0 +1,95 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
+import { getOperationAST } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import type { Logger } from "pino";
+import type { GatewayMetrics } from "../ops/metrics.js";
+import { attachRequestInfo, findRequestInfo, type RequestInfo, requestInfo } from "./request-info.js";
+
+/** Options of `useRequestLog`. */
+export interface RequestLogOptions {
+  readonly logger: Logger;
+  readonly metrics: GatewayMetrics;
+  /** Echo the request's SQL statement count in `x-sql-statements`. */
+  readonly exposeSqlCount: boolean;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+const current = new AsyncLocalStorage<RequestInfo>();
+
+/** The logger of the request being handled (for code that gets no context, such as error masking). */
+export function currentRequestLogger(fallback: Logger): Logger {
+  return current.getStore()?.logger ?? fallback;
+}
+
+function newRequestInfo(request: Request, logger: Logger): RequestInfo {
+  const given = request.headers.get("x-request-id");
+  const requestId = given !== null && REQUEST_ID.test(given) ? given : randomUUID();
+  return {
+    requestId,
+    logger: logger.child({ requestId }),
+    started: performance.now(),
+    operation: "-",
+    principal: null,
+    sql: null,
+  };
+}
+
+function countErrors(result: unknown, metrics: GatewayMetrics, operation: string): void {
+  for (const r of Array.isArray(result) ? result : [result]) {
+    const errors = (r as { errors?: readonly { extensions?: { code?: unknown } }[] }).errors ?? [];
+    for (const e of errors) {
+      const code = typeof e.extensions?.code === "string" ? e.extensions.code : "INTERNAL_SERVER_ERROR";
+      metrics.errors.inc({ operation, code });
+    }
+  }
+}
+
+/**
+ * Must be the first plugin: gives each request its id (a valid `x-request-id` or a new UUID) and
+ * logger, echoes the id, counts requests, errors and latency, and logs one line per request.
+ */
+export function useRequestLog(options: RequestLogOptions): Plugin {
+  const { logger, metrics } = options;
+  return {
+    instrumentation: {
+      request: ({ request }, wrapped) => current.run(newRequestInfo(request, logger), wrapped),
+    },
+    onRequest({ request, serverContext }) {
+      attachRequestInfo(serverContext, current.getStore() ?? newRequestInfo(request, logger));
+    },
+    onExecute({ args }) {
+      const name = getOperationAST(args.document, args.operationName)?.name?.value;
+      requestInfo(args.contextValue as object).operation = name ?? "anonymous";
+    },
+    onResultProcess({ result, serverContext }) {
+      countErrors(result, metrics, requestInfo(serverContext).operation);
+    },
+    onResponse({ request, response, serverContext }) {
+      const info = findRequestInfo(serverContext) ?? current.getStore() ?? newRequestInfo(request, logger);
+      const path = new URL(request.url).pathname;
+      const isGraphql = path === "/graphql";
+      const seconds = (performance.now() - info.started) / 1000;
+      const operation = isGraphql ? info.operation : path;
+      const sqlStatements = info.sql?.statementCount ?? 0;
+      response.headers.set("x-request-id", info.requestId);
+      if (options.exposeSqlCount && isGraphql)
+        response.headers.set("x-sql-statements", String(sqlStatements));
+      metrics.requests.inc({ operation, status: String(response.status) });
+      metrics.duration.observe({ operation }, seconds);
+      info.logger.info(
+        {
+          method: request.method,
+          path,
+          status: response.status,
+          ms: Math.round(seconds * 1000),
+          operation,
+          principalId: info.principal?.id ?? null,
+          ...(isGraphql ? { sqlStatements } : {}),
+        },
+        "request",
+      );
+    },
+  };
+}
