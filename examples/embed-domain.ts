@@ -36,24 +36,30 @@ const household = unwrap(
   }),
 );
 const head = unwrap(
-  createMember({
-    id: "m1",
-    householdId: "h1",
-    name: "刘𠀀明",
-    idNumber: "11010519491231002x", // lower-case x is accepted and stored upper-case
-    relation: "head",
-    labourAbility: "ordinary",
-  }),
+  createMember(
+    {
+      id: "m1",
+      householdId: "h1",
+      name: "刘𠀀明",
+      idNumber: "11010519491231002x", // lower-case x is accepted and stored upper-case
+      relation: "head",
+      labourAbility: "ordinary",
+    },
+    "2026-01-01",
+  ),
 );
 const spouse = unwrap(
-  createMember({
-    id: "m2",
-    householdId: "h1",
-    name: "王秀英",
-    idNumber: "360723195203150023",
-    relation: "spouse",
-    labourAbility: "ordinary",
-  }),
+  createMember(
+    {
+      id: "m2",
+      householdId: "h1",
+      name: "王秀英",
+      idNumber: "360723195203150023",
+      relation: "spouse",
+      labourAbility: "ordinary",
+    },
+    "2026-01-01",
+  ),
 );
 const entity = unwrap(
   createBusinessEntity({
@@ -102,8 +108,8 @@ function report(label: string, result: Result<unknown, DomainError>): void {
     console.log(`  ${issue.path} [${issue.code ?? "-"}]: ${issue.message}`);
 }
 const member = { id: "m3", householdId: "h1", name: "刘小明", relation: "child", labourAbility: "none" };
-report("ID number from Excel", createMember({ ...member, idNumber: "3.60723E+17" }));
-report("Wrong check digit", createMember({ ...member, idNumber: "360723195203150026" }));
+report("ID number from Excel", createMember({ ...member, idNumber: "3.60723E+17" }, "2026-01-01"));
+report("Wrong check digit", createMember({ ...member, idNumber: "360723195203150026" }, "2026-01-01"));
 // parseIdNumber alone gives the ID number's own code, birth date and sex.
 for (const text of ["3.60723E+17", "360723195203150026", "３６０７２３１９５２０３１５００２３"]) {
   const id = parseIdNumber(text);
@@ -114,7 +120,9 @@ for (const text of ["3.60723E+17", "360723195203150026", "３６０７２３１�
 
 // A bad ledger: the spouse's ID number is also registered in a second household.
 const other = unwrap(createHousehold({ ...household, id: "h2", householdNumber: "3607231002010002" }));
-const twice = unwrap(createMember({ ...spouse, id: "m9", householdId: "h2", relation: "head" }));
+const twice = unwrap(
+  createMember({ ...spouse, id: "m9", householdId: "h2", relation: "head" }, "2026-01-01"),
+);
 const bad = createLedger({ ...data, households: [household, other], members: [head, spouse, twice] });
 if (bad.ok) throw new Error("the same person in two households must not pass");
 for (const v of bad.error.violations)

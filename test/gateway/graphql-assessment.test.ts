@@ -62,7 +62,7 @@ describe("metrics and findings served from the database equal the domain's on th
         ...m,
       }));
       expect(byCode(metrics.body.data?.metrics as { code: string }[]), township).toEqual(byCode(expected));
-      const findings = await gw.graphql<{ findings: { subjectId: string; code: string }[] }>(
+      const findings = await gw.graphql<{ findings: { subjectId: string; code: string; message: string }[] }>(
         FINDINGS,
         { r: township, y: YEAR },
         { key },
@@ -72,6 +72,10 @@ describe("metrics and findings served from the database equal the domain's on th
         findings.body.data?.findings.map((f) => `${f.code} ${f.subjectId}`),
         township,
       ).toEqual(domain.map((f) => `${f.code} ${f.subjectId}`));
+      // A township's snapshot once lacked its county and the linked entities' townships: "360723南安镇…".
+      expect(findings.body.data?.findings.map((f) => f.message)).toEqual(domain.map((f) => f.message.zh));
+      for (const f of findings.body.data?.findings ?? [])
+        expect(f.message).not.toMatch(/\d{6}[\u4e00-\u9fff]/);
     }
   });
 });

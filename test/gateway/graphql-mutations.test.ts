@@ -1,3 +1,4 @@
+import { idNumberCheckDigit } from "@fupin/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { householdId, idNumberOf, VILLAGE_A, VILLAGE_B } from "./graphql-fixture.js";
 import { dataOf, type GraphqlHarness, startGraphqlHarness } from "./graphql-harness.js";
@@ -177,6 +178,39 @@ describe("households and members", () => {
       expect(bad.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
       expect(bad.body.errors?.[0]?.extensions?.field).toBe("input.idNumber");
     });
+  });
+
+  it("refuses a person born after today by the gateway's clock (2099) and a preschool member of 55", async () => {
+    const born = (date: string, seq: string) => {
+      const first = `360723${date}${seq}`;
+      return first + idNumberCheckDigit(first);
+    };
+    const cases = [
+      [{ idNumber: "360723209901010110" }, "input.idNumber", "ID_NUMBER.BIRTH_DATE"],
+      [{ idNumber: born("20241216", "013") }, "input.idNumber", "ID_NUMBER.BIRTH_DATE"],
+      [{ idNumber: born("19691201", "013"), schoolStatus: "preschool" }, "input.schoolStatus", undefined],
+    ] as const;
+    for (const [patch, field, code] of cases) {
+      await expectNothingWritten(async () => {
+        const res = await h.gql("townAWrite", ADD_MEMBER, {
+          input: { householdId: "h-new-1", name: "未来", relation: "child", labourAbility: "none", ...patch },
+        });
+        expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+        const issues = (res.body.errors?.[0]?.extensions?.issues ?? []) as { code?: string }[];
+        expect(issues[0]?.code).toBe(code);
+      });
+    }
+    const today = await h.gql("townAWrite", ADD_MEMBER, {
+      input: {
+        householdId: "h-new-1",
+        name: "新生",
+        idNumber: born("20241215", "013"),
+        relation: "child",
+        labourAbility: "none",
+        schoolStatus: "preschool",
+      },
+    });
+    expect(today.body.errors).toBeUndefined();
   });
 
   it("refuses adding a member to another township's household", async () => {
@@ -429,6 +463,34 @@ describe("linkages, support, funds, projects and rectifications", () => {
       "select action from audit_log where entity_id = 'rect-new' order by seq",
     );
     expect(audit.rows.map((r) => r.action)).toEqual(["create", "update", "update", "update"]);
+  });
+
+  it("names the date argument of closeRectification, before the status checks; refuses 10,000 milestones with a short message", async () => {
+    await h.gql(
+      "townAWrite",
+      `mutation { openRectification(input: { id: "rect-bounds", townshipCode: "360723100", problem: "联结不实", source: check, foundDate: "2024-09-01", responsiblePerson: "张三", deadline: "2024-10-01" }) { status } }`,
+    );
+    await expectNothingWritten(async () => {
+      for (const id of ["rect-new", "rect-bounds"]) {
+        const res = await h.gql(
+          "townAWrite",
+          `mutation { closeRectification(id: "${id}", date: "2024-02-30") { status } }`,
+        );
+        expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "date" });
+        expect(res.body.errors?.[0]?.message).toBe(
+          "invalid input: date: must be a real date in the form YYYY-MM-DD",
+        );
+      }
+      const many = Array.from({ length: 10_000 }, (_, i) => ({ title: `第${i}步`, due: "2024-09-15" }));
+      const res = await h.gql(
+        "townAWrite",
+        `mutation($plan: RectificationPlanInput!) { planRectification(id: "rect-bounds", plan: $plan) { status } }`,
+        { plan: { roadmap: "逐户核实", milestones: many } },
+      );
+      expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(res.body.errors?.[0]?.message).toMatch(/at most 50 milestones/);
+      expect(res.body.errors?.[0]?.message.length).toBeLessThan(500);
+    });
   });
 
   it("refuses opening a rectification in another township", async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { DomainError, Result } from "../shared/result.js";
+import { idNumberCheckDigit } from "./id-number.js";
 import { createMember, idNumberSchema } from "./member.js";
+
+const AS_OF = "2026-06-01";
 
 const valid = {
   id: "m1",
@@ -19,7 +22,7 @@ function paths(result: Result<unknown, DomainError>): string[] {
 
 describe("createMember", () => {
   it("applies defaults", () => {
-    expect(createMember(valid)).toEqual({
+    expect(createMember(valid, AS_OF)).toEqual({
       ok: true,
       value: {
         ...valid,
@@ -56,7 +59,7 @@ describe("createMember", () => {
       { ethnicity: "畲族", health: "disabled" },
     ],
   ])("accepts %s", (_name, patch, expected) => {
-    const result = createMember({ ...valid, ...patch });
+    const result = createMember({ ...valid, ...patch }, AS_OF);
     expect(result.ok && result.value).toMatchObject(expected);
   });
 
@@ -80,12 +83,49 @@ describe("createMember", () => {
     ["thirteen migrant months", { migrantWorkMonths: 13 }, "migrantWorkMonths"],
     ["a blank household id", { householdId: "" }, "householdId"],
   ])("refuses %s", (_name, patch, path) => {
-    expect(paths(createMember({ ...valid, ...patch }))).toContain(path);
+    expect(paths(createMember({ ...valid, ...patch }, AS_OF))).toContain(path);
   });
 
   it("says why the ID number is wrong", () => {
-    const result = createMember({ ...valid, idNumber: "3.60723E+17" });
+    const result = createMember({ ...valid, idNumber: "3.60723E+17" }, AS_OF);
     expect(!result.ok && result.error.message).toMatch(/^idNumber: .*scientific notation/);
+  });
+});
+
+describe("createMember as of a date", () => {
+  const child = { ...valid, relation: "child", labourAbility: "none" };
+
+  it("refuses a person born after the as-of date, with the ID number's code (360723209901010110 is born in 2099)", () => {
+    const result = createMember({ ...valid, idNumber: "360723209901010110" }, AS_OF);
+    expect(result.ok ? "accepted" : result.error.issues).toEqual([
+      {
+        path: "idNumber",
+        code: "ID_NUMBER.BIRTH_DATE",
+        message: 'ID number "360723209901010110" has an impossible birth date 2099-01-01',
+      },
+    ]);
+  });
+
+  it("accepts a person born on the as-of date", () => {
+    const born = "36072320260601" + "011";
+    const id = born + idNumberCheckDigit(born);
+    expect(createMember({ ...child, idNumber: id }, AS_OF).ok).toBe(true);
+  });
+
+  it.each([
+    ["a child of 5", "2021", true],
+    ["a child of 7", "2019", true],
+    ["a child of 8", "2018", false],
+    ["a member of 55", "1971", false],
+  ])("preschool: %s", (_name, year, accepted) => {
+    const born = `360723${year}0101011`;
+    const result = createMember(
+      { ...child, idNumber: born + idNumberCheckDigit(born), schoolStatus: "preschool" },
+      AS_OF,
+    );
+    expect(result.ok ? "accepted" : result.error.issues?.[0]?.path).toBe(
+      accepted ? "accepted" : "schoolStatus",
+    );
   });
 });
 

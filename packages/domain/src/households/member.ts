@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { idSchema } from "../shared/dates.js";
+import { type IsoDate, idSchema, isIsoDate } from "../shared/dates.js";
 import { parseInput } from "../shared/input.js";
 import { toHalfWidth } from "../shared/money.js";
-import type { DomainError, Result } from "../shared/result.js";
-import { parseIdNumber } from "./id-number.js";
+import { type DomainError, err, type FieldIssue, type Result } from "../shared/result.js";
+import { ageOn, parseIdNumber } from "./id-number.js";
 
 /** 与户主关系: relation of a member to the head of household. */
 export const RELATIONS = [
@@ -96,7 +96,27 @@ export const memberInputSchema = z.object({
 /** A member of a registered household; one person (ID number) belongs to at most one household. */
 export type Member = Readonly<z.output<typeof memberInputSchema>>;
 
-/** Validates member input. */
-export function createMember(input: unknown): Result<Member, DomainError> {
-  return parseInput(memberInputSchema, input, "MEMBER");
+/** Oldest age at which a member can be in preschool (学前, normally 3 to 6). */
+export const MAX_PRESCHOOL_AGE = 7;
+
+/** What the ID number's birth date rules out on `asOf`: a birth after that day, a preschool adult. */
+function checkAgeOn(member: Member, asOf: IsoDate): FieldIssue[] {
+  const parsed = parseIdNumber(member.idNumber, asOf);
+  if (!parsed.ok) return [{ path: "idNumber", message: parsed.error.message, code: parsed.error.code }];
+  const age = ageOn(parsed.value.birthDate, asOf);
+  if (member.schoolStatus === "preschool" && age > MAX_PRESCHOOL_AGE) {
+    return [{ path: "schoolStatus", message: `a member aged ${age} cannot be in preschool` }];
+  }
+  return [];
+}
+
+/** Validates member input as of a date (the birth date in the ID number must not be after it). */
+export function createMember(input: unknown, asOf: IsoDate): Result<Member, DomainError> {
+  if (!isIsoDate(asOf)) throw new Error(`createMember: asOf ${asOf} is not a date`);
+  const parsed = parseInput(memberInputSchema, input, "MEMBER");
+  if (!parsed.ok) return parsed;
+  const issues = checkAgeOn(parsed.value, asOf);
+  if (issues.length === 0) return parsed;
+  const summary = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
+  return err({ code: "MEMBER.INVALID_INPUT", message: summary, issues });
 }

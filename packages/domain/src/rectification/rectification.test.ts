@@ -132,6 +132,11 @@ describe("planRectification", () => {
       { ...plan, milestones: [{ ...milestones[0], doneDate: "2024/04/01" }] },
       "milestones.0.doneDate",
     ],
+    [
+      "51 milestones (at most 50)",
+      { ...plan, milestones: Array.from({ length: 51 }, (_, i) => ({ ...milestones[0], id: `m${i}` })) },
+      "milestones",
+    ],
   ])("refuses a plan with %s", (_name, input, path) => {
     expect(paths(planRectification(rectification(open), input))).toContain(path);
   });
@@ -190,7 +195,34 @@ describe("closeRectification", () => {
     ["before the date found", "2024-02-01"],
     ["before the last milestone was done", "2024-05-29"],
   ])("refuses a closing date %s", (_name, date) => {
-    expect(paths(closeRectification(planned, date))).toEqual(["closedDate"]);
+    expect(paths(closeRectification(planned, date))).toEqual(["date"]);
+  });
+
+  it("checks its date argument before the status (an impossible date on a closed or unplanned rectification names the date)", () => {
+    const closed = rectification({ ...open, status: "closed", plan: donePlan, closedDate: "2024-06-01" });
+    for (const r of [closed, rectification(open)]) {
+      const result = closeRectification(r, "2024-02-30");
+      expect(result.ok ? "closed" : result.error).toEqual({
+        code: "RECTIFICATION.INVALID_INPUT",
+        message: "date: must be a real date in the form YYYY-MM-DD",
+        issues: [{ path: "date", message: "must be a real date in the form YYYY-MM-DD" }],
+      });
+    }
+  });
+
+  it("names at most three pending milestones, however many there are", () => {
+    const many = Array.from({ length: 50 }, (_, i) => ({
+      id: `ms${i}`,
+      title: `第${i}步`,
+      due: "2024-05-01",
+      doneDate: null,
+    }));
+    const r = rectification({ ...open, status: "planned", plan: { ...plan, milestones: many } });
+    const result = closeRectification(r, "2024-06-10");
+    expect(result.ok ? "closed" : result.error.message).toBe(
+      "milestones not done: 第0步, 第1步, 第2步 and 47 more",
+    );
+    expect(result.ok ? [] : result.error.recordIds).toHaveLength(51);
   });
 });
 

@@ -19,9 +19,15 @@ export const milestoneSchema = z.object({
   doneDate: isoDateSchema.nullable().default(null),
 });
 
+/** Most milestones a timetable may have: a plan is a handful of steps, not a task list. */
+export const MAX_MILESTONES = 50;
+
 /** A rectification plan: its timetable of milestones and its roadmap (路线图). */
 export const rectificationPlanSchema = z.object({
-  milestones: z.array(milestoneSchema).min(1, { error: "a timetable needs at least one milestone" }),
+  milestones: z
+    .array(milestoneSchema)
+    .min(1, { error: "a timetable needs at least one milestone" })
+    .max(MAX_MILESTONES, { error: `a timetable has at most ${MAX_MILESTONES} milestones` }),
   roadmap: z.string().trim().min(1, { error: "a plan needs its roadmap" }).max(2000),
 });
 
@@ -105,8 +111,22 @@ export function planRectification(r: Rectification, planInput: unknown): Result<
   return ok({ ...r, status: "planned", plan: plan.value });
 }
 
-/** Closes a rectification on `date`; refused unless it has a plan and every milestone is done. */
+/** Titles of at most three milestones, then how many more: a message stays short whatever the plan. */
+function milestoneList(milestones: readonly { readonly title: string }[]): string {
+  const shown = milestones.slice(0, 3).map((m) => m.title);
+  const more = milestones.length - shown.length;
+  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+}
+
+/** Closes a rectification on `date`; refused unless `date` is a real date, it has a plan and every milestone is done. */
 export function closeRectification(r: Rectification, date: IsoDate): Result<Rectification, DomainError> {
+  const invalid = (message: string) =>
+    err({
+      code: "RECTIFICATION.INVALID_INPUT",
+      message: `date: ${message}`,
+      issues: [{ path: "date", message }],
+    });
+  if (!isIsoDate(date)) return invalid("must be a real date in the form YYYY-MM-DD");
   if (r.status === "closed")
     return err({
       code: "RECTIFICATION.ALREADY_CLOSED",
@@ -123,17 +143,10 @@ export function closeRectification(r: Rectification, date: IsoDate): Result<Rect
   if (pending.length > 0) {
     return err({
       code: "RECTIFICATION.MILESTONES_PENDING",
-      message: `milestones not done: ${pending.map((m) => m.title).join(", ")}`,
+      message: `milestones not done: ${milestoneList(pending)}`,
       recordIds: [r.id, ...pending.map((m) => m.id)],
     });
   }
-  const invalid = (message: string) =>
-    err({
-      code: "RECTIFICATION.INVALID_INPUT",
-      message: `closedDate: ${message}`,
-      issues: [{ path: "closedDate", message }],
-    });
-  if (!isIsoDate(date)) return invalid("must be a real date in the form YYYY-MM-DD");
   if (date < r.foundDate) return invalid("must not be before the date found");
   const lastDone =
     r.plan.milestones

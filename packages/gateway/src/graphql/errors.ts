@@ -13,6 +13,7 @@ export function badUserInput(issues: readonly FieldIssue[], prefix = ""): GraphQ
   const named = issues.map((i) => ({
     path: prefix && i.path ? `${prefix}.${i.path}` : prefix || i.path,
     message: i.message,
+    ...(i.code ? { code: i.code } : {}),
   }));
   const summary = named.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
   return new GraphQLError(`invalid input: ${summary}`, {

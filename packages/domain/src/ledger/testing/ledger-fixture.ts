@@ -47,14 +47,17 @@ export const household = (id: string, villageCode: string) =>
 /** A member of a household; `seq` makes the ID number. */
 export const member = (id: string, householdId: string, seq: string, relation: "head" | "spouse" | "child") =>
   unwrap(
-    createMember({
-      id,
-      householdId,
-      name: "刘𠀀",
-      idNumber: withCheck(`36072319800101${seq}`),
-      relation,
-      labourAbility: "ordinary",
-    }),
+    createMember(
+      {
+        id,
+        householdId,
+        name: "刘𠀀",
+        idNumber: withCheck(`36072319800101${seq}`),
+        relation,
+        labourAbility: "ordinary",
+      },
+      "2026-01-01",
+    ),
   );
 
 /** A small valid ledger of two townships holding every kind of record. */

@@ -19,6 +19,16 @@ async function rowsOf<T>(
   );
 }
 
+/** The region's own regions, its ancestors and the townships of linked entities elsewhere: findings name them all. */
+function regionsNamedBy(ctx: GatewayContext, regionCode: string) {
+  return rowsOf(ctx, TABLES.region, regionCode, (params) => {
+    params.push(regionCode);
+    const ancestor = `$${params.length} LIKE code || '%'`;
+    const linked = `SELECT entity_id FROM linkage WHERE ${scopeSql(regionCode, params)}`;
+    return `${ancestor} OR code IN (SELECT left(region_code, 9) FROM ${TABLES.entity.table} WHERE id IN (${linked}))`;
+  });
+}
+
 /**
  * The ledger snapshot of a region (already checked against the caller's scope), read with lean SQL in
  * key order: the region's rows, the county's industry catalogue, the entities linked to the region's
@@ -50,7 +60,7 @@ async function readSnapshot(ctx: GatewayContext, regionCode: string): Promise<Le
     rectifications,
     monitorings,
   ] = await Promise.all([
-    rowsOf(ctx, TABLES.region, regionCode),
+    regionsNamedBy(ctx, regionCode),
     rowsOf(ctx, TABLES.household, regionCode),
     rowsOf(ctx, TABLES.member, regionCode),
     rowsOf(ctx, TABLES.income, regionCode),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createMember, type Member } from "@fupin/domain";
+import { chinaDateOf, createMember, type Member } from "@fupin/domain";
 import { GraphQLError } from "graphql";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
@@ -136,7 +136,9 @@ builder.mutationField("addMember", (t) =>
     args: { input: t.arg({ type: MemberInput, required: true, description: "The member." }) },
     resolve: (_root, args, ctx) =>
       writeLedger(ctx, async (w) => {
-        const member = orFail(createMember({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
+        const member = orFail(
+          createMember({ ...compact(args.input), id: args.input.id ?? randomUUID() }, chinaDateOf(ctx.now())),
+        );
         const household = await w.lock(TABLES.household, member.householdId);
         await checkMember(w, member);
         await w.insert(TABLES.member, member, household.regionCode);
@@ -157,7 +159,7 @@ builder.mutationField("updateMember", (t) =>
     resolve: (_root, args, ctx) =>
       writeLedger(ctx, async (w) => {
         const before = await w.lock(TABLES.member, args.id);
-        const after = orFail(createMember(overlay(before.record, args.input)));
+        const after = orFail(createMember(overlay(before.record, args.input), chinaDateOf(ctx.now())));
         await checkMember(w, after);
         await w.update(TABLES.member, before, after);
         return after;
