@@ -74,20 +74,19 @@ function inner<K, V>(map: Map<number, Map<K, V>>, year: number): Map<K, V> {
   return m;
 }
 
-/**
- * Builds the maps an assessment needs, in one pass over each collection. With `years`, yearly records
- * (linkage-years, outcomes, subsidies, services, fund uses, incomes) of other years are left out.
- */
-export function indexLedger(ledger: Ledger, years?: ReadonlySet<number>): LedgerIndex {
-  const keep = years ? (year: number) => years.has(year) : () => true;
-  const regions = new Map(ledger.regions.map((r) => [r.code, r]));
-  const households = new Map(ledger.households.map((h) => [h.id, h]));
+type Keep = (year: number) => boolean;
+
+function indexMembers(ledger: Ledger) {
   const headNames = new Map<string, string>();
   const memberCounts = new Map<string, number>();
   for (const m of ledger.members) {
     memberCounts.set(m.householdId, (memberCounts.get(m.householdId) ?? 0) + 1);
     if (m.relation === "head") headNames.set(m.householdId, m.name);
   }
+  return { headNames, memberCounts };
+}
+
+function indexLinkages(ledger: Ledger, keep: Keep) {
   const linkagesByHousehold = new Map<string, Linkage[]>();
   const linkagesByEntity = new Map<string, Linkage[]>();
   for (const l of ledger.linkages) {
@@ -101,6 +100,11 @@ export function indexLedger(ledger: Ledger, years?: ReadonlySet<number>): Ledger
     inner(linkageYears, y.year).set(y.linkageId, y);
     push(linkageYearsByYear, y.year, y);
   }
+  const linkagesById = new Map(ledger.linkages.map((l) => [l.id, l]));
+  return { linkagesByHousehold, linkagesByEntity, linkageYears, linkageYearsByYear, linkagesById };
+}
+
+function indexIndustries(ledger: Ledger, keep: Keep) {
   const householdIndustries = new Map<number, Map<string, HouseholdIndustry[]>>();
   const householdIndustriesByYear = new Map<number, HouseholdIndustry[]>();
   for (const h of ledger.householdIndustries) {
@@ -110,6 +114,10 @@ export function indexLedger(ledger: Ledger, years?: ReadonlySet<number>): Ledger
   }
   const villageIndustriesByYear = new Map<number, VillageIndustry[]>();
   for (const v of ledger.villageIndustries) if (keep(v.year)) push(villageIndustriesByYear, v.year, v);
+  return { householdIndustries, householdIndustriesByYear, villageIndustriesByYear };
+}
+
+function indexSupport(ledger: Ledger, keep: Keep) {
   const subsidiesByYear = new Map<number, Subsidy[]>();
   for (const s of ledger.subsidies) {
     const year = yearOf(s.date);
@@ -128,41 +136,44 @@ export function indexLedger(ledger: Ledger, years?: ReadonlySet<number>): Ledger
     }
     for (const h of s.householdIds) served.add(h);
   }
-  const activitiesByEntity = new Map<string, EntityActivity[]>();
-  for (const a of ledger.entityActivities) push(activitiesByEntity, a.entityId, a);
-  const fundUsesByYear = new Map<number, FundUse[]>();
-  for (const u of ledger.fundUses) if (keep(u.year)) push(fundUsesByYear, u.year, u);
+  return { subsidiesByYear, servicesByYear, servedHouseholdsByYear };
+}
+
+function indexResponsibilities(ledger: Ledger) {
   const townshipPersons = new Map<string, Responsibility[]>();
   const helpersByHousehold = new Map<string, Responsibility[]>();
   for (const r of ledger.responsibilities) {
     if (r.kind === "township_fixed_person") push(townshipPersons, r.townshipCode, r);
     else if (r.householdId !== null) push(helpersByHousehold, r.householdId, r);
   }
+  return { townshipPersons, helpersByHousehold };
+}
+
+/**
+ * Builds the maps an assessment needs, in one pass over each collection. With `years`, yearly records
+ * (linkage-years, outcomes, subsidies, services, fund uses, incomes) of other years are left out.
+ */
+export function indexLedger(ledger: Ledger, years?: ReadonlySet<number>): LedgerIndex {
+  const keep: Keep = years ? (year) => years.has(year) : () => true;
+  const activitiesByEntity = new Map<string, EntityActivity[]>();
+  for (const a of ledger.entityActivities) push(activitiesByEntity, a.entityId, a);
+  const fundUsesByYear = new Map<number, FundUse[]>();
+  for (const u of ledger.fundUses) if (keep(u.year)) push(fundUsesByYear, u.year, u);
   const incomes = new Map<number, Map<string, Income>>();
   for (const i of ledger.incomes) if (keep(i.year)) inner(incomes, i.year).set(i.householdId, i);
   return {
-    regions,
-    households,
-    headNames,
-    memberCounts,
+    regions: new Map(ledger.regions.map((r) => [r.code, r])),
+    households: new Map(ledger.households.map((h) => [h.id, h])),
+    ...indexMembers(ledger),
     industries: new Map(ledger.industries.map((i) => [i.id, i])),
     entities: new Map(ledger.entities.map((e) => [e.id, e])),
     funds: new Map(ledger.funds.map((f) => [f.id, f])),
-    linkagesByHousehold,
-    linkagesByEntity,
-    linkageYears,
-    linkageYearsByYear,
-    linkagesById: new Map(ledger.linkages.map((l) => [l.id, l])),
-    householdIndustries,
-    householdIndustriesByYear,
-    villageIndustriesByYear,
-    subsidiesByYear,
-    servicesByYear,
-    servedHouseholdsByYear,
+    ...indexLinkages(ledger, keep),
+    ...indexIndustries(ledger, keep),
+    ...indexSupport(ledger, keep),
     activitiesByEntity,
     fundUsesByYear,
-    townshipPersons,
-    helpersByHousehold,
+    ...indexResponsibilities(ledger),
     incomes,
     rectifications: ledger.rectifications,
   };

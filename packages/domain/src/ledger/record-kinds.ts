@@ -1,17 +1,35 @@
-import type { BusinessEntity, EntityActivity } from "../entities/business-entity.js";
-import type { Fund, FundUse } from "../funds/fund.js";
-import type { Household } from "../households/household.js";
-import type { Income } from "../households/income.js";
-import type { Member } from "../households/member.js";
-import type { HouseholdIndustry, Industry, VillageIndustry } from "../industries/industry.js";
-import type { Linkage, LinkageYear } from "../linkage/linkage.js";
-import type { Monitoring } from "../monitoring/monitoring.js";
-import type { Project } from "../projects/project.js";
-import type { Rectification } from "../rectification/rectification.js";
-import type { Region } from "../regions/region.js";
-import type { Responsibility } from "../responsibility/responsibility.js";
-import type { Subsidy } from "../support/subsidy.js";
-import type { TechnicalService } from "../support/technical-service.js";
+import type { z } from "zod";
+import {
+  type BusinessEntity,
+  businessEntityInputSchema,
+  type EntityActivity,
+  entityActivityInputSchema,
+} from "../entities/business-entity.js";
+import { type Fund, type FundUse, fundInputSchema, fundUseInputSchema } from "../funds/fund.js";
+import { type Household, householdInputSchema } from "../households/household.js";
+import { type Income, incomeInputSchema } from "../households/income.js";
+import { type Member, memberInputSchema } from "../households/member.js";
+import {
+  type HouseholdIndustry,
+  householdIndustryInputSchema,
+  type Industry,
+  industryInputSchema,
+  type VillageIndustry,
+  villageIndustryInputSchema,
+} from "../industries/industry.js";
+import {
+  type Linkage,
+  type LinkageYear,
+  linkageInputSchema,
+  linkageYearInputSchema,
+} from "../linkage/linkage.js";
+import { type Monitoring, monitoringInputSchema } from "../monitoring/monitoring.js";
+import { type Project, projectInputSchema } from "../projects/project.js";
+import { type Rectification, rectificationInputSchema } from "../rectification/rectification.js";
+import { type Region, regionInputSchema } from "../regions/region.js";
+import { type Responsibility, responsibilityInputSchema } from "../responsibility/responsibility.js";
+import { type Subsidy, subsidyInputSchema } from "../support/subsidy.js";
+import { type TechnicalService, technicalServiceInputSchema } from "../support/technical-service.js";
 
 /** The record type of each collection of a ledger, keyed by the collection's name. */
 export interface LedgerRecordTypes {
@@ -65,11 +83,13 @@ export interface RecordKind<T> {
   readonly amountFields: readonly (keyof T & string)[];
   /** Fields holding amounts in fen by key (e.g. a project's funding by source). */
   readonly amountMaps: readonly (keyof T & string)[];
+  /** The domain's input schema of the kind (a region's gives its code, name and poor-village flag only). */
+  readonly inputSchema: z.ZodType;
 }
 
 const kind = <T>(
   name: string,
-  fields: Partial<Omit<RecordKind<T>, "name">> & Pick<RecordKind<T>, "references">,
+  fields: Partial<Omit<RecordKind<T>, "name">> & Pick<RecordKind<T>, "references" | "inputSchema">,
 ): RecordKind<T> => ({
   name,
   idField: "id" as keyof T & string,
@@ -85,22 +105,29 @@ const kind = <T>(
  * generator and the gateway's tables iterate it.
  */
 export const RECORD_KINDS: { readonly [K in RecordKindKey]: RecordKind<LedgerRecordTypes[K]> } = {
-  regions: kind<Region>("region", { idField: "code", references: [] }),
+  regions: kind<Region>("region", { inputSchema: regionInputSchema, idField: "code", references: [] }),
   households: kind<Household>("household", {
+    inputSchema: householdInputSchema,
     references: [],
     region: { field: "villageCode", listed: true },
   }),
-  members: kind<Member>("member", { references: [{ field: "householdId", kind: "households" }] }),
+  members: kind<Member>("member", {
+    inputSchema: memberInputSchema,
+    references: [{ field: "householdId", kind: "households" }],
+  }),
   incomes: kind<Income>("income", {
+    inputSchema: incomeInputSchema,
     references: [{ field: "householdId", kind: "households" }],
     amountFields: ["wageFen", "productionFen", "propertyFen", "transferFen", "productionCostFen"],
   }),
-  industries: kind<Industry>("industry", { references: [] }),
+  industries: kind<Industry>("industry", { inputSchema: industryInputSchema, references: [] }),
   villageIndustries: kind<VillageIndustry>("village_industry", {
+    inputSchema: villageIndustryInputSchema,
     references: [{ field: "industryId", kind: "industries" }],
     region: { field: "villageCode", listed: true },
   }),
   householdIndustries: kind<HouseholdIndustry>("household_industry", {
+    inputSchema: householdIndustryInputSchema,
     references: [
       { field: "householdId", kind: "households" },
       { field: "industryId", kind: "industries" },
@@ -108,14 +135,17 @@ export const RECORD_KINDS: { readonly [K in RecordKindKey]: RecordKind<LedgerRec
     amountFields: ["debtFen"],
   }),
   entities: kind<BusinessEntity>("business_entity", {
+    inputSchema: businessEntityInputSchema,
     references: [{ field: "industryId", kind: "industries" }],
     region: { field: "regionCode", listed: true },
   }),
   entityActivities: kind<EntityActivity>("entity_activity", {
+    inputSchema: entityActivityInputSchema,
     references: [{ field: "entityId", kind: "entities" }],
     amountFields: ["amountFen"],
   }),
   linkages: kind<Linkage>("linkage", {
+    inputSchema: linkageInputSchema,
     references: [
       { field: "entityId", kind: "entities" },
       { field: "householdId", kind: "households" },
@@ -123,10 +153,12 @@ export const RECORD_KINDS: { readonly [K in RecordKindKey]: RecordKind<LedgerRec
     ],
   }),
   linkageYears: kind<LinkageYear>("linkage_year", {
+    inputSchema: linkageYearInputSchema,
     references: [{ field: "linkageId", kind: "linkages" }],
     amountFields: ["receivedFen"],
   }),
   subsidies: kind<Subsidy>("subsidy", {
+    inputSchema: subsidyInputSchema,
     references: [
       { field: "householdId", kind: "households" },
       { field: "industryId", kind: "industries" },
@@ -135,6 +167,7 @@ export const RECORD_KINDS: { readonly [K in RecordKindKey]: RecordKind<LedgerRec
     amountFields: ["amountFen"],
   }),
   services: kind<TechnicalService>("technical_service", {
+    inputSchema: technicalServiceInputSchema,
     references: [
       { field: "industryId", kind: "industries" },
       { field: "householdIds", kind: "households" },
@@ -142,11 +175,13 @@ export const RECORD_KINDS: { readonly [K in RecordKindKey]: RecordKind<LedgerRec
     region: { field: "regionCode", listed: true },
   }),
   funds: kind<Fund>("fund", {
+    inputSchema: fundInputSchema,
     references: [],
     region: { field: "regionCode", listed: false },
     amountFields: ["allocatedFen"],
   }),
   fundUses: kind<FundUse>("fund_use", {
+    inputSchema: fundUseInputSchema,
     references: [
       { field: "fundId", kind: "funds" },
       { field: "projectId", kind: "projects" },
@@ -154,6 +189,7 @@ export const RECORD_KINDS: { readonly [K in RecordKindKey]: RecordKind<LedgerRec
     amountFields: ["amountFen"],
   }),
   projects: kind<Project>("project", {
+    inputSchema: projectInputSchema,
     references: [
       { field: "industryId", kind: "industries" },
       { field: "entityId", kind: "entities" },
@@ -163,14 +199,19 @@ export const RECORD_KINDS: { readonly [K in RecordKindKey]: RecordKind<LedgerRec
     amountMaps: ["fundingFen"],
   }),
   responsibilities: kind<Responsibility>("responsibility", {
+    inputSchema: responsibilityInputSchema,
     references: [{ field: "householdId", kind: "households" }],
     region: { field: "townshipCode", listed: true },
   }),
   rectifications: kind<Rectification>("rectification", {
+    inputSchema: rectificationInputSchema,
     references: [],
     region: { field: "townshipCode", listed: true },
   }),
-  monitorings: kind<Monitoring>("monitoring", { references: [{ field: "householdId", kind: "households" }] }),
+  monitorings: kind<Monitoring>("monitoring", {
+    inputSchema: monitoringInputSchema,
+    references: [{ field: "householdId", kind: "households" }],
+  }),
 };
 
 /** The collection names of a ledger, in the registry's order. */

@@ -1,26 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { FINDING_CODES } from "../assessment/finding-codes.js";
-import { businessEntityInputSchema, entityActivityInputSchema } from "../entities/business-entity.js";
-import { fundInputSchema, fundUseInputSchema } from "../funds/fund.js";
-import { householdInputSchema } from "../households/household.js";
 import { ageOn, parseIdNumber } from "../households/id-number.js";
-import { incomeInputSchema } from "../households/income.js";
 import { type Member, memberInputSchema } from "../households/member.js";
-import {
-  householdIndustryInputSchema,
-  industryInputSchema,
-  villageIndustryInputSchema,
-} from "../industries/industry.js";
 import { createLedger, type LedgerData } from "../ledger/ledger.js";
-import { linkageInputSchema, linkageYearInputSchema } from "../linkage/linkage.js";
-import { monitoringInputSchema } from "../monitoring/monitoring.js";
-import { projectInputSchema } from "../projects/project.js";
-import { rectificationInputSchema } from "../rectification/rectification.js";
+import { RECORD_KIND_KEYS, RECORD_KINDS, type RecordKindKey } from "../ledger/record-kinds.js";
 import { createRegion } from "../regions/region.js";
-import { responsibilityInputSchema } from "../responsibility/responsibility.js";
-import { subsidyInputSchema } from "../support/subsidy.js";
-import { technicalServiceInputSchema } from "../support/technical-service.js";
 import { DEFAULT_PLANT_RATES, generateSyntheticCounty, type PlantRates } from "./index.js";
 import { RARE_NAME_CHARS } from "./names.js";
 
@@ -31,26 +17,9 @@ const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
 const NO_PLANTING = Object.fromEntries(FINDING_CODES.map((c) => [c, 0])) as unknown as PlantRates;
 
 /** The input schema of each ledger collection (regions go through createRegion). */
-const SCHEMAS = {
-  households: householdInputSchema,
-  members: memberInputSchema,
-  incomes: incomeInputSchema,
-  industries: industryInputSchema,
-  villageIndustries: villageIndustryInputSchema,
-  householdIndustries: householdIndustryInputSchema,
-  entities: businessEntityInputSchema,
-  entityActivities: entityActivityInputSchema,
-  linkages: linkageInputSchema,
-  linkageYears: linkageYearInputSchema,
-  subsidies: subsidyInputSchema,
-  services: technicalServiceInputSchema,
-  funds: fundInputSchema,
-  fundUses: fundUseInputSchema,
-  projects: projectInputSchema,
-  responsibilities: responsibilityInputSchema,
-  rectifications: rectificationInputSchema,
-  monitorings: monitoringInputSchema,
-} as const;
+const SCHEMAS = Object.fromEntries(
+  RECORD_KIND_KEYS.filter((key) => key !== "regions").map((key) => [key, RECORD_KINDS[key].inputSchema]),
+) as Readonly<Record<Exclude<RecordKindKey, "regions">, z.ZodType>>;
 
 function withoutBrand(data: LedgerData): LedgerData {
   const { __validated, ...rest } = data as LedgerData & { __validated?: true };

@@ -49,31 +49,7 @@ export interface SyntheticCounty {
  */
 export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCounty {
   const cfg = resolveConfig(options);
-  const w: World = {
-    cfg,
-    rng: (stream) => createRng(cfg.seed, stream),
-    regions: [],
-    townships: [],
-    villages: [],
-    households: [],
-    members: [],
-    incomes: [],
-    industries: [],
-    villageIndustries: [],
-    entities: [],
-    entityActivities: [],
-    linkages: [],
-    subsidies: [],
-    services: [],
-    funds: [],
-    fundUses: [],
-    projects: [],
-    responsibilities: [],
-    rectifications: [],
-    monitorings: [],
-    unserved: new Map(),
-    planted: [],
-  };
+  const w = createWorld(cfg);
   buildRegions(w);
   buildCatalogue(w);
   planVillageIndustries(w);
@@ -99,7 +75,43 @@ export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCou
   buildRectifications(w);
   buildMonitorings(w);
 
-  const data: LedgerData = {
+  const ledger = createLedger(ledgerDataOf(w, householdIndustries));
+  if (!ledger.ok)
+    throw new Error(`synthetic county is not a valid ledger (a generator bug): ${ledger.error.message}`);
+  return { ledger: ledger.value, planted: sortPlanted(w.planted), asOf: cfg.asOf, synthetic: true };
+}
+
+function createWorld(cfg: World["cfg"]): World {
+  return {
+    cfg,
+    rng: (stream) => createRng(cfg.seed, stream),
+    regions: [],
+    townships: [],
+    villages: [],
+    households: [],
+    members: [],
+    incomes: [],
+    industries: [],
+    villageIndustries: [],
+    entities: [],
+    entityActivities: [],
+    linkages: [],
+    subsidies: [],
+    services: [],
+    funds: [],
+    fundUses: [],
+    projects: [],
+    responsibilities: [],
+    rectifications: [],
+    monitorings: [],
+    unserved: new Map(),
+    planted: [],
+  };
+}
+
+/** The ledger's collections from the world: most are kept as built, a few unwrapped from their working form. */
+function ledgerDataOf(w: World, householdIndustries: LedgerData["householdIndustries"]): LedgerData {
+  return {
     countyCode: "360723",
     regions: w.regions,
     households: w.households.map((h) => h.record),
@@ -121,11 +133,11 @@ export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCou
     rectifications: w.rectifications,
     monitorings: w.monitorings,
   };
-  const ledger = createLedger(data);
-  if (!ledger.ok)
-    throw new Error(`synthetic county is not a valid ledger (a generator bug): ${ledger.error.message}`);
+}
+
+function sortPlanted(planted: readonly PlantedProblem[]): PlantedProblem[] {
   const order = new Map<string, number>(FINDING_CODES.map((c, i) => [c, i]));
-  const planted = w.planted
+  return planted
     .slice()
     .sort(
       (a, b) =>
@@ -133,5 +145,4 @@ export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCou
         order.get(a.code)! - order.get(b.code)! ||
         (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0),
     );
-  return { ledger: ledger.value, planted, asOf: cfg.asOf, synthetic: true };
 }

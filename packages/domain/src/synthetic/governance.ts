@@ -139,23 +139,16 @@ const PROBLEMS: readonly (readonly [string, string | null])[] = [
 ];
 const MILESTONES = ["制定整改方案", "落实整改措施", "组织验收销号"];
 
-/**
- * Writes rectifications (问题整改) found each year: closed ones with every milestone done, and recent
- * ones planned with a deadline in the next year. Plants RECTIFICATION.OVERDUE (planned, not done,
- * past its deadline: every year from the deadline's on) and RECTIFICATION.NO_PLAN (found in the last
- * two years, still open after more than 30 days).
- */
-export function buildRectifications(w: World): void {
-  const rng = w.rng("rectifications");
-  const plantRng = w.rng("plant-rectifications");
+interface Draft {
+  readonly id: string;
+  readonly township: number;
+  readonly found: number;
+  readonly deadline: number;
+  readonly problem: readonly [string, string | null];
+}
+
+function draftRectifications(w: World, rng: Rng): Draft[] {
   const { cfg } = w;
-  interface Draft {
-    id: string;
-    township: number;
-    found: number;
-    deadline: number;
-    problem: readonly [string, string | null];
-  }
   const drafts: Draft[] = [];
   const perYear = Math.max(6, Math.round(10 * Math.sqrt(cfg.scale)));
   for (const year of cfg.years) {
@@ -170,17 +163,24 @@ export function buildRectifications(w: World): void {
       });
     }
   }
+  return drafts;
+}
+
+const daysToYearEnd = (w: World, found: number, year: number) => yearEnd(w.cfg, year) - found;
+
+/** The drafts planted as overdue, and those planted as without a plan (none near the 30-day edge). */
+function choosePlanted(w: World, plantRng: Rng, drafts: readonly Draft[]) {
+  const { cfg } = w;
   const overdueEligible = drafts.filter(
     (d) => d.deadline < cfg.asOfDay - 3 && d.deadline <= dayOf(yearOfDay(d.deadline), 12, 27),
   );
   const overdue = new Set(
     sample(plantRng, overdueEligible, plantCount(cfg.rates["RECTIFICATION.OVERDUE"], overdueEligible.length)),
   );
-  const daysToAsOf = (found: number, year: number) => yearEnd(cfg, year) - found;
   const noPlanEligible = drafts.filter((d) => {
     if (overdue.has(d) || yearOfDay(d.found) < cfg.ref - 1 || d.found > cfg.asOfDay - 45) return false;
     for (let y = yearOfDay(d.found); y <= cfg.ref; y++) {
-      const days = daysToAsOf(d.found, y);
+      const days = daysToYearEnd(w, d.found, y);
       if (days >= 26 && days <= 34) return false;
     }
     return true;
@@ -188,85 +188,96 @@ export function buildRectifications(w: World): void {
   const noPlan = new Set(
     sample(plantRng, noPlanEligible, plantCount(cfg.rates["RECTIFICATION.NO_PLAN"], noPlanEligible.length)),
   );
-  const plan = (d: Draft, deadline: number, doneUntil: number, allDone: boolean) => {
-    const n = rng.int(2, 3);
-    const milestones = [];
-    for (let k = 0; k < n; k++) {
-      const due = d.found + Math.max(1, Math.round(((deadline - d.found) * (k + 1)) / n));
-      const done = allDone || (k < n - 1 && due <= doneUntil);
-      milestones.push({
-        id: `${d.id}-ms${k + 1}`,
-        title: MILESTONES[k === n - 1 ? 2 : k]!,
-        due: isoOfDay(due),
-        doneDate: done ? isoOfDay(Math.max(d.found, Math.min(due, doneUntil))) : null,
-      });
-    }
-    return { milestones, roadmap: "问题排查→制定方案→整改落实→验收销号" };
-  };
-  for (const d of drafts) {
-    const t = w.townships[d.township]!;
-    const [problem, findingCode] = d.problem;
-    const base = {
-      id: d.id,
-      townshipCode: t.code,
-      problem: `${t.name}${problem}`,
-      source:
-        findingCode !== null && rng.chance(0.5)
-          ? ("finding" as const)
-          : rng.pick(["inspection", "check"] as const),
-      findingCode,
-      subjectId: findingCode === "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON" ? t.code : null,
-      foundDate: isoOfDay(d.found),
-      responsiblePerson: rng.pick(t.cadres),
-    };
-    let record: Rectification;
-    if (overdue.has(d)) {
-      record = {
-        ...base,
-        deadline: isoOfDay(d.deadline),
-        status: "planned",
-        plan: plan(d, d.deadline, cfg.asOfDay, false),
-        closedDate: null,
-      };
-      for (let y = Math.max(cfg.y0, yearOfDay(d.deadline)); y <= cfg.ref; y++)
-        plant(w, "RECTIFICATION.OVERDUE", y, d.id, [d.id]);
-    } else if (noPlan.has(d)) {
-      record = {
-        ...base,
-        deadline: isoOfDay(dayOf(cfg.ref + 1, rng.int(3, 6), rng.int(1, 28))),
-        status: "open",
-        plan: null,
-        closedDate: null,
-      };
-      for (let y = yearOfDay(d.found); y <= cfg.ref; y++) {
-        if (daysToAsOf(d.found, y) > 30) plant(w, "RECTIFICATION.NO_PLAN", y, d.id, [d.id]);
-      }
-    } else if (d.found >= cfg.asOfDay - 20 || (yearOfDay(d.found) === cfg.ref && rng.chance(0.4))) {
-      const deadline = Math.max(d.deadline, dayOf(cfg.ref + 1, rng.int(1, 3), rng.int(1, 28)));
-      record = {
-        ...base,
-        deadline: isoOfDay(deadline),
-        status: "planned",
-        plan: plan(d, deadline, cfg.asOfDay, false),
-        closedDate: null,
-      };
-    } else {
-      const yearOfDeadline = dayOf(yearOfDay(d.deadline), 12, 31);
-      const lateUntil = Math.min(d.deadline + 40, yearOfDeadline, cfg.asOfDay);
-      const closed =
-        rng.chance(0.15) && lateUntil > d.deadline
-          ? rng.int(d.deadline + 1, lateUntil)
-          : rng.int(d.found + 10, Math.min(d.deadline, cfg.asOfDay));
-      record = {
-        ...base,
-        deadline: isoOfDay(d.deadline),
-        status: "closed",
-        plan: plan(d, d.deadline, closed, true),
-        closedDate: isoOfDay(closed),
-      };
-    }
-    w.rectifications.push(record);
+  return { overdue, noPlan };
+}
+
+function milestonePlan(rng: Rng, d: Draft, deadline: number, doneUntil: number, allDone: boolean) {
+  const n = rng.int(2, 3);
+  const milestones = [];
+  for (let k = 0; k < n; k++) {
+    const due = d.found + Math.max(1, Math.round(((deadline - d.found) * (k + 1)) / n));
+    const done = allDone || (k < n - 1 && due <= doneUntil);
+    milestones.push({
+      id: `${d.id}-ms${k + 1}`,
+      title: MILESTONES[k === n - 1 ? 2 : k]!,
+      due: isoOfDay(due),
+      doneDate: done ? isoOfDay(Math.max(d.found, Math.min(due, doneUntil))) : null,
+    });
   }
+  return { milestones, roadmap: "问题排查→制定方案→整改落实→验收销号" };
+}
+
+/** A closed rectification: on time mostly, up to 40 days late (within its deadline's year) sometimes. */
+function closedRectification(w: World, rng: Rng, d: Draft) {
+  const yearOfDeadline = dayOf(yearOfDay(d.deadline), 12, 31);
+  const lateUntil = Math.min(d.deadline + 40, yearOfDeadline, w.cfg.asOfDay);
+  const closed =
+    rng.chance(0.15) && lateUntil > d.deadline
+      ? rng.int(d.deadline + 1, lateUntil)
+      : rng.int(d.found + 10, Math.min(d.deadline, w.cfg.asOfDay));
+  return {
+    deadline: isoOfDay(d.deadline),
+    status: "closed" as const,
+    plan: milestonePlan(rng, d, d.deadline, closed, true),
+    closedDate: isoOfDay(closed),
+  };
+}
+
+function rectificationOf(
+  w: World,
+  rng: Rng,
+  d: Draft,
+  planted: ReturnType<typeof choosePlanted>,
+): Rectification {
+  const { cfg } = w;
+  const t = w.townships[d.township]!;
+  const [problem, findingCode] = d.problem;
+  const base = {
+    id: d.id,
+    townshipCode: t.code,
+    problem: `${t.name}${problem}`,
+    source:
+      findingCode !== null && rng.chance(0.5)
+        ? ("finding" as const)
+        : rng.pick(["inspection", "check"] as const),
+    findingCode,
+    subjectId: findingCode === "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON" ? t.code : null,
+    foundDate: isoOfDay(d.found),
+    responsiblePerson: rng.pick(t.cadres),
+  };
+  if (planted.overdue.has(d)) {
+    for (let y = Math.max(cfg.y0, yearOfDay(d.deadline)); y <= cfg.ref; y++)
+      plant(w, "RECTIFICATION.OVERDUE", y, d.id, [d.id]);
+    const plan = milestonePlan(rng, d, d.deadline, cfg.asOfDay, false);
+    return { ...base, deadline: isoOfDay(d.deadline), status: "planned", plan, closedDate: null };
+  }
+  if (planted.noPlan.has(d)) {
+    const deadline = isoOfDay(dayOf(cfg.ref + 1, rng.int(3, 6), rng.int(1, 28)));
+    for (let y = yearOfDay(d.found); y <= cfg.ref; y++) {
+      if (daysToYearEnd(w, d.found, y) > 30) plant(w, "RECTIFICATION.NO_PLAN", y, d.id, [d.id]);
+    }
+    return { ...base, deadline, status: "open", plan: null, closedDate: null };
+  }
+  if (d.found >= cfg.asOfDay - 20 || (yearOfDay(d.found) === cfg.ref && rng.chance(0.4))) {
+    const deadline = Math.max(d.deadline, dayOf(cfg.ref + 1, rng.int(1, 3), rng.int(1, 28)));
+    const plan = milestonePlan(rng, d, deadline, cfg.asOfDay, false);
+    return { ...base, deadline: isoOfDay(deadline), status: "planned", plan, closedDate: null };
+  }
+  return { ...base, ...closedRectification(w, rng, d) };
+}
+
+/**
+ * Writes rectifications (问题整改) found each year: closed ones with every milestone done, and recent
+ * ones planned with a deadline in the next year. Plants RECTIFICATION.OVERDUE (planned, not done,
+ * past its deadline: every year from the deadline's on) and RECTIFICATION.NO_PLAN (found in the last
+ * two years, still open after more than 30 days).
+ */
+export function buildRectifications(w: World): void {
+  const rng = w.rng("rectifications");
+  const plantRng = w.rng("plant-rectifications");
+  const drafts = draftRectifications(w, rng);
+  const planted = choosePlanted(w, plantRng, drafts);
+  for (const d of drafts) w.rectifications.push(rectificationOf(w, rng, d, planted));
 }
 
 /** Writes relapse-monitoring records (防返贫监测) for about 6% of households, from 2021 on. */
