@@ -1,250 +1,237 @@
-// The read path against its reference: `households(first: 100) { members }` served by the fupin
-// gateway (region scope and masking on) and by PostGraphile 4 on the same database, in the same run,
-// each server in its own process, loaded by autocannon from this process. Prints requests per second,
-// latency, SQL statements per request and the ratio. Asserts nothing.
+// The read and write paths against their references: fupin (region scope, masking, personal-read
+// audit, rate limit and authentication on) on Node 20 and Node 22, PostGraphile 4.14.1 and
+// PostGraphile 5, all over one database on a dedicated PostgreSQL, on five shapes (Q1, Q2, Q3, a
+// filtered list, a write). Answers are compared before anything is timed; rounds alternate between
+// servers (the order rotates each round) and figures are medians with their range; PostgreSQL counts
+// the statements (pg_stat_statements) and /proc gives CPU time. Writes test/bench/RESULTS.md. Asserts
+// nothing: it prints figures against references measured in the same run.
 //
-// BENCH_HOUSEHOLDS (default 10000), BENCH_SECONDS per round (default 10), BENCH_CONNECTIONS (default 10).
-// Uses DATABASE_URL's server when set (a fresh database, dropped afterwards), else embedded PostgreSQL.
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import {
-  createApiKey,
-  migrate,
-  openDatabase,
-  seedSyntheticCounty,
-  startEmbeddedPostgres,
-} from "@fupin/gateway";
-import autocannon from "autocannon";
+// Options: --baseline-dir DIR also measures the fupin gateway of another checkout (migrated and seeded
+// by its own code, in its own database on the same server), e.g. the main branch before a change;
+// --shapes q1,q3 measures only those shapes. Environment: BENCH_HOUSEHOLDS (10000), BENCH_SECONDS per
+// round (5), BENCH_ROUNDS (3), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (10), BENCH_LOG_LEVEL (info).
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import pg from "pg";
+import { type LoadRequest, postOnce, runRound } from "./lib/load.js";
+import { ensureNode22, NODE22_VERSION, POSTGRAPHILE5_VERSION } from "./lib/node22.js";
+import { type BenchPostgres, startBenchPostgres } from "./lib/postgres.js";
+import type { Prepared } from "./lib/prepare.js";
+import { residentMb, stopChild } from "./lib/processes.js";
+import {
+  machineDetails,
+  rpsSummary,
+  type ServerFigures,
+  shapeTable,
+  writeResultsSection,
+} from "./lib/report.js";
+import {
+  describeCheckout,
+  prepareDatabase,
+  type Server,
+  startFupin,
+  startPostgraphile,
+} from "./lib/servers.js";
+import { SHAPES, type Shape, writtenSubsidy } from "./lib/shapes.js";
 
 const households = Number(process.env.BENCH_HOUSEHOLDS ?? 10_000);
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const roundCount = Number(process.env.BENCH_ROUNDS ?? 3);
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const repoRoot = join(import.meta.dirname, "..", "..");
+const benchDir = import.meta.dirname;
+const repoRoot = resolve(benchDir, "..", "..");
+const { values: options } = parseArgs({
+  options: { "baseline-dir": { type: "string" }, shapes: { type: "string" } },
+  allowPositionals: true,
+});
+const baselineDir = options["baseline-dir"] ? resolve(options["baseline-dir"]) : null;
+const shapes = SHAPES.filter((s) => !options.shapes || options.shapes.split(",").includes(s.id));
 
-interface Target {
-  readonly name: string;
-  readonly url: string;
-  readonly headers: Record<string, string>;
-  readonly body: string;
-  /** Households and members in one response, to check both servers answer the same question. */
-  readonly count: (json: unknown) => { households: number; members: number };
+interface Db {
+  url: string;
+  name: string;
+  prepared: Prepared;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
+async function createDb(pgServer: BenchPostgres, name: string, checkout: string): Promise<Db> {
+  const url = await pgServer.createDatabase(name);
+  const started = performance.now();
+  const prepared = prepareDatabase(repoRoot, checkout, url, households);
+  console.log(
+    `database ${name}: ${prepared.households} households, ${prepared.members} members, prepared by ${describeCheckout(checkout)} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  return { url, name, prepared };
+}
+
+function loadRequest(server: Server, shape: Shape): Omit<LoadRequest, "verify"> {
+  const r = shape.request(server.dialect, server.prepared);
+  return {
+    body: r.body,
+    headers: { "content-type": "application/json", ...(r.key ? { authorization: `Bearer ${r.key}` } : {}) },
+  };
+}
+
+/** Sends the shape once to every server, checks the answers agree (and a write's audit entry), returns the load requests. */
+async function checkAnswers(shape: Shape, servers: readonly Server[]): Promise<Map<Server, LoadRequest>> {
+  const requests = new Map<Server, LoadRequest>();
+  let reference: { server: string; answer: string } | null = null;
+  for (const server of servers) {
+    const request = loadRequest(server, shape);
+    const { status, text } = await postOnce(server.url, request);
+    const json = JSON.parse(text) as { errors?: unknown };
+    if (status !== 200 || json.errors)
+      throw new Error(`${server.name} ${shape.id}: ${status} ${text.slice(0, 800)}`);
+    const answer = JSON.stringify(shape.normalise(server.dialect, json));
+    if (answer.length < 10) throw new Error(`${server.name} ${shape.id}: empty answer ${text.slice(0, 300)}`);
+    if (!reference) reference = { server: server.name, answer };
+    else if (answer !== reference.answer) {
+      throw new Error(
+        `${shape.id}: ${server.name} answers differently from ${reference.server}:\n${answer.slice(0, 600)}\n---\n${reference.answer.slice(0, 600)}`,
+      );
+    }
+    if (shape.write) await checkAudited(server, writtenSubsidy(server.dialect, json).id);
+    requests.set(server, {
+      ...request,
+      verify: shape.write ? (b) => b.startsWith('{"data"') && !b.includes('"errors"') : (b) => b === text,
     });
-    server.on("error", reject);
-  });
+  }
+  return requests;
 }
 
-async function startChild(
-  name: string,
-  args: string[],
-  env: Record<string, string>,
-  ready: RegExp,
-): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`${name} exited with ${code}:\n${output}`)));
-  });
-  child.stdout?.removeAllListeners("data").resume();
-  child.stderr?.removeAllListeners("data").resume();
-  child.removeAllListeners("exit");
-  return child;
+async function checkAudited(server: Server, subsidyId: string): Promise<void> {
+  const client = new pg.Client({ connectionString: server.databaseUrl });
+  await client.connect();
+  try {
+    const r = await client.query<{ n: number }>(
+      "select count(*)::int as n from audit_log where entity_type = 'subsidy' and entity_id = $1 and action = 'create'",
+      [subsidyId],
+    );
+    if (r.rows[0]?.n !== 1)
+      throw new Error(`${server.name}: subsidy ${subsidyId} has ${r.rows[0]?.n} audit entries`);
+  } finally {
+    await client.end();
+  }
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-    setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
-  });
+/** Statements per request sent one at a time (after the answer check, so key caches are warm). */
+async function sequentialStatements(
+  pgServer: BenchPostgres,
+  server: Server,
+  request: LoadRequest,
+): Promise<number> {
+  const n = 10;
+  const before = await pgServer.statements(server.database);
+  for (let i = 0; i < n; i++) await postOnce(server.url, request);
+  return ((await pgServer.statements(server.database)) - before) / n;
 }
 
-async function post(target: Target): Promise<{ json: unknown; sqlStatements: string | null }> {
-  const response = await fetch(target.url, { method: "POST", headers: target.headers, body: target.body });
-  const json = (await response.json()) as { errors?: unknown };
-  if (!response.ok || json.errors)
-    throw new Error(`${target.name}: ${response.status} ${JSON.stringify(json).slice(0, 500)}`);
-  return { json, sqlStatements: response.headers.get("x-sql-statements") };
+async function measureShape(pgServer: BenchPostgres, shape: Shape, servers: readonly Server[]) {
+  const requests = await checkAnswers(shape, servers);
+  const figures = new Map<Server, { rounds: import("./lib/load.js").Round[]; sequential: number }>();
+  for (const s of servers) {
+    figures.set(s, { rounds: [], sequential: await sequentialStatements(pgServer, s, requests.get(s)!) });
+  }
+  for (const s of servers)
+    await runRound(pgServer, s, requests.get(s)!, { seconds: warmupSeconds, connections });
+  for (let round = 0; round < roundCount; round++) {
+    const order = servers.map((_, i) => servers[(i + round) % servers.length]!);
+    for (const s of order) {
+      const r = await runRound(pgServer, s, requests.get(s)!, { seconds, connections });
+      figures.get(s)!.rounds.push(r);
+      console.log(
+        `  ${shape.id} round ${round + 1} ${s.name.padEnd(30)} ${r.rps.toFixed(1).padStart(8)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  cpu ${r.cpuMs.toFixed(2)} ms/req  pg ${r.pgCpuMs.toFixed(2)} ms/req  sql ${r.statements.toFixed(2)}/req  errors ${r.errors}`,
+      );
+    }
+  }
+  return servers.map(
+    (s): ServerFigures => ({
+      server: s.name,
+      rounds: figures.get(s)!.rounds,
+      sequentialStatements: figures.get(s)!.sequential,
+    }),
+  );
 }
 
-async function load(target: Target): Promise<autocannon.Result> {
-  return autocannon({
-    url: target.url,
-    method: "POST",
-    headers: target.headers,
-    body: target.body,
-    connections,
-    duration: seconds,
-  });
+async function startServers(head: Db, before: Db | null, node22: ReturnType<typeof ensureNode22>) {
+  const servers: Server[] = [];
+  servers.push(await startFupin("fupin (Node 20)", repoRoot, process.execPath, head));
+  servers.push(await startFupin("fupin (Node 22)", repoRoot, node22.node, head));
+  if (before && baselineDir)
+    servers.push(await startFupin("fupin before (Node 20)", baselineDir, process.execPath, before));
+  servers.push(await startPostgraphile(4, repoRoot, node22, head));
+  servers.push(await startPostgraphile(5, repoRoot, node22, head));
+  return servers;
 }
 
-function line(name: string, r: autocannon.Result): string {
-  const errors = r.errors + r.non2xx + r.timeouts;
-  return `${name.padEnd(28)} ${r.requests.average.toFixed(1).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(5)} ms   errors ${errors}`;
+function summary(
+  results: readonly { shape: Shape; rows: readonly ServerFigures[] }[],
+  memory: string[],
+  pgVersion: string,
+): string {
+  const parts = [
+    "## Gateway: fupin against PostGraphile 4 and 5",
+    "",
+    machineDetails([
+      `Run ${new Date().toISOString()}; ${households} households; ${roundCount} rounds of ${seconds} s per server and shape after a ${warmupSeconds} s warm-up, ${connections} connections; rounds alternate between servers and the order rotates each round`,
+      `PostgreSQL: ${pgVersion}, a dedicated embedded server with pg_stat_statements (statements counted by PostgreSQL, top level, BEGIN/COMMIT included)`,
+      `Node: ${process.version} and ${NODE22_VERSION} (npm \`node\` package); PostGraphile 4.14.1 on ${process.version}, PostGraphile ${POSTGRAPHILE5_VERSION} (Amber preset) on ${NODE22_VERSION}; autocannon 8.0.0 in the benchmark's own process`,
+      `fupin with region scope, masking, the personal-read audit, the rate limit (a PostgreSQL UPSERT per request) and API-key authentication on, LOG_LEVEL ${process.env.BENCH_LOG_LEVEL ?? "info"}; PostGraphile with none of these`,
+      ...(baselineDir ? [`fupin before: ${describeCheckout(baselineDir)} (${baselineDir})`] : []),
+      `fupin head: ${describeCheckout(repoRoot)}`,
+      "The machine has 2 cores shared with other work while this ran: figures are noisy. Read the medians and ranges, and compare servers only within one run.",
+    ]),
+    "",
+  ];
+  for (const { shape, rows } of results) parts.push(`### ${shape.title}`, "", shapeTable(rows), "");
+  parts.push(`Resident memory after the run: ${memory.join("; ")}`);
+  return parts.join("\n");
 }
 
 async function main(): Promise<void> {
-  let embeddedDir: string | null = null;
-  let stopEmbedded: (() => Promise<void>) | null = null;
-  let adminUrl: string;
-  if (process.env.DATABASE_URL) {
-    adminUrl = process.env.DATABASE_URL;
-  } else {
-    embeddedDir = await mkdtemp(join(tmpdir(), "fupin-bench-pg-"));
-    const server = await startEmbeddedPostgres({ dataDir: join(embeddedDir, "data"), database: "postgres" });
-    stopEmbedded = () => server.stop();
-    adminUrl = server.url;
-  }
-  const dbName = `fupin_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Pool({ connectionString: adminUrl, max: 1 });
-  await admin.query(`create database ${dbName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
-  const children: ChildProcess[] = [];
+  const node22 = ensureNode22(benchDir);
+  const pgServer = await startBenchPostgres();
+  const servers: Server[] = [];
   try {
-    const db = await openDatabase({ url: databaseUrl });
-    await migrate(db.orm);
-    const seedStarted = performance.now();
-    const seed = await seedSyntheticCounty(db.pool, db.orm, {
-      households,
-      referenceYear: 2025,
-      now: () => new Date("2025-11-30T04:00:00Z"),
-    });
-    const counts = await db.pool.query<{ h: number; m: number }>(
-      "select (select count(*)::int from household) as h, (select count(*)::int from member) as m",
-    );
-    console.log(
-      `database: ${process.env.DATABASE_URL ? "DATABASE_URL server" : "embedded PostgreSQL"}, ${counts.rows[0]?.h} households, ${counts.rows[0]?.m} members, seeded in ${(performance.now() - seedStarted).toFixed(0)} ms (${seed.seeded ? seed.rows : 0} rows)`,
-    );
-    const key = await createApiKey(db.pool, {
-      regionCode: "360723",
-      permissions: ["ledger:read"],
-      label: "bench",
-    });
-    await db.close();
-
-    const fupinPort = await freePort();
-    children.push(
-      await startChild(
-        "fupin gateway",
-        ["packages/gateway/src/cli/main.ts", "start"],
-        {
-          DATABASE_URL: databaseUrl,
-          PORT: String(fupinPort),
-          LOG_LEVEL: "warn",
-          RATE_LIMIT_PER_MINUTE: "100000000",
-          FUPIN_EXPOSE_SQL_COUNT: "1",
-        },
-        /listening on/,
-      ),
-    );
-    const graphilePort = await freePort();
-    children.push(
-      await startChild(
-        "PostGraphile",
-        ["test/bench/servers/postgraphile-server.ts"],
-        { DATABASE_URL: databaseUrl, PORT: String(graphilePort) },
-        /ready /,
-      ),
-    );
-
-    const fupin: Target = {
-      name: "fupin (scoped, masked)",
-      url: `http://127.0.0.1:${fupinPort}/graphql`,
-      headers: { "content-type": "application/json", authorization: `Bearer ${key.key}` },
-      body: JSON.stringify({
-        query:
-          'query Bench { households(regionCode: "360723", first: 100) { nodes { id householdNumber members { name idNumber relation } } } }',
-      }),
-      count: (json) => {
-        const nodes = (json as { data: { households: { nodes: { members: unknown[] }[] } } }).data.households
-          .nodes;
-        return { households: nodes.length, members: nodes.reduce((n, h) => n + h.members.length, 0) };
-      },
-    };
-    const graphile: Target = {
-      name: "PostGraphile 4.14.1",
-      url: `http://127.0.0.1:${graphilePort}/graphql`,
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        query:
-          "query Bench { allHouseholds(first: 100, orderBy: ID_ASC) { nodes { id householdNumber membersByHouseholdId { nodes { name idNumber relation } } } } }",
-      }),
-      count: (json) => {
-        const nodes = (
-          json as { data: { allHouseholds: { nodes: { membersByHouseholdId: { nodes: unknown[] } }[] } } }
-        ).data.allHouseholds.nodes;
-        return {
-          households: nodes.length,
-          members: nodes.reduce((n, h) => n + h.membersByHouseholdId.nodes.length, 0),
-        };
-      },
-    };
-
-    const sample = await post(fupin);
-    const reference = await post(graphile);
-    const a = fupin.count(sample.json);
-    const b = graphile.count(reference.json);
-    console.log(
-      `one request: fupin ${a.households} households / ${a.members} members in ${sample.sqlStatements ?? "?"} SQL statements; PostGraphile ${b.households} / ${b.members}`,
-    );
-    if (a.households !== b.households || a.members !== b.members) {
-      throw new Error("the two servers did not return the same households and members");
+    const head = await createDb(pgServer, "fupin_bench", repoRoot);
+    const sqlClient = new pg.Client({ connectionString: head.url });
+    await sqlClient.connect();
+    await sqlClient.query(readFileSync(join(benchDir, "servers/postgraphile.sql"), "utf8"));
+    await sqlClient.end();
+    const before = baselineDir ? await createDb(pgServer, "fupin_bench_before", baselineDir) : null;
+    servers.push(...(await startServers(head, before, node22)));
+    const results: { shape: Shape; rows: ServerFigures[] }[] = [];
+    for (const shape of shapes) {
+      console.log(`\n${shape.title}`);
+      const rows = await measureShape(pgServer, shape, servers);
+      results.push({ shape, rows });
+      console.log(shapeTable(rows));
+      const q1 = (name: string) => rows.find((r) => r.server.startsWith(name));
+      const fupin = q1("fupin (Node 20)");
+      const pg4 = q1("PostGraphile 4");
+      const beforeRow = q1("fupin before");
+      if (shape.id === "q1" && fupin && pg4) {
+        const f = rpsSummary(fupin.rounds).median;
+        const g = rpsSummary(pg4.rounds).median;
+        console.log(
+          `households(first:100){members}: fupin ${f.toFixed(1)} req/s, PostGraphile ${g.toFixed(1)} req/s, ratio fupin/PostGraphile ${(f / g).toFixed(2)}`,
+        );
+        if (beforeRow) {
+          const b = rpsSummary(beforeRow.rounds).median;
+          console.log(
+            `before: ${b.toFixed(1)} req/s, ratio before/PostGraphile ${(b / g).toFixed(2)}; after/before ${(f / b).toFixed(2)}`,
+          );
+        }
+      }
     }
-
-    console.log(
-      `load: ${connections} connections, ${seconds} s per round, rounds interleaved (warm-up round not counted)`,
-    );
-    await load(fupin);
-    await load(graphile);
-    const rounds: { fupin: autocannon.Result; graphile: autocannon.Result }[] = [];
-    for (let i = 0; i < 2; i++) rounds.push({ fupin: await load(fupin), graphile: await load(graphile) });
-    for (const [i, r] of rounds.entries()) {
-      console.log(line(`${fupin.name} #${i + 1}`, r.fupin));
-      console.log(line(`${graphile.name} #${i + 1}`, r.graphile));
-    }
-    const mean = (pick: (r: (typeof rounds)[number]) => autocannon.Result) =>
-      rounds.reduce((s, r) => s + pick(r).requests.average, 0) / rounds.length;
-    const fupinRps = mean((r) => r.fupin);
-    const graphileRps = mean((r) => r.graphile);
-    console.log(
-      `households(first:100){members}: fupin ${fupinRps.toFixed(1)} req/s, PostGraphile ${graphileRps.toFixed(1)} req/s, ratio fupin/PostGraphile ${(fupinRps / graphileRps).toFixed(2)}`,
-    );
+    const memory = servers.map((s) => `${s.name} ${residentMb(s.pid).toFixed(0)} MB`);
+    const text = summary(results, memory, pgServer.version);
+    writeResultsSection(join(benchDir, "RESULTS.md"), "gateway", text);
+    console.log(`\n${memory.join("; ")}\nwrote ${join(benchDir, "RESULTS.md")}`);
   } finally {
-    for (const child of children) await stopChild(child);
-    await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
-    await admin.end();
-    if (stopEmbedded) await stopEmbedded();
-    if (embeddedDir) await rm(embeddedDir, { recursive: true, force: true });
+    for (const s of servers) await stopChild(s.child);
+    await pgServer.stop();
   }
 }
 

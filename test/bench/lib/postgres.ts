@@ -1,0 +1,67 @@
+// The benchmarks' own PostgreSQL: an embedded server (the one the gateway ships) started with
+// pg_stat_statements preloaded, so that PostgreSQL itself counts every statement each server sends —
+// the rate limiter's and the key lookup's included — and so that no other work on the machine's shared
+// server weighs on the counts. Its processes' CPU time is read from /proc.
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startEmbeddedPostgres } from "@fupin/gateway";
+import pg from "pg";
+import { treeCpuSeconds } from "./processes.js";
+
+/** A dedicated PostgreSQL for one benchmark run. */
+export interface BenchPostgres {
+  /** URL of its `postgres` database (administration, statistics). */
+  readonly adminUrl: string;
+  readonly version: string;
+  /** A new empty database; returns its URL. */
+  createDatabase(name: string): Promise<string>;
+  /** Statements PostgreSQL has executed in a database so far (pg_stat_statements, top level, utility included). */
+  statements(database: string): Promise<number>;
+  /** CPU seconds used so far by the server and all its backends. */
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts an embedded PostgreSQL in a temporary folder with pg_stat_statements loaded. */
+export async function startBenchPostgres(): Promise<BenchPostgres> {
+  const dir = await mkdtemp(join(tmpdir(), "fupin-bench-pg-"));
+  const dataDir = join(dir, "data");
+  let server = await startEmbeddedPostgres({ dataDir, database: "postgres" });
+  const setup = new pg.Client({ connectionString: server.url });
+  await setup.connect();
+  await setup.query("alter system set shared_preload_libraries = 'pg_stat_statements'");
+  await setup.query("alter system set pg_stat_statements.track_utility = on");
+  await setup.query("alter system set max_connections = 200");
+  await setup.end();
+  await server.stop();
+  server = await startEmbeddedPostgres({ dataDir, database: "postgres" });
+  const admin = new pg.Pool({ connectionString: server.url, max: 2 });
+  await admin.query("create extension if not exists pg_stat_statements");
+  const version = (await admin.query<{ v: string }>("select version() as v")).rows[0]!.v;
+  const postmasterPid = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  return {
+    adminUrl: server.url,
+    version,
+    async createDatabase(name) {
+      await admin.query(`create database ${name}`);
+      const url = new URL(server.url);
+      url.pathname = `/${name}`;
+      return url.toString();
+    },
+    async statements(database) {
+      const r = await admin.query<{ n: string }>(
+        "select coalesce(sum(s.calls), 0)::text as n from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = $1",
+        [database],
+      );
+      return Number(r.rows[0]!.n);
+    },
+    cpuSeconds: () => treeCpuSeconds(postmasterPid),
+    async stop() {
+      await admin.end();
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
