@@ -8,7 +8,9 @@
 //
 // Options: --baseline-dir DIR also measures the fupin gateway of another checkout (migrated and seeded
 // by its own code, in its own database on the same server), e.g. the main branch before a change;
-// --shapes q1,q3 measures only those shapes. Environment: BENCH_HOUSEHOLDS (10000), BENCH_SECONDS per
+// --shapes q1,q3 measures only those shapes; --servers fupin20,pg5 starts only those servers (fupin20,
+// fupin22, before, pg4, pg5). BENCH_CPU_PROF_DIR=dir starts the fupin servers with --cpu-prof (see
+// profile-summary.ts). Environment: BENCH_HOUSEHOLDS (10000), BENCH_SECONDS per
 // round (5), BENCH_ROUNDS (3), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (10), BENCH_LOG_LEVEL (info).
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -43,11 +45,13 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const benchDir = import.meta.dirname;
 const repoRoot = resolve(benchDir, "..", "..");
 const { values: options } = parseArgs({
-  options: { "baseline-dir": { type: "string" }, shapes: { type: "string" } },
+  options: { "baseline-dir": { type: "string" }, shapes: { type: "string" }, servers: { type: "string" } },
   allowPositionals: true,
 });
 const baselineDir = options["baseline-dir"] ? resolve(options["baseline-dir"]) : null;
 const shapes = SHAPES.filter((s) => !options.shapes || options.shapes.split(",").includes(s.id));
+/** Servers to start by id (fupin20, fupin22, before, pg4, pg5); default all. */
+const wanted = (id: string) => !options.servers || options.servers.split(",").includes(id);
 
 interface Db {
   url: string;
@@ -156,12 +160,12 @@ async function measureShape(pgServer: BenchPostgres, shape: Shape, servers: read
 
 async function startServers(head: Db, before: Db | null, node22: ReturnType<typeof ensureNode22>) {
   const servers: Server[] = [];
-  servers.push(await startFupin("fupin (Node 20)", repoRoot, process.execPath, head));
-  servers.push(await startFupin("fupin (Node 22)", repoRoot, node22.node, head));
-  if (before && baselineDir)
+  if (wanted("fupin20")) servers.push(await startFupin("fupin (Node 20)", repoRoot, process.execPath, head));
+  if (wanted("fupin22")) servers.push(await startFupin("fupin (Node 22)", repoRoot, node22.node, head));
+  if (before && baselineDir && wanted("before"))
     servers.push(await startFupin("fupin before (Node 20)", baselineDir, process.execPath, before));
-  servers.push(await startPostgraphile(4, repoRoot, node22, head));
-  servers.push(await startPostgraphile(5, repoRoot, node22, head));
+  if (wanted("pg4")) servers.push(await startPostgraphile(4, repoRoot, node22, head));
+  if (wanted("pg5")) servers.push(await startPostgraphile(5, repoRoot, node22, head));
   return servers;
 }
 

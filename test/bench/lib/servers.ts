@@ -30,6 +30,12 @@ function fupinEnv(databaseUrl: string, port: number): Record<string, string> {
   };
 }
 
+/** `--cpu-prof` into BENCH_CPU_PROF_DIR when set: each fupin server writes a profile when it stops. */
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** Starts a fupin gateway from a checkout with a Node binary. */
 export async function startFupin(
   name: string,
@@ -41,7 +47,7 @@ export async function startFupin(
   const child = await startChild({
     name,
     node,
-    args: ["--import", "tsx", "packages/gateway/src/cli/main.ts", "start"],
+    args: [...profileArgs(), "--import", "tsx", "packages/gateway/src/cli/main.ts", "start"],
     cwd: checkout,
     env: fupinEnv(db.url, port),
     ready: /listening on/,
