@@ -1,2 +1,26 @@
-/** Platform adapters: nothing is exported yet; report profiles and ledger import come in a later issue. */
+/** Platform adapters: report profiles declared as data, xlsx and JSON codecs, ledger workbook import. */
 export const ADAPTERS_VERSION = "0.1.0";
+export type { CellOut } from "./codecs/cell-values.js";
+export { fillTitle, NUM_FMT, toCell } from "./codecs/cell-values.js";
+export type { JsonBatch } from "./codecs/json-batches.js";
+export { jsonBatches, writeJsonBatches } from "./codecs/json-batches.js";
+export type { SheetInput, XlsxWriteOptions } from "./codecs/xlsx-writer.js";
+export { writeXlsx } from "./codecs/xlsx-writer.js";
+export type { ExportFormat } from "./export/export-report.js";
+export { exportLedger, exportReport, reportSheets } from "./export/export-report.js";
+export { DEFAULT_CODE_TABLES } from "./profiles/code-tables.js";
+export type { RegionNames, SheetRow } from "./profiles/dataset-rows.js";
+export { datasetRows, ledgerRows, regionNamesOf } from "./profiles/dataset-rows.js";
+export { LEDGER_SHEETS } from "./profiles/ledger.js";
+export type {
+  ColumnType,
+  Profile,
+  ProfileColumn,
+  ProfileError,
+  ProfileInput,
+  ProfileName,
+  ProfileSheet,
+} from "./profiles/profile.js";
+export { COLUMN_TYPES, PROFILE_NAMES, profileSchema } from "./profiles/profile.js";
+export type { ProfileOverride } from "./profiles/registry.js";
+export { isProfileName, loadProfile, parseProfile, profileOverrideSchema } from "./profiles/registry.js";
