@@ -1,5 +1,5 @@
 export type { ComputeMetricsOptions } from "./assessment/compute-metrics.js";
-export { computeMetrics, sumMetrics } from "./assessment/compute-metrics.js";
+export { computeMetrics, METRIC_CALCULATORS, sumMetrics } from "./assessment/compute-metrics.js";
 export type { AssessmentContext, LedgerIndex } from "./assessment/context.js";
 export {
   assessmentDate,
@@ -19,6 +19,7 @@ export { FINDING_CODES } from "./assessment/finding-codes.js";
 export type { FindingDetector } from "./assessment/findings/detector.js";
 export type { MetricCode, MetricDefinition } from "./assessment/metric-codes.js";
 export { METRIC_CODES, METRIC_DEFINITIONS } from "./assessment/metric-codes.js";
+export type { MetricCalculator, MetricCount, MetricScope } from "./assessment/metrics/metric.js";
 export type { AssessmentPolicy } from "./assessment/policy.js";
 export { DEFAULT_POLICY, resolvePolicy } from "./assessment/policy.js";
 export type { Finding, Metric, Severity } from "./assessment/types.js";

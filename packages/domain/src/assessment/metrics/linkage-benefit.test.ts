@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import {
+  entity,
+  household,
+  linkage,
+  linkageYear,
+  TOWN_A,
+  TOWN_B,
+  VILLAGES_A,
+  VILLAGES_B,
+} from "../testing/fixtures.js";
+import { countsOf } from "../testing/metrics.js";
+import { averageLinkageBenefit, linkageRetention, shallowLinkageShare } from "./linkage-benefit.js";
+
+const [A1] = VILLAGES_A;
+const [B1] = VILLAGES_B;
+const records = {
+  households: [household("h1", A1), household("h2", A1), household("h4", B1)],
+  entities: [entity("e1", TOWN_A)],
+  linkages: [
+    linkage("l1", "e1", "h1", 2023),
+    linkage("l2", "e1", "h2", 2023),
+    linkage("l4", "e1", "h4", 2023),
+  ],
+  linkageYears: [
+    linkageYear("l1", 2024, 50_000),
+    linkageYear("l1", 2025, 100_000),
+    linkageYear("l2", 2024, 30_000),
+    linkageYear("l4", 2025, 10_000),
+  ],
+};
+
+describe("linkage benefit metrics", () => {
+  it("LINKAGE_RETENTION: of last year's participants in the region, those still taking part", () => {
+    expect(countsOf(linkageRetention, records, 2025, { region: TOWN_A })).toEqual([1, 2]);
+    expect(countsOf(linkageRetention, records, 2025, { region: TOWN_B })).toEqual([0, 0]);
+  });
+
+  it("SHALLOW_LINKAGE_SHARE: paying records under the shallow line", () => {
+    expect(countsOf(shallowLinkageShare, records, 2025, { policy: { shallowLinkageFen: 50_000 } })).toEqual([
+      1, 2,
+    ]);
+    expect(countsOf(shallowLinkageShare, records, 2025, { policy: { shallowLinkageFen: 5_000 } })).toEqual([
+      0, 2,
+    ]);
+  });
+
+  it("AVERAGE_LINKAGE_BENEFIT: fen received over households taking part", () => {
+    expect(countsOf(averageLinkageBenefit, records, 2025)).toEqual([110_000, 2]);
+    expect(countsOf(averageLinkageBenefit, records, 2025, { region: TOWN_A })).toEqual([100_000, 1]);
+  });
+});
