@@ -1,6 +1,5 @@
 import { idNumberCheckDigit } from "@fupin/domain";
-import type { Database } from "../../packages/gateway/src/db/database.js";
-import { TABLES, type TableSpec } from "../../packages/gateway/src/graphql/read/tables.js";
+import { type Database, LEDGER_TABLES, type LedgerTable } from "@fupin/gateway";
 
 /** The county and two townships of the fixture, each with one village. */
 export const COUNTY = "360723";
@@ -26,7 +25,7 @@ function toParam(value: unknown): unknown {
 /** Inserts one ledger row with its county and region. */
 export async function insertRow<T extends object>(
   pool: Database["pool"],
-  spec: TableSpec<T>,
+  spec: LedgerTable<T>,
   row: Partial<T>,
   regionCode: string,
 ): Promise<void> {
@@ -49,32 +48,32 @@ export function householdId(town: "A" | "B", n: number): string {
 export async function seedFixture(pool: Database["pool"]): Promise<void> {
   await insertRow(
     pool,
-    TABLES.region,
+    LEDGER_TABLES.regions,
     { code: COUNTY, name: "大余县", level: "county", parentCode: null, isPoorVillage: false },
     COUNTY,
   );
   // A neighbouring county with one village, for a province key moving a household across counties.
   await insertRow(
     pool,
-    TABLES.region,
+    LEDGER_TABLES.regions,
     { code: "360724", name: "邻县", level: "county", parentCode: null, isPoorVillage: false },
     "360724",
   );
   await insertRow(
     pool,
-    TABLES.region,
+    LEDGER_TABLES.regions,
     { code: "360724100201", name: "邻县村", level: "village", parentCode: "360724100", isPoorVillage: false },
     "360724100201",
   );
   await insertRow(
     pool,
-    TABLES.industry,
+    LEDGER_TABLES.industries,
     { id: "ind-bee", code: "beekeeping", name: "养蜂", category: "beekeeping", outcomeUnit: "群" },
     COUNTY,
   );
   await insertRow(
     pool,
-    TABLES.fund,
+    LEDGER_TABLES.funds,
     {
       id: "fund-county",
       name: "县衔接资金",
@@ -92,13 +91,13 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
   ] as const) {
     await insertRow(
       pool,
-      TABLES.region,
+      LEDGER_TABLES.regions,
       { code: townCode, name: `镇${town}`, level: "township", parentCode: COUNTY, isPoorVillage: false },
       townCode,
     );
     await insertRow(
       pool,
-      TABLES.region,
+      LEDGER_TABLES.regions,
       { code: villageCode, name: `村${town}`, level: "village", parentCode: townCode, isPoorVillage: true },
       villageCode,
     );
@@ -106,7 +105,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
       const id = householdId(town, n);
       await insertRow(
         pool,
-        TABLES.household,
+        LEDGER_TABLES.households,
         {
           id,
           householdNumber: `${villageCode}${String(n).padStart(4, "0")}`,
@@ -127,7 +126,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
         person++;
         await insertRow(
           pool,
-          TABLES.member,
+          LEDGER_TABLES.members,
           {
             id: `m-${town}-${person}`,
             householdId: id,
@@ -148,7 +147,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     const h1 = householdId(town, 1);
     await insertRow(
       pool,
-      TABLES.income,
+      LEDGER_TABLES.incomes,
       {
         id: `inc-${town}`,
         householdId: h1,
@@ -163,7 +162,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     );
     await insertRow(
       pool,
-      TABLES.villageIndustry,
+      LEDGER_TABLES.villageIndustries,
       {
         id: `vi-${town}`,
         villageCode,
@@ -178,7 +177,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     );
     await insertRow(
       pool,
-      TABLES.householdIndustry,
+      LEDGER_TABLES.householdIndustries,
       {
         id: `hi-${town}`,
         householdId: h1,
@@ -192,7 +191,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     );
     await insertRow(
       pool,
-      TABLES.entity,
+      LEDGER_TABLES.entities,
       {
         id: `ent-${town}`,
         name: `合作社${town}`,
@@ -206,7 +205,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     );
     await insertRow(
       pool,
-      TABLES.entityActivity,
+      LEDGER_TABLES.entityActivities,
       {
         id: `act-${town}`,
         entityId: `ent-${town}`,
@@ -220,7 +219,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     );
     await insertRow(
       pool,
-      TABLES.linkage,
+      LEDGER_TABLES.linkages,
       {
         id: `lk-${town}`,
         entityId: `ent-${town}`,
@@ -234,7 +233,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     );
     await insertRow(
       pool,
-      TABLES.linkageYear,
+      LEDGER_TABLES.linkageYears,
       {
         id: `ly-${town}`,
         linkageId: `lk-${town}`,
@@ -247,7 +246,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     );
     await insertRow(
       pool,
-      TABLES.fund,
+      LEDGER_TABLES.funds,
       {
         id: `fund-${town}`,
         name: `镇${town}资金`,
@@ -260,7 +259,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     );
     await insertRow(
       pool,
-      TABLES.project,
+      LEDGER_TABLES.projects,
       {
         id: `prj-${town}`,
         name: `项目${town}`,
@@ -279,7 +278,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     );
     await insertRow(
       pool,
-      TABLES.fundUse,
+      LEDGER_TABLES.fundUses,
       {
         id: `fu-${town}`,
         fundId: `fund-${town}`,
@@ -293,7 +292,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     );
     await insertRow(
       pool,
-      TABLES.subsidy,
+      LEDGER_TABLES.subsidies,
       {
         id: `sub-${town}`,
         householdId: h1,
@@ -308,7 +307,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     );
     await insertRow(
       pool,
-      TABLES.technicalService,
+      LEDGER_TABLES.services,
       {
         id: `svc-${town}`,
         kind: "visit",
@@ -322,7 +321,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     );
     await insertRow(
       pool,
-      TABLES.responsibility,
+      LEDGER_TABLES.responsibilities,
       {
         id: `resp-${town}`,
         kind: "household_helper",
@@ -337,7 +336,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     );
     await insertRow(
       pool,
-      TABLES.rectification,
+      LEDGER_TABLES.rectifications,
       {
         id: `rect-${town}`,
         townshipCode: townCode,
@@ -359,7 +358,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
       // references across townships that scope must cut on every path.
       await insertRow(
         pool,
-        TABLES.linkage,
+        LEDGER_TABLES.linkages,
         {
           id: "lk-cross",
           entityId: "ent-B",
@@ -373,7 +372,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
       );
       await insertRow(
         pool,
-        TABLES.subsidy,
+        LEDGER_TABLES.subsidies,
         {
           id: "sub-cross",
           householdId: householdId("A", 2),
@@ -392,7 +391,7 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     }
     await insertRow(
       pool,
-      TABLES.monitoring,
+      LEDGER_TABLES.monitorings,
       {
         id: `mon-${town}`,
         householdId: h1,

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { createSchema, printGatewaySchema } from "@fupin/gateway";
+import { undocumentedElements } from "@fupin/gateway/schema-lint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSchema, printGatewaySchema } from "../../packages/gateway/src/graphql/schema/index.js";
-import { undocumentedElements } from "../../packages/gateway/src/graphql/schema-lint.js";
 import { TOWN_A, TOWN_B } from "./graphql-fixture.js";
 import { type GraphqlHarness, startGraphqlHarness } from "./graphql-harness.js";
 

@@ -128,7 +128,7 @@ describe("households and members", () => {
       h.gql("townAWrite", ADD_MEMBER, input("m-race-2")),
     ]);
     const codes = results.map((r) => r.body.errors?.[0]?.extensions?.code ?? "ok").sort();
-    expect(codes).toEqual(["MEMBER.DUPLICATE_ID_NUMBER", "ok"]);
+    expect(codes).toEqual(["LEDGER.DUPLICATE_ID_NUMBER", "ok"]);
     const rows = await h.pool.query("select id from member where id_number = $1", [idNumberOf(960)]);
     expect(rows.rows).toHaveLength(1);
   });
@@ -140,7 +140,7 @@ describe("households and members", () => {
     });
   });
 
-  it("adds a member, and refuses a person already in a household with MEMBER.DUPLICATE_ID_NUMBER", async () => {
+  it("adds a member, and refuses a person already in a household with LEDGER.DUPLICATE_ID_NUMBER", async () => {
     const ok = await h.gql("townAWrite", ADD_MEMBER, {
       input: {
         householdId: "h-new-1",
@@ -163,7 +163,7 @@ describe("households and members", () => {
           labourAbility: "ordinary",
         },
       });
-      expect(dup.body.errors?.[0]?.extensions?.code).toBe("MEMBER.DUPLICATE_ID_NUMBER");
+      expect(dup.body.errors?.[0]?.extensions?.code).toBe("LEDGER.DUPLICATE_ID_NUMBER");
     });
     await expectNothingWritten(async () => {
       const bad = await h.gql("townAWrite", ADD_MEMBER, {
@@ -316,7 +316,7 @@ describe("linkages, support, funds, projects and rectifications", () => {
       const early = await h.gql("townAWrite", YEAR, {
         input: { linkageId: "lk-new", year: 2023, tookPart: true, receivedFen: 0 },
       });
-      expect(early.body.errors?.[0]?.extensions?.code).toBe("LINKAGE_YEAR.OUT_OF_RANGE");
+      expect(early.body.errors?.[0]?.extensions?.code).toBe("LEDGER.LINKAGE_YEAR_OUT_OF_RANGE");
       const foreign = await h.gql("townAWrite", YEAR, {
         input: { linkageId: "lk-B", year: 2024, tookPart: true, receivedFen: 0 },
       });
@@ -392,7 +392,7 @@ describe("linkages, support, funds, projects and rectifications", () => {
       const over = await h.gql("townAWrite", USE, {
         input: { fundId: "fund-A", year: 2024, category: "industry", amountFen: 9000000 },
       });
-      expect(over.body.errors?.[0]?.extensions?.code).toBe("FUND_USE.OVERSPENT");
+      expect(over.body.errors?.[0]?.extensions?.code).toBe("LEDGER.FUND_OVERSPENT");
       const county = await h.gql("townAWrite", USE, {
         input: { fundId: "fund-county", year: 2024, category: "industry", amountFen: 1 },
       });

@@ -1,4 +1,5 @@
 import { type AuditEntry, createAuditWriter, runCli, verifyAuditChain } from "@fupin/gateway";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 
@@ -51,19 +52,31 @@ describe("audit writer and chain", () => {
     expect(rows.rows[2]?.prev_hash).toBe(rows.rows[1]?.hash);
   });
 
-  it("appends inside the caller's MikroORM transaction, and nothing when it rolls back", async () => {
+  it("appends inside the caller's transaction, and nothing when it rolls back", async () => {
     const writer = createAuditWriter(db.pool);
     const before = await verifyAuditChain(db.pool);
-    const em = db.orm.em.fork();
+    const inTransaction = async (work: (client: pg.PoolClient) => Promise<void>) => {
+      const client = await db.pool.connect();
+      try {
+        await client.query("begin");
+        await work(client);
+        await client.query("commit");
+      } catch (e) {
+        await client.query("rollback");
+        throw e;
+      } finally {
+        client.release();
+      }
+    };
     await expect(
-      em.transactional(async (tx) => {
-        await writer.append([entry(10)], tx);
+      inTransaction(async (client) => {
+        await writer.append([entry(10)], client);
         throw new Error("mutation failed");
       }),
     ).rejects.toThrow("mutation failed");
     expect(await verifyAuditChain(db.pool)).toEqual(before);
-    await em.transactional(async (tx) => {
-      await writer.append([entry(11)], tx);
+    await inTransaction(async (client) => {
+      await writer.append([entry(11)], client);
     });
     const after = await verifyAuditChain(db.pool);
     expect(after).toEqual({ ok: true, entries: (before.ok ? before.entries : 0) + 1 });

@@ -1,4 +1,4 @@
-import { MIGRATIONS, pendingMigrations } from "@fupin/gateway";
+import { createOrm, MIGRATIONS, pendingMigrations } from "@fupin/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 
@@ -53,6 +53,26 @@ describe("migrations", () => {
     expect(await pendingMigrations(db.orm)).toEqual([]);
     const applied = await db.pool.query<{ name: string }>("select name from mikro_orm_migrations");
     expect(applied.rows.map((r) => r.name.replace(/\.[jt]s$/, ""))).toEqual(MIGRATIONS.map((m) => m.name));
+  });
+
+  it("match the table descriptions: MikroORM's migrator finds nothing to change", async () => {
+    const diff = await db.orm.getSchemaGenerator().getUpdateSchemaMigrationSQL({ wrap: false });
+    expect(diff.up.trim()).toBe("");
+    expect(diff.down.trim()).toBe("");
+  });
+
+  it("would change when a table description changes (the check above can fail)", async () => {
+    const orm = await createOrm(db.url);
+    try {
+      const meta = orm.getMetadata().get("Household");
+      const phone = meta.properties.phone;
+      expect(phone).toBeDefined();
+      phone!.nullable = false;
+      const diff = await orm.getSchemaGenerator().getUpdateSchemaMigrationSQL({ wrap: false });
+      expect(diff.up).toContain('alter column "phone"');
+    } finally {
+      await orm.close(true);
+    }
   });
 
   it("create every ledger table with the scope columns and the scope index", async () => {

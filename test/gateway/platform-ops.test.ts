@@ -1,3 +1,4 @@
+import { MIGRATIONS } from "@fupin/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../support/gateway.js";
 
@@ -41,7 +42,9 @@ describe("health and readiness", () => {
       const res = await limited.fetch("/ready");
       expect(res.status).toBe(503);
       const body = (await res.json()) as { problems: string[] };
-      expect(body.problems.join(" ")).toContain("migrations not applied: Migration20261128000000");
+      expect(body.problems.join(" ")).toContain(
+        `migrations not applied: ${MIGRATIONS.map((m) => m.name).join(", ")}`,
+      );
     } finally {
       for (const r of rows.rows) {
         await limited.db.pool.query("insert into mikro_orm_migrations (id, name) values ($1, $2)", [

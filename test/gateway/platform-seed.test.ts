@@ -1,4 +1,4 @@
-import { runCli } from "@fupin/gateway";
+import { MIGRATIONS, runCli } from "@fupin/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 
@@ -78,7 +78,7 @@ describe("fupin seed", () => {
       const lines: string[] = [];
       const quiet = { log: (l: string) => lines.push(l), error: (l: string) => lines.push(l) };
       expect(await runCli(["migrate"], { DATABASE_URL: empty.url }, quiet)).toBe(0);
-      expect(lines).toEqual(["applied Migration20261128000000"]);
+      expect(lines).toEqual([`applied ${MIGRATIONS.map((m) => m.name).join(", ")}`]);
       const tables = await empty.pool.query(
         "select 1 from information_schema.tables where table_name = 'household'",
       );

@@ -19,7 +19,7 @@ export interface GatewayContext {
 export interface GatewayServices {
   /** Plain SQL on the pool: returns rows as plain objects. For the read path (no entity hydration). */
   readonly sql: SqlExecutor;
-  /** MikroORM, for writes through the unit of work (fork an EntityManager per request). */
+  /** MikroORM: the table metadata and the migrator. */
   readonly orm: import("@mikro-orm/postgresql").MikroORM;
   /** Appends to the hash-chained audit log, inside the caller's transaction when given one. */
   readonly audit: AuditWriter;
@@ -31,8 +31,20 @@ export interface SqlExecutor {
     text: string,
     params?: readonly unknown[],
   ): Promise<T[]>;
+  /** Runs `work` in one transaction on one client of the pool; rolls back when it throws. */
+  transaction<R>(work: (tx: SqlTransaction) => Promise<R>): Promise<R>;
   /** How many statements this executor has run; tests read it to count SQL per request. */
   readonly statementCount: number;
+}
+
+/** Parameterised SQL (`$1`, `$2`, …) inside one transaction. */
+export interface SqlTransaction {
+  query<T extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+  ): Promise<T[]>;
+  /** The pool client holding the transaction (for the audit writer). */
+  readonly client: import("pg").ClientBase;
 }
 
 /** One audit entry: who did what to which record, with the before and after images. */
@@ -50,5 +62,5 @@ export interface AuditEntry {
 
 /** Writes audit entries. */
 export interface AuditWriter {
-  append(entries: readonly AuditEntry[], tx?: import("@mikro-orm/postgresql").EntityManager): Promise<void>;
+  append(entries: readonly AuditEntry[], tx?: import("pg").ClientBase): Promise<void>;
 }

@@ -13,14 +13,18 @@ export { hasPermission, isInScope, PERMISSIONS } from "./auth/principal.js";
 export { runCli } from "./cli/main.js";
 export type { GatewayConfig, JwtConfig } from "./config.js";
 export { ConfigError, loadConfig } from "./config.js";
-export type { AuditEntry, AuditWriter, GatewayContext, GatewayServices, SqlExecutor } from "./context.js";
+export type {
+  AuditEntry,
+  AuditWriter,
+  GatewayContext,
+  GatewayServices,
+  SqlExecutor,
+  SqlTransaction,
+} from "./context.js";
 export type { Database, OpenDatabaseOptions } from "./db/database.js";
 export { DEFAULT_DATA_DIR, openDatabase } from "./db/database.js";
 export type { EmbeddedPostgres, EmbeddedPostgresOptions } from "./db/embedded-postgres.js";
 export { startEmbeddedPostgres, stopStaleServer } from "./db/embedded-postgres.js";
-export { ApiKeyEntity, ApiKeySchema } from "./db/entities/api-key.entity.js";
-export { AuditLogEntity, AuditLogSchema } from "./db/entities/audit-log.entity.js";
-export { ENTITY_SCHEMAS } from "./db/entity-schemas.js";
 export { migrate, pendingMigrations } from "./db/migrate.js";
 export { createOrm, MIGRATIONS } from "./db/orm.js";
 export { createPool, createSqlExecutor } from "./db/pool.js";
@@ -45,63 +49,16 @@ export { useBodyLimit } from "./http/use-body-limit.js";
 export { useOpsRoutes } from "./http/use-ops-routes.js";
 export { useRateLimit } from "./http/use-rate-limit.js";
 export { useRequestLog } from "./http/use-request-log.js";
-export {
-  BusinessEntityEntity,
-  BusinessEntitySchema,
-  businessEntityMapper,
-} from "./ledger/entities/business-entity.table.js";
-export {
-  EntityActivityEntity,
-  EntityActivitySchema,
-  entityActivityMapper,
-} from "./ledger/entities/entity-activity.table.js";
-export { FundEntity, FundSchema, fundMapper } from "./ledger/funds/fund.table.js";
-export { FundUseEntity, FundUseSchema, fundUseMapper } from "./ledger/funds/fund-use.table.js";
-export { HouseholdEntity, HouseholdSchema, householdMapper } from "./ledger/households/household.table.js";
-export { IncomeEntity, IncomeSchema, incomeMapper } from "./ledger/households/income.table.js";
-export { MemberEntity, MemberSchema, memberMapper } from "./ledger/households/member.table.js";
-export {
-  HouseholdIndustryEntity,
-  HouseholdIndustrySchema,
-  householdIndustryMapper,
-} from "./ledger/industries/household-industry.table.js";
-export { IndustryEntity, IndustrySchema, industryMapper } from "./ledger/industries/industry.table.js";
-export {
-  VillageIndustryEntity,
-  VillageIndustrySchema,
-  villageIndustryMapper,
-} from "./ledger/industries/village-industry.table.js";
-export type { LedgerRowLocation } from "./ledger/ledger-row.js";
-export { LedgerRow } from "./ledger/ledger-row.js";
-export { LinkageEntity, LinkageSchema, linkageMapper } from "./ledger/linkage/linkage.table.js";
-export {
-  LinkageYearEntity,
-  LinkageYearSchema,
-  linkageYearMapper,
-} from "./ledger/linkage/linkage-year.table.js";
-export {
-  MonitoringEntity,
-  MonitoringSchema,
-  monitoringMapper,
-} from "./ledger/monitoring/monitoring.table.js";
-export { ProjectEntity, ProjectSchema, projectMapper } from "./ledger/projects/project.table.js";
-export {
-  RectificationEntity,
-  RectificationSchema,
-  rectificationMapper,
-} from "./ledger/rectification/rectification.table.js";
-export { RegionEntity, RegionSchema, regionMapper } from "./ledger/regions/region.table.js";
-export {
-  ResponsibilityEntity,
-  ResponsibilitySchema,
-  responsibilityMapper,
-} from "./ledger/responsibility/responsibility.table.js";
-export { SubsidyEntity, SubsidySchema, subsidyMapper } from "./ledger/support/subsidy.table.js";
-export {
-  TechnicalServiceEntity,
-  TechnicalServiceSchema,
-  technicalServiceMapper,
-} from "./ledger/support/technical-service.table.js";
+export type {
+  Column,
+  LedgerTable,
+  LedgerTableDefinition,
+  TableScope,
+  UniqueFailure,
+  UniqueRule,
+} from "./ledger/ledger-table.js";
+export { column, defineLedgerTable } from "./ledger/ledger-table.js";
+export { LEDGER_TABLES } from "./ledger/tables.js";
 export { createLogger } from "./ops/logger.js";
 export type { SeedOptions, SeedResult } from "./seed/seed-database.js";
 export { isLedgerEmpty, seedSyntheticCounty } from "./seed/seed-database.js";

@@ -1,4 +1,3 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
 import type pg from "pg";
 import type { AuditEntry, AuditWriter } from "../context.js";
 import { auditEntryHash, GENESIS_HASH, normaliseAuditImage } from "./audit-chain.js";
@@ -12,8 +11,8 @@ const COLUMNS =
 
 type Run = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
-async function appendWith(run: Run, entries: readonly AuditEntry[], placeholder: (n: number) => string) {
-  await run(`select pg_advisory_xact_lock(${placeholder(1)})`, [AUDIT_LOCK_KEY.toString()]);
+async function appendWith(run: Run, entries: readonly AuditEntry[]) {
+  await run("select pg_advisory_xact_lock($1)", [AUDIT_LOCK_KEY.toString()]);
   const last = await run("select hash from audit_log order by seq desc limit 1", []);
   let prev = (last[0]?.hash as string | undefined) ?? GENESIS_HASH;
   const params: unknown[] = [];
@@ -37,7 +36,7 @@ async function appendWith(run: Run, entries: readonly AuditEntry[], placeholder:
     ];
     const slots = values.map((v, i) => {
       params.push(v);
-      const p = placeholder(params.length);
+      const p = `$${params.length}`;
       return i === 7 || i === 8 ? `${p}::jsonb` : i === 0 ? `${p}::timestamptz` : p;
     });
     tuples.push(`(${slots.join(", ")})`);
@@ -48,35 +47,24 @@ async function appendWith(run: Run, entries: readonly AuditEntry[], placeholder:
 
 /** Appends entries on a pg client inside the transaction the caller has begun (same lock and chain as the writer). */
 export async function appendAuditEntries(
-  client: pg.PoolClient,
+  client: pg.ClientBase,
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  await appendWith(
-    async (sql, params) => (await client.query(sql, params)).rows,
-    entries,
-    (n) => `$${n}`,
-  );
+  await appendWith(async (sql, params) => (await client.query(sql, params)).rows, entries);
 }
 
 /**
- * Creates the audit writer. With an EntityManager, entries are appended inside its transaction (one
- * is opened when it has none); without, in a transaction of their own on the pool. The chain is
- * extended under a transaction-scoped advisory lock, so concurrent writers keep one chain.
+ * Creates the audit writer. With a client, entries are appended inside the transaction the caller
+ * has begun on it; without, in a transaction of their own on the pool. The chain is extended under a
+ * transaction-scoped advisory lock, so concurrent writers keep one chain.
  */
 export function createAuditWriter(pool: pg.Pool): AuditWriter {
   return {
-    async append(entries, tx?: EntityManager) {
+    async append(entries, tx?: pg.ClientBase) {
       if (entries.length === 0) return;
       if (tx) {
-        const inTx = async (em: EntityManager) =>
-          appendWith(
-            (sql, params) => em.execute<Record<string, unknown>[]>(sql, params),
-            entries,
-            () => "?",
-          );
-        if (tx.isInTransaction()) await inTx(tx);
-        else await tx.transactional(inTx);
+        await appendAuditEntries(tx, entries);
         return;
       }
       const client = await pool.connect();

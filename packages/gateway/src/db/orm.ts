@@ -1,10 +1,24 @@
+import { fileURLToPath } from "node:url";
 import { Migrator } from "@mikro-orm/migrations";
 import { MikroORM, type Options, PostgreSqlDriver } from "@mikro-orm/postgresql";
-import { Migration20261128000000 } from "../../migrations/Migration20261128000000.js";
+import { Migration20261202160605 } from "../../migrations/Migration20261202160605.js";
+import { Migration20261202160606 } from "../../migrations/Migration20261202160606.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
-/** The committed migrations, in order (listed explicitly so no file discovery can silently skip one). */
-export const MIGRATIONS = [{ name: "Migration20261128000000", class: Migration20261128000000 }] as const;
+/**
+ * The committed migrations, in order (listed explicitly so no file discovery can silently skip one):
+ * the schema generated from the table descriptions, then the hand-written part they cannot express.
+ */
+export const MIGRATIONS = [
+  { name: "Migration20261202160605", class: Migration20261202160605 },
+  { name: "Migration20261202160606", class: Migration20261202160606 },
+] as const;
+
+/** Where the committed migrations live (`packages/gateway/migrations`). */
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations", import.meta.url));
+
+/** Tables created by the hand-written migration and left out of the metadata (the rate limiter's store). */
+export const UNDESCRIBED_TABLES = ["rate_limit"] as const;
 
 /** MikroORM options of the gateway for a database URL. */
 export function createOrmOptions(url: string): Options {
@@ -16,8 +30,12 @@ export function createOrmOptions(url: string): Options {
     allowGlobalContext: false,
     debug: false,
     pool: { min: 0, max: 5 },
+    schemaGenerator: { skipTables: [...UNDESCRIBED_TABLES] },
     migrations: {
       tableName: "mikro_orm_migrations",
+      path: MIGRATIONS_DIR,
+      pathTs: MIGRATIONS_DIR,
+      emit: "ts",
       migrationsList: [...MIGRATIONS],
       transactional: true,
       allOrNothing: true,

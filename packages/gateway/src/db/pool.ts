@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { SqlExecutor } from "../context.js";
+import type { SqlExecutor, SqlTransaction } from "../context.js";
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -31,14 +31,31 @@ export function createPool(url: string, max = 10): pg.Pool {
 /** A SqlExecutor over a pool that counts the statements it runs (one per request, so tests can count SQL). */
 export function createSqlExecutor(pool: pg.Pool): SqlExecutor {
   let count = 0;
-  return {
-    async query<T extends Record<string, unknown> = Record<string, unknown>>(
+  const on =
+    (client: pg.Pool | pg.ClientBase) =>
+    async <T extends Record<string, unknown> = Record<string, unknown>>(
       text: string,
       params?: readonly unknown[],
-    ): Promise<T[]> {
+    ): Promise<T[]> => {
       count++;
-      const result = await pool.query<T>(text, params as unknown[] | undefined);
+      const result = await client.query<T>(text, params as unknown[] | undefined);
       return result.rows;
+    };
+  return {
+    query: on(pool),
+    async transaction<R>(work: (tx: SqlTransaction) => Promise<R>): Promise<R> {
+      const client = await pool.connect();
+      try {
+        await client.query("begin");
+        const result = await work({ query: on(client), client });
+        await client.query("commit");
+        return result;
+      } catch (e) {
+        await client.query("rollback").catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
     },
     get statementCount() {
       return count;

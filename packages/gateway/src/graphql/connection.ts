@@ -1,11 +1,11 @@
 import type { ObjectRef } from "@pothos/core";
 import { z } from "zod";
 import type { GatewayContext } from "../context.js";
+import type { LedgerTable } from "../ledger/ledger-table.js";
 import { builder, type Types } from "./builder.js";
 import { badUserInput } from "./errors.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./limits-config.js";
 import { loadPage, type Page, type SqlCondition } from "./read/sql.js";
-import type { TableSpec } from "./read/tables.js";
 
 /** Encodes a record key as an opaque cursor. */
 export function encodeCursor(key: string): string {
@@ -88,7 +88,7 @@ export function defineConnection<T>(
 /** Reads the page a connection field asks for. */
 export function resolvePage<T>(
   ctx: GatewayContext,
-  spec: TableSpec<T>,
+  spec: LedgerTable<T>,
   regionCode: string,
   args: { readonly first?: number | null; readonly after?: string | null },
   conditions: readonly SqlCondition[],

@@ -1,10 +1,10 @@
 import type { InputObjectRef, ObjectRef } from "@pothos/core";
+import type { LedgerTable } from "../ledger/ledger-table.js";
 import { builder, type Types } from "./builder.js";
 import { firstSchema, resolvePage } from "./connection.js";
 import { DEFAULT_PAGE_SIZE } from "./limits-config.js";
 import { connectionRowFields } from "./read/selection.js";
 import type { Page, SqlCondition } from "./read/sql.js";
-import type { TableSpec } from "./read/tables.js";
 import { requireRegion } from "./scope.js";
 
 /** Maps each set filter field to its SQL condition. */
@@ -31,7 +31,7 @@ export function addListQuery<T, F extends object>(
   name: string,
   options: {
     readonly description: string;
-    readonly spec: TableSpec<T>;
+    readonly spec: LedgerTable<T>;
     readonly connection: ObjectRef<Types, Page<T>>;
     readonly filter: InputObjectRef<Types, F>;
     readonly conditions: FilterConditions<F>;

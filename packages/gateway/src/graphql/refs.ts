@@ -18,11 +18,32 @@ import type {
   VillageIndustry,
 } from "@fupin/domain";
 import type { GatewayContext } from "../context.js";
+import { businessEntityTable } from "../ledger/entities/business-entity.table.js";
+import { entityActivityTable } from "../ledger/entities/entity-activity.table.js";
+import { fundTable } from "../ledger/funds/fund.table.js";
+import { fundUseTable } from "../ledger/funds/fund-use.table.js";
+import { householdTable } from "../ledger/households/household.table.js";
+import { incomeTable } from "../ledger/households/income.table.js";
+import { memberTable } from "../ledger/households/member.table.js";
+import { householdIndustryTable } from "../ledger/industries/household-industry.table.js";
+import { industryTable } from "../ledger/industries/industry.table.js";
+import { villageIndustryTable } from "../ledger/industries/village-industry.table.js";
+import type { LedgerTable } from "../ledger/ledger-table.js";
+import { linkageTable } from "../ledger/linkage/linkage.table.js";
+import { linkageYearTable } from "../ledger/linkage/linkage-year.table.js";
+import { monitoringTable } from "../ledger/monitoring/monitoring.table.js";
+import type { ProjectRow } from "../ledger/projects/project.table.js";
+import { projectTable } from "../ledger/projects/project.table.js";
+import { rectificationTable } from "../ledger/rectification/rectification.table.js";
+import type { RegionRow } from "../ledger/regions/region.table.js";
+import { regionTable } from "../ledger/regions/region.table.js";
+import { responsibilityTable } from "../ledger/responsibility/responsibility.table.js";
+import { subsidyTable } from "../ledger/support/subsidy.table.js";
+import { technicalServiceTable } from "../ledger/support/technical-service.table.js";
 import { builder } from "./builder.js";
 import { loadByKeys } from "./read/sql.js";
-import { type ProjectRow, type RegionRow, TABLES, type TableSpec } from "./read/tables.js";
 
-function nodeRef<T extends object>(name: string, spec: TableSpec<T>) {
+function nodeRef<T extends object>(name: string, spec: LedgerTable<T>) {
   return builder.loadableNodeRef(name, {
     id: { resolve: (row: T) => String(row[spec.key]) },
     // Rows outside the caller's scope load as null: the node and nested fields then read as absent.
@@ -31,22 +52,22 @@ function nodeRef<T extends object>(name: string, spec: TableSpec<T>) {
 }
 
 /** Loadable node refs of every ledger record type, keyed by id (region: by code), scoped where loaded. */
-export const RegionRef = nodeRef<RegionRow>("Region", TABLES.region);
-export const HouseholdRef = nodeRef<Household>("Household", TABLES.household);
-export const MemberRef = nodeRef<Member>("Member", TABLES.member);
-export const IncomeRef = nodeRef<Income>("Income", TABLES.income);
-export const IndustryRef = nodeRef<Industry>("Industry", TABLES.industry);
-export const VillageIndustryRef = nodeRef<VillageIndustry>("VillageIndustry", TABLES.villageIndustry);
-export const HouseholdIndustryRef = nodeRef<HouseholdIndustry>("HouseholdIndustry", TABLES.householdIndustry);
-export const BusinessEntityRef = nodeRef<BusinessEntity>("BusinessEntity", TABLES.entity);
-export const EntityActivityRef = nodeRef<EntityActivity>("EntityActivity", TABLES.entityActivity);
-export const LinkageRef = nodeRef<Linkage>("Linkage", TABLES.linkage);
-export const LinkageYearRef = nodeRef<LinkageYear>("LinkageYear", TABLES.linkageYear);
-export const SubsidyRef = nodeRef<Subsidy>("Subsidy", TABLES.subsidy);
-export const TechnicalServiceRef = nodeRef<TechnicalService>("TechnicalService", TABLES.technicalService);
-export const FundRef = nodeRef<Fund>("Fund", TABLES.fund);
-export const FundUseRef = nodeRef<FundUse>("FundUse", TABLES.fundUse);
-export const ProjectRef = nodeRef<ProjectRow>("Project", TABLES.project);
-export const ResponsibilityRef = nodeRef<Responsibility>("Responsibility", TABLES.responsibility);
-export const RectificationRef = nodeRef<Rectification>("Rectification", TABLES.rectification);
-export const MonitoringRef = nodeRef<Monitoring>("Monitoring", TABLES.monitoring);
+export const RegionRef = nodeRef<RegionRow>("Region", regionTable);
+export const HouseholdRef = nodeRef<Household>("Household", householdTable);
+export const MemberRef = nodeRef<Member>("Member", memberTable);
+export const IncomeRef = nodeRef<Income>("Income", incomeTable);
+export const IndustryRef = nodeRef<Industry>("Industry", industryTable);
+export const VillageIndustryRef = nodeRef<VillageIndustry>("VillageIndustry", villageIndustryTable);
+export const HouseholdIndustryRef = nodeRef<HouseholdIndustry>("HouseholdIndustry", householdIndustryTable);
+export const BusinessEntityRef = nodeRef<BusinessEntity>("BusinessEntity", businessEntityTable);
+export const EntityActivityRef = nodeRef<EntityActivity>("EntityActivity", entityActivityTable);
+export const LinkageRef = nodeRef<Linkage>("Linkage", linkageTable);
+export const LinkageYearRef = nodeRef<LinkageYear>("LinkageYear", linkageYearTable);
+export const SubsidyRef = nodeRef<Subsidy>("Subsidy", subsidyTable);
+export const TechnicalServiceRef = nodeRef<TechnicalService>("TechnicalService", technicalServiceTable);
+export const FundRef = nodeRef<Fund>("Fund", fundTable);
+export const FundUseRef = nodeRef<FundUse>("FundUse", fundUseTable);
+export const ProjectRef = nodeRef<ProjectRow>("Project", projectTable);
+export const ResponsibilityRef = nodeRef<Responsibility>("Responsibility", responsibilityTable);
+export const RectificationRef = nodeRef<Rectification>("Rectification", rectificationTable);
+export const MonitoringRef = nodeRef<Monitoring>("Monitoring", monitoringTable);

@@ -2,8 +2,8 @@ import { parseRegionCode } from "@fupin/domain";
 import { GraphQLError } from "graphql";
 import { isInScope } from "../auth/principal.js";
 import type { GatewayContext } from "../context.js";
+import type { TableScope } from "../ledger/ledger-table.js";
 import { badUserInput, regionOutOfScope } from "./errors.js";
-import type { TableScope } from "./read/tables.js";
 
 /** The region code of the caller's scope; refuses unauthenticated requests. */
 export function principalRegion(ctx: GatewayContext): string {

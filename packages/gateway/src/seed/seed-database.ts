@@ -2,7 +2,7 @@ import { chinaDateOf } from "@fupin/domain";
 import { generateSyntheticCounty } from "@fupin/domain/synthetic";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type pg from "pg";
-import { LEDGER_TABLE_NAMES } from "../../migrations/Migration20261128000000.js";
+import { LEDGER_TABLE_LIST } from "../ledger/tables.js";
 import { insertLedger, type SeedCounts } from "./seed-ledger.js";
 
 /** Options of `seedSyntheticCounty`. */
@@ -48,7 +48,7 @@ export async function isLedgerEmpty(pool: pg.Pool): Promise<boolean> {
 /** Loads the synthetic Dayu county into an empty database (or replaces the ledger with `force`), in one transaction. */
 export async function seedSyntheticCounty(
   pool: pg.Pool,
-  orm: MikroORM,
+  _orm: MikroORM,
   options: SeedOptions = {},
 ): Promise<SeedResult> {
   const log = options.onProgress ?? (() => undefined);
@@ -75,9 +75,9 @@ export async function seedSyntheticCounty(
   try {
     await client.query("begin");
     if (options.force) {
-      await client.query(`truncate ${LEDGER_TABLE_NAMES.map((t) => `"${t}"`).join(", ")}`);
+      await client.query(`truncate ${LEDGER_TABLE_LIST.map((t) => `"${t.table}"`).join(", ")}`);
     }
-    const counts = await insertLedger(client, orm, county.ledger, (table, rows) =>
+    const counts = await insertLedger(client, county.ledger, (table, rows) =>
       log(`  ${table}: ${rows} rows`),
     );
     await client.query("commit");

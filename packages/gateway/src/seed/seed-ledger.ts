@@ -1,32 +1,19 @@
-import type { LedgerData } from "@fupin/domain";
-import type { EntityMetadata, MikroORM } from "@mikro-orm/postgresql";
+import { currentStage, type LedgerData } from "@fupin/domain";
 import type pg from "pg";
-import { businessEntityMapper } from "../ledger/entities/business-entity.table.js";
-import { entityActivityMapper } from "../ledger/entities/entity-activity.table.js";
-import { fundMapper } from "../ledger/funds/fund.table.js";
-import { fundUseMapper } from "../ledger/funds/fund-use.table.js";
-import { householdMapper } from "../ledger/households/household.table.js";
-import { incomeMapper } from "../ledger/households/income.table.js";
-import { memberMapper } from "../ledger/households/member.table.js";
-import { householdIndustryMapper } from "../ledger/industries/household-industry.table.js";
-import { industryMapper } from "../ledger/industries/industry.table.js";
-import { villageIndustryMapper } from "../ledger/industries/village-industry.table.js";
-import type { LedgerRow } from "../ledger/ledger-row.js";
-import { linkageMapper } from "../ledger/linkage/linkage.table.js";
-import { linkageYearMapper } from "../ledger/linkage/linkage-year.table.js";
-import { monitoringMapper } from "../ledger/monitoring/monitoring.table.js";
-import { projectMapper } from "../ledger/projects/project.table.js";
-import { rectificationMapper } from "../ledger/rectification/rectification.table.js";
-import { regionMapper } from "../ledger/regions/region.table.js";
-import { responsibilityMapper } from "../ledger/responsibility/responsibility.table.js";
-import { subsidyMapper } from "../ledger/support/subsidy.table.js";
-import { technicalServiceMapper } from "../ledger/support/technical-service.table.js";
+import type { LedgerTable } from "../ledger/ledger-table.js";
+import { LEDGER_TABLES as T } from "../ledger/tables.js";
 
 /** Rows inserted per table, in insertion order. */
 export type SeedCounts = Record<string, number>;
 
+/** The records of one table, each with the region it is filed under. */
+export interface TableRows {
+  // biome-ignore lint/suspicious/noExplicitAny: the rows of any ledger table.
+  readonly table: LedgerTable<any>;
+  readonly rows: readonly { readonly record: object; readonly regionCode: string }[];
+}
+
 const MAX_PARAMS = 60_000;
-const SERVER_DEFAULTED = new Set(["createdAt", "updatedAt", "version"]);
 
 function need<T>(map: ReadonlyMap<string, T>, id: string, what: string): T {
   const v = map.get(id);
@@ -34,99 +21,81 @@ function need<T>(map: ReadonlyMap<string, T>, id: string, what: string): T {
   return v;
 }
 
-/** The entity rows of a ledger, table by table in foreign-key order, each located at its county and most specific region. */
-export function ledgerRows(data: LedgerData): { table: string; rows: LedgerRow[] }[] {
+function rowsOf<T extends object>(
+  table: LedgerTable<T>,
+  records: readonly T[],
+  at: (r: T) => string,
+): TableRows {
+  return { table, rows: records.map((record) => ({ record, regionCode: at(record) })) };
+}
+
+/** The rows of a ledger, table by table in foreign-key order, each filed under its most specific region. */
+export function ledgerRows(data: LedgerData): TableRows[] {
   const county = data.countyCode;
   const villageOf = new Map(data.households.map((h) => [h.id, h.villageCode]));
-  const at = (householdId: string) => ({
-    countyCode: county,
-    regionCode: need(villageOf, householdId, "household"),
-  });
+  const village = (householdId: string) => need(villageOf, householdId, "household");
   const linkageHousehold = new Map(data.linkages.map((l) => [l.id, l.householdId]));
   const entityRegion = new Map(data.entities.map((e) => [e.id, e.regionCode]));
   const fundRegion = new Map(data.funds.map((f) => [f.id, f.regionCode]));
-  const countyWide = { countyCode: county, regionCode: county };
   return [
-    { table: "region", rows: data.regions.map((r) => regionMapper.toEntity(r, county)) },
-    { table: "industry", rows: data.industries.map((r) => industryMapper.toEntity(r, countyWide)) },
-    {
-      table: "household",
-      rows: data.households.map((r) =>
-        householdMapper.toEntity(r, { countyCode: county, regionCode: r.villageCode }),
-      ),
-    },
-    { table: "member", rows: data.members.map((r) => memberMapper.toEntity(r, at(r.householdId))) },
-    { table: "income", rows: data.incomes.map((r) => incomeMapper.toEntity(r, at(r.householdId))) },
-    {
-      table: "village_industry",
-      rows: data.villageIndustries.map((r) =>
-        villageIndustryMapper.toEntity(r, { countyCode: county, regionCode: r.villageCode }),
-      ),
-    },
-    {
-      table: "household_industry",
-      rows: data.householdIndustries.map((r) => householdIndustryMapper.toEntity(r, at(r.householdId))),
-    },
-    { table: "business_entity", rows: data.entities.map((r) => businessEntityMapper.toEntity(r, county)) },
-    {
-      table: "entity_activity",
-      rows: data.entityActivities.map((r) =>
-        entityActivityMapper.toEntity(r, {
-          countyCode: county,
-          regionCode: need(entityRegion, r.entityId, "business entity"),
-        }),
-      ),
-    },
-    { table: "linkage", rows: data.linkages.map((r) => linkageMapper.toEntity(r, at(r.householdId))) },
-    {
-      table: "linkage_year",
-      rows: data.linkageYears.map((r) =>
-        linkageYearMapper.toEntity(r, at(need(linkageHousehold, r.linkageId, "linkage"))),
-      ),
-    },
-    { table: "fund", rows: data.funds.map((r) => fundMapper.toEntity(r, county)) },
-    { table: "project", rows: data.projects.map((r) => projectMapper.toEntity(r, county)) },
-    {
-      table: "fund_use",
-      rows: data.fundUses.map((r) =>
-        fundUseMapper.toEntity(r, { countyCode: county, regionCode: need(fundRegion, r.fundId, "fund") }),
-      ),
-    },
-    { table: "subsidy", rows: data.subsidies.map((r) => subsidyMapper.toEntity(r, at(r.householdId))) },
-    {
-      table: "technical_service",
-      rows: data.services.map((r) => technicalServiceMapper.toEntity(r, county)),
-    },
-    {
-      table: "responsibility",
-      rows: data.responsibilities.map((r) =>
-        responsibilityMapper.toEntity(
-          r,
-          r.householdId ? at(r.householdId) : { countyCode: county, regionCode: r.townshipCode },
-        ),
-      ),
-    },
-    {
-      table: "rectification",
-      rows: data.rectifications.map((r) =>
-        rectificationMapper.toEntity(r, { countyCode: county, regionCode: r.townshipCode }),
-      ),
-    },
-    {
-      table: "monitoring",
-      rows: data.monitorings.map((r) => monitoringMapper.toEntity(r, at(r.householdId))),
-    },
+    rowsOf(T.regions, data.regions, (r) => r.code),
+    rowsOf(T.industries, data.industries, () => county),
+    rowsOf(T.households, data.households, (r) => r.villageCode),
+    rowsOf(T.members, data.members, (r) => village(r.householdId)),
+    rowsOf(T.incomes, data.incomes, (r) => village(r.householdId)),
+    rowsOf(T.villageIndustries, data.villageIndustries, (r) => r.villageCode),
+    rowsOf(T.householdIndustries, data.householdIndustries, (r) => village(r.householdId)),
+    rowsOf(T.entities, data.entities, (r) => r.regionCode),
+    rowsOf(T.entityActivities, data.entityActivities, (r) =>
+      need(entityRegion, r.entityId, "business entity"),
+    ),
+    rowsOf(T.linkages, data.linkages, (r) => village(r.householdId)),
+    rowsOf(T.linkageYears, data.linkageYears, (r) => village(need(linkageHousehold, r.linkageId, "linkage"))),
+    rowsOf(T.funds, data.funds, (r) => r.regionCode),
+    rowsOf(
+      T.projects,
+      data.projects.map((p) => ({ ...p, currentStage: currentStage(p) })),
+      (r) => r.regionCode,
+    ),
+    rowsOf(T.fundUses, data.fundUses, (r) => need(fundRegion, r.fundId, "fund")),
+    rowsOf(T.subsidies, data.subsidies, (r) => village(r.householdId)),
+    rowsOf(T.services, data.services, (r) => r.regionCode),
+    rowsOf(T.responsibilities, data.responsibilities, (r) =>
+      r.householdId ? village(r.householdId) : r.townshipCode,
+    ),
+    rowsOf(T.rectifications, data.rectifications, (r) => r.townshipCode),
+    rowsOf(T.monitorings, data.monitorings, (r) => village(r.householdId)),
   ];
 }
 
-function columnsOf(meta: EntityMetadata): { prop: string; column: string; json: boolean }[] {
-  return meta.props
-    .filter((p) => !SERVER_DEFAULTED.has(p.name) && p.fieldNames?.[0])
-    .map((p) => ({
-      prop: p.name,
-      column: p.fieldNames[0]!,
-      json: p.type === "json" || p.columnTypes?.[0] === "jsonb",
-    }));
+/** The county code a row carries: a province's or city's region row carries its own code. */
+function countyOfRow(regionCode: string): string {
+  return regionCode.length < 6 ? regionCode : regionCode.slice(0, 6);
+}
+
+async function insertRows(client: pg.PoolClient, { table, rows }: TableRows): Promise<void> {
+  const fields = Object.keys(table.columns).filter((f) => table.columns[f] !== "region_code");
+  const columns = ["county_code", "region_code", ...fields.map((f) => table.columns[f] as string)];
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  const conflict = table === T.regions ? ` on conflict (${table.key}) do nothing` : "";
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const params: unknown[] = [];
+    const tuples = rows.slice(start, start + perStatement).map(({ record, regionCode }) => {
+      const values = record as Record<string, unknown>;
+      params.push(countyOfRow(regionCode), regionCode);
+      const slots = [`$${params.length - 1}`, `$${params.length}`];
+      for (const f of fields) {
+        const json = table.jsonFields.has(f);
+        params.push(json ? JSON.stringify(values[f] ?? null) : (values[f] ?? null));
+        slots.push(`$${params.length}${json ? "::jsonb" : ""}`);
+      }
+      return `(${slots.join(",")})`;
+    });
+    await client.query(
+      `insert into "${table.table}" (${columns.map((c) => `"${c}"`).join(",")}) values ${tuples.join(",")}${conflict}`,
+      params,
+    );
+  }
 }
 
 /**
@@ -135,38 +104,15 @@ function columnsOf(meta: EntityMetadata): { prop: string; column: string; json: 
  */
 export async function insertLedger(
   client: pg.PoolClient,
-  orm: MikroORM,
   data: LedgerData,
   onProgress: (table: string, rows: number) => void = () => undefined,
 ): Promise<SeedCounts> {
   const counts: SeedCounts = {};
-  const metadata = orm.getMetadata();
-  for (const { table, rows } of ledgerRows(data)) {
-    counts[table] = rows.length;
-    if (rows.length === 0) continue;
-    const meta = metadata.find(rows[0]!.constructor.name);
-    if (!meta) throw new Error(`seed: no ORM metadata for ${rows[0]!.constructor.name}`);
-    const cols = columnsOf(meta);
-    const perStatement = Math.max(1, Math.floor(MAX_PARAMS / cols.length));
-    const conflict = table === "region" ? " on conflict (code) do nothing" : "";
-    for (let start = 0; start < rows.length; start += perStatement) {
-      const chunk = rows.slice(start, start + perStatement);
-      const params: unknown[] = [];
-      const tuples = chunk.map((row) => {
-        const record = row as unknown as Record<string, unknown>;
-        const slots = cols.map((c) => {
-          const v = record[c.prop];
-          params.push(c.json ? JSON.stringify(v ?? null) : (v ?? null));
-          return `$${params.length}${c.json ? "::jsonb" : ""}`;
-        });
-        return `(${slots.join(",")})`;
-      });
-      await client.query(
-        `insert into "${table}" (${cols.map((c) => `"${c.column}"`).join(",")}) values ${tuples.join(",")}${conflict}`,
-        params,
-      );
-    }
-    onProgress(table, rows.length);
+  for (const part of ledgerRows(data)) {
+    counts[part.table.table] = part.rows.length;
+    if (part.rows.length === 0) continue;
+    await insertRows(client, part);
+    onProgress(part.table.table, part.rows.length);
   }
   return counts;
 }

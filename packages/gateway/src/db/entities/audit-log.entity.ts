@@ -1,31 +1,36 @@
 import { BigIntType, EntitySchema } from "@mikro-orm/core";
 
-/** ORM entity of an audit log row (read only: rows are appended by the audit writer, never updated). */
-export class AuditLogEntity {
-  seq!: number;
-  at!: Date;
-  principalId!: string;
-  action!: string;
-  entityType!: string;
-  entityId!: string;
-  countyCode!: string;
-  requestId!: string;
-  before!: unknown;
-  after!: unknown;
-  prevHash!: string;
-  hash!: string;
+/** A row of the audit log. */
+export interface AuditLogRow {
+  seq: number;
+  at: Date;
+  principalId: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  countyCode: string;
+  requestId: string;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+  hash: string;
 }
 
-/** Mapping of `AuditLogEntity` to the `audit_log` table. */
-export const AuditLogSchema = new EntitySchema<AuditLogEntity>({
-  class: AuditLogEntity,
+/** The `audit_log` table: the append-only, hash-chained log of writes and personal-data reads. */
+export const AuditLogSchema = new EntitySchema<AuditLogRow>({
+  name: "AuditLog",
   tableName: "audit_log",
   readonly: true,
   properties: {
     seq: { type: new BigIntType("number"), primary: true, autoincrement: true },
     at: { type: "Date", columnType: "timestamptz" },
     principalId: { type: "text" },
-    action: { type: "text" },
+    action: {
+      enum: true,
+      items: ["create", "update", "delete", "read_personal", "submit"],
+      type: "text",
+      columnType: "text",
+    },
     entityType: { type: "text" },
     entityId: { type: "text" },
     countyCode: { type: "text" },
@@ -33,6 +38,10 @@ export const AuditLogSchema = new EntitySchema<AuditLogEntity>({
     before: { type: "json", nullable: true },
     after: { type: "json", nullable: true },
     prevHash: { type: "text" },
-    hash: { type: "text" },
+    hash: { type: "text", unique: true },
   },
+  indexes: [
+    { name: "audit_log_entity_idx", properties: ["entityType", "entityId"] },
+    { name: "audit_log_county_idx", properties: ["countyCode", "at"] },
+  ],
 });

@@ -1,10 +1,10 @@
 import DataLoader from "dataloader";
 import type { FieldNode, GraphQLResolveInfo } from "graphql";
 import type { GatewayContext } from "../../context.js";
+import type { LedgerTable } from "../../ledger/ledger-table.js";
 import { requestState } from "../request-state.js";
 import { listRowFields } from "./selection.js";
 import { loadGrouped } from "./sql.js";
-import type { TableSpec } from "./tables.js";
 
 const fieldsByNode = new WeakMap<FieldNode, string[] | null>();
 
@@ -15,7 +15,7 @@ const fieldsByNode = new WeakMap<FieldNode, string[] | null>();
 export function loadChildren<T>(
   ctx: GatewayContext,
   info: GraphQLResolveInfo,
-  spec: TableSpec<T>,
+  spec: LedgerTable<T>,
   field: keyof T & string,
   key: string,
 ): Promise<T[]> {

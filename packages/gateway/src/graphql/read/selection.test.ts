@@ -1,7 +1,9 @@
 import { type FieldNode, Kind, parse } from "graphql";
 import { describe, expect, it } from "vitest";
+import { householdTable } from "../../ledger/households/household.table.js";
+import { memberTable } from "../../ledger/households/member.table.js";
+import { linkageTable } from "../../ledger/linkage/linkage.table.js";
 import { rowFieldsOf } from "./selection.js";
-import { TABLES } from "./tables.js";
 
 function fields(selection: string): FieldNode[] {
   const doc = parse(`{ x { ${selection} } }`);
@@ -15,12 +17,12 @@ function fields(selection: string): FieldNode[] {
 describe("rowFieldsOf", () => {
   it("reads the key, the selected columns and the columns behind relations", () => {
     expect(
-      rowFieldsOf(TABLES.household, fields("id householdNumber village { name } members { name }")),
+      rowFieldsOf(householdTable, fields("id householdNumber village { name } members { name }")),
     ).toEqual(["id", "householdNumber", "villageCode"]);
   });
 
   it("adds the grouping field", () => {
-    expect(rowFieldsOf(TABLES.member, fields("name idNumber"), ["householdId"])).toEqual([
+    expect(rowFieldsOf(memberTable, fields("name idNumber"), ["householdId"])).toEqual([
       "id",
       "householdId",
       "name",
@@ -29,14 +31,14 @@ describe("rowFieldsOf", () => {
   });
 
   it("reads every column when a selected field is not known to map to columns", () => {
-    expect(rowFieldsOf(TABLES.linkage, fields("entity { name }"))).toEqual(["id", "entityId"]);
-    expect(rowFieldsOf(TABLES.linkage, fields("entity { name } addedLater"))).toBeNull();
+    expect(rowFieldsOf(linkageTable, fields("entity { name }"))).toEqual(["id", "entityId"]);
+    expect(rowFieldsOf(linkageTable, fields("entity { name } addedLater"))).toBeNull();
   });
 
   it("selects columns in table order with aliases", () => {
-    expect(TABLES.member.selectOf(["name", "id", "householdId"])).toBe(
+    expect(memberTable.selectOf(["name", "id", "householdId"])).toBe(
       'id, household_id AS "householdId", name',
     );
-    expect(TABLES.member.selectOf(null)).toBe(TABLES.member.select);
+    expect(memberTable.selectOf(null)).toBe(memberTable.select);
   });
 });

@@ -1,5 +1,5 @@
 import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
-import type { TableSpec } from "./tables.js";
+import type { LedgerTable } from "../../ledger/ledger-table.js";
 
 type Fragments = Record<string, FragmentDefinitionNode>;
 
@@ -26,7 +26,7 @@ function fieldsBelow(nodes: readonly FieldNode[], fragments: Fragments): FieldNo
  * to map to columns (then every column is read). Always includes the key and `extra`.
  */
 export function rowFieldsOf<T>(
-  spec: TableSpec<T>,
+  spec: LedgerTable<T>,
   selected: readonly FieldNode[],
   extra: readonly string[] = [],
 ): string[] | null {
@@ -46,7 +46,7 @@ export function rowFieldsOf<T>(
 }
 
 /** Row fields needed by the nodes of a connection field (`edges { node }` and `nodes`). */
-export function connectionRowFields<T>(spec: TableSpec<T>, info: GraphQLResolveInfo): string[] | null {
+export function connectionRowFields<T>(spec: LedgerTable<T>, info: GraphQLResolveInfo): string[] | null {
   const top = fieldsBelow(info.fieldNodes, info.fragments);
   const edges = top.filter((f) => f.name.value === "edges");
   const nodes = [
@@ -64,7 +64,7 @@ export function connectionRowFields<T>(spec: TableSpec<T>, info: GraphQLResolveI
 
 /** Row fields needed by the records of a list field, plus `extra` (e.g. the grouping field). */
 export function listRowFields<T>(
-  spec: TableSpec<T>,
+  spec: LedgerTable<T>,
   info: GraphQLResolveInfo,
   extra: readonly string[],
 ): string[] | null {

@@ -1,12 +1,13 @@
 import type { Ledger, LedgerData } from "@fupin/domain";
 import type { GatewayContext } from "../../context.js";
+import type { LedgerTable } from "../../ledger/ledger-table.js";
+import { LEDGER_TABLES as T } from "../../ledger/tables.js";
 import { requestState } from "../request-state.js";
 import { scopeSql } from "../scope.js";
-import { TABLES, type TableSpec } from "./tables.js";
 
 async function rowsOf<T>(
   ctx: GatewayContext,
-  spec: TableSpec<T>,
+  spec: LedgerTable<T>,
   regionCode: string,
   extra?: (params: unknown[]) => string,
 ): Promise<T[]> {
@@ -21,11 +22,11 @@ async function rowsOf<T>(
 
 /** The region's own regions, its ancestors and the townships of linked entities elsewhere: findings name them all. */
 function regionsNamedBy(ctx: GatewayContext, regionCode: string) {
-  return rowsOf(ctx, TABLES.region, regionCode, (params) => {
+  return rowsOf(ctx, T.regions, regionCode, (params) => {
     params.push(regionCode);
     const ancestor = `$${params.length} LIKE code || '%'`;
     const linked = `SELECT entity_id FROM linkage WHERE ${scopeSql(regionCode, params)}`;
-    return `${ancestor} OR code IN (SELECT left(region_code, 9) FROM ${TABLES.entity.table} WHERE id IN (${linked}))`;
+    return `${ancestor} OR code IN (SELECT left(region_code, 9) FROM ${T.entities.table} WHERE id IN (${linked}))`;
   });
 }
 
@@ -61,30 +62,30 @@ async function readSnapshot(ctx: GatewayContext, regionCode: string): Promise<Le
     monitorings,
   ] = await Promise.all([
     regionsNamedBy(ctx, regionCode),
-    rowsOf(ctx, TABLES.household, regionCode),
-    rowsOf(ctx, TABLES.member, regionCode),
-    rowsOf(ctx, TABLES.income, regionCode),
-    rowsOf(ctx, TABLES.industry, regionCode),
-    rowsOf(ctx, TABLES.villageIndustry, regionCode),
-    rowsOf(ctx, TABLES.householdIndustry, regionCode),
-    rowsOf(ctx, TABLES.entity, regionCode, linkedEntities("id")),
-    rowsOf(ctx, TABLES.entityActivity, regionCode, linkedEntities("entity_id")),
-    rowsOf(ctx, TABLES.linkage, regionCode),
-    rowsOf(ctx, TABLES.linkageYear, regionCode),
-    rowsOf(ctx, TABLES.subsidy, regionCode),
-    rowsOf(ctx, TABLES.technicalService, regionCode),
-    rowsOf(ctx, TABLES.fund, regionCode),
+    rowsOf(ctx, T.households, regionCode),
+    rowsOf(ctx, T.members, regionCode),
+    rowsOf(ctx, T.incomes, regionCode),
+    rowsOf(ctx, T.industries, regionCode),
+    rowsOf(ctx, T.villageIndustries, regionCode),
+    rowsOf(ctx, T.householdIndustries, regionCode),
+    rowsOf(ctx, T.entities, regionCode, linkedEntities("id")),
+    rowsOf(ctx, T.entityActivities, regionCode, linkedEntities("entity_id")),
+    rowsOf(ctx, T.linkages, regionCode),
+    rowsOf(ctx, T.linkageYears, regionCode),
+    rowsOf(ctx, T.subsidies, regionCode),
+    rowsOf(ctx, T.services, regionCode),
+    rowsOf(ctx, T.funds, regionCode),
     // A fund use belongs to its project's region, else to its fund's (where it is filed).
     rowsOf(
       ctx,
-      TABLES.fundUse,
+      T.fundUses,
       regionCode,
       (params) => `project_id IN (SELECT id FROM project WHERE ${scopeSql(regionCode, params)})`,
     ),
-    rowsOf(ctx, TABLES.project, regionCode),
-    rowsOf(ctx, TABLES.responsibility, regionCode),
-    rowsOf(ctx, TABLES.rectification, regionCode),
-    rowsOf(ctx, TABLES.monitoring, regionCode),
+    rowsOf(ctx, T.projects, regionCode),
+    rowsOf(ctx, T.responsibilities, regionCode),
+    rowsOf(ctx, T.rectifications, regionCode),
+    rowsOf(ctx, T.monitorings, regionCode),
   ]);
   const data: LedgerData = {
     countyCode: regionCode.length >= 6 ? regionCode.slice(0, 6) : regionCode,

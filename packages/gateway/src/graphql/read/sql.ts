@@ -1,6 +1,6 @@
 import type { GatewayContext } from "../../context.js";
+import type { LedgerTable } from "../../ledger/ledger-table.js";
 import { principalRegion, scopeSql } from "../scope.js";
-import type { TableSpec } from "./tables.js";
 
 /** A WHERE condition that appends its parameters and returns its SQL text. */
 export type SqlCondition = (params: unknown[]) => string;
@@ -52,7 +52,7 @@ export interface Page<T> {
 /** Reads one page of a table inside `regionCode` (already checked against the caller's scope). */
 export async function loadPage<T>(
   ctx: GatewayContext,
-  spec: TableSpec<T>,
+  spec: LedgerTable<T>,
   options: {
     readonly regionCode: string;
     readonly conditions: readonly SqlCondition[];
@@ -95,7 +95,7 @@ export async function loadPage<T>(
 /** Loads rows by key inside the caller's scope, in the order of `keys` (null where missing or out of scope). */
 export async function loadByKeys<T>(
   ctx: GatewayContext,
-  spec: TableSpec<T>,
+  spec: LedgerTable<T>,
   keys: readonly string[],
 ): Promise<(T | null)[]> {
   const params: unknown[] = [keys];
@@ -110,7 +110,7 @@ export async function loadByKeys<T>(
 /** Loads the rows whose `column` is one of `keys`, inside the caller's scope, grouped in the order of `keys`. */
 export async function loadGrouped<T>(
   ctx: GatewayContext,
-  spec: TableSpec<T>,
+  spec: LedgerTable<T>,
   field: keyof T & string,
   keys: readonly string[],
   fields: readonly string[] | null = null,

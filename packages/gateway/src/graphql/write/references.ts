@@ -1,11 +1,11 @@
 import { GraphQLError } from "graphql";
-import type { TableSpec } from "../read/tables.js";
+import type { LedgerTable } from "../../ledger/ledger-table.js";
 import type { LedgerWriter } from "./transaction.js";
 
 /** Refuses a reference to a record that is not in the county (a typed error naming the field). */
 export async function requireInCounty<T>(
   w: LedgerWriter,
-  spec: TableSpec<T>,
+  spec: LedgerTable<T>,
   id: string | null,
   countyCode: string,
   field: string,

@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "../../context.js";
+import { regionTable } from "../../ledger/regions/region.table.js";
 import { requireRegion } from "../scope.js";
 import type { LedgerWriter } from "./transaction.js";
 
@@ -17,7 +18,7 @@ export async function requireVillage(
       extensions: { code: "HOUSEHOLD.WRONG_COUNTY", field },
     });
   }
-  const rows = await w.query<{ level: string }>("SELECT level FROM region WHERE code = ?", [code]);
+  const rows = await w.find(regionTable, { code }, "all");
   if (rows[0]?.level !== "village") {
     throw new GraphQLError(`${code} is not a village of the ledger`, {
       extensions: { code: "HOUSEHOLD.UNKNOWN_VILLAGE", field },
@@ -34,7 +35,7 @@ export async function requireKnownRegion(
   field: string,
 ): Promise<string> {
   const code = requireRegion(ctx, regionCode, field);
-  const rows = await w.query("SELECT 1 AS one FROM region WHERE code = ?", [code]);
+  const rows = await w.find(regionTable, { code }, "all");
   if (rows.length === 0) {
     throw new GraphQLError(`region ${code} is not in the ledger`, {
       extensions: { code: "REGION.UNKNOWN", field },

@@ -1,10 +1,12 @@
 import type { DomainError, Result } from "@fupin/domain";
-import type { EntityManager } from "@mikro-orm/postgresql";
+import { UniqueConstraintViolationException } from "@mikro-orm/core";
+import { PostgreSqlExceptionConverter } from "@mikro-orm/postgresql";
 import { GraphQLError } from "graphql";
-import type { AuditEntry, GatewayContext } from "../../context.js";
+import type { AuditEntry, GatewayContext, SqlTransaction } from "../../context.js";
+import type { LedgerTable } from "../../ledger/ledger-table.js";
+import { uniqueFailure } from "../../ledger/tables.js";
 import { domainFailure, notFound } from "../errors.js";
-import type { TableSpec } from "../read/tables.js";
-import { principalRegion } from "../scope.js";
+import { principalRegion, scopeSql } from "../scope.js";
 
 /** A stored row: the record and the region and county it is filed under. */
 export interface Stored<T> {
@@ -13,16 +15,29 @@ export interface Stored<T> {
   readonly countyCode: string;
 }
 
+/** Field values a `find` matches: a value, or an array of values (any of them). */
+export type Where<T> = { readonly [K in keyof T & string]?: T[K] | readonly T[K][] };
+
 /** Writes of one mutation, inside one transaction; audit entries are appended before it commits. */
 export interface LedgerWriter {
   /** Locks and reads a record inside the caller's scope, or fails NOT_FOUND. */
-  lock<T>(spec: TableSpec<T>, id: string): Promise<Stored<T>>;
+  lock<T>(table: LedgerTable<T>, id: string): Promise<Stored<T>>;
   /** Whether a record with this key exists in the county (for references across townships). */
-  existsInCounty<T>(spec: TableSpec<T>, id: string, countyCode: string): Promise<boolean>;
-  insert<T>(spec: TableSpec<T>, record: T, regionCode: string): Promise<void>;
-  update<T>(spec: TableSpec<T>, before: Stored<T>, after: T, regionCode?: string): Promise<void>;
-  /** Runs SQL with `?` placeholders inside the transaction. */
-  query<R extends Record<string, unknown>>(sql: string, params: readonly unknown[]): Promise<R[]>;
+  existsInCounty<T>(table: LedgerTable<T>, id: string, countyCode: string): Promise<boolean>;
+  insert<T>(table: LedgerTable<T>, record: T, regionCode: string): Promise<void>;
+  update<T>(table: LedgerTable<T>, before: Stored<T>, after: T, regionCode?: string): Promise<void>;
+  /**
+   * Records whose fields equal the given values (an array: any of them), in key order: inside the
+   * caller's scope, or in every scope (for rules that span scopes, such as one person per household).
+   */
+  find<T>(table: LedgerTable<T>, where: Where<T>, scope: "caller" | "all"): Promise<T[]>;
+  /** Files the rows of `table` whose `field` is one of `values` under another region (a household moved). */
+  relocate<T>(
+    table: LedgerTable<T>,
+    field: keyof T & string,
+    values: readonly string[],
+    regionCode: string,
+  ): Promise<void>;
 }
 
 /** Unwraps a domain result, or throws it as a typed client error. */
@@ -49,46 +64,135 @@ function toParam(value: unknown): unknown {
   return value !== null && typeof value === "object" ? JSON.stringify(value) : value;
 }
 
-function isUniqueViolation(e: unknown): e is Error & { constraint?: string; detail?: string } {
-  return e instanceof Error && (e as { code?: string }).code === "23505";
+const converter = new PostgreSqlExceptionConverter();
+
+/** A unique violation of the ledger as the typed client error its constraint stands for, else the error itself. */
+function typedFailure(e: unknown): unknown {
+  if (!(e instanceof Error)) return e;
+  const converted = converter.convertException(e as Error & { code?: string });
+  if (!(converted instanceof UniqueConstraintViolationException)) return e;
+  const failure = uniqueFailure((converted as { constraint?: string }).constraint);
+  if (!failure) return e;
+  return new GraphQLError(failure.message, {
+    extensions: { code: failure.code, ...(failure.field ? { field: failure.field } : {}) },
+  });
 }
 
-/** Unique constraints whose violation is an expected, typed failure. */
-const UNIQUE_FAILURES: readonly { match: RegExp; code: string; message: string }[] = [
-  {
-    match: /member_id_number/,
-    code: "MEMBER.DUPLICATE_ID_NUMBER",
-    message: "this person (ID number) is already a member of a household",
-  },
-  {
-    match: /household_county_code_household_number/,
-    code: "HOUSEHOLD.DUPLICATE_NUMBER",
-    message: "a household with this number is already registered in the county",
-  },
-  {
-    match: /linkage_year_linkage_id_year/,
-    code: "LINKAGE_YEAR.DUPLICATE",
-    message: "this year is already recorded",
-  },
-  { match: /_pkey/, code: "LEDGER.DUPLICATE_ID", message: "a record with this id already exists" },
-];
-
-function uniqueFailure(e: Error & { constraint?: string; detail?: string }): GraphQLError | null {
-  const text = `${e.constraint ?? ""} ${e.message}`;
-  const hit = UNIQUE_FAILURES.find((f) => f.match.test(text));
-  return hit ? new GraphQLError(hit.message, { extensions: { code: hit.code } }) : null;
-}
-
-function snakeToField<T>(spec: TableSpec<T>, row: Record<string, unknown>): T {
+function recordOf<T>(table: LedgerTable<T>, row: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};
-  for (const [field, column] of Object.entries(spec.columns) as [string, string][]) out[field] = row[column];
+  for (const [field, column] of Object.entries(table.columns) as [string, string][]) out[field] = row[column];
   return out as T;
 }
 
+/** The record fields a writer stores besides the scope columns (region_code is the row's region). */
+function storedFields<T>(table: LedgerTable<T>): (keyof T & string)[] {
+  return (Object.keys(table.columns) as (keyof T & string)[]).filter(
+    (f) => table.columns[f] !== "region_code",
+  );
+}
+
+function placeholders(from: number, n: number): string {
+  return Array.from({ length: n }, (_, i) => `$${from + i}`).join(", ");
+}
+
+/** Records of `table` matching `where`, inside `scope` when given, in key order. */
+function findRows<T>(
+  tx: SqlTransaction,
+  table: LedgerTable<T>,
+  where: Where<T>,
+  scope: string | null,
+): Promise<T[]> {
+  const params: unknown[] = [];
+  const conditions = (Object.entries(where) as [keyof T & string, unknown][]).map(([field, value]) => {
+    params.push(value);
+    const column = table.columns[field];
+    return Array.isArray(value) ? `${column} = ANY($${params.length})` : `${column} = $${params.length}`;
+  });
+  if (scope !== null) conditions.push(scopeSql(scope, params, table.scope));
+  const filter = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
+  return tx.query<T & Record<string, unknown>>(
+    `SELECT ${table.select} FROM ${table.table} ${filter} ORDER BY ${table.key}`,
+    params,
+  );
+}
+
+function createWriter(
+  tx: SqlTransaction,
+  callerScope: string,
+  audit: (entry: Omit<AuditEntry, "principalId" | "requestId" | "at">) => void,
+): LedgerWriter {
+  return {
+    async lock<T>(table: LedgerTable<T>, id: string) {
+      const params: unknown[] = [id];
+      const rows = await tx.query<{ row: Record<string, unknown> }>(
+        `SELECT to_jsonb(t.*) AS row FROM ${table.table} t WHERE ${table.key} = $1 AND ${scopeSql(callerScope, params)} FOR UPDATE`,
+        params,
+      );
+      const row = rows[0]?.row;
+      if (!row) throw notFound(table.entityType, id);
+      return {
+        record: recordOf(table, row),
+        regionCode: String(row.region_code),
+        countyCode: String(row.county_code),
+      };
+    },
+    async existsInCounty<T>(table: LedgerTable<T>, id: string, countyCode: string) {
+      const rows = await tx.query(
+        `SELECT 1 AS one FROM ${table.table} WHERE ${table.key} = $1 AND county_code = $2`,
+        [id, countyCode],
+      );
+      return rows.length > 0;
+    },
+    async insert<T>(table: LedgerTable<T>, record: T, regionCode: string) {
+      const fields = storedFields(table);
+      const countyCode = regionCode.slice(0, 6);
+      await tx.query(
+        `INSERT INTO ${table.table} (county_code, region_code, ${fields.map((f) => table.columns[f]).join(", ")}) VALUES (${placeholders(1, fields.length + 2)})`,
+        [countyCode, regionCode, ...fields.map((f) => toParam(record[f]))],
+      );
+      const entityId = String(record[table.key]);
+      audit({
+        action: "create",
+        entityType: table.entityType,
+        entityId,
+        countyCode,
+        before: null,
+        after: record,
+      });
+    },
+    async update<T>(table: LedgerTable<T>, before: Stored<T>, after: T, regionCode = before.regionCode) {
+      const fields = storedFields(table).filter((f) => f !== table.key);
+      const sets = fields.map((f, i) => `${table.columns[f]} = $${i + 2}`);
+      await tx.query(
+        `UPDATE ${table.table} SET region_code = $1, ${sets.join(", ")}, updated_at = now(), version = version + 1 WHERE ${table.key} = $${fields.length + 2}`,
+        [regionCode, ...fields.map((f) => toParam(after[f])), String(after[table.key])],
+      );
+      const entityId = String(after[table.key]);
+      const { countyCode } = before;
+      audit({
+        action: "update",
+        entityType: table.entityType,
+        entityId,
+        countyCode,
+        before: before.record,
+        after,
+      });
+    },
+    find: (table, where, scope) => findRows(tx, table, where, scope === "caller" ? callerScope : null),
+    async relocate(table, field, values, regionCode) {
+      await tx.query(`UPDATE ${table.table} SET region_code = $1 WHERE ${table.columns[field]} = ANY($2)`, [
+        regionCode,
+        values,
+      ]);
+    },
+  };
+}
+
 /**
- * Runs a mutation's writes in one transaction on a forked EntityManager: plain parameterised SQL, the
- * caller's scope on every row read, audit entries (before/after) appended in the same transaction.
- * Any failure rolls everything back.
+ * Runs a mutation's writes in one transaction on the pool: parameterised SQL built from the table
+ * descriptions, the caller's scope on every row read, audit entries (before/after) appended in the
+ * same transaction. Any failure rolls everything back; a violated unique constraint of the ledger
+ * becomes its typed error.
  */
 export async function writeLedger<R>(ctx: GatewayContext, work: (w: LedgerWriter) => Promise<R>): Promise<R> {
   const principal = ctx.principal;
@@ -97,87 +201,14 @@ export async function writeLedger<R>(ctx: GatewayContext, work: (w: LedgerWriter
   }
   const scope = principalRegion(ctx);
   try {
-    return await ctx.services.orm.em.fork().transactional(async (tx: EntityManager) => {
+    return await ctx.services.sql.transaction(async (tx) => {
       const entries: AuditEntry[] = [];
-      const audit = (
-        action: AuditEntry["action"],
-        entityType: string,
-        entityId: string,
-        countyCode: string,
-        before: unknown,
-        after: unknown,
-      ) =>
-        entries.push({
-          principalId: principal.id,
-          action,
-          entityType,
-          entityId,
-          countyCode,
-          before,
-          after,
-          requestId: ctx.requestId,
-          at: ctx.now(),
-        });
-      const run = <Row extends Record<string, unknown>>(sql: string, params: readonly unknown[]) =>
-        tx.execute<Row[]>(sql, [...params]);
-      const scopeWhere = (): [string, unknown[]] =>
-        scope.length >= 6
-          ? ["county_code = ? AND region_code LIKE ?", [scope.slice(0, 6), `${scope}%`]]
-          : ["county_code LIKE ?", [`${scope}%`]];
-      const writer: LedgerWriter = {
-        async lock<T>(spec: TableSpec<T>, id: string) {
-          const [where, params] = scopeWhere();
-          const rows = await run<{ row: Record<string, unknown> }>(
-            `SELECT to_jsonb(t.*) AS row FROM ${spec.table} t WHERE ${spec.key} = ? AND ${where} FOR UPDATE`,
-            [id, ...params],
-          );
-          const row = rows[0]?.row;
-          if (!row) throw notFound(spec.entityType, id);
-          return {
-            record: snakeToField(spec, row),
-            regionCode: String(row.region_code),
-            countyCode: String(row.county_code),
-          };
-        },
-        async existsInCounty<T>(spec: TableSpec<T>, id: string, countyCode: string) {
-          const rows = await run(
-            `SELECT 1 AS one FROM ${spec.table} WHERE ${spec.key} = ? AND county_code = ?`,
-            [id, countyCode],
-          );
-          return rows.length > 0;
-        },
-        async insert<T>(spec: TableSpec<T>, record: T, regionCode: string) {
-          const fields = (Object.keys(spec.columns) as (keyof T & string)[]).filter(
-            (f) => spec.columns[f] !== "region_code",
-          );
-          const countyCode = regionCode.slice(0, 6);
-          await run(
-            `INSERT INTO ${spec.table} (county_code, region_code, ${fields.map((f) => spec.columns[f]).join(", ")}) VALUES (?, ?, ${fields.map(() => "?").join(", ")})`,
-            [countyCode, regionCode, ...fields.map((f) => toParam(record[f]))],
-          );
-          audit("create", spec.entityType, String(record[spec.key]), countyCode, null, record);
-        },
-        async update<T>(spec: TableSpec<T>, before: Stored<T>, after: T, regionCode = before.regionCode) {
-          const fields = (Object.keys(spec.columns) as (keyof T & string)[]).filter(
-            (f) => spec.columns[f] !== "region_code" && f !== spec.key,
-          );
-          await run(
-            `UPDATE ${spec.table} SET region_code = ?, ${fields.map((f) => `${spec.columns[f]} = ?`).join(", ")}, updated_at = now(), version = version + 1 WHERE ${spec.key} = ?`,
-            [regionCode, ...fields.map((f) => toParam(after[f])), String(after[spec.key])],
-          );
-          audit("update", spec.entityType, String(after[spec.key]), before.countyCode, before.record, after);
-        },
-        query: run,
-      };
-      const result = await work(writer);
-      await ctx.services.audit.append(entries, tx);
+      const stamp = { principalId: principal.id, requestId: ctx.requestId, at: ctx.now() };
+      const result = await work(createWriter(tx, scope, (entry) => entries.push({ ...entry, ...stamp })));
+      await ctx.services.audit.append(entries, tx.client);
       return result;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) {
-      const typed = uniqueFailure(e);
-      if (typed) throw typed;
-    }
-    throw e;
+    throw typedFailure(e);
   }
 }

@@ -2,7 +2,6 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq, loadGrouped } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import {
   BusinessEntityRef,
   EntityActivityRef,
@@ -11,6 +10,9 @@ import {
   RegionRef,
 } from "../../graphql/refs.js";
 import { EntityKindEnum } from "../../graphql/schema/enums.js";
+import { linkageTable } from "../linkage/linkage.table.js";
+import { businessEntityTable } from "./business-entity.table.js";
+import { entityActivityTable } from "./entity-activity.table.js";
 
 BusinessEntityRef.implement({
   description: "经营主体: a business entity (leading enterprise, cooperative, family farm, large grower).",
@@ -37,13 +39,13 @@ BusinessEntityRef.implement({
     activities: t.loadableList({
       type: EntityActivityRef,
       description: "Activity evidence (sales, purchases, payments, meetings).",
-      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.entityActivity, "entityId", ids),
+      load: (ids: string[], ctx) => loadGrouped(ctx, entityActivityTable, "entityId", ids),
       resolve: (e) => e.id,
     }),
     linkages: t.loadableList({
       type: LinkageRef,
       description: "Its benefit linkages with households inside the caller's scope.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.linkage, "entityId", ids),
+      load: (ids: string[], ctx) => loadGrouped(ctx, linkageTable, "entityId", ids),
       resolve: (e) => e.id,
     }),
   }),
@@ -51,7 +53,7 @@ BusinessEntityRef.implement({
 
 addListQuery("entities", {
   description: "Business entities registered inside a region, in id order.",
-  spec: TABLES.entity,
+  spec: businessEntityTable,
   connection: defineConnection("BusinessEntity", BusinessEntityRef, (e) => e.id, "business entity"),
   filter: builder.inputType("BusinessEntityFilter", {
     description: "Filter of business entities; every set field must match.",

@@ -2,9 +2,9 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import { BusinessEntityRef, EntityActivityRef } from "../../graphql/refs.js";
 import { ActivityKindEnum } from "../../graphql/schema/enums.js";
+import { entityActivityTable } from "./entity-activity.table.js";
 
 EntityActivityRef.implement({
   description: "经营活动: evidence that an entity was active in a year.",
@@ -27,7 +27,7 @@ EntityActivityRef.implement({
 
 addListQuery("entityActivities", {
   description: "Activity evidence of entities inside a region, in id order.",
-  spec: TABLES.entityActivity,
+  spec: entityActivityTable,
   connection: defineConnection("EntityActivity", EntityActivityRef, (a) => a.id, "entity activity"),
   filter: builder.inputType("EntityActivityFilter", {
     description: "Filter of entity activities; every set field must match.",

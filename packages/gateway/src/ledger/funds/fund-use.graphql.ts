@@ -5,10 +5,12 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import { FundRef, FundUseRef, ProjectRef } from "../../graphql/refs.js";
 import { FundUseCategoryEnum } from "../../graphql/schema/enums.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
+import { projectTable } from "../projects/project.table.js";
+import { fundTable } from "./fund.table.js";
+import { fundUseTable } from "./fund-use.table.js";
 
 FundUseRef.implement({
   description: "资金使用: a use of a fund, by category.",
@@ -37,7 +39,7 @@ FundUseRef.implement({
 
 addListQuery("fundUses", {
   description: "Fund uses inside a region, in id order.",
-  spec: TABLES.fundUse,
+  spec: fundUseTable,
   connection: defineConnection("FundUse", FundUseRef, (u) => u.id, "fund use"),
   filter: builder.inputType("FundUseFilter", {
     description: "Filter of fund uses; every set field must match.",
@@ -79,19 +81,16 @@ builder.mutationField("recordFundUse", (t) =>
     resolve: (_root, args, ctx) =>
       writeLedger(ctx, async (w) => {
         const use = orFail(createFundUse({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
-        const fund = await w.lock(TABLES.fund, use.fundId);
-        if (use.projectId !== null) await w.lock(TABLES.project, use.projectId);
-        const spent = await w.query<{ fen: string | number }>(
-          "SELECT coalesce(sum(amount_fen), 0)::text AS fen FROM fund_use WHERE fund_id = ?",
-          [use.fundId],
-        );
-        const total = Number(spent[0]?.fen ?? 0) + use.amountFen;
+        const fund = await w.lock(fundTable, use.fundId);
+        if (use.projectId !== null) await w.lock(projectTable, use.projectId);
+        const uses = await w.find(fundUseTable, { fundId: use.fundId }, "all");
+        const total = uses.reduce((sum, u) => sum + u.amountFen, use.amountFen);
         if (total > fund.record.allocatedFen) {
           throw new GraphQLError(
             `the fund's uses would reach ${total} fen, beyond its allocation of ${fund.record.allocatedFen} fen`,
             {
               extensions: {
-                code: "FUND_USE.OVERSPENT",
+                code: "LEDGER.FUND_OVERSPENT",
                 field: "input.amountFen",
                 recordIds: [fund.record.id],
               },
@@ -99,7 +98,7 @@ builder.mutationField("recordFundUse", (t) =>
           );
         }
         // A use is filed under its fund, as the seeded ledger does; the project only has to be in scope.
-        await w.insert(TABLES.fundUse, use, fund.regionCode);
+        await w.insert(fundUseTable, use, fund.regionCode);
         return use;
       }),
   }),

@@ -1,59 +1,18 @@
-import type { FundUse } from "@fupin/domain";
-import { BigIntType, EntitySchema } from "@mikro-orm/core";
-import { LedgerRow, type LedgerRowLocation, ledgerRowProperties } from "../ledger-row.js";
+import { FUND_USE_CATEGORIES, type FundUse } from "@fupin/domain";
+import { column, defineLedgerTable } from "../ledger-table.js";
 
-/** ORM entity of a fund use row (table `fund_use`). */
-export class FundUseEntity extends LedgerRow {
-  id!: string;
-  fundId!: string;
-  year!: number;
-  category!: FundUse["category"];
-  amountFen!: number;
-  projectId!: string | null;
-  description!: string;
-}
-
-/** Mapping of `FundUseEntity` to the `fund_use` table. */
-export const FundUseSchema = new EntitySchema<FundUseEntity>({
-  class: FundUseEntity,
-  tableName: "fund_use",
-  properties: {
-    ...ledgerRowProperties,
-    id: { type: "text", primary: true },
-    fundId: { type: "text" },
-    year: { type: "integer" },
-    category: { type: "text" },
-    amountFen: { type: new BigIntType("number") },
-    projectId: { type: "text", nullable: true },
-    description: { type: "text" },
+/** The `fund_use` table: a spending of a fund, filed under its fund's region. */
+export const fundUseTable = defineLedgerTable<FundUse>({
+  name: "FundUse",
+  table: "fund_use",
+  columns: {
+    id: column.text(),
+    fundId: column.ref("Fund"),
+    year: column.int(),
+    category: column.oneOf(FUND_USE_CATEGORIES),
+    amountFen: column.money(),
+    projectId: column.ref("Project", { nullable: true }),
+    description: column.text(),
   },
+  derived: { fund: ["fundId"], project: ["projectId"] },
 });
-
-/** Maps `fund_use` rows to the domain `FundUse` and back. */
-export const fundUseMapper = {
-  toDomain(e: FundUseEntity): FundUse {
-    return {
-      id: e.id,
-      fundId: e.fundId,
-      year: e.year,
-      category: e.category,
-      amountFen: e.amountFen,
-      projectId: e.projectId,
-      description: e.description,
-    };
-  },
-  /** The row of a record at a location (its county and most specific region). */
-  toEntity(r: FundUse, at: LedgerRowLocation): FundUseEntity {
-    const e = new FundUseEntity();
-    e.countyCode = at.countyCode;
-    e.regionCode = at.regionCode;
-    e.id = r.id;
-    e.fundId = r.fundId;
-    e.year = r.year;
-    e.category = r.category;
-    e.amountFen = r.amountFen;
-    e.projectId = r.projectId;
-    e.description = r.description;
-    return e;
-  },
-};

@@ -2,9 +2,10 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq, loadGrouped } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import { FundRef, FundUseRef } from "../../graphql/refs.js";
 import { FundSourceEnum } from "../../graphql/schema/enums.js";
+import { fundTable } from "./fund.table.js";
+import { fundUseTable } from "./fund-use.table.js";
 
 FundRef.implement({
   description: "资金: a fund allocated to the county or a township in a year.",
@@ -18,7 +19,7 @@ FundRef.implement({
     uses: t.loadableList({
       type: FundUseRef,
       description: "Uses of the fund inside the caller's scope.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.fundUse, "fundId", ids),
+      load: (ids: string[], ctx) => loadGrouped(ctx, fundUseTable, "fundId", ids),
       resolve: (f) => f.id,
     }),
   }),
@@ -26,7 +27,7 @@ FundRef.implement({
 
 addListQuery("funds", {
   description: "Funds allocated inside a region, in id order.",
-  spec: TABLES.fund,
+  spec: fundTable,
   connection: defineConnection("Fund", FundRef, (f) => f.id, "fund"),
   filter: builder.inputType("FundFilter", {
     description: "Filter of funds; every set field must match.",

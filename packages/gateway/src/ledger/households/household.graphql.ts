@@ -6,7 +6,6 @@ import { addListQuery } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
 import { loadChildren } from "../../graphql/read/loaders.js";
 import { eq, loadGrouped, sqlWhere, startsWith } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import {
   HouseholdIndustryRef,
   HouseholdRef,
@@ -27,6 +26,16 @@ import {
 } from "../../graphql/schema/enums.js";
 import { requireVillage } from "../../graphql/write/regions.js";
 import { compact, orFail, overlay, writeLedger } from "../../graphql/write/transaction.js";
+import { householdIndustryTable } from "../industries/household-industry.table.js";
+import type { LedgerTable } from "../ledger-table.js";
+import { linkageTable } from "../linkage/linkage.table.js";
+import { linkageYearTable } from "../linkage/linkage-year.table.js";
+import { monitoringTable } from "../monitoring/monitoring.table.js";
+import { responsibilityTable } from "../responsibility/responsibility.table.js";
+import { subsidyTable } from "../support/subsidy.table.js";
+import { householdTable } from "./household.table.js";
+import { incomeTable } from "./income.table.js";
+import { memberTable } from "./member.table.js";
 
 HouseholdRef.implement({
   description: "建档立卡贫困户: a registered poor household of a village.",
@@ -68,42 +77,42 @@ HouseholdRef.implement({
     members: t.field({
       type: [MemberRef],
       description: "Members of the household (家庭成员), in id order.",
-      resolve: (h, _args, ctx, info) => loadChildren(ctx, info, TABLES.member, "householdId", h.id),
+      resolve: (h, _args, ctx, info) => loadChildren(ctx, info, memberTable, "householdId", h.id),
     }),
     incomes: t.loadableList({
       type: IncomeRef,
       description: "Income by year.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.income, "householdId", ids),
+      load: (ids: string[], ctx) => loadGrouped(ctx, incomeTable, "householdId", ids),
       resolve: (h) => h.id,
     }),
     industries: t.loadableList({
       type: HouseholdIndustryRef,
       description: "Industry outcomes by year (e.g. colonies kept and survived, debt).",
-      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.householdIndustry, "householdId", ids),
+      load: (ids: string[], ctx) => loadGrouped(ctx, householdIndustryTable, "householdId", ids),
       resolve: (h) => h.id,
     }),
     linkages: t.loadableList({
       type: LinkageRef,
       description: "Benefit linkages (利益联结) with business entities.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.linkage, "householdId", ids),
+      load: (ids: string[], ctx) => loadGrouped(ctx, linkageTable, "householdId", ids),
       resolve: (h) => h.id,
     }),
     subsidies: t.loadableList({
       type: SubsidyRef,
       description: "Subsidies and awards paid to the household.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.subsidy, "householdId", ids),
+      load: (ids: string[], ctx) => loadGrouped(ctx, subsidyTable, "householdId", ids),
       resolve: (h) => h.id,
     }),
     monitorings: t.loadableList({
       type: MonitoringRef,
       description: "Relapse-monitoring records (防返贫监测).",
-      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.monitoring, "householdId", ids),
+      load: (ids: string[], ctx) => loadGrouped(ctx, monitoringTable, "householdId", ids),
       resolve: (h) => h.id,
     }),
     helpers: t.loadableList({
       type: ResponsibilityRef,
       description: "Helper assignments (帮扶责任人) of the household.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.responsibility, "householdId", ids),
+      load: (ids: string[], ctx) => loadGrouped(ctx, responsibilityTable, "householdId", ids),
       resolve: (h) => h.id,
     }),
   }),
@@ -135,7 +144,7 @@ const HouseholdFilter = builder.inputType("HouseholdFilter", {
 
 addListQuery("households", {
   description: "Registered households inside a region (county, township or village), in id order.",
-  spec: TABLES.household,
+  spec: householdTable,
   connection: defineConnection("Household", HouseholdRef, (h) => h.id, "household"),
   filter: HouseholdFilter,
   conditions: {
@@ -167,13 +176,13 @@ addListQuery("households", {
 
 /** Tables whose rows are filed under their household's village. */
 const HOUSEHOLD_CHILD_TABLES = [
-  "member",
-  "income",
-  "household_industry",
-  "linkage",
-  "subsidy",
-  "monitoring",
-  "responsibility",
+  memberTable,
+  incomeTable,
+  householdIndustryTable,
+  linkageTable,
+  subsidyTable,
+  monitoringTable,
+  responsibilityTable,
 ] as const;
 
 const HouseholdInput = builder.inputType("HouseholdInput", {
@@ -228,7 +237,7 @@ builder.mutationField("registerHousehold", (t) =>
           createHousehold({ ...compact(args.input), id: args.input.id ?? randomUUID() }),
         );
         await requireVillage(ctx, w, household.villageCode, "input.villageCode");
-        await w.insert(TABLES.household, household, household.villageCode);
+        await w.insert(householdTable, household, household.villageCode);
         return household;
       }),
   }),
@@ -245,22 +254,23 @@ builder.mutationField("updateHousehold", (t) =>
     },
     resolve: (_root, args, ctx) =>
       writeLedger(ctx, async (w) => {
-        const before = await w.lock(TABLES.household, args.id);
+        const before = await w.lock(householdTable, args.id);
         const after: Household = orFail(createHousehold(overlay(before.record, args.input)));
         if (after.villageCode !== before.record.villageCode) {
           await requireVillage(ctx, w, after.villageCode, "input.villageCode", before.countyCode);
           for (const table of HOUSEHOLD_CHILD_TABLES) {
-            await w.query(`UPDATE ${table} SET region_code = ? WHERE household_id = ?`, [
+            await w.relocate(
+              table as LedgerTable<{ householdId: string }>,
+              "householdId",
+              [after.id],
               after.villageCode,
-              after.id,
-            ]);
+            );
           }
-          await w.query(
-            "UPDATE linkage_year SET region_code = ? WHERE linkage_id IN (SELECT id FROM linkage WHERE household_id = ?)",
-            [after.villageCode, after.id],
-          );
+          const linkages = await w.find(linkageTable, { householdId: after.id }, "all");
+          const linkageIds = linkages.map((l) => l.id);
+          await w.relocate(linkageYearTable, "linkageId", linkageIds, after.villageCode);
         }
-        await w.update(TABLES.household, before, after, after.villageCode);
+        await w.update(householdTable, before, after, after.villageCode);
         return after;
       }),
   }),

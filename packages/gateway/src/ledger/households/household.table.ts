@@ -1,79 +1,47 @@
-import type { Household } from "@fupin/domain";
-import { EntitySchema } from "@mikro-orm/core";
-import { LedgerRow, type LedgerRowLocation, ledgerRowProperties } from "../ledger-row.js";
+import {
+  HOUSEHOLD_ATTRIBUTES,
+  type Household,
+  IDENTIFICATION_STANDARDS,
+  POVERTY_CAUSES,
+  POVERTY_STATUSES,
+} from "@fupin/domain";
+import { column, defineLedgerTable } from "../ledger-table.js";
 
-/** ORM entity of a registered household row (table `household`). */
-export class HouseholdEntity extends LedgerRow {
-  id!: string;
-  householdNumber!: string;
-  villageCode!: string;
-  identificationStandard!: Household["identificationStandard"];
-  attribute!: Household["attribute"];
-  mainCause!: Household["mainCause"];
-  otherCauses!: Household["otherCauses"];
-  povertyStatus!: Household["povertyStatus"];
-  registeredYear!: number;
-  exitYear!: number | null;
-  phone!: string | null;
-  bankAccount!: string | null;
-}
-
-/** Mapping of `HouseholdEntity` to the `household` table. */
-export const HouseholdSchema = new EntitySchema<HouseholdEntity>({
-  class: HouseholdEntity,
-  tableName: "household",
-  properties: {
-    ...ledgerRowProperties,
-    id: { type: "text", primary: true },
-    householdNumber: { type: "text" },
-    villageCode: { type: "text" },
-    identificationStandard: { type: "text" },
-    attribute: { type: "text" },
-    mainCause: { type: "text" },
-    otherCauses: { type: "json" },
-    povertyStatus: { type: "text" },
-    registeredYear: { type: "integer" },
-    exitYear: { type: "integer", nullable: true },
-    phone: { type: "text", nullable: true },
-    bankAccount: { type: "text", nullable: true },
+/** The `household` table: registered households (建档立卡户), filed under their village. */
+export const householdTable = defineLedgerTable<Household>({
+  name: "Household",
+  table: "household",
+  columns: {
+    id: column.text(),
+    householdNumber: column.text(),
+    villageCode: column.ref("Region"),
+    identificationStandard: column.oneOf(IDENTIFICATION_STANDARDS),
+    attribute: column.oneOf(HOUSEHOLD_ATTRIBUTES),
+    mainCause: column.oneOf(POVERTY_CAUSES),
+    otherCauses: column.json(),
+    povertyStatus: column.oneOf(POVERTY_STATUSES),
+    registeredYear: column.int(),
+    exitYear: column.int({ nullable: true }),
+    phone: column.text({ nullable: true }),
+    bankAccount: column.text({ nullable: true }),
+  },
+  uniques: [
+    {
+      fields: ["countyCode", "householdNumber"],
+      failure: {
+        code: "HOUSEHOLD.DUPLICATE_NUMBER",
+        message: "a household with this number is already registered in the county",
+      },
+    },
+  ],
+  derived: {
+    village: ["villageCode"],
+    members: [],
+    incomes: [],
+    industries: [],
+    linkages: [],
+    subsidies: [],
+    monitorings: [],
+    helpers: [],
   },
 });
-
-/** Maps `household` rows to the domain `Household` and back. */
-export const householdMapper = {
-  toDomain(e: HouseholdEntity): Household {
-    return {
-      id: e.id,
-      householdNumber: e.householdNumber,
-      villageCode: e.villageCode,
-      identificationStandard: e.identificationStandard,
-      attribute: e.attribute,
-      mainCause: e.mainCause,
-      otherCauses: e.otherCauses,
-      povertyStatus: e.povertyStatus,
-      registeredYear: e.registeredYear,
-      exitYear: e.exitYear,
-      phone: e.phone,
-      bankAccount: e.bankAccount,
-    };
-  },
-  /** The row of a record at a location (its county and most specific region). */
-  toEntity(r: Household, at: LedgerRowLocation): HouseholdEntity {
-    const e = new HouseholdEntity();
-    e.countyCode = at.countyCode;
-    e.regionCode = at.regionCode;
-    e.id = r.id;
-    e.householdNumber = r.householdNumber;
-    e.villageCode = r.villageCode;
-    e.identificationStandard = r.identificationStandard;
-    e.attribute = r.attribute;
-    e.mainCause = r.mainCause;
-    e.otherCauses = r.otherCauses;
-    e.povertyStatus = r.povertyStatus;
-    e.registeredYear = r.registeredYear;
-    e.exitYear = r.exitYear;
-    e.phone = r.phone;
-    e.bankAccount = r.bankAccount;
-    return e;
-  },
-};

@@ -3,8 +3,8 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import { HouseholdRef, IncomeRef } from "../../graphql/refs.js";
+import { incomeTable } from "./income.table.js";
 
 IncomeRef.implement({
   description: "家庭年收入: a household's income for one year, all amounts in fen.",
@@ -32,7 +32,7 @@ IncomeRef.implement({
 
 addListQuery("incomes", {
   description: "Yearly incomes of the households inside a region, in id order.",
-  spec: TABLES.income,
+  spec: incomeTable,
   connection: defineConnection("Income", IncomeRef, (i) => i.id, "income"),
   filter: builder.inputType("IncomeFilter", {
     description: "Filter of incomes; every set field must match.",

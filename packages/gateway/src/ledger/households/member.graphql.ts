@@ -6,7 +6,6 @@ import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
 import { eq } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import { HouseholdRef, MemberRef } from "../../graphql/refs.js";
 import {
   EducationEnum,
@@ -16,6 +15,8 @@ import {
   SchoolStatusEnum,
 } from "../../graphql/schema/enums.js";
 import { compact, type LedgerWriter, orFail, overlay, writeLedger } from "../../graphql/write/transaction.js";
+import { householdTable } from "./household.table.js";
+import { memberTable } from "./member.table.js";
 
 MemberRef.implement({
   description: "家庭成员: a member of a registered household; a person belongs to at most one household.",
@@ -47,7 +48,7 @@ MemberRef.implement({
 
 addListQuery("members", {
   description: "Members of the households inside a region, in id order.",
-  spec: TABLES.member,
+  spec: memberTable,
   connection: defineConnection("Member", MemberRef, (m) => m.id, "member"),
   filter: builder.inputType("MemberFilter", {
     description: "Filter of members; every set field must match.",
@@ -104,27 +105,24 @@ const MemberPatch = builder.inputType("MemberPatch", {
   }),
 });
 
-/** Refuses a person already in a household (the unique index backs this against races) and a second head. */
+/**
+ * Refuses a second head of the household (in scope), then a person already in a household (across
+ * scopes; the unique constraint backs this against races).
+ */
 async function checkMember(w: LedgerWriter, member: Member): Promise<void> {
-  const same = await w.query<{ id: string }>("SELECT id FROM member WHERE id_number = ? AND id <> ?", [
-    member.idNumber,
-    member.id,
-  ]);
-  if (same.length > 0) {
-    throw new GraphQLError("this person (ID number) is already a member of a household", {
-      extensions: { code: "MEMBER.DUPLICATE_ID_NUMBER", field: "input.idNumber" },
-    });
-  }
   if (member.relation === "head") {
-    const heads = await w.query<{ id: string }>(
-      "SELECT id FROM member WHERE household_id = ? AND relation = 'head' AND id <> ?",
-      [member.householdId, member.id],
-    );
-    if (heads.length > 0) {
+    const members = await w.find(memberTable, { householdId: member.householdId }, "caller");
+    if (members.some((m) => m.relation === "head" && m.id !== member.id)) {
       throw new GraphQLError("the household already has a head", {
-        extensions: { code: "MEMBER.SECOND_HEAD", field: "input.relation" },
+        extensions: { code: "LEDGER.HOUSEHOLD_HEAD", field: "input.relation" },
       });
     }
+  }
+  const same = await w.find(memberTable, { idNumber: member.idNumber }, "all");
+  if (same.some((m) => m.id !== member.id)) {
+    throw new GraphQLError("this person (ID number) is already a member of a household", {
+      extensions: { code: "LEDGER.DUPLICATE_ID_NUMBER", field: "input.idNumber" },
+    });
   }
 }
 
@@ -139,9 +137,9 @@ builder.mutationField("addMember", (t) =>
         const member = orFail(
           createMember({ ...compact(args.input), id: args.input.id ?? randomUUID() }, chinaDateOf(ctx.now())),
         );
-        const household = await w.lock(TABLES.household, member.householdId);
+        const household = await w.lock(householdTable, member.householdId);
         await checkMember(w, member);
-        await w.insert(TABLES.member, member, household.regionCode);
+        await w.insert(memberTable, member, household.regionCode);
         return member;
       }),
   }),
@@ -158,10 +156,10 @@ builder.mutationField("updateMember", (t) =>
     },
     resolve: (_root, args, ctx) =>
       writeLedger(ctx, async (w) => {
-        const before = await w.lock(TABLES.member, args.id);
+        const before = await w.lock(memberTable, args.id);
         const after = orFail(createMember(overlay(before.record, args.input), chinaDateOf(ctx.now())));
         await checkMember(w, after);
-        await w.update(TABLES.member, before, after);
+        await w.update(memberTable, before, after);
         return after;
       }),
   }),

@@ -1,75 +1,39 @@
-import type { Member } from "@fupin/domain";
-import { EntitySchema } from "@mikro-orm/core";
-import { LedgerRow, type LedgerRowLocation, ledgerRowProperties } from "../ledger-row.js";
+import {
+  EDUCATION_LEVELS,
+  HEALTH_STATES,
+  LABOUR_ABILITIES,
+  type Member,
+  RELATIONS,
+  SCHOOL_STATUSES,
+} from "@fupin/domain";
+import { column, defineLedgerTable } from "../ledger-table.js";
 
-/** ORM entity of a household member row (table `member`). */
-export class MemberEntity extends LedgerRow {
-  id!: string;
-  householdId!: string;
-  name!: string;
-  idNumber!: string;
-  relation!: Member["relation"];
-  ethnicity!: string;
-  education!: Member["education"];
-  schoolStatus!: Member["schoolStatus"];
-  health!: Member["health"];
-  labourAbility!: Member["labourAbility"];
-  migrantWorkMonths!: number;
-}
-
-/** Mapping of `MemberEntity` to the `member` table. */
-export const MemberSchema = new EntitySchema<MemberEntity>({
-  class: MemberEntity,
-  tableName: "member",
-  properties: {
-    ...ledgerRowProperties,
-    id: { type: "text", primary: true },
-    householdId: { type: "text" },
-    name: { type: "text" },
-    idNumber: { type: "text" },
-    relation: { type: "text" },
-    ethnicity: { type: "text" },
-    education: { type: "text" },
-    schoolStatus: { type: "text" },
-    health: { type: "text" },
-    labourAbility: { type: "text" },
-    migrantWorkMonths: { type: "integer" },
+/** The `member` table: household members; a person (ID number) is in one household at most. */
+export const memberTable = defineLedgerTable<Member>({
+  name: "Member",
+  table: "member",
+  columns: {
+    id: column.text(),
+    householdId: column.ref("Household"),
+    name: column.text(),
+    idNumber: column.text(),
+    relation: column.oneOf(RELATIONS),
+    ethnicity: column.text(),
+    education: column.oneOf(EDUCATION_LEVELS),
+    schoolStatus: column.oneOf(SCHOOL_STATUSES),
+    health: column.oneOf(HEALTH_STATES),
+    labourAbility: column.oneOf(LABOUR_ABILITIES),
+    migrantWorkMonths: column.int(),
   },
+  uniques: [
+    {
+      fields: ["idNumber"],
+      failure: {
+        code: "LEDGER.DUPLICATE_ID_NUMBER",
+        message: "this person (ID number) is already a member of a household",
+        field: "input.idNumber",
+      },
+    },
+  ],
+  derived: { household: ["householdId"] },
 });
-
-/** Maps `member` rows to the domain `Member` and back. */
-export const memberMapper = {
-  toDomain(e: MemberEntity): Member {
-    return {
-      id: e.id,
-      householdId: e.householdId,
-      name: e.name,
-      idNumber: e.idNumber,
-      relation: e.relation,
-      ethnicity: e.ethnicity,
-      education: e.education,
-      schoolStatus: e.schoolStatus,
-      health: e.health,
-      labourAbility: e.labourAbility,
-      migrantWorkMonths: e.migrantWorkMonths,
-    };
-  },
-  /** The row of a record at a location (its county and most specific region). */
-  toEntity(r: Member, at: LedgerRowLocation): MemberEntity {
-    const e = new MemberEntity();
-    e.countyCode = at.countyCode;
-    e.regionCode = at.regionCode;
-    e.id = r.id;
-    e.householdId = r.householdId;
-    e.name = r.name;
-    e.idNumber = r.idNumber;
-    e.relation = r.relation;
-    e.ethnicity = r.ethnicity;
-    e.education = r.education;
-    e.schoolStatus = r.schoolStatus;
-    e.health = r.health;
-    e.labourAbility = r.labourAbility;
-    e.migrantWorkMonths = r.migrantWorkMonths;
-    return e;
-  },
-};

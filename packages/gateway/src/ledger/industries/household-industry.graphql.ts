@@ -2,8 +2,8 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import { HouseholdIndustryRef, HouseholdRef, IndustryRef } from "../../graphql/refs.js";
+import { householdIndustryTable } from "./household-industry.table.js";
 
 HouseholdIndustryRef.implement({
   description:
@@ -33,7 +33,7 @@ HouseholdIndustryRef.implement({
 
 addListQuery("householdIndustries", {
   description: "Household industry outcomes inside a region, in id order.",
-  spec: TABLES.householdIndustry,
+  spec: householdIndustryTable,
   connection: defineConnection("HouseholdIndustry", HouseholdIndustryRef, (h) => h.id, "household industry"),
   filter: builder.inputType("HouseholdIndustryFilter", {
     description: "Filter of household industry outcomes; every set field must match.",

@@ -2,9 +2,9 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import { IndustryRef } from "../../graphql/refs.js";
 import { IndustryCategoryEnum } from "../../graphql/schema/enums.js";
+import { industryTable } from "./industry.table.js";
 
 IndustryRef.implement({
   description:
@@ -20,7 +20,7 @@ IndustryRef.implement({
 
 addListQuery("industries", {
   description: "The industry catalogue of the county of a region, in id order.",
-  spec: TABLES.industry,
+  spec: industryTable,
   connection: defineConnection("Industry", IndustryRef, (i) => i.id, "industry"),
   filter: builder.inputType("IndustryFilter", {
     description: "Filter of industries.",

@@ -2,9 +2,9 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq, startsWith } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import { IndustryRef, RegionRef, VillageIndustryRef } from "../../graphql/refs.js";
 import { TrialStatusEnum } from "../../graphql/schema/enums.js";
+import { villageIndustryTable } from "./village-industry.table.js";
 
 VillageIndustryRef.implement({
   description: "村级主导产业: a village's industry in one year, with its trial-planting (试验试种) status.",
@@ -34,7 +34,7 @@ VillageIndustryRef.implement({
 
 addListQuery("villageIndustries", {
   description: "Village industries inside a region, in id order.",
-  spec: TABLES.villageIndustry,
+  spec: villageIndustryTable,
   connection: defineConnection("VillageIndustry", VillageIndustryRef, (v) => v.id, "village industry"),
   filter: builder.inputType("VillageIndustryFilter", {
     description: "Filter of village industries; every set field must match.",

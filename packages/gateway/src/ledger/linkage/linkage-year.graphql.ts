@@ -5,10 +5,11 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq, sqlWhere } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import { LinkageRef, LinkageYearRef } from "../../graphql/refs.js";
 import { BenefitKindEnum, LinkageModeEnum } from "../../graphql/schema/enums.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
+import { linkageTable } from "./linkage.table.js";
+import { linkageYearTable } from "./linkage-year.table.js";
 
 LinkageYearRef.implement({
   description: "One year of a linkage: whether the household took part and what it actually received.",
@@ -34,7 +35,7 @@ LinkageYearRef.implement({
 
 addListQuery("linkageYears", {
   description: "Yearly linkage records of the households inside a region, in id order.",
-  spec: TABLES.linkageYear,
+  spec: linkageYearTable,
   connection: defineConnection("LinkageYear", LinkageYearRef, (y) => y.id, "linkage year"),
   filter: builder.inputType("LinkageYearFilter", {
     description: "Filter of yearly linkage records; every set field must match.",
@@ -81,23 +82,24 @@ builder.mutationField("recordLinkageYear", (t) =>
     args: { input: t.arg({ type: LinkageYearInput, required: true, description: "The year's record." }) },
     resolve: (_root, args, ctx) =>
       writeLedger(ctx, async (w) => {
-        const linkage = await w.lock(TABLES.linkage, args.input.linkageId);
-        const existing = await w.query<{ id: string }>(
-          "SELECT id FROM linkage_year WHERE linkage_id = ? AND year = ?",
-          [args.input.linkageId, args.input.year],
+        const linkage = await w.lock(linkageTable, args.input.linkageId);
+        const existing = await w.find(
+          linkageYearTable,
+          { linkageId: args.input.linkageId, year: args.input.year },
+          "caller",
         );
         const id = existing[0]?.id ?? args.input.id ?? randomUUID();
         const record = orFail(createLinkageYear({ ...compact(args.input), id }));
         if (!linkageCoversYear(linkage.record, record.year)) {
           throw new GraphQLError(`the linkage does not run in ${record.year}`, {
-            extensions: { code: "LINKAGE_YEAR.OUT_OF_RANGE", field: "input.year" },
+            extensions: { code: "LEDGER.LINKAGE_YEAR_OUT_OF_RANGE", field: "input.year" },
           });
         }
         if (existing[0]) {
-          const before = await w.lock(TABLES.linkageYear, id);
-          await w.update(TABLES.linkageYear, before, record);
+          const before = await w.lock(linkageYearTable, id);
+          await w.update(linkageYearTable, before, record);
         } else {
-          await w.insert(TABLES.linkageYear, record, linkage.regionCode);
+          await w.insert(linkageYearTable, record, linkage.regionCode);
         }
         return record;
       }),

@@ -4,7 +4,6 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq, loadGrouped, sqlWhere } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import {
   BusinessEntityRef,
   HouseholdRef,
@@ -15,6 +14,11 @@ import {
 import { LinkageModeEnum } from "../../graphql/schema/enums.js";
 import { requireInCounty } from "../../graphql/write/references.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
+import { businessEntityTable } from "../entities/business-entity.table.js";
+import { householdTable } from "../households/household.table.js";
+import { industryTable } from "../industries/industry.table.js";
+import { linkageTable } from "./linkage.table.js";
+import { linkageYearTable } from "./linkage-year.table.js";
 
 LinkageRef.implement({
   description: "利益联结机制: a benefit linkage between a business entity and a household.",
@@ -47,7 +51,7 @@ LinkageRef.implement({
     years: t.loadableList({
       type: LinkageYearRef,
       description: "Participation and benefits by year.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.linkageYear, "linkageId", ids),
+      load: (ids: string[], ctx) => loadGrouped(ctx, linkageYearTable, "linkageId", ids),
       resolve: (l) => l.id,
     }),
   }),
@@ -55,7 +59,7 @@ LinkageRef.implement({
 
 addListQuery("linkages", {
   description: "Benefit linkages of the households inside a region, in id order.",
-  spec: TABLES.linkage,
+  spec: linkageTable,
   connection: defineConnection("Linkage", LinkageRef, (l) => l.id, "linkage"),
   filter: builder.inputType("LinkageFilter", {
     description: "Filter of linkages; every set field must match.",
@@ -102,16 +106,16 @@ builder.mutationField("recordLinkage", (t) =>
     resolve: (_root, args, ctx) =>
       writeLedger(ctx, async (w) => {
         const linkage = orFail(createLinkage({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
-        const household = await w.lock(TABLES.household, linkage.householdId);
-        await requireInCounty(w, TABLES.entity, linkage.entityId, household.countyCode, "input.entityId");
+        const household = await w.lock(householdTable, linkage.householdId);
         await requireInCounty(
           w,
-          TABLES.industry,
-          linkage.industryId,
+          businessEntityTable,
+          linkage.entityId,
           household.countyCode,
-          "input.industryId",
+          "input.entityId",
         );
-        await w.insert(TABLES.linkage, linkage, household.regionCode);
+        await requireInCounty(w, industryTable, linkage.industryId, household.countyCode, "input.industryId");
+        await w.insert(linkageTable, linkage, household.regionCode);
         return linkage;
       }),
   }),

@@ -2,9 +2,9 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq, sqlWhere } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import { HouseholdRef, MonitoringRef } from "../../graphql/refs.js";
 import { MonitoringCategoryEnum, RiskTypeEnum } from "../../graphql/schema/enums.js";
+import { monitoringTable } from "./monitoring.table.js";
 
 MonitoringRef.implement({
   description: "防返贫监测: a relapse-monitoring record of a household.",
@@ -26,7 +26,7 @@ MonitoringRef.implement({
 
 addListQuery("monitorings", {
   description: "Relapse-monitoring records of the households inside a region, in id order.",
-  spec: TABLES.monitoring,
+  spec: monitoringTable,
   connection: defineConnection("Monitoring", MonitoringRef, (m) => m.id, "monitoring record"),
   filter: builder.inputType("MonitoringFilter", {
     description: "Filter of monitoring records; every set field must match.",

@@ -10,7 +10,6 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq, loadGrouped } from "../../graphql/read/sql.js";
-import { type ProjectRow, TABLES } from "../../graphql/read/tables.js";
 import {
   BusinessEntityRef,
   FundUseRef,
@@ -21,6 +20,9 @@ import {
 } from "../../graphql/refs.js";
 import { FundSourceEnum, LinkageModeEnum, ProjectStageEnum } from "../../graphql/schema/enums.js";
 import { orFail, writeLedger } from "../../graphql/write/transaction.js";
+import { fundUseTable } from "../funds/fund-use.table.js";
+import type { ProjectRow } from "./project.table.js";
+import { projectTable } from "./project.table.js";
 
 const ProjectStageEntry = builder
   .objectRef<{ stage: ProjectStage; date: string }>("ProjectStageEntry")
@@ -109,7 +111,7 @@ ProjectRef.implement({
     fundUses: t.loadableList({
       type: FundUseRef,
       description: "Fund uses for the project inside the caller's scope.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, TABLES.fundUse, "projectId", ids),
+      load: (ids: string[], ctx) => loadGrouped(ctx, fundUseTable, "projectId", ids),
       resolve: (p) => p.id,
     }),
   }),
@@ -117,7 +119,7 @@ ProjectRef.implement({
 
 addListQuery("projects", {
   description: "Industry projects inside a region, in id order.",
-  spec: TABLES.project,
+  spec: projectTable,
   connection: defineConnection("Project", ProjectRef, (p) => p.id, "project"),
   filter: builder.inputType("ProjectFilter", {
     description: "Filter of projects; every set field must match.",
@@ -161,14 +163,14 @@ builder.mutationField("advanceProjectStage", (t) =>
     },
     resolve: (_root, args, ctx) =>
       writeLedger(ctx, async (w) => {
-        const before = await w.lock(TABLES.project, args.input.projectId);
+        const before = await w.lock(projectTable, args.input.projectId);
         const advanced = orFail(advanceProjectStage(before.record, args.input));
         const after: ProjectRow = {
           ...before.record,
           stages: advanced.stages,
           currentStage: currentStage(advanced),
         };
-        await w.update(TABLES.project, before, after);
+        await w.update(projectTable, before, after);
         return after;
       }),
   }),

@@ -1,75 +1,34 @@
-import type { Project } from "@fupin/domain";
-import { EntitySchema } from "@mikro-orm/core";
-import { LedgerRow, ledgerRowProperties } from "../ledger-row.js";
+import { LINKAGE_MODES, PROJECT_STAGES, type Project, type ProjectStage } from "@fupin/domain";
+import { column, defineLedgerTable } from "../ledger-table.js";
 
-/** ORM entity of a project row (table `project`). */
-export class ProjectEntity extends LedgerRow {
-  id!: string;
-  name!: string;
-  year!: number;
-  industryId!: string;
-  entityId!: string | null;
-  fundingFen!: Project["fundingFen"];
-  beneficiaryHouseholdIds!: Project["beneficiaryHouseholdIds"];
-  linkageMode!: Project["linkageMode"] | null;
-  performanceTarget!: string;
-  stages!: Project["stages"];
-  currentStage!: Project["stages"][number]["stage"];
-}
+/** Project row: the domain project plus its current stage column. */
+export type ProjectRow = Project & { readonly currentStage: ProjectStage };
 
-/** Mapping of `ProjectEntity` to the `project` table. */
-export const ProjectSchema = new EntitySchema<ProjectEntity>({
-  class: ProjectEntity,
-  tableName: "project",
-  properties: {
-    ...ledgerRowProperties,
-    id: { type: "text", primary: true },
-    name: { type: "text" },
-    year: { type: "integer" },
-    industryId: { type: "text" },
-    entityId: { type: "text", nullable: true },
-    fundingFen: { type: "json" },
-    beneficiaryHouseholdIds: { type: "json" },
-    linkageMode: { type: "text", nullable: true },
-    performanceTarget: { type: "text" },
-    stages: { type: "json" },
-    currentStage: { type: "text" },
+/** The `project` table: industry projects with their funding and stage history. */
+export const projectTable = defineLedgerTable<ProjectRow>({
+  name: "Project",
+  table: "project",
+  columns: {
+    id: column.text(),
+    name: column.text(),
+    year: column.int(),
+    regionCode: column.text(),
+    industryId: column.ref("Industry"),
+    entityId: column.ref("BusinessEntity", { nullable: true }),
+    fundingFen: column.json(),
+    beneficiaryHouseholdIds: column.json(),
+    linkageMode: column.oneOf(LINKAGE_MODES, { nullable: true }),
+    performanceTarget: column.text(),
+    stages: column.json(),
+    currentStage: column.oneOf(PROJECT_STAGES),
+  },
+  derived: {
+    region: ["regionCode"],
+    industry: ["industryId"],
+    entity: ["entityId"],
+    funding: ["fundingFen"],
+    totalFundingFen: ["fundingFen"],
+    beneficiaryHouseholds: ["beneficiaryHouseholdIds"],
+    fundUses: [],
   },
 });
-
-/** Maps `project` rows to the domain `Project` and back. */
-export const projectMapper = {
-  toDomain(e: ProjectEntity): Project {
-    return {
-      id: e.id,
-      name: e.name,
-      year: e.year,
-      industryId: e.industryId,
-      entityId: e.entityId,
-      fundingFen: e.fundingFen,
-      beneficiaryHouseholdIds: e.beneficiaryHouseholdIds,
-      linkageMode: e.linkageMode,
-      performanceTarget: e.performanceTarget,
-      stages: e.stages,
-      regionCode: e.regionCode,
-    };
-  },
-  /** The row of a record; its region is its own `regionCode`. */
-  toEntity(r: Project, countyCode: string): ProjectEntity {
-    const e = new ProjectEntity();
-    e.countyCode = countyCode;
-    e.regionCode = r.regionCode;
-    e.id = r.id;
-    e.name = r.name;
-    e.year = r.year;
-    e.industryId = r.industryId;
-    e.entityId = r.entityId;
-    e.fundingFen = r.fundingFen;
-    e.beneficiaryHouseholdIds = r.beneficiaryHouseholdIds;
-    e.linkageMode = r.linkageMode;
-    e.performanceTarget = r.performanceTarget;
-    e.stages = r.stages;
-    e.currentStage = r.stages.at(-1)?.stage ?? "application";
-    return e;
-  },
-};

@@ -9,11 +9,11 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import { RectificationRef, RegionRef } from "../../graphql/refs.js";
 import { RectificationSourceEnum, RectificationStatusEnum } from "../../graphql/schema/enums.js";
 import { requireKnownRegion } from "../../graphql/write/regions.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
+import { rectificationTable } from "./rectification.table.js";
 
 type Plan = NonNullable<Rectification["plan"]>;
 
@@ -69,7 +69,7 @@ RectificationRef.implement({
 
 addListQuery("rectifications", {
   description: "Rectifications of the townships inside a region, in id order.",
-  spec: TABLES.rectification,
+  spec: rectificationTable,
   connection: defineConnection("Rectification", RectificationRef, (r) => r.id, "rectification"),
   filter: builder.inputType("RectificationFilter", {
     description: "Filter of rectifications; every set field must match.",
@@ -138,7 +138,7 @@ builder.mutationField("openRectification", (t) =>
       writeLedger(ctx, async (w) => {
         const r = orFail(createRectification({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
         const township = await requireKnownRegion(ctx, w, r.townshipCode, "input.townshipCode");
-        await w.insert(TABLES.rectification, r, township);
+        await w.insert(rectificationTable, r, township);
         return r;
       }),
   }),
@@ -155,13 +155,13 @@ builder.mutationField("planRectification", (t) =>
     },
     resolve: (_root, args, ctx) =>
       writeLedger(ctx, async (w) => {
-        const before = await w.lock(TABLES.rectification, args.id);
+        const before = await w.lock(rectificationTable, args.id);
         const plan = {
           roadmap: args.plan.roadmap,
           milestones: args.plan.milestones.map((m) => ({ ...compact(m), id: m.id ?? randomUUID() })),
         };
         const after = orFail(planRectification(before.record, plan), "plan");
-        await w.update(TABLES.rectification, before, after);
+        await w.update(rectificationTable, before, after);
         return after;
       }),
   }),
@@ -178,9 +178,9 @@ builder.mutationField("closeRectification", (t) =>
     },
     resolve: (_root, args, ctx) =>
       writeLedger(ctx, async (w) => {
-        const before = await w.lock(TABLES.rectification, args.id);
+        const before = await w.lock(rectificationTable, args.id);
         const after = orFail(closeRectification(before.record, args.date), "");
-        await w.update(TABLES.rectification, before, after);
+        await w.update(rectificationTable, before, after);
         return after;
       }),
   }),

@@ -2,8 +2,8 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq, sqlWhere, startsWith } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import { RegionRef } from "../../graphql/refs.js";
+import { regionTable } from "./region.table.js";
 
 RegionRef.implement({
   description: "行政区划: a region of the hierarchy province → city → county → township → village.",
@@ -35,7 +35,7 @@ const RegionFilter = builder.inputType("RegionFilter", {
 
 addListQuery("regions", {
   description: "Regions (townships, villages …) inside a region, by code.",
-  spec: TABLES.region,
+  spec: regionTable,
   connection: defineConnection("Region", RegionRef, (r) => r.code, "region"),
   filter: RegionFilter,
   conditions: {
@@ -47,7 +47,7 @@ addListQuery("regions", {
 
 addListQuery("villages", {
   description: "Villages (村) inside a region, by code.",
-  spec: TABLES.region,
+  spec: regionTable,
   fixed: [sqlWhere("level = ?", "village")],
   connection: defineConnection("Village", RegionRef, (r) => r.code, "village"),
   filter: builder.inputType("VillageFilter", {

@@ -3,9 +3,9 @@ import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
 import { eq, sqlWhere } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import { HouseholdRef, RegionRef, ResponsibilityRef } from "../../graphql/refs.js";
 import { ResponsibilityKindEnum } from "../../graphql/schema/enums.js";
+import { responsibilityTable } from "./responsibility.table.js";
 
 ResponsibilityRef.implement({
   description:
@@ -43,7 +43,7 @@ ResponsibilityRef.implement({
 
 addListQuery("responsibilities", {
   description: "Responsibility assignments inside a region, in id order.",
-  spec: TABLES.responsibility,
+  spec: responsibilityTable,
   connection: defineConnection("Responsibility", ResponsibilityRef, (r) => r.id, "responsibility"),
   filter: builder.inputType("ResponsibilityFilter", {
     description: "Filter of responsibilities; every set field must match.",

@@ -4,11 +4,14 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { dateInYear, eq } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import { FundRef, HouseholdRef, IndustryRef, SubsidyRef } from "../../graphql/refs.js";
 import { SubsidyKindEnum } from "../../graphql/schema/enums.js";
 import { requireInCounty } from "../../graphql/write/references.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
+import { fundTable } from "../funds/fund.table.js";
+import { householdTable } from "../households/household.table.js";
+import { industryTable } from "../industries/industry.table.js";
+import { subsidyTable } from "./subsidy.table.js";
 
 SubsidyRef.implement({
   description: "奖补: a subsidy or award paid to a household.",
@@ -44,7 +47,7 @@ SubsidyRef.implement({
 
 addListQuery("subsidies", {
   description: "Subsidies and awards to the households inside a region, in id order.",
-  spec: TABLES.subsidy,
+  spec: subsidyTable,
   connection: defineConnection("Subsidy", SubsidyRef, (s) => s.id, "subsidy"),
   filter: builder.inputType("SubsidyFilter", {
     description: "Filter of subsidies; every set field must match.",
@@ -91,16 +94,10 @@ builder.mutationField("recordSubsidy", (t) =>
     resolve: (_root, args, ctx) =>
       writeLedger(ctx, async (w) => {
         const subsidy = orFail(createSubsidy({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
-        const household = await w.lock(TABLES.household, subsidy.householdId);
-        await requireInCounty(w, TABLES.fund, subsidy.fundId, household.countyCode, "input.fundId");
-        await requireInCounty(
-          w,
-          TABLES.industry,
-          subsidy.industryId,
-          household.countyCode,
-          "input.industryId",
-        );
-        await w.insert(TABLES.subsidy, subsidy, household.regionCode);
+        const household = await w.lock(householdTable, subsidy.householdId);
+        await requireInCounty(w, fundTable, subsidy.fundId, household.countyCode, "input.fundId");
+        await requireInCounty(w, industryTable, subsidy.industryId, household.countyCode, "input.industryId");
+        await w.insert(subsidyTable, subsidy, household.regionCode);
         return subsidy;
       }),
   }),

@@ -5,13 +5,14 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { dateInYear, eq, sqlWhere } from "../../graphql/read/sql.js";
-import { TABLES } from "../../graphql/read/tables.js";
 import { HouseholdRef, IndustryRef, RegionRef, TechnicalServiceRef } from "../../graphql/refs.js";
 import { ServiceKindEnum } from "../../graphql/schema/enums.js";
-import { scopeSql } from "../../graphql/scope.js";
 import { requireInCounty } from "../../graphql/write/references.js";
 import { requireKnownRegion } from "../../graphql/write/regions.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
+import { householdTable } from "../households/household.table.js";
+import { industryTable } from "../industries/industry.table.js";
+import { technicalServiceTable } from "./technical-service.table.js";
 
 TechnicalServiceRef.implement({
   description: "技术服务小分队: a technical service team visit or training.",
@@ -46,7 +47,7 @@ TechnicalServiceRef.implement({
 
 addListQuery("technicalServices", {
   description: "Technical service visits and trainings inside a region, in id order.",
-  spec: TABLES.technicalService,
+  spec: technicalServiceTable,
   connection: defineConnection("TechnicalService", TechnicalServiceRef, (s) => s.id, "technical service"),
   filter: builder.inputType("TechnicalServiceFilter", {
     description: "Filter of technical services; every set field must match.",
@@ -96,13 +97,10 @@ builder.mutationField("recordServiceVisit", (t) =>
           }),
         );
         const region = await requireKnownRegion(ctx, w, service.regionCode, "input.regionCode");
-        await requireInCounty(w, TABLES.industry, service.industryId, region.slice(0, 6), "input.industryId");
+        await requireInCounty(w, industryTable, service.industryId, region.slice(0, 6), "input.industryId");
         if (service.householdIds.length > 0) {
-          const params: unknown[] = [];
-          const scope = scopeSql(region, params).replace(/\$\d+/g, "?");
-          const found = await w.query<{ id: string }>(
-            `SELECT id FROM household WHERE id IN (${service.householdIds.map(() => "?").join(", ")}) AND ${scope}`,
-            [...service.householdIds, ...params],
+          const found = (await w.find(householdTable, { id: service.householdIds }, "caller")).filter((h) =>
+            h.villageCode.startsWith(region),
           );
           const known = new Set(found.map((r) => r.id));
           const missing = service.householdIds.filter((id) => !known.has(id));
@@ -112,7 +110,7 @@ builder.mutationField("recordServiceVisit", (t) =>
             });
           }
         }
-        await w.insert(TABLES.technicalService, service, region);
+        await w.insert(technicalServiceTable, service, region);
         return service;
       }),
   }),
