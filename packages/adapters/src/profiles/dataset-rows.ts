@@ -31,6 +31,7 @@ function personRows(report: HouseholdReport, names: RegionNames): Iterable<Sheet
       registeredYear: h.registeredYear,
       attribute: h.attribute,
       povertyStatus: h.povertyStatus,
+      exitYear: h.exitYear,
       monitoringCategory: h.monitoringCategory,
       riskRemoved: h.monitoringCategory === null ? null : h.riskRemovedDate !== null,
       riskIdentifiedDate: h.riskIdentifiedDate,

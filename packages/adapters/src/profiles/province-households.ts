@@ -34,6 +34,7 @@ export const PROVINCE_HOUSEHOLDS: ProfileInput = {
         { key: "registeredYear", header: "首次识别时间", type: "integer" },
         { key: "attribute", header: "贫困户属性", type: "label", codeTable: "householdAttribute" },
         { key: "povertyStatus", header: "脱贫属性", type: "label", codeTable: "povertyStatus" },
+        { key: "exitYear", header: "脱贫年度", type: "integer" },
         { key: "monitoringCategory", header: "监测对象类型", type: "label", codeTable: "monitoringCategory" },
         { key: "riskRemoved", header: "风险是否消除", type: "boolean" },
         { key: "riskIdentifiedDate", header: "风险识别时间", type: "date" },
