@@ -5,7 +5,8 @@
 // heap + external memory above the start (sampled every 20 ms), at 10,000 and 100,000 rows; a
 // memory figure that stays flat from 10k to 100k rows is what "memory must not grow with rows"
 // means, and so does the memory still retained after a forced GC, sampled five times during the
-// write (a writer that buffers the sheet until commit grows here). Both writers yield to the event loop every 500 rows, as the adapters' writer does, so
+// write (a writer that buffers the sheet until commit grows here; the figure adds arrayBuffers to
+// external, which already holds them, so buffered bytes weigh twice). Both writers yield to the event loop every 500 rows, as the adapters' writer does, so
 // the zip stream can drain. Reference in the same run: generating the same rows without writing them.
 // It prints; it asserts nothing. Run with `pnpm bench xlsx-library`.
 import { createWriteStream } from "node:fs";
