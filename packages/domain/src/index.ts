@@ -103,7 +103,14 @@ export type {
   LedgerViolation,
   LedgerViolationCode,
 } from "./ledger/ledger.js";
-export { createLedger, emptyLedgerData, ledgerForRegion, validateLedger } from "./ledger/ledger.js";
+export {
+  createLedger,
+  createRegionLedger,
+  emptyLedgerData,
+  ledgerForRegion,
+  sliceLedgerData,
+  validateLedger,
+} from "./ledger/ledger.js";
 export type { CheckLedgerRulesOptions, LedgerRuleConcept } from "./ledger/ledger-rules.js";
 export { checkLedgerRules, LEDGER_RULES, LEDGER_RULES_BY_CONCEPT } from "./ledger/ledger-rules.js";
 export type {

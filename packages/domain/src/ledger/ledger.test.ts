@@ -3,10 +3,13 @@ import { createRegion } from "../regions/region.js";
 import { unwrap } from "../shared/result.js";
 import {
   createLedger,
+  createRegionLedger,
   emptyLedgerData,
+  type Ledger,
   type LedgerData,
   type LedgerViolationCode,
   ledgerForRegion,
+  sliceLedgerData,
   validateLedger,
 } from "./ledger.js";
 import { T1, T2, V1, V2, validData, withCheck } from "./testing/ledger-fixture.js";
@@ -355,5 +358,38 @@ describe("ledgerForRegion", () => {
     const sub = ledgerForRegion(ledger, V2);
     expect(sub.households.map((h) => h.id)).toEqual(["h2"]);
     expect(sub.regions.map((r) => r.code)).toEqual(["36", "3607", "360723", T2, V2]);
+  });
+});
+
+describe("a region's ledger is branded valid only once validated", () => {
+  const data = validData();
+
+  it("createRegionLedger keeps, from a superset of a township's records, exactly ledgerForRegion's slice", () => {
+    const fromSuperset = createRegionLedger(data, T1);
+    expect(fromSuperset.ok && fromSuperset.value).toEqual(ledgerForRegion(unwrap(createLedger(data)), T1));
+  });
+
+  it("createRegionLedger refuses a township's records without the county fund they draw on", () => {
+    const withoutCountyFund = { ...data, funds: data.funds.filter((f) => f.id !== "f1") };
+    const result = createRegionLedger(withoutCountyFund, T1);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.violations.map((v) => v.code)).toContain("LEDGER.UNKNOWN_REFERENCE");
+  });
+
+  it("createRegionLedger validates the county's own records too", () => {
+    const twoHeads = {
+      ...data,
+      members: data.members.map((m) => (m.id === "m2" ? { ...m, relation: "head" as const } : m)),
+    };
+    expect(createRegionLedger(twoHeads, "360723").ok).toBe(false);
+  });
+
+  it("ledgerForRegion throws rather than brand a broken slice", () => {
+    const forged = { ...sliceLedgerData(data, "360723"), __validated: true } as Ledger;
+    const broken = {
+      ...forged,
+      members: forged.members.map((m) => (m.id === "m2" ? { ...m, relation: "head" as const } : m)),
+    };
+    expect(() => ledgerForRegion(broken, T1)).toThrow(/LEDGER.HOUSEHOLD_HEAD|2 heads/);
   });
 });

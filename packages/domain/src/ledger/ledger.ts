@@ -53,30 +53,30 @@ export function createLedger(data: LedgerData): Result<Ledger, LedgerError> {
 }
 
 /**
- * The records of a ledger that lie within a region (a township or village code, or the county),
+ * The records of a ledger's data that lie within a region (a township or village code, or the county),
  * with the records outside it that they refer to — the entities linked to its households or
  * implementing its projects (with their regions and activity), the funds its subsidies and fund
  * uses draw on, and the services given to its households (listing only those households) — so
- * that the result is itself a valid ledger.
+ * that the slice of a valid ledger is itself valid. Given more than a region's records (a database
+ * read of the region and its references), it keeps the same ones.
  */
-export function ledgerForRegion(ledger: Ledger, regionCode: string): Ledger {
-  if (regionCode.length <= 6 && ledger.countyCode.startsWith(regionCode)) return ledger;
+export function sliceLedgerData(data: LedgerData, regionCode: string): LedgerData {
   const within = (code: string) => code.startsWith(regionCode);
-  const households = ledger.households.filter((h) => within(h.villageCode));
+  const households = data.households.filter((h) => within(h.villageCode));
   const householdIds = new Set(households.map((h) => h.id));
-  const linkages = ledger.linkages.filter((l) => householdIds.has(l.householdId));
+  const linkages = data.linkages.filter((l) => householdIds.has(l.householdId));
   const linkageIds = new Set(linkages.map((l) => l.id));
-  const projects = ledger.projects.filter((p) => within(p.regionCode));
+  const projects = data.projects.filter((p) => within(p.regionCode));
   const projectIds = new Set(projects.map((p) => p.id));
   const linkedEntityIds = new Set([
     ...linkages.map((l) => l.entityId),
     ...projects.flatMap((p) => (p.entityId === null ? [] : [p.entityId])),
   ]);
-  const entities = ledger.entities.filter((e) => within(e.regionCode) || linkedEntityIds.has(e.id));
+  const entities = data.entities.filter((e) => within(e.regionCode) || linkedEntityIds.has(e.id));
   const entityIds = new Set(entities.map((e) => e.id));
-  const subsidies = ledger.subsidies.filter((s) => householdIds.has(s.householdId));
-  const ownFundIds = new Set(ledger.funds.filter((f) => within(f.regionCode)).map((f) => f.id));
-  const fundUses = ledger.fundUses.filter((u) =>
+  const subsidies = data.subsidies.filter((s) => householdIds.has(s.householdId));
+  const ownFundIds = new Set(data.funds.filter((f) => within(f.regionCode)).map((f) => f.id));
+  const fundUses = data.fundUses.filter((u) =>
     u.projectId === null ? ownFundIds.has(u.fundId) : projectIds.has(u.projectId),
   );
   const fundIds = new Set([
@@ -84,7 +84,7 @@ export function ledgerForRegion(ledger: Ledger, regionCode: string): Ledger {
     ...fundUses.map((u) => u.fundId),
     ...subsidies.flatMap((s) => (s.fundId === null ? [] : [s.fundId])),
   ]);
-  const services = ledger.services
+  const services = data.services
     .filter((s) => within(s.regionCode) || s.householdIds.some((id) => householdIds.has(id)))
     .map((s) => ({ ...s, householdIds: s.householdIds.filter((id) => householdIds.has(id)) }));
   const referencedRegions = new Set<string>();
@@ -92,26 +92,52 @@ export function ledgerForRegion(ledger: Ledger, regionCode: string): Ledger {
     for (const len of [2, 4, 6, 9, 12]) if (code.length >= len) referencedRegions.add(code.slice(0, len));
   }
   return {
-    ...ledger,
-    regions: ledger.regions.filter(
+    countyCode: data.countyCode,
+    regions: data.regions.filter(
       (r) => within(r.code) || regionCode.startsWith(r.code) || referencedRegions.has(r.code),
     ),
     households,
-    members: ledger.members.filter((m) => householdIds.has(m.householdId)),
-    incomes: ledger.incomes.filter((i) => householdIds.has(i.householdId)),
-    villageIndustries: ledger.villageIndustries.filter((v) => within(v.villageCode)),
-    householdIndustries: ledger.householdIndustries.filter((h) => householdIds.has(h.householdId)),
+    members: data.members.filter((m) => householdIds.has(m.householdId)),
+    incomes: data.incomes.filter((i) => householdIds.has(i.householdId)),
+    industries: data.industries,
+    villageIndustries: data.villageIndustries.filter((v) => within(v.villageCode)),
+    householdIndustries: data.householdIndustries.filter((h) => householdIds.has(h.householdId)),
     entities,
-    entityActivities: ledger.entityActivities.filter((a) => entityIds.has(a.entityId)),
+    entityActivities: data.entityActivities.filter((a) => entityIds.has(a.entityId)),
     linkages,
-    linkageYears: ledger.linkageYears.filter((y) => linkageIds.has(y.linkageId)),
+    linkageYears: data.linkageYears.filter((y) => linkageIds.has(y.linkageId)),
     subsidies,
     services,
-    funds: ledger.funds.filter((f) => fundIds.has(f.id)),
+    funds: data.funds.filter((f) => fundIds.has(f.id)),
     fundUses,
     projects,
-    responsibilities: ledger.responsibilities.filter((r) => within(r.townshipCode)),
-    rectifications: ledger.rectifications.filter((r) => within(r.townshipCode)),
-    monitorings: ledger.monitorings.filter((m) => householdIds.has(m.householdId)),
+    responsibilities: data.responsibilities.filter((r) => within(r.townshipCode)),
+    rectifications: data.rectifications.filter((r) => within(r.townshipCode)),
+    monitorings: data.monitorings.filter((m) => householdIds.has(m.householdId)),
   };
+}
+
+/** Whether a region code covers a whole county (the county itself, or its city or province). */
+function coversCounty(countyCode: string, regionCode: string): boolean {
+  return regionCode.length <= 6 && countyCode.startsWith(regionCode);
+}
+
+/**
+ * The ledger of a region from records read for it (the region's and those they refer to): their
+ * slice (`sliceLedgerData`), validated. Fails with the violations when the records are not complete
+ * or break an invariant, so a region's ledger is never branded valid without being checked.
+ */
+export function createRegionLedger(data: LedgerData, regionCode: string): Result<Ledger, LedgerError> {
+  return createLedger(coversCounty(data.countyCode, regionCode) ? data : sliceLedgerData(data, regionCode));
+}
+
+/**
+ * The ledger of a region within a county's ledger (the whole ledger for the county or above): its
+ * slice (`sliceLedgerData`), validated again. Throws if the slice of a valid ledger breaks an invariant.
+ */
+export function ledgerForRegion(ledger: Ledger, regionCode: string): Ledger {
+  if (coversCounty(ledger.countyCode, regionCode)) return ledger;
+  const slice = createLedger(sliceLedgerData(ledger, regionCode));
+  if (!slice.ok) throw new Error(`the slice of ${regionCode} is not a valid ledger: ${slice.error.message}`);
+  return slice.value;
 }
