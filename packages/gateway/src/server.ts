@@ -88,8 +88,9 @@ function yogaLogging(logger: Logger) {
 function httpPlugins(options: GatewayServerOptions, metrics: GatewayMetrics): Plugin[] {
   const { config, db, logger } = options;
   const now = options.now ?? (() => new Date());
+  const limiter = createPostgresRateLimiter(db.pool, { keyPrefix: "gql", points: config.rateLimitPerMinute });
   const authenticate = createAuthenticator(
-    createApiKeyVerifier(db.pool, { now }),
+    createApiKeyVerifier(db.pool, { now, counter: limiter.counter }),
     config.jwt ? createJwtVerifier(config.jwt, now) : null,
   );
   return [
@@ -104,7 +105,7 @@ function httpPlugins(options: GatewayServerOptions, metrics: GatewayMetrics): Pl
       }),
     }),
     useRateLimit({
-      limiter: createPostgresRateLimiter(db.pool, { keyPrefix: "gql", points: config.rateLimitPerMinute }),
+      limiter,
       perMinute: config.rateLimitPerMinute,
     }),
   ];

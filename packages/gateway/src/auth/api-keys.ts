@@ -145,16 +145,26 @@ export function parseApiKey(key: string): { id: string; secret: string } | null 
   return m ? { id: m[1]!, secret: m[2]! } : null;
 }
 
-interface KeyRow {
-  readonly keyHash: Buffer;
-  readonly regionCode: string;
-  readonly permissions: readonly Permission[];
-  readonly revoked: boolean;
+/** How the statement that reads an API key also counts the request for the rate limiter (http/rate-limiter.ts). */
+export interface RequestCounter {
+  /** The counter's row key for a principal id. */
+  rowKey(principalId: string): string;
+  /** The window end (ms since the epoch) of a window opened at `now`. */
+  windowEnd(now: number): number;
+  /** The UPSERT counting one request for the row `source` selects (key, 1, window end); returns points, expire. */
+  upsertSql(source: string, nowParam: string): string;
+  /** Records what the count returned for the principal, for the limiter's `takeCounted`. */
+  record(principal: Principal, points: number, expire: number, now: number): void;
 }
 
 /** Options of `createApiKeyVerifier`. */
 export interface ApiKeyVerifierOptions {
   readonly now?: () => Date;
+  /**
+   * The rate limiter's counter: when given, the statement that reads the key also counts the request
+   * of a valid, unrevoked key (one round trip instead of two); `useRateLimit` then takes that count.
+   */
+  readonly counter?: RequestCounter;
 }
 
 /** Verifies API keys against the database. */
@@ -163,47 +173,69 @@ export interface ApiKeyVerifier {
   verify(key: string): Promise<Principal>;
 }
 
-/** Reads a key row by id: one primary-key lookup per request, so a revocation holds from the next request on, on every gateway process. */
-async function loadKeyRow(pool: pg.Pool, id: string): Promise<KeyRow | null> {
-  const r = await pool.query<{
-    key_hash: string;
-    region_code: string;
-    permissions: string[];
-    revoked: boolean;
-  }>(
-    "select key_hash, region_code, permissions, revoked_at is not null as revoked from api_key where id = $1",
-    [id],
+interface KeyRowResult {
+  key_hash: string;
+  region_code: string;
+  permissions: string[];
+  revoked: boolean;
+  points?: number | null;
+  expire?: number | null;
+}
+
+const KEY_ROW =
+  "select key_hash, region_code, permissions, revoked_at is not null as revoked from api_key where id = $1";
+
+/**
+ * Reads a key row by id on every request, so a revocation holds from the next request on, on every
+ * gateway process; with a counter, the same statement counts the request when the secret's hash
+ * matches and the key is not revoked.
+ */
+async function loadKeyRow(
+  pool: pg.Pool,
+  id: string,
+  hashHex: string,
+  counter: RequestCounter | undefined,
+  now: number,
+): Promise<KeyRowResult | null> {
+  if (!counter) return (await pool.query<KeyRowResult>(KEY_ROW, [id])).rows[0] ?? null;
+  const count = counter.upsertSql(
+    "select $3::varchar, 1, $5::bigint from k where k.key_hash = $2 and not k.revoked",
+    "$4",
   );
-  const found = r.rows[0];
-  if (!found) return null;
-  return {
-    keyHash: Buffer.from(found.key_hash, "hex"),
-    regionCode: found.region_code,
-    permissions: found.permissions.filter((p): p is Permission =>
-      (PERMISSIONS as readonly string[]).includes(p),
-    ),
-    revoked: found.revoked,
-  };
+  const r = await pool.query<KeyRowResult>(
+    `with k as (${KEY_ROW}), c as (${count}) select k.*, c.points, c.expire from k left join c on true`,
+    [id, hashHex, counter.rowKey(`key:${id}`), now, counter.windowEnd(now)],
+  );
+  return r.rows[0] ?? null;
 }
 
 /** Creates an API key verifier over the pool. */
-export function createApiKeyVerifier(pool: pg.Pool, _options: ApiKeyVerifierOptions = {}): ApiKeyVerifier {
+export function createApiKeyVerifier(pool: pg.Pool, options: ApiKeyVerifierOptions = {}): ApiKeyVerifier {
   return {
     async verify(key) {
       const parts = parseApiKey(key);
       if (!parts) throw new AuthError("AUTH.INVALID_CREDENTIALS", "invalid API key");
-      const row = await loadKeyRow(pool, parts.id);
-      const given = Buffer.from(hashApiKeySecret(parts.secret), "hex");
-      if (!row || row.keyHash.length !== given.length || !timingSafeEqual(row.keyHash, given)) {
+      const hashHex = hashApiKeySecret(parts.secret);
+      const now = Date.now();
+      const row = await loadKeyRow(pool, parts.id, hashHex, options.counter, now);
+      const stored = row ? Buffer.from(row.key_hash, "hex") : null;
+      const given = Buffer.from(hashHex, "hex");
+      if (!stored || stored.length !== given.length || !timingSafeEqual(stored, given)) {
         throw new AuthError("AUTH.INVALID_CREDENTIALS", "invalid API key");
       }
-      if (row.revoked) throw new AuthError("AUTH.REVOKED_KEY", "this API key has been revoked");
-      return {
+      if (row!.revoked) throw new AuthError("AUTH.REVOKED_KEY", "this API key has been revoked");
+      const principal: Principal = {
         id: `key:${parts.id}`,
         kind: "api_key",
-        regionCode: row.regionCode,
-        permissions: new Set(row.permissions),
+        regionCode: row!.region_code,
+        permissions: new Set(
+          row!.permissions.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p)),
+        ),
       };
+      if (options.counter && row!.points != null && row!.expire != null) {
+        options.counter.record(principal, Number(row!.points), Number(row!.expire), now);
+      }
+      return principal;
     },
   };
 }

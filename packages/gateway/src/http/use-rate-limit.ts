@@ -10,13 +10,17 @@ export interface RateLimitOptions {
   readonly perMinute: number;
 }
 
-/** Limits requests per principal (after `useAuth`): 429 RATE_LIMITED with Retry-After past the limit. */
+/**
+ * Limits requests per principal (after `useAuth`): 429 RATE_LIMITED with Retry-After past the limit.
+ * A request already counted by the statement that read its API key is not counted again.
+ */
 export function useRateLimit(options: RateLimitOptions): Plugin {
   return {
     async onRequestParse({ serverContext }) {
       const principal = requestInfo(serverContext).principal;
       if (!principal) return;
-      const wait = await options.limiter.consume(principal.id);
+      const counted = options.limiter.takeCounted?.(principal);
+      const wait = counted !== undefined ? counted : await options.limiter.consume(principal.id);
       if (wait === null) return;
       throw createHttpError(
         429,
