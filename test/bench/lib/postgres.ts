@@ -38,6 +38,7 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
   await server.stop();
   server = await startEmbeddedPostgres({ dataDir, database: "postgres" });
   const admin = new pg.Pool({ connectionString: server.url, max: 2 });
+  admin.on("error", () => undefined); // an idle connection told of the server's shutdown
   await admin.query("create extension if not exists pg_stat_statements");
   const version = (await admin.query<{ v: string }>("select version() as v")).rows[0]!.v;
   const postmasterPid = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);

@@ -202,10 +202,12 @@ async function loadKeyRow(
     "select $3::varchar, 1, $5::bigint from k where k.key_hash = $2 and not k.revoked",
     "$4",
   );
-  const r = await pool.query<KeyRowResult>(
-    `with k as (${KEY_ROW}), c as (${count}) select k.*, c.points, c.expire from k left join c on true`,
-    [id, hashHex, counter.rowKey(`key:${id}`), now, counter.windowEnd(now)],
-  );
+  // A named (prepared) statement: parsed and planned once per connection, not on every request.
+  const r = await pool.query<KeyRowResult>({
+    name: "fupin_api_key_and_rate_count",
+    text: `with k as (${KEY_ROW}), c as (${count}) select k.*, c.points, c.expire from k left join c on true`,
+    values: [id, hashHex, counter.rowKey(`key:${id}`), now, counter.windowEnd(now)],
+  });
   return r.rows[0] ?? null;
 }
 
