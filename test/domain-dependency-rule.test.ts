@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { importedSpecifiers } from "./support/imports.js";
 
 const domainSrc = join(import.meta.dirname, "..", "packages", "domain", "src");
 
@@ -10,21 +11,6 @@ function sourceFiles(dir: string): string[] {
     if (statSync(path).isDirectory()) return sourceFiles(path);
     return path.endsWith(".ts") && !path.endsWith(".test.ts") ? [path] : [];
   });
-}
-
-/** Every module specifier a file imports or re-exports, static or dynamic. */
-export function importedSpecifiers(source: string): string[] {
-  const specifiers: string[] = [];
-  const patterns = [
-    /(?:^|[\s;])(?:import|export)\s[^'"]*?\sfrom\s*["']([^"']+)["']/g,
-    /(?:^|[\s;])import\s*["']([^"']+)["']/g,
-    /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
-    /\brequire\s*\(\s*["']([^"']+)["']\s*\)/g,
-  ];
-  for (const pattern of patterns) {
-    for (const match of source.matchAll(pattern)) specifiers.push(match[1]!);
-  }
-  return specifiers;
 }
 
 function isAllowed(specifier: string): boolean {

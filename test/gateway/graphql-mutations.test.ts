@@ -228,13 +228,13 @@ describe("households and members", () => {
     });
   });
 
-  it("refuses moving a household to a village of another county with HOUSEHOLD.WRONG_COUNTY", async () => {
+  it("refuses moving a household to a village of another county with LEDGER.WRONG_COUNTY", async () => {
     await expectNothingWritten(async () => {
       const res = await h.gql(
         "province",
         `mutation { updateHousehold(id: "h-new-1", input: { villageCode: "360724100201" }) { villageCode } }`,
       );
-      expect(res.body.errors?.[0]?.extensions?.code).toBe("HOUSEHOLD.WRONG_COUNTY");
+      expect(res.body.errors?.[0]?.extensions?.code).toBe("LEDGER.WRONG_COUNTY");
     });
   });
 

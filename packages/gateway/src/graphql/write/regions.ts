@@ -10,14 +10,8 @@ export async function requireVillage(
   w: LedgerWriter,
   villageCode: string,
   field: string,
-  countyCode?: string,
 ): Promise<string> {
   const code = requireRegion(ctx, villageCode, field);
-  if (countyCode !== undefined && code.slice(0, 6) !== countyCode) {
-    throw new GraphQLError(`village ${code} is in another county than the record (${countyCode})`, {
-      extensions: { code: "HOUSEHOLD.WRONG_COUNTY", field },
-    });
-  }
   const rows = await w.find(regionTable, { code }, "all");
   if (rows[0]?.level !== "village") {
     throw new GraphQLError(`${code} is not a village of the ledger`, {

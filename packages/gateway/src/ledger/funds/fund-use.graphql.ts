@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { createFundUse } from "@fupin/domain";
-import { GraphQLError } from "graphql";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq } from "../../graphql/read/sql.js";
 import { FundRef, FundUseRef, ProjectRef } from "../../graphql/refs.js";
 import { FundUseCategoryEnum } from "../../graphql/schema/enums.js";
+import { enforceRules } from "../../graphql/write/rules.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { projectTable } from "../projects/project.table.js";
 import { fundTable } from "./fund.table.js";
@@ -84,19 +84,11 @@ builder.mutationField("recordFundUse", (t) =>
         const fund = await w.lock(fundTable, use.fundId);
         if (use.projectId !== null) await w.lock(projectTable, use.projectId);
         const uses = await w.find(fundUseTable, { fundId: use.fundId }, "all");
-        const total = uses.reduce((sum, u) => sum + u.amountFen, use.amountFen);
-        if (total > fund.record.allocatedFen) {
-          throw new GraphQLError(
-            `the fund's uses would reach ${total} fen, beyond its allocation of ${fund.record.allocatedFen} fen`,
-            {
-              extensions: {
-                code: "LEDGER.FUND_OVERSPENT",
-                field: "input.amountFen",
-                recordIds: [fund.record.id],
-              },
-            },
-          );
-        }
+        enforceRules(
+          { countyCode: fund.countyCode, funds: [fund.record], fundUses: [...uses, use] },
+          ["LEDGER.FUND_OVERSPENT"],
+          [fund.record.id],
+        );
         // A use is filed under its fund, as the seeded ledger does; the project only has to be in scope.
         await w.insert(fundUseTable, use, fund.regionCode);
         return use;

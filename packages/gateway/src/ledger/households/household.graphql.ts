@@ -24,7 +24,9 @@ import {
   PovertyCauseEnum,
   PovertyStatusEnum,
 } from "../../graphql/schema/enums.js";
+import { requireRegion } from "../../graphql/scope.js";
 import { requireVillage } from "../../graphql/write/regions.js";
+import { enforceRules } from "../../graphql/write/rules.js";
 import { compact, orFail, overlay, writeLedger } from "../../graphql/write/transaction.js";
 import { householdIndustryTable } from "../industries/household-industry.table.js";
 import type { LedgerTable } from "../ledger-table.js";
@@ -257,7 +259,13 @@ builder.mutationField("updateHousehold", (t) =>
         const before = await w.lock(householdTable, args.id);
         const after: Household = orFail(createHousehold(overlay(before.record, args.input)));
         if (after.villageCode !== before.record.villageCode) {
-          await requireVillage(ctx, w, after.villageCode, "input.villageCode", before.countyCode);
+          requireRegion(ctx, after.villageCode, "input.villageCode");
+          enforceRules(
+            { countyCode: before.countyCode, households: [after] },
+            ["LEDGER.WRONG_COUNTY"],
+            [after.id],
+          );
+          await requireVillage(ctx, w, after.villageCode, "input.villageCode");
           for (const table of HOUSEHOLD_CHILD_TABLES) {
             await w.relocate(
               table as LedgerTable<{ householdId: string }>,

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { chinaDateOf, createMember, type Member } from "@fupin/domain";
-import { GraphQLError } from "graphql";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
@@ -14,6 +13,7 @@ import {
   RelationEnum,
   SchoolStatusEnum,
 } from "../../graphql/schema/enums.js";
+import { enforceRules } from "../../graphql/write/rules.js";
 import { compact, type LedgerWriter, orFail, overlay, writeLedger } from "../../graphql/write/transaction.js";
 import { householdTable } from "./household.table.js";
 import { memberTable } from "./member.table.js";
@@ -106,24 +106,18 @@ const MemberPatch = builder.inputType("MemberPatch", {
 });
 
 /**
- * Refuses a second head of the household (in scope), then a person already in a household (across
- * scopes; the unique constraint backs this against races).
+ * The domain's rules on a member, in-scope first: one head per household (its members in scope), then
+ * one household per person (members with the ID number in every scope; the unique constraint backs
+ * this against races).
  */
-async function checkMember(w: LedgerWriter, member: Member): Promise<void> {
-  if (member.relation === "head") {
-    const members = await w.find(memberTable, { householdId: member.householdId }, "caller");
-    if (members.some((m) => m.relation === "head" && m.id !== member.id)) {
-      throw new GraphQLError("the household already has a head", {
-        extensions: { code: "LEDGER.HOUSEHOLD_HEAD", field: "input.relation" },
-      });
-    }
-  }
-  const same = await w.find(memberTable, { idNumber: member.idNumber }, "all");
-  if (same.some((m) => m.id !== member.id)) {
-    throw new GraphQLError("this person (ID number) is already a member of a household", {
-      extensions: { code: "LEDGER.DUPLICATE_ID_NUMBER", field: "input.idNumber" },
-    });
-  }
+async function checkMember(w: LedgerWriter, member: Member, countyCode: string): Promise<void> {
+  const others = (rows: readonly Member[]) => [...rows.filter((m) => m.id !== member.id), member];
+  const household = await w.find(memberTable, { householdId: member.householdId }, "caller");
+  enforceRules({ countyCode, members: others(household) }, ["LEDGER.HOUSEHOLD_HEAD"], [member.id]);
+  const samePerson = await w.find(memberTable, { idNumber: member.idNumber }, "all");
+  enforceRules({ countyCode, members: others(samePerson) }, ["LEDGER.DUPLICATE_ID_NUMBER"], [member.id], {
+    message: "this person (ID number) is already a member of a household",
+  });
 }
 
 builder.mutationField("addMember", (t) =>
@@ -138,7 +132,7 @@ builder.mutationField("addMember", (t) =>
           createMember({ ...compact(args.input), id: args.input.id ?? randomUUID() }, chinaDateOf(ctx.now())),
         );
         const household = await w.lock(householdTable, member.householdId);
-        await checkMember(w, member);
+        await checkMember(w, member, household.countyCode);
         await w.insert(memberTable, member, household.regionCode);
         return member;
       }),
@@ -158,7 +152,7 @@ builder.mutationField("updateMember", (t) =>
       writeLedger(ctx, async (w) => {
         const before = await w.lock(memberTable, args.id);
         const after = orFail(createMember(overlay(before.record, args.input), chinaDateOf(ctx.now())));
-        await checkMember(w, after);
+        await checkMember(w, after, before.countyCode);
         await w.update(memberTable, before, after);
         return after;
       }),

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { createLinkageYear, linkageCoversYear } from "@fupin/domain";
-import { GraphQLError } from "graphql";
+import { createLinkageYear } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq, sqlWhere } from "../../graphql/read/sql.js";
 import { LinkageRef, LinkageYearRef } from "../../graphql/refs.js";
 import { BenefitKindEnum, LinkageModeEnum } from "../../graphql/schema/enums.js";
+import { enforceRules } from "../../graphql/write/rules.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { linkageTable } from "./linkage.table.js";
 import { linkageYearTable } from "./linkage-year.table.js";
@@ -90,11 +90,11 @@ builder.mutationField("recordLinkageYear", (t) =>
         );
         const id = existing[0]?.id ?? args.input.id ?? randomUUID();
         const record = orFail(createLinkageYear({ ...compact(args.input), id }));
-        if (!linkageCoversYear(linkage.record, record.year)) {
-          throw new GraphQLError(`the linkage does not run in ${record.year}`, {
-            extensions: { code: "LEDGER.LINKAGE_YEAR_OUT_OF_RANGE", field: "input.year" },
-          });
-        }
+        enforceRules(
+          { countyCode: linkage.countyCode, linkages: [linkage.record], linkageYears: [record] },
+          ["LEDGER.LINKAGE_YEAR_OUT_OF_RANGE"],
+          [record.id],
+        );
         if (existing[0]) {
           const before = await w.lock(linkageYearTable, id);
           await w.update(linkageYearTable, before, record);
