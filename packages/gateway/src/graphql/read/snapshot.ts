@@ -1,4 +1,10 @@
-import type { Ledger, LedgerData } from "@fupin/domain";
+import {
+  createRegionLedger,
+  type Ledger,
+  type LedgerData,
+  RECORD_KIND_KEYS,
+  type RecordKindKey,
+} from "@fupin/domain";
 import type { GatewayContext } from "../../context.js";
 import type { LedgerTable } from "../../ledger/ledger-table.js";
 import { LEDGER_TABLES as T } from "../../ledger/tables.js";
@@ -20,98 +26,60 @@ async function rowsOf<T>(
   );
 }
 
-/** The region's own regions, its ancestors and the townships of linked entities elsewhere: findings name them all. */
-function regionsNamedBy(ctx: GatewayContext, regionCode: string) {
-  return rowsOf(ctx, T.regions, regionCode, (params) => {
+type Clause = (params: unknown[]) => string;
+
+/**
+ * The rows outside a region that its rows refer to, by collection, read beside the region's own so
+ * that `createRegionLedger` (the domain's `sliceLedgerData`) finds everything it keeps: the regions
+ * above and of the county, the entities linked to its households or implementing its projects with
+ * their activity, the funds its subsidies and projects draw on, the fund uses of its projects and
+ * the services listing its households. A county (or more) has them all in scope.
+ */
+function referencedRows(regionCode: string): Partial<Record<RecordKindKey, Clause>> {
+  const scope: Clause = (params) => scopeSql(regionCode, params);
+  const ancestors: Clause = (params) => {
     params.push(regionCode);
-    const ancestor = `$${params.length} LIKE code || '%'`;
-    const linked = `SELECT entity_id FROM linkage WHERE ${scopeSql(regionCode, params)}`;
-    return `${ancestor} OR code IN (SELECT left(region_code, 9) FROM ${T.entities.table} WHERE id IN (${linked}))`;
-  });
+    return `$${params.length} LIKE code || '%'`;
+  };
+  if (regionCode.length <= 6) return { regions: ancestors };
+  const county: Clause = (params) => {
+    params.push(regionCode.slice(0, 6));
+    return `county_code = $${params.length}`;
+  };
+  const projects: Clause = (params) => `SELECT id FROM ${T.projects.table} WHERE ${scope(params)}`;
+  const entities: Clause = (params) =>
+    `SELECT entity_id FROM ${T.linkages.table} WHERE ${scope(params)} UNION SELECT entity_id FROM ${T.projects.table} WHERE ${scope(params)}`;
+  return {
+    regions: (params) => `${ancestors(params)} OR ${county(params)}`,
+    entities: (params) => `id IN (${entities(params)})`,
+    entityActivities: (params) => `entity_id IN (${entities(params)})`,
+    funds: (params) =>
+      `id IN (SELECT fund_id FROM ${T.fundUses.table} WHERE project_id IN (${projects(params)})) OR id IN (SELECT fund_id FROM ${T.subsidies.table} WHERE ${scope(params)})`,
+    fundUses: (params) => `project_id IN (${projects(params)})`,
+    services: (params) =>
+      `EXISTS (SELECT 1 FROM jsonb_array_elements_text(household_ids) AS h(id) WHERE h.id IN (SELECT id FROM ${T.households.table} WHERE ${scope(params)}))`,
+  };
 }
 
 /**
- * The ledger snapshot of a region (already checked against the caller's scope), read with lean SQL in
- * key order: the region's rows, the county's industry catalogue, the entities linked to the region's
- * households with their activity, and the fund uses of the region's projects, for computing only
- * (results are filtered to the region). Unlike the domain's `ledgerForRegion`, it does not read the
- * out-of-scope funds, regions and services those rows refer to, so it is not a complete ledger.
+ * The ledger of a region (already checked against the caller's scope), read with lean SQL in key
+ * order: the region's rows and the rows they refer to, kind by kind (`RECORD_KIND_KEYS`), sliced and
+ * validated by the domain (`createRegionLedger`), so it is the same ledger as `ledgerForRegion` of the
+ * county's. A database that breaks the ledger's invariants is an internal error, not a ledger.
  */
 async function readSnapshot(ctx: GatewayContext, regionCode: string): Promise<Ledger> {
-  const linkedEntities = (alias: string) => (params: unknown[]) =>
-    `${alias} IN (SELECT entity_id FROM linkage WHERE ${scopeSql(regionCode, params)})`;
-  const [
-    regions,
-    households,
-    members,
-    incomes,
-    industries,
-    villageIndustries,
-    householdIndustries,
-    entities,
-    entityActivities,
-    linkages,
-    linkageYears,
-    subsidies,
-    services,
-    funds,
-    fundUses,
-    projects,
-    responsibilities,
-    rectifications,
-    monitorings,
-  ] = await Promise.all([
-    regionsNamedBy(ctx, regionCode),
-    rowsOf(ctx, T.households, regionCode),
-    rowsOf(ctx, T.members, regionCode),
-    rowsOf(ctx, T.incomes, regionCode),
-    rowsOf(ctx, T.industries, regionCode),
-    rowsOf(ctx, T.villageIndustries, regionCode),
-    rowsOf(ctx, T.householdIndustries, regionCode),
-    rowsOf(ctx, T.entities, regionCode, linkedEntities("id")),
-    rowsOf(ctx, T.entityActivities, regionCode, linkedEntities("entity_id")),
-    rowsOf(ctx, T.linkages, regionCode),
-    rowsOf(ctx, T.linkageYears, regionCode),
-    rowsOf(ctx, T.subsidies, regionCode),
-    rowsOf(ctx, T.services, regionCode),
-    rowsOf(ctx, T.funds, regionCode),
-    // A fund use belongs to its project's region, else to its fund's (where it is filed).
-    rowsOf(
-      ctx,
-      T.fundUses,
-      regionCode,
-      (params) => `project_id IN (SELECT id FROM project WHERE ${scopeSql(regionCode, params)})`,
-    ),
-    rowsOf(ctx, T.projects, regionCode),
-    rowsOf(ctx, T.responsibilities, regionCode),
-    rowsOf(ctx, T.rectifications, regionCode),
-    rowsOf(ctx, T.monitorings, regionCode),
-  ]);
-  const data: LedgerData = {
-    countyCode: regionCode.length >= 6 ? regionCode.slice(0, 6) : regionCode,
-    regions,
-    households,
-    members,
-    incomes,
-    industries,
-    villageIndustries,
-    householdIndustries,
-    entities,
-    entityActivities,
-    linkages,
-    linkageYears,
-    subsidies,
-    services,
-    funds,
-    fundUses,
-    projects,
-    responsibilities,
-    rectifications,
-    monitorings,
-  };
-  // The database keeps the ledger's invariants (foreign keys, unique person, checks) and a region's
-  // snapshot legitimately refers to records outside it, so it is not re-validated per request.
-  return { ...data, __validated: true as const };
+  const extra = referencedRows(regionCode);
+  const rows = await Promise.all(
+    RECORD_KIND_KEYS.map((key) => rowsOf(ctx, T[key] as LedgerTable<unknown>, regionCode, extra[key])),
+  );
+  const data = Object.fromEntries([
+    ["countyCode", regionCode.length >= 6 ? regionCode.slice(0, 6) : regionCode],
+    ...RECORD_KIND_KEYS.map((key, i) => [key, rows[i]]),
+  ]) as unknown as LedgerData;
+  const ledger = createRegionLedger(data, regionCode);
+  if (!ledger.ok)
+    throw new Error(`the ledger of ${regionCode} in the database is not valid: ${ledger.error.message}`);
+  return ledger.value;
 }
 
 /** The region's snapshot, read once per request however many fields ask for it. */
