@@ -11,6 +11,7 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   villageCode: ["行政区划代码", "村代码", "区划代码"],
 };
 
+const EMPTY: RawCell = { kind: "empty" };
 const clean = (text: string) => text.replace(/[\s\n\r]/g, "");
 
 /** Where a sheet's columns are: the header row and each column's position (1-based) by key. */
@@ -25,9 +26,17 @@ export interface ColumnLayout {
  */
 export function locateColumns(grid: SheetGrid, columns: readonly ProfileColumn[]): ColumnLayout | null {
   let best: ColumnLayout | null = null;
+  let above: readonly RawCell[] = [];
   for (const row of grid.rows.slice(0, 10)) {
+    // Under a two-level header a vertically merged header is only in the row above: read through to it.
+    const width = Math.max(row.cells.length, above.length);
+    const cells = Array.from({ length: width }, (_, i) => {
+      const c = row.cells[i];
+      return c === undefined || c.kind === "empty" ? (above[i] ?? EMPTY) : c;
+    });
+    above = row.cells;
     const positions = new Map<string, number>();
-    row.cells.forEach((cell, i) => {
+    cells.forEach((cell, i) => {
       const text = clean(rawText(cell));
       if (text === "") return;
       const column = columns.find(

@@ -62,20 +62,26 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+// The streaming reader keeps one row at a time; a merged cell reads as empty outside its master.
 async function readXlsx(bytes: Uint8Array): Promise<SheetGrid[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const sheets: SheetGrid[] = [];
-  wb.eachSheet((ws) => {
-    const rows: { number: number; cells: RawCell[] }[] = [];
-    const width = ws.columnCount;
-    ws.eachRow({ includeEmpty: false }, (row, number) => {
-      const cells: RawCell[] = [];
-      for (let c = 1; c <= width; c++) cells.push(toRawCell(row.getCell(c).value));
-      rows.push({ number, cells });
-    });
-    sheets.push({ name: ws.name, hidden: ws.state !== undefined && ws.state !== "visible", rows });
+  const reader = new ExcelJS.WorkbookReader(bytes, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "emit",
   });
+  const sheets: SheetGrid[] = [];
+  for await (const ws of reader) {
+    const rows: { number: number; cells: RawCell[] }[] = [];
+    for await (const row of ws) {
+      const values = row.values as unknown[];
+      const cells: RawCell[] = [];
+      for (let c = 1; c < values.length; c++) cells.push(toRawCell(values[c]));
+      if (cells.some((c) => c.kind !== "empty")) rows.push({ number: row.number, cells });
+    }
+    sheets.push({ name: ws.name, hidden: ws.state !== undefined && ws.state !== "visible", rows });
+  }
   return sheets;
 }
 
