@@ -20,7 +20,6 @@ const REGIONS: Region[] = [
   region("360723100", "南安镇"),
   region("360723100201", "新华村", true),
 ];
-const RELATIONS = ["户主", "配偶", "子女"];
 
 function* rosterRows(members: number) {
   for (let i = 0; i < members; i++) {
