@@ -79,3 +79,41 @@ describe("metrics and findings served from the database equal the domain's on th
     }
   });
 });
+
+describe("assessed years", () => {
+  it("a year after the ledger's as-of date is BAD_USER_INPUT naming the year and the date", async () => {
+    for (const query of [METRICS, FINDINGS]) {
+      const res = await gw.graphql(query, { r: ledger.countyCode, y: YEAR + 1 });
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "year" });
+      expect(res.body.errors?.[0]?.message).toContain(
+        `year ${YEAR + 1} is after the ledger's as-of date 2025-11-30`,
+      );
+    }
+  });
+
+  it("a year before any record gives no metrics and no findings", async () => {
+    const metrics = await gw.graphql<{ metrics: unknown[] }>(METRICS, { r: ledger.countyCode, y: 2001 });
+    const findings = await gw.graphql<{ findings: unknown[] }>(FINDINGS, { r: ledger.countyCode, y: 2001 });
+    expect(metrics.body).toEqual({ data: { metrics: [] } });
+    expect(findings.body).toEqual({ data: { findings: [] } });
+  });
+});
+
+describe("readable metrics", () => {
+  it("carry a display string and its unit: yuan with separators for amounts, a percentage for rates", async () => {
+    const res = await gw.graphql<{
+      metrics: { code: string; value: number | null; unit: string; display: string }[];
+    }>(`query($r: String!, $y: Int!) { metrics(regionCode: $r, year: $y) { code value unit display } }`, {
+      r: ledger.countyCode,
+      y: YEAR,
+    });
+    const metrics = res.body.data?.metrics ?? [];
+    const benefit = metrics.find((m) => m.code === "AVERAGE_LINKAGE_BENEFIT")!;
+    expect(benefit.unit).toBe("元");
+    const yuan = (Math.round(benefit.value!) / 100).toLocaleString("en-US", { minimumFractionDigits: 2 });
+    expect(benefit.display).toBe(`${yuan} 元`);
+    const coverage = metrics.find((m) => m.code === "LINKAGE_COVERAGE")!;
+    expect(coverage.unit).toBe("%");
+    expect(coverage.display).toBe(`${(coverage.value! * 100).toFixed(1)}%`);
+  });
+});

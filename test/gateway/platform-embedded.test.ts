@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -191,9 +191,64 @@ describe("embedded PostgreSQL (forced even when DATABASE_URL is set)", () => {
     const [, url2] = await waitForLine(next, /listening on (\S+)\n/);
     const [, key2] = await waitForLine(next, /development key: (fpk_\S+)\n/);
     expect(await count(url2!, key2!)).toBe(4000);
+    // One development key, kept: the same after a restart, in the file beside the data folder.
+    expect(key2).toBe(key1);
+    expect((await readFile(path.join(dir, "development-key"), "utf8")).trim()).toBe(key1);
+    const res = await fetch(url2!, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key2}` },
+      body: JSON.stringify({
+        query: `{ households(regionCode: "360723", first: 3) { nodes { members { idNumber } } } }`,
+      }),
+    });
+    const ids = JSON.stringify(await res.json());
+    expect(ids).toMatch(/"idNumber":"[0-9]{6}\*+/);
+    expect(ids).not.toMatch(/"idNumber":"[0-9]{17}[0-9X]"/);
     next.kill("SIGINT");
     expect(await exitOf(next)).toBe(0);
     expect(output.get(next)!.text).toContain("fupin gateway stopped");
     await expect(stat(path.join(dir, "start", "postmaster.pid"))).rejects.toThrow(/ENOENT/);
   });
+});
+
+describe("`pnpm start` stops cleanly", () => {
+  for (const [how, signal, group] of [
+    ["Ctrl-C (SIGINT to the terminal's process group)", "SIGINT", true],
+    ["SIGTERM to pnpm", "SIGTERM", false],
+  ] as const) {
+    it(`on ${how}: prints "fupin gateway stopped", exits 0 with no pnpm error, and only after the shutdown`, {
+      timeout: 120_000,
+    }, async () => {
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        PORT: "0",
+        FUPIN_DATA_DIR: path.join(dir, "start"),
+        LOG_LEVEL: "warn",
+      };
+      delete env.DATABASE_URL;
+      const child = spawn("pnpm", ["start"], {
+        cwd: ROOT,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
+      });
+      const seen = { text: "" };
+      output.set(child, seen);
+      child.stdout?.on("data", (c: Buffer) => {
+        seen.text += c.toString("utf8");
+      });
+      child.stderr?.on("data", (c: Buffer) => {
+        seen.text += c.toString("utf8");
+      });
+      children.push(child);
+      await waitForLine(child, /development key: (fpk_\S+)\n/);
+      if (group) process.kill(-child.pid!, signal);
+      else child.kill(signal);
+      expect(await exitOf(child)).toBe(0);
+      expect(seen.text).toContain("fupin gateway stopped");
+      expect(seen.text).not.toMatch(/ERR_PNPM|ELIFECYCLE|Command failed/);
+      // pnpm returned the prompt: the embedded PostgreSQL has already stopped.
+      await expect(stat(path.join(dir, "start", "postmaster.pid"))).rejects.toThrow(/ENOENT/);
+    });
+  }
 });

@@ -1,5 +1,6 @@
 import type { Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
+import { ensureDevelopmentKey } from "./auth/development-key.js";
 import type { GatewayConfig } from "./config.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
@@ -16,6 +17,8 @@ export interface CreateGatewayOptions {
   readonly seedHouseholds?: number | false;
   readonly onSeedProgress?: (message: string) => void;
   readonly plugins?: readonly Plugin[];
+  /** Keep a development key in this file (created when missing or no longer valid); default none. */
+  readonly developmentKeyFile?: string;
 }
 
 /** A running gateway: its /graphql URL, database and HTTP server. */
@@ -25,6 +28,8 @@ export interface Gateway {
   readonly server: GatewayServer;
   readonly logger: Logger;
   readonly seed: SeedResult | null;
+  /** The development key, when `developmentKeyFile` was given. */
+  readonly developmentKey: string | null;
   /** Closes the HTTP server, then the pool and ORM, then the embedded PostgreSQL. */
   close(): Promise<void>;
 }
@@ -48,10 +53,15 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
             ...(options.now ? { now: options.now } : {}),
             ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
           });
+    const developmentKey = options.developmentKeyFile
+      ? (await ensureDevelopmentKey(db.pool, options.developmentKeyFile)).key
+      : null;
     const server = createGatewayServer({
       config,
       db,
       logger,
+      // GraphiQL fills the key in only for the embedded database (a developer's own machine).
+      ...(developmentKey && db.embedded ? { developmentKey } : {}),
       ...(options.now ? { now: options.now } : {}),
       ...(options.plugins ? { plugins: options.plugins } : {}),
     });
@@ -63,6 +73,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       server,
       logger,
       seed,
+      developmentKey,
       async close() {
         if (closed) return;
         closed = true;

@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, type GraphQLSchema } from "graphql";
@@ -34,6 +34,8 @@ export interface GatewayServerOptions {
   readonly schema?: GraphQLSchema;
   /** Extra yoga plugins (the GraphQL limits and personal-read audit are always added). */
   readonly plugins?: readonly Plugin[];
+  /** Filled into GraphiQL's headers when the page is requested from this machine (loopback). */
+  readonly developmentKey?: string;
 }
 
 /** The gateway's yoga app: GraphQL at /graphql, GraphiQL, /health, /ready and /metrics; `fetch` serves a request in process. */
@@ -75,6 +77,21 @@ function describeHiddenError(error: unknown): Record<string, unknown> {
   return original instanceof Error
     ? { type: original.name, message: original.message, path }
     : { type: typeof original, path };
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+/** GraphiQL's options: the development key in the headers when the page is asked for from this machine. */
+function graphiqlOptions(developmentKey: string | undefined) {
+  return (_request: Request, serverContext?: Record<string, unknown>) => {
+    const address = (serverContext?.req as IncomingMessage | undefined)?.socket?.remoteAddress;
+    const local = developmentKey !== undefined && address !== undefined && LOOPBACK.has(address);
+    return {
+      title: "fupin gateway",
+      defaultQuery: GRAPHIQL_DEFAULT_QUERY,
+      ...(local ? { headers: JSON.stringify({ Authorization: `Bearer ${developmentKey}` }, null, 2) } : {}),
+    };
+  };
 }
 
 function yogaLogging(logger: Logger) {
@@ -143,7 +160,7 @@ export function createGatewayYoga(options: GatewayServerOptions, metrics = creat
     logging: yogaLogging(logger),
     // GraphiQL with its assets bundled, not fetched from a CDN: county networks are often offline.
     renderGraphiQL,
-    graphiql: { title: "fupin gateway", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    graphiql: graphiqlOptions(options.developmentKey),
     plugins: [
       ...httpPlugins(options, metrics),
       ...(createGraphqlPlugins() as Plugin[]),

@@ -15,6 +15,7 @@ export interface CreatedApiKey {
   readonly regionCode: string;
   readonly permissions: readonly Permission[];
   readonly label: string;
+  readonly expiresAt: Date | null;
 }
 
 /** Input of `createApiKey`. */
@@ -25,6 +26,8 @@ export interface CreateApiKeyInput {
   readonly now?: Date;
   /** Who creates the key, for the audit log (default `system`). */
   readonly createdBy?: string;
+  /** When the key stops working; default never. */
+  readonly expiresAt?: Date;
 }
 
 function auditCounty(regionCode: string): string {
@@ -81,10 +84,11 @@ export async function createApiKey(pool: pg.Pool, input: CreateApiKeyInput): Pro
   const secret = randomBytes(24).toString("base64url");
   const label = input.label ?? "";
   const at = input.now ?? new Date();
+  const expiresAt = input.expiresAt ?? null;
   await inTransaction(pool, async (client) => {
     await client.query(
-      "insert into api_key (id, key_hash, label, region_code, permissions, created_at) values ($1, $2, $3, $4, $5, $6)",
-      [id, hashApiKeySecret(secret), label, scope.regionCode, scope.permissions, at],
+      "insert into api_key (id, key_hash, label, region_code, permissions, created_at, expires_at) values ($1, $2, $3, $4, $5, $6, $7)",
+      [id, hashApiKeySecret(secret), label, scope.regionCode, scope.permissions, at, expiresAt],
     );
     await appendAuditEntries(client, [
       {
@@ -94,7 +98,12 @@ export async function createApiKey(pool: pg.Pool, input: CreateApiKeyInput): Pro
         entityId: id,
         countyCode: auditCounty(scope.regionCode),
         before: null,
-        after: { label, regionCode: scope.regionCode, permissions: scope.permissions },
+        after: {
+          label,
+          regionCode: scope.regionCode,
+          permissions: scope.permissions,
+          ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
+        },
         requestId: `api-key-create-${id}`,
         at,
       },
@@ -106,6 +115,7 @@ export async function createApiKey(pool: pg.Pool, input: CreateApiKeyInput): Pro
     regionCode: scope.regionCode,
     permissions: scope.permissions,
     label,
+    expiresAt,
   };
 }
 
@@ -178,12 +188,13 @@ interface KeyRowResult {
   region_code: string;
   permissions: string[];
   revoked: boolean;
+  expires_at: Date | null;
   points?: number | null;
   expire?: number | null;
 }
 
 const KEY_ROW =
-  "select key_hash, region_code, permissions, revoked_at is not null as revoked from api_key where id = $1";
+  "select key_hash, region_code, permissions, revoked_at is not null as revoked, expires_at from api_key where id = $1";
 
 /**
  * Reads a key row by id on every request, so a revocation holds from the next request on, on every
@@ -226,6 +237,10 @@ export function createApiKeyVerifier(pool: pg.Pool, options: ApiKeyVerifierOptio
         throw new AuthError("AUTH.INVALID_CREDENTIALS", "invalid API key");
       }
       if (row!.revoked) throw new AuthError("AUTH.REVOKED_KEY", "this API key has been revoked");
+      const expiresAt = row!.expires_at;
+      if (expiresAt && expiresAt.getTime() <= (options.now?.() ?? new Date()).getTime()) {
+        throw new AuthError("AUTH.EXPIRED_KEY", `this API key expired at ${expiresAt.toISOString()}`);
+      }
       const principal: Principal = {
         id: `key:${parts.id}`,
         kind: "api_key",
@@ -240,4 +255,39 @@ export function createApiKeyVerifier(pool: pg.Pool, options: ApiKeyVerifierOptio
       return principal;
     },
   };
+}
+
+/** An API key as `keys list` shows it (never the secret). */
+export interface ApiKeySummary {
+  readonly id: string;
+  readonly label: string;
+  readonly regionCode: string;
+  readonly permissions: readonly string[];
+  readonly createdAt: Date;
+  readonly expiresAt: Date | null;
+  readonly revokedAt: Date | null;
+}
+
+/** Every API key, newest first. */
+export async function listApiKeys(pool: pg.Pool): Promise<ApiKeySummary[]> {
+  const r = await pool.query<{
+    id: string;
+    label: string;
+    region_code: string;
+    permissions: string[];
+    created_at: Date;
+    expires_at: Date | null;
+    revoked_at: Date | null;
+  }>(
+    "select id, label, region_code, permissions, created_at, expires_at, revoked_at from api_key order by created_at desc, id",
+  );
+  return r.rows.map((k) => ({
+    id: k.id,
+    label: k.label,
+    regionCode: k.region_code,
+    permissions: k.permissions,
+    createdAt: k.created_at,
+    expiresAt: k.expires_at,
+    revokedAt: k.revoked_at,
+  }));
 }

@@ -3,6 +3,7 @@ import { Migrator } from "@mikro-orm/migrations";
 import { MikroORM, type Options, PostgreSqlDriver } from "@mikro-orm/postgresql";
 import { Migration20261202160605 } from "../../migrations/Migration20261202160605.js";
 import { Migration20261202160606 } from "../../migrations/Migration20261202160606.js";
+import { Migration20261202165720 } from "../../migrations/Migration20261202165720.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
@@ -12,6 +13,7 @@ import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 export const MIGRATIONS = [
   { name: "Migration20261202160605", class: Migration20261202160605 },
   { name: "Migration20261202160606", class: Migration20261202160606 },
+  { name: "Migration20261202165720", class: Migration20261202165720 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */

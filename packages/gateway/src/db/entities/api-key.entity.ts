@@ -9,6 +9,7 @@ export interface ApiKeyRow {
   permissions: string[];
   createdAt: Date;
   revokedAt: Date | null;
+  expiresAt: Date | null;
 }
 
 /** The `api_key` table: API keys, stored as hashes, each with a region scope and permissions. */
@@ -23,6 +24,7 @@ export const ApiKeySchema = new EntitySchema<ApiKeyRow>({
     permissions: { type: ArrayType, columnType: "text[]" },
     createdAt: { type: "Date", columnType: "timestamptz", defaultRaw: "now()" },
     revokedAt: { type: "Date", columnType: "timestamptz", nullable: true },
+    expiresAt: { type: "Date", columnType: "timestamptz", nullable: true },
   },
   checks: [
     {

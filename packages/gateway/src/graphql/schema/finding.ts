@@ -1,5 +1,6 @@
 import { detectFindings, FINDING_CODES, type Finding, type FindingCode } from "@fupin/domain";
 import { z } from "zod";
+import { checkAssessedYear, hasRecordInOrBefore } from "../assessed-year.js";
 import { builder } from "../builder.js";
 import { loadSnapshot } from "../read/snapshot.js";
 import { requireRegion } from "../scope.js";
@@ -44,7 +45,10 @@ builder.queryField("findings", (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const regionCode = requireRegion(ctx, args.regionCode);
+      checkAssessedYear(ctx, args.year);
       const ledger = await loadSnapshot(ctx, regionCode);
+      // A year before any record has nothing to assess: no metrics, no findings.
+      if (!hasRecordInOrBefore(ledger, args.year)) return [];
       return detectFindings(ledger, {
         year: args.year,
         now: ctx.now(),

@@ -1,8 +1,31 @@
-import { computeMetrics, METRIC_DEFINITIONS, type Metric, type MetricCode } from "@fupin/domain";
+import {
+  computeMetrics,
+  formatFenAsYuan,
+  METRIC_DEFINITIONS,
+  type Metric,
+  type MetricCode,
+} from "@fupin/domain";
 import { z } from "zod";
+import { checkAssessedYear, hasRecordInOrBefore } from "../assessed-year.js";
 import { builder } from "../builder.js";
 import { loadSnapshot } from "../read/snapshot.js";
 import { requireRegion } from "../scope.js";
+
+function isMoney(m: Metric): boolean {
+  return METRIC_DEFINITIONS[m.code.split(".")[0] as MetricCode]?.unit === "fen";
+}
+
+/** An amount in fen as yuan with thousands separators: `4,341.12 元`. */
+export function displayYuan(fen: number): string {
+  const [whole, cents] = formatFenAsYuan(Math.round(fen)).split(".");
+  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${cents} 元`;
+}
+
+/** A metric's value for people: yuan for amounts, a percentage for rates, `—` without a denominator. */
+export function displayMetric(m: Metric): string {
+  if (m.value === null) return "—";
+  return isMoney(m) ? displayYuan(m.value) : `${(m.value * 100).toFixed(1)}%`;
+}
 
 const MetricType = builder.objectRef<Metric>("Metric").implement({
   description:
@@ -29,6 +52,15 @@ const MetricType = builder.objectRef<Metric>("Metric").implement({
     }),
     numerator: t.exposeFloat("numerator", { description: "Additive numerator (a count, or fen)." }),
     denominator: t.exposeFloat("denominator", { description: "Additive denominator (a count, or fen)." }),
+    unit: t.string({
+      description:
+        "The unit of `display`: 元 (yuan; `value` is in fen) or % (`value` is a share between 0 and 1).",
+      resolve: (m) => (isMoney(m) ? "元" : "%"),
+    }),
+    display: t.string({
+      description: "The value for people: `4,341.12 元` or `87.5%`; — when the denominator is 0.",
+      resolve: displayMetric,
+    }),
     target: t.float({
       nullable: true,
       description: "The policy target the value is measured against, where the metric has one.",
@@ -58,7 +90,10 @@ builder.queryField("metrics", (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const regionCode = requireRegion(ctx, args.regionCode);
+      checkAssessedYear(ctx, args.year);
       const ledger = await loadSnapshot(ctx, regionCode);
+      // A year before any record has nothing to assess: no metrics, no findings.
+      if (!hasRecordInOrBefore(ledger, args.year)) return [];
       return computeMetrics(ledger, { regionCode, year: args.year, now: ctx.now() });
     },
   }),
