@@ -4,7 +4,7 @@ import { builder, type Types } from "./builder.js";
 import { firstSchema, resolvePage } from "./connection.js";
 import { DEFAULT_PAGE_SIZE } from "./limits-config.js";
 import { connectionRowFields } from "./read/selection.js";
-import type { Page, SqlCondition } from "./read/sql.js";
+import { eq, type Page, type SqlCondition } from "./read/sql.js";
 import { requireRegion } from "./scope.js";
 
 /** Maps each set filter field to its SQL condition. */
@@ -26,6 +26,19 @@ export function conditionsOf<F extends object>(
   return out;
 }
 
+/** `column = value` for each of `fields` set in the filter, the column taken from the table description. */
+function equalities<T, F extends object>(
+  table: LedgerTable<T>,
+  fields: readonly (keyof F & keyof T & string)[],
+  filter: F | null | undefined,
+): SqlCondition[] {
+  if (!filter) return [];
+  return fields.flatMap((f) => {
+    const value = filter[f];
+    return value === null || value === undefined ? [] : [eq(table.columns[f], value)];
+  });
+}
+
 /** Adds `<name>(regionCode!, first, after, filter)` returning a scoped connection of a table's records. */
 export function addListQuery<T, F extends object>(
   name: string,
@@ -34,7 +47,10 @@ export function addListQuery<T, F extends object>(
     readonly spec: LedgerTable<T>;
     readonly connection: ObjectRef<Types, Page<T>>;
     readonly filter: InputObjectRef<Types, F>;
-    readonly conditions: FilterConditions<F>;
+    /** Filter fields that match the record field of the same name by equality. */
+    readonly equals?: readonly (keyof F & keyof T & string)[];
+    /** Filter fields with conditions of their own. */
+    readonly conditions?: FilterConditions<F>;
     /** Conditions always applied (e.g. only villages). */
     readonly fixed?: readonly SqlCondition[];
   },
@@ -71,7 +87,11 @@ export function addListQuery<T, F extends object>(
           options.spec,
           region,
           args,
-          [...(options.fixed ?? []), ...conditionsOf(args.filter, options.conditions)],
+          [
+            ...(options.fixed ?? []),
+            ...equalities(options.spec, options.equals ?? [], args.filter),
+            ...conditionsOf(args.filter, options.conditions ?? {}),
+          ],
           connectionRowFields(options.spec, info),
         );
       },

@@ -17,6 +17,7 @@ import type {
   TechnicalService,
   VillageIndustry,
 } from "@fupin/domain";
+import type { ObjectRef } from "@pothos/core";
 import type { GatewayContext } from "../context.js";
 import { businessEntityTable } from "../ledger/entities/business-entity.table.js";
 import { entityActivityTable } from "../ledger/entities/entity-activity.table.js";
@@ -40,7 +41,7 @@ import { regionTable } from "../ledger/regions/region.table.js";
 import { responsibilityTable } from "../ledger/responsibility/responsibility.table.js";
 import { subsidyTable } from "../ledger/support/subsidy.table.js";
 import { technicalServiceTable } from "../ledger/support/technical-service.table.js";
-import { builder } from "./builder.js";
+import { builder, type Types } from "./builder.js";
 import { loadByKeys } from "./read/sql.js";
 
 function nodeRef<T extends object>(name: string, spec: LedgerTable<T>) {
@@ -71,3 +72,13 @@ export const ProjectRef = nodeRef<ProjectRow>("Project", projectTable);
 export const ResponsibilityRef = nodeRef<Responsibility>("Responsibility", responsibilityTable);
 export const RectificationRef = nodeRef<Rectification>("Rectification", rectificationTable);
 export const MonitoringRef = nodeRef<Monitoring>("Monitoring", monitoringTable);
+
+/** A field naming another record by its key: null when there is none or it lies outside the caller's scope. */
+export function recordField<T>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, T>,
+  type: ObjectRef<Types, string | object>,
+  description: string,
+  key: (record: T) => string | null,
+) {
+  return t.field({ type, nullable: true, description, resolve: key });
+}

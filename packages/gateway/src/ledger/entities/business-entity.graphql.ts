@@ -8,6 +8,7 @@ import {
   IndustryRef,
   LinkageRef,
   RegionRef,
+  recordField,
 } from "../../graphql/refs.js";
 import { EntityKindEnum } from "../../graphql/schema/enums.js";
 import { linkageTable } from "../linkage/linkage.table.js";
@@ -21,20 +22,10 @@ BusinessEntityRef.implement({
     name: t.exposeString("name", { description: "Name of the entity." }),
     kind: t.expose("kind", { type: EntityKindEnum, description: "Kind of entity." }),
     regionCode: t.exposeString("regionCode", { description: "Township or village where it is registered." }),
-    region: t.field({
-      type: RegionRef,
-      nullable: true,
-      description: "Where it is registered.",
-      resolve: (e) => e.regionCode,
-    }),
+    region: recordField(t, RegionRef, "Where it is registered.", (e) => e.regionCode),
     creditCode: t.exposeString("creditCode", { nullable: true, description: "Unified social credit code." }),
     industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of its industry." }),
-    industry: t.field({
-      type: IndustryRef,
-      nullable: true,
-      description: "Its industry.",
-      resolve: (e) => e.industryId,
-    }),
+    industry: recordField(t, IndustryRef, "Its industry.", (e) => e.industryId),
     establishedYear: t.exposeInt("establishedYear", { description: "Year established." }),
     activities: t.loadableList({
       type: EntityActivityRef,

@@ -2,7 +2,7 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq } from "../../graphql/read/sql.js";
-import { BusinessEntityRef, EntityActivityRef } from "../../graphql/refs.js";
+import { BusinessEntityRef, EntityActivityRef, recordField } from "../../graphql/refs.js";
 import { ActivityKindEnum } from "../../graphql/schema/enums.js";
 import { entityActivityTable } from "./entity-activity.table.js";
 
@@ -11,12 +11,7 @@ EntityActivityRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     entityId: t.exposeString("entityId", { description: "Ledger id of the entity." }),
-    entity: t.field({
-      type: BusinessEntityRef,
-      nullable: true,
-      description: "The entity.",
-      resolve: (a) => a.entityId,
-    }),
+    entity: recordField(t, BusinessEntityRef, "The entity.", (a) => a.entityId),
     year: t.exposeInt("year", { description: "Year of the activity." }),
     date: t.exposeString("date", { description: "Date (YYYY-MM-DD)." }),
     kind: t.expose("kind", { type: ActivityKindEnum, description: "Kind of evidence." }),

@@ -3,8 +3,7 @@ import { createFundUse } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { eq } from "../../graphql/read/sql.js";
-import { FundRef, FundUseRef, ProjectRef } from "../../graphql/refs.js";
+import { FundRef, FundUseRef, ProjectRef, recordField } from "../../graphql/refs.js";
 import { FundUseCategoryEnum } from "../../graphql/schema/enums.js";
 import { enforceRules } from "../../graphql/write/rules.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
@@ -17,22 +16,12 @@ FundUseRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     fundId: t.exposeString("fundId", { description: "Ledger id of the fund." }),
-    fund: t.field({
-      type: FundRef,
-      nullable: true,
-      description: "The fund, inside the caller's scope.",
-      resolve: (u) => u.fundId,
-    }),
+    fund: recordField(t, FundRef, "The fund, inside the caller's scope.", (u) => u.fundId),
     year: t.exposeInt("year", { description: "Year of the use." }),
     category: t.expose("category", { type: FundUseCategoryEnum, description: "Category of the use." }),
     amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),
     projectId: t.exposeString("projectId", { nullable: true, description: "Ledger id of the project." }),
-    project: t.field({
-      type: ProjectRef,
-      nullable: true,
-      description: "The project.",
-      resolve: (u) => u.projectId,
-    }),
+    project: recordField(t, ProjectRef, "The project.", (u) => u.projectId),
     description: t.exposeString("description", { description: "Description." }),
   }),
 });
@@ -50,12 +39,7 @@ addListQuery("fundUses", {
       projectId: t.string({ description: "Only uses for this project." }),
     }),
   }),
-  conditions: {
-    year: (v) => eq("year", v),
-    category: (v) => eq("category", v),
-    fundId: (v) => eq("fund_id", v),
-    projectId: (v) => eq("project_id", v),
-  },
+  equals: ["year", "category", "fundId", "projectId"],
 });
 
 const FundUseInput = builder.inputType("FundUseInput", {

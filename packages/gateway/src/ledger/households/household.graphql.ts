@@ -5,7 +5,7 @@ import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
 import { loadChildren } from "../../graphql/read/loaders.js";
-import { eq, loadGrouped, sqlWhere, startsWith } from "../../graphql/read/sql.js";
+import { loadGrouped, sqlWhere, startsWith } from "../../graphql/read/sql.js";
 import {
   HouseholdIndustryRef,
   HouseholdRef,
@@ -15,6 +15,7 @@ import {
   MonitoringRef,
   RegionRef,
   ResponsibilityRef,
+  recordField,
   SubsidyRef,
 } from "../../graphql/refs.js";
 import {
@@ -47,12 +48,7 @@ HouseholdRef.implement({
     villageCode: t.exposeString("villageCode", {
       description: "Code of the household's village (12 digits).",
     }),
-    village: t.field({
-      type: RegionRef,
-      nullable: true,
-      description: "The household's village.",
-      resolve: (h) => h.villageCode,
-    }),
+    village: recordField(t, RegionRef, "The household's village.", (h) => h.villageCode),
     identificationStandard: t.expose("identificationStandard", {
       type: IdentificationStandardEnum,
       description: "识别标准: the standard the household was identified under.",
@@ -149,14 +145,9 @@ addListQuery("households", {
   spec: householdTable,
   connection: defineConnection("Household", HouseholdRef, (h) => h.id, "household"),
   filter: HouseholdFilter,
+  equals: ["povertyStatus", "attribute", "mainCause", "registeredYear", "exitYear", "householdNumber"],
   conditions: {
     villageCode: (v) => startsWith("village_code", v.replace(/\D/g, "")),
-    povertyStatus: (v) => eq("poverty_status", v),
-    attribute: (v) => eq("attribute", v),
-    mainCause: (v) => eq("main_cause", v),
-    registeredYear: (v) => eq("registered_year", v),
-    exitYear: (v) => eq("exit_year", v),
-    householdNumber: (v) => eq("household_number", v),
     industryId: (v) =>
       sqlWhere(
         "EXISTS (SELECT 1 FROM household_industry hi WHERE hi.household_id = household.id AND hi.industry_id = ?)",

@@ -3,7 +3,7 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq } from "../../graphql/read/sql.js";
-import { HouseholdRef, IncomeRef } from "../../graphql/refs.js";
+import { HouseholdRef, IncomeRef, recordField } from "../../graphql/refs.js";
 import { incomeTable } from "./income.table.js";
 
 IncomeRef.implement({
@@ -11,12 +11,7 @@ IncomeRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: t.field({
-      type: HouseholdRef,
-      nullable: true,
-      description: "The household.",
-      resolve: (i) => i.householdId,
-    }),
+    household: recordField(t, HouseholdRef, "The household.", (i) => i.householdId),
     year: t.exposeInt("year", { description: "Year of the income." }),
     wageFen: t.exposeFloat("wageFen", { description: "工资性收入, fen." }),
     productionFen: t.exposeFloat("productionFen", { description: "生产经营性收入, fen." }),

@@ -4,8 +4,7 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
-import { eq } from "../../graphql/read/sql.js";
-import { HouseholdRef, MemberRef } from "../../graphql/refs.js";
+import { HouseholdRef, MemberRef, recordField } from "../../graphql/refs.js";
 import {
   EducationEnum,
   HealthEnum,
@@ -23,12 +22,7 @@ MemberRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The member's ledger id." }),
     householdId: t.exposeString("householdId", { description: "Ledger id of the member's household." }),
-    household: t.field({
-      type: HouseholdRef,
-      nullable: true,
-      description: "The member's household.",
-      resolve: (m) => m.householdId,
-    }),
+    household: recordField(t, HouseholdRef, "The member's household.", (m) => m.householdId),
     name: t.exposeString("name", { description: "Name of the member." }),
     idNumber: t.string({
       description: "身份证号; masked (first 6 and last 4 shown) unless the caller may read personal data.",
@@ -62,12 +56,7 @@ addListQuery("members", {
       }),
     }),
   }),
-  conditions: {
-    householdId: (v) => eq("household_id", v),
-    relation: (v) => eq("relation", v),
-    health: (v) => eq("health", v),
-    labourAbility: (v) => eq("labour_ability", v),
-  },
+  equals: ["householdId", "relation", "health", "labourAbility"],
 });
 
 const MemberInput = builder.inputType("MemberInput", {

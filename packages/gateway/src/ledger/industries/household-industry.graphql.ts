@@ -1,8 +1,7 @@
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { eq } from "../../graphql/read/sql.js";
-import { HouseholdIndustryRef, HouseholdRef, IndustryRef } from "../../graphql/refs.js";
+import { HouseholdIndustryRef, HouseholdRef, IndustryRef, recordField } from "../../graphql/refs.js";
 import { householdIndustryTable } from "./household-industry.table.js";
 
 HouseholdIndustryRef.implement({
@@ -11,19 +10,9 @@ HouseholdIndustryRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: t.field({
-      type: HouseholdRef,
-      nullable: true,
-      description: "The household.",
-      resolve: (h) => h.householdId,
-    }),
+    household: recordField(t, HouseholdRef, "The household.", (h) => h.householdId),
     industryId: t.exposeString("industryId", { description: "Ledger id of the industry." }),
-    industry: t.field({
-      type: IndustryRef,
-      nullable: true,
-      description: "The industry.",
-      resolve: (h) => h.industryId,
-    }),
+    industry: recordField(t, IndustryRef, "The industry.", (h) => h.industryId),
     year: t.exposeInt("year", { description: "Year of the outcome." }),
     unitsStarted: t.exposeInt("unitsStarted", { description: "Units started (colonies, mu, head)." }),
     unitsSurvived: t.exposeInt("unitsSurvived", { description: "Units surviving at year end." }),
@@ -43,9 +32,5 @@ addListQuery("householdIndustries", {
       householdId: t.string({ description: "Only outcomes of this household." }),
     }),
   }),
-  conditions: {
-    year: (v) => eq("year", v),
-    industryId: (v) => eq("industry_id", v),
-    householdId: (v) => eq("household_id", v),
-  },
+  equals: ["year", "industryId", "householdId"],
 });

@@ -1,8 +1,8 @@
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { eq, startsWith } from "../../graphql/read/sql.js";
-import { IndustryRef, RegionRef, VillageIndustryRef } from "../../graphql/refs.js";
+import { startsWith } from "../../graphql/read/sql.js";
+import { IndustryRef, RegionRef, recordField, VillageIndustryRef } from "../../graphql/refs.js";
 import { TrialStatusEnum } from "../../graphql/schema/enums.js";
 import { villageIndustryTable } from "./village-industry.table.js";
 
@@ -11,19 +11,9 @@ VillageIndustryRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     villageCode: t.exposeString("villageCode", { description: "Code of the village." }),
-    village: t.field({
-      type: RegionRef,
-      nullable: true,
-      description: "The village.",
-      resolve: (v) => v.villageCode,
-    }),
+    village: recordField(t, RegionRef, "The village.", (v) => v.villageCode),
     industryId: t.exposeString("industryId", { description: "Ledger id of the industry." }),
-    industry: t.field({
-      type: IndustryRef,
-      nullable: true,
-      description: "The industry.",
-      resolve: (v) => v.industryId,
-    }),
+    industry: recordField(t, IndustryRef, "The industry.", (v) => v.industryId),
     year: t.exposeInt("year", { description: "Year of the record." }),
     trialStatus: t.expose("trialStatus", { type: TrialStatusEnum, description: "Trial-planting status." }),
     trialYear: t.exposeInt("trialYear", { nullable: true, description: "Year of the trial planting." }),
@@ -46,11 +36,8 @@ addListQuery("villageIndustries", {
       villageCode: t.string({ description: "Only villages under this code." }),
     }),
   }),
+  equals: ["year", "industryId", "trialStatus", "scaledUp"],
   conditions: {
-    year: (v) => eq("year", v),
-    industryId: (v) => eq("industry_id", v),
-    trialStatus: (v) => eq("trial_status", v),
-    scaledUp: (v) => eq("scaled_up", v),
     villageCode: (v) => startsWith("village_code", v.replace(/\D/g, "")),
   },
 });

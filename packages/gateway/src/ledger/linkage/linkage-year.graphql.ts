@@ -3,8 +3,8 @@ import { createLinkageYear } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { eq, sqlWhere } from "../../graphql/read/sql.js";
-import { LinkageRef, LinkageYearRef } from "../../graphql/refs.js";
+import { sqlWhere } from "../../graphql/read/sql.js";
+import { LinkageRef, LinkageYearRef, recordField } from "../../graphql/refs.js";
 import { BenefitKindEnum, LinkageModeEnum } from "../../graphql/schema/enums.js";
 import { enforceRules } from "../../graphql/write/rules.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
@@ -16,12 +16,7 @@ LinkageYearRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     linkageId: t.exposeString("linkageId", { description: "Ledger id of the linkage." }),
-    linkage: t.field({
-      type: LinkageRef,
-      nullable: true,
-      description: "The linkage.",
-      resolve: (y) => y.linkageId,
-    }),
+    linkage: recordField(t, LinkageRef, "The linkage.", (y) => y.linkageId),
     year: t.exposeInt("year", { description: "The year." }),
     tookPart: t.exposeBoolean("tookPart", { description: "Whether the household took part." }),
     receivedFen: t.exposeFloat("receivedFen", { description: "What it received, fen." }),
@@ -46,10 +41,8 @@ addListQuery("linkageYears", {
       mode: t.field({ type: LinkageModeEnum, description: "Only records of linkages of this mode." }),
     }),
   }),
+  equals: ["year", "linkageId", "tookPart"],
   conditions: {
-    year: (v) => eq("year", v),
-    linkageId: (v) => eq("linkage_id", v),
-    tookPart: (v) => eq("took_part", v),
     mode: (v) => sqlWhere("linkage_id IN (SELECT id FROM linkage WHERE mode = ?)", v),
   },
 });

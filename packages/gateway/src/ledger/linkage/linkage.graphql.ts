@@ -3,13 +3,14 @@ import { createLinkage } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { eq, loadGrouped, sqlWhere } from "../../graphql/read/sql.js";
+import { loadGrouped, sqlWhere } from "../../graphql/read/sql.js";
 import {
   BusinessEntityRef,
   HouseholdRef,
   IndustryRef,
   LinkageRef,
   LinkageYearRef,
+  recordField,
 } from "../../graphql/refs.js";
 import { LinkageModeEnum } from "../../graphql/schema/enums.js";
 import { requireInCounty } from "../../graphql/write/references.js";
@@ -25,27 +26,17 @@ LinkageRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The linkage's ledger id." }),
     entityId: t.exposeString("entityId", { description: "Ledger id of the entity." }),
-    entity: t.field({
-      type: BusinessEntityRef,
-      nullable: true,
-      description: "The entity, when registered inside the caller's scope.",
-      resolve: (l) => l.entityId,
-    }),
+    entity: recordField(
+      t,
+      BusinessEntityRef,
+      "The entity, when registered inside the caller's scope.",
+      (l) => l.entityId,
+    ),
     householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: t.field({
-      type: HouseholdRef,
-      nullable: true,
-      description: "The household.",
-      resolve: (l) => l.householdId,
-    }),
+    household: recordField(t, HouseholdRef, "The household.", (l) => l.householdId),
     mode: t.expose("mode", { type: LinkageModeEnum, description: "Mode of the linkage." }),
     industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
-    industry: t.field({
-      type: IndustryRef,
-      nullable: true,
-      description: "The industry.",
-      resolve: (l) => l.industryId,
-    }),
+    industry: recordField(t, IndustryRef, "The industry.", (l) => l.industryId),
     startYear: t.exposeInt("startYear", { description: "First year of the linkage." }),
     endYear: t.exposeInt("endYear", { nullable: true, description: "Last year (null: still running)." }),
     years: t.loadableList({
@@ -71,12 +62,9 @@ addListQuery("linkages", {
       industryId: t.string({ description: "Only linkages in this industry." }),
     }),
   }),
+  equals: ["mode", "entityId", "householdId", "industryId"],
   conditions: {
-    mode: (v) => eq("mode", v),
     year: (v) => sqlWhere("start_year <= ? AND (end_year IS NULL OR end_year >= ?)", v, v),
-    entityId: (v) => eq("entity_id", v),
-    householdId: (v) => eq("household_id", v),
-    industryId: (v) => eq("industry_id", v),
   },
 });
 

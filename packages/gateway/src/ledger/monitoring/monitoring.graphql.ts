@@ -1,8 +1,8 @@
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { eq, sqlWhere } from "../../graphql/read/sql.js";
-import { HouseholdRef, MonitoringRef } from "../../graphql/refs.js";
+import { sqlWhere } from "../../graphql/read/sql.js";
+import { HouseholdRef, MonitoringRef, recordField } from "../../graphql/refs.js";
 import { MonitoringCategoryEnum, RiskTypeEnum } from "../../graphql/schema/enums.js";
 import { monitoringTable } from "./monitoring.table.js";
 
@@ -11,12 +11,7 @@ MonitoringRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: t.field({
-      type: HouseholdRef,
-      nullable: true,
-      description: "The household.",
-      resolve: (m) => m.householdId,
-    }),
+    household: recordField(t, HouseholdRef, "The household.", (m) => m.householdId),
     category: t.expose("category", { type: MonitoringCategoryEnum, description: "Monitoring category." }),
     riskType: t.expose("riskType", { type: RiskTypeEnum, description: "Risk type." }),
     identifiedDate: t.exposeString("identifiedDate", { description: "Date the risk was identified." }),
@@ -36,9 +31,8 @@ addListQuery("monitorings", {
       active: t.boolean({ description: "Only records whose risk is not removed (true) or removed (false)." }),
     }),
   }),
+  equals: ["category", "riskType"],
   conditions: {
-    category: (v) => eq("category", v),
-    riskType: (v) => eq("risk_type", v),
     active: (v) => sqlWhere(v ? "removed_date IS NULL" : "removed_date IS NOT NULL"),
   },
 });

@@ -17,6 +17,7 @@ import {
   IndustryRef,
   ProjectRef,
   RegionRef,
+  recordField,
 } from "../../graphql/refs.js";
 import { FundSourceEnum, LinkageModeEnum, ProjectStageEnum } from "../../graphql/schema/enums.js";
 import { orFail, writeLedger } from "../../graphql/write/transaction.js";
@@ -51,29 +52,19 @@ ProjectRef.implement({
     name: t.exposeString("name", { description: "Name of the project." }),
     year: t.exposeInt("year", { description: "Year of the project." }),
     regionCode: t.exposeString("regionCode", { description: "Township or village of the project." }),
-    region: t.field({
-      type: RegionRef,
-      nullable: true,
-      description: "Where the project is.",
-      resolve: (p) => p.regionCode,
-    }),
+    region: recordField(t, RegionRef, "Where the project is.", (p) => p.regionCode),
     industryId: t.exposeString("industryId", { description: "Ledger id of the industry." }),
-    industry: t.field({
-      type: IndustryRef,
-      nullable: true,
-      description: "The industry.",
-      resolve: (p) => p.industryId,
-    }),
+    industry: recordField(t, IndustryRef, "The industry.", (p) => p.industryId),
     entityId: t.exposeString("entityId", {
       nullable: true,
       description: "Ledger id of the implementing entity.",
     }),
-    entity: t.field({
-      type: BusinessEntityRef,
-      nullable: true,
-      description: "The implementing entity, inside the caller's scope.",
-      resolve: (p) => p.entityId,
-    }),
+    entity: recordField(
+      t,
+      BusinessEntityRef,
+      "The implementing entity, inside the caller's scope.",
+      (p) => p.entityId,
+    ),
     funding: t.field({
       type: [ProjectFunding],
       description: "Funding by source.",
@@ -131,12 +122,9 @@ addListQuery("projects", {
       linkageMode: t.field({ type: LinkageModeEnum, description: "Only projects with this linkage mode." }),
     }),
   }),
+  equals: ["year", "industryId", "entityId", "linkageMode"],
   conditions: {
-    year: (v) => eq("year", v),
-    industryId: (v) => eq("industry_id", v),
-    entityId: (v) => eq("entity_id", v),
     stage: (v) => eq("current_stage", v),
-    linkageMode: (v) => eq("linkage_mode", v),
   },
 });
 

@@ -8,8 +8,7 @@ import {
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { eq } from "../../graphql/read/sql.js";
-import { RectificationRef, RegionRef } from "../../graphql/refs.js";
+import { RectificationRef, RegionRef, recordField } from "../../graphql/refs.js";
 import { RectificationSourceEnum, RectificationStatusEnum } from "../../graphql/schema/enums.js";
 import { requireKnownRegion } from "../../graphql/write/regions.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
@@ -40,12 +39,7 @@ RectificationRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     townshipCode: t.exposeString("townshipCode", { description: "Code of the township." }),
-    township: t.field({
-      type: RegionRef,
-      nullable: true,
-      description: "The township.",
-      resolve: (r) => r.townshipCode,
-    }),
+    township: recordField(t, RegionRef, "The township.", (r) => r.townshipCode),
     problem: t.exposeString("problem", { description: "The problem." }),
     source: t.expose("source", { type: RectificationSourceEnum, description: "Where it was found." }),
     findingCode: t.exposeString("findingCode", {
@@ -85,11 +79,7 @@ addListQuery("rectifications", {
       }),
     }),
   }),
-  conditions: {
-    status: (v) => eq("status", v),
-    findingCode: (v) => eq("finding_code", v),
-    source: (v) => eq("source", v),
-  },
+  equals: ["status", "findingCode", "source"],
 });
 
 const RectificationInput = builder.inputType("RectificationInput", {

@@ -2,7 +2,7 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq, sqlWhere, startsWith } from "../../graphql/read/sql.js";
-import { RegionRef } from "../../graphql/refs.js";
+import { RegionRef, recordField } from "../../graphql/refs.js";
 import { regionTable } from "./region.table.js";
 
 RegionRef.implement({
@@ -15,12 +15,12 @@ RegionRef.implement({
     isPoorVillage: t.exposeBoolean("isPoorVillage", {
       description: "Whether the village is a poor village (贫困村).",
     }),
-    parent: t.field({
-      type: RegionRef,
-      nullable: true,
-      description: "The parent region, when inside the caller's scope.",
-      resolve: (r) => r.parentCode,
-    }),
+    parent: recordField(
+      t,
+      RegionRef,
+      "The parent region, when inside the caller's scope.",
+      (r) => r.parentCode,
+    ),
   }),
 });
 
@@ -38,11 +38,7 @@ addListQuery("regions", {
   spec: regionTable,
   connection: defineConnection("Region", RegionRef, (r) => r.code, "region"),
   filter: RegionFilter,
-  conditions: {
-    level: (v) => eq("level", v),
-    parentCode: (v) => eq("parent_code", v),
-    isPoorVillage: (v) => eq("is_poor_village", v),
-  },
+  equals: ["level", "parentCode", "isPoorVillage"],
 });
 
 addListQuery("villages", {

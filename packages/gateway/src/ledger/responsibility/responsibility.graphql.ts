@@ -2,8 +2,8 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
-import { eq, sqlWhere } from "../../graphql/read/sql.js";
-import { HouseholdRef, RegionRef, ResponsibilityRef } from "../../graphql/refs.js";
+import { sqlWhere } from "../../graphql/read/sql.js";
+import { HouseholdRef, RegionRef, ResponsibilityRef, recordField } from "../../graphql/refs.js";
 import { ResponsibilityKindEnum } from "../../graphql/schema/enums.js";
 import { responsibilityTable } from "./responsibility.table.js";
 
@@ -20,22 +20,12 @@ ResponsibilityRef.implement({
       resolve: (r, _args, ctx) => revealPersonal(ctx, "phone", "responsibility", r.id, r.personPhone),
     }),
     townshipCode: t.exposeString("townshipCode", { description: "Code of the township." }),
-    township: t.field({
-      type: RegionRef,
-      nullable: true,
-      description: "The township.",
-      resolve: (r) => r.townshipCode,
-    }),
+    township: recordField(t, RegionRef, "The township.", (r) => r.townshipCode),
     householdId: t.exposeString("householdId", {
       nullable: true,
       description: "Ledger id of the household helped.",
     }),
-    household: t.field({
-      type: HouseholdRef,
-      nullable: true,
-      description: "The household helped.",
-      resolve: (r) => r.householdId,
-    }),
+    household: recordField(t, HouseholdRef, "The household helped.", (r) => r.householdId),
     validFrom: t.exposeString("validFrom", { description: "In force from (YYYY-MM-DD)." }),
     validTo: t.exposeString("validTo", { nullable: true, description: "In force until (null: open-ended)." }),
   }),
@@ -53,9 +43,8 @@ addListQuery("responsibilities", {
       inForceOn: t.string({ description: "Only assignments in force on this date (YYYY-MM-DD)." }),
     }),
   }),
+  equals: ["kind", "householdId"],
   conditions: {
-    kind: (v) => eq("kind", v),
-    householdId: (v) => eq("household_id", v),
     inForceOn: (v) => sqlWhere("valid_from <= ?::date AND (valid_to IS NULL OR valid_to >= ?::date)", v, v),
   },
 });

@@ -3,8 +3,8 @@ import { createSubsidy } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { dateInYear, eq } from "../../graphql/read/sql.js";
-import { FundRef, HouseholdRef, IndustryRef, SubsidyRef } from "../../graphql/refs.js";
+import { dateInYear } from "../../graphql/read/sql.js";
+import { FundRef, HouseholdRef, IndustryRef, recordField, SubsidyRef } from "../../graphql/refs.js";
 import { SubsidyKindEnum } from "../../graphql/schema/enums.js";
 import { requireInCounty } from "../../graphql/write/references.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
@@ -18,29 +18,14 @@ SubsidyRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: t.field({
-      type: HouseholdRef,
-      nullable: true,
-      description: "The household.",
-      resolve: (s) => s.householdId,
-    }),
+    household: recordField(t, HouseholdRef, "The household.", (s) => s.householdId),
     date: t.exposeString("date", { description: "Date paid (YYYY-MM-DD)." }),
     kind: t.expose("kind", { type: SubsidyKindEnum, description: "Subsidy or award." }),
     amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),
     industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
-    industry: t.field({
-      type: IndustryRef,
-      nullable: true,
-      description: "The industry.",
-      resolve: (s) => s.industryId,
-    }),
+    industry: recordField(t, IndustryRef, "The industry.", (s) => s.industryId),
     fundId: t.exposeString("fundId", { nullable: true, description: "Ledger id of the fund paid from." }),
-    fund: t.field({
-      type: FundRef,
-      nullable: true,
-      description: "The fund, inside the caller's scope.",
-      resolve: (s) => s.fundId,
-    }),
+    fund: recordField(t, FundRef, "The fund, inside the caller's scope.", (s) => s.fundId),
     purpose: t.exposeString("purpose", { description: "Purpose." }),
   }),
 });
@@ -59,12 +44,9 @@ addListQuery("subsidies", {
       householdId: t.string({ description: "Only subsidies to this household." }),
     }),
   }),
+  equals: ["kind", "industryId", "fundId", "householdId"],
   conditions: {
     year: (v) => dateInYear("date", v),
-    kind: (v) => eq("kind", v),
-    industryId: (v) => eq("industry_id", v),
-    fundId: (v) => eq("fund_id", v),
-    householdId: (v) => eq("household_id", v),
   },
 });
 

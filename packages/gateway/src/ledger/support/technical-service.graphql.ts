@@ -4,8 +4,14 @@ import { GraphQLError } from "graphql";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { dateInYear, eq, sqlWhere } from "../../graphql/read/sql.js";
-import { HouseholdRef, IndustryRef, RegionRef, TechnicalServiceRef } from "../../graphql/refs.js";
+import { dateInYear, sqlWhere } from "../../graphql/read/sql.js";
+import {
+  HouseholdRef,
+  IndustryRef,
+  RegionRef,
+  recordField,
+  TechnicalServiceRef,
+} from "../../graphql/refs.js";
 import { ServiceKindEnum } from "../../graphql/schema/enums.js";
 import { requireInCounty } from "../../graphql/write/references.js";
 import { requireKnownRegion } from "../../graphql/write/regions.js";
@@ -21,19 +27,9 @@ TechnicalServiceRef.implement({
     kind: t.expose("kind", { type: ServiceKindEnum, description: "Visit or training." }),
     date: t.exposeString("date", { description: "Date (YYYY-MM-DD)." }),
     regionCode: t.exposeString("regionCode", { description: "Township or village where it took place." }),
-    region: t.field({
-      type: RegionRef,
-      nullable: true,
-      description: "Where it took place.",
-      resolve: (s) => s.regionCode,
-    }),
+    region: recordField(t, RegionRef, "Where it took place.", (s) => s.regionCode),
     industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
-    industry: t.field({
-      type: IndustryRef,
-      nullable: true,
-      description: "The industry.",
-      resolve: (s) => s.industryId,
-    }),
+    industry: recordField(t, IndustryRef, "The industry.", (s) => s.industryId),
     householdIds: t.exposeStringList("householdIds", { description: "Ledger ids of the households served." }),
     households: t.field({
       type: [HouseholdRef],
@@ -58,10 +54,9 @@ addListQuery("technicalServices", {
       householdId: t.string({ description: "Only services listing this household." }),
     }),
   }),
+  equals: ["kind", "industryId"],
   conditions: {
     year: (v) => dateInYear("date", v),
-    kind: (v) => eq("kind", v),
-    industryId: (v) => eq("industry_id", v),
     householdId: (v) => sqlWhere("household_ids @> jsonb_build_array(?::text)", v),
   },
 });
