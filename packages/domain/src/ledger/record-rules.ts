@@ -19,12 +19,29 @@ const entries = (ledger: Parameters<LedgerRule["check"]>[0]) =>
     (key) => [key, recordsOf(ledger, key) as readonly LedgerRecordTypes[RecordKindKey][]] as const,
   );
 
+// The ids of a collection, kept per array (collections are immutable) so that the id and reference
+// rules of one validation build each set once.
+const idSets = new WeakMap<readonly unknown[], ReadonlySet<string>>();
+
+function idsOf(ledger: Parameters<LedgerRule["check"]>[0], key: RecordKindKey): ReadonlySet<string> {
+  const records = recordsOf(ledger, key);
+  let set = idSets.get(records);
+  if (!set) {
+    const idField = RECORD_KINDS[key].idField as string;
+    set = new Set((records as readonly AnyRecord[]).map((r) => String(r[idField])));
+    if (records.length > 0) idSets.set(records, set);
+  }
+  return set;
+}
+
 /** A record's id is used once in its collection (a region's code once among the regions). */
 export const duplicateId = defineLedgerRule(
   "LEDGER.DUPLICATE_ID",
   "A record's id (a region's code) is used once in its collection.",
   (ledger, report) => {
     for (const [key, records] of entries(ledger)) {
+      // Most collections have no duplicate: the set of their ids is as long as they are.
+      if (idsOf(ledger, key).size === records.length) continue;
       const idField = RECORD_KINDS[key].idField;
       const seen = new Set<string>();
       for (const record of records) {
@@ -41,22 +58,14 @@ export const unknownReference = defineLedgerRule(
   "LEDGER.UNKNOWN_REFERENCE",
   "A reference to another record names a record of the ledger.",
   (ledger, report) => {
-    const ids = new Map<RecordKindKey, Set<string>>();
-    const idsOf = (key: RecordKindKey) => {
-      let set = ids.get(key);
-      if (!set) {
-        set = new Set(recordsOf(ledger, key).map((r) => recordIdOf(key, r)));
-        ids.set(key, set);
-      }
-      return set;
-    };
     for (const [key, records] of entries(ledger)) {
       const references = RECORD_KINDS[key].references.filter((r) => ledger[r.kind] !== undefined);
       for (const record of records) {
         const from = recordIdOf(key, record);
         for (const { field, kind } of references) {
           for (const id of referencedIds((record as AnyRecord)[field])) {
-            if (!idsOf(kind).has(id)) report(`${from}: ${field} ${id} is not in ${kind}`, [from, id], field);
+            if (!idsOf(ledger, kind).has(id))
+              report(`${from}: ${field} ${id} is not in ${kind}`, [from, id], field);
           }
         }
       }
