@@ -23,6 +23,8 @@ export interface GatewayServices {
   readonly orm: import("@mikro-orm/postgresql").MikroORM;
   /** Appends to the hash-chained audit log, inside the caller's transaction when given one. */
   readonly audit: AuditWriter;
+  /** Findings and metrics, cached by ledger version and computed off the event loop. */
+  readonly assessment: import("./assessment/assessment-service.js").AssessmentService;
 }
 
 /** Runs parameterised SQL (`$1`, `$2`, …) and returns plain rows. */

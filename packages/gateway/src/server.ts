@@ -4,6 +4,7 @@ import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
+import { type AssessmentService, createAssessmentService } from "./assessment/assessment-service.js";
 import { createAuditWriter } from "./audit/audit-writer.js";
 import { createApiKeyVerifier } from "./auth/api-keys.js";
 import { createAuthenticator } from "./auth/authenticate.js";
@@ -36,6 +37,8 @@ export interface GatewayServerOptions {
   readonly plugins?: readonly Plugin[];
   /** Filled into GraphiQL's headers when the page is requested from this machine (loopback). */
   readonly developmentKey?: string;
+  /** The assessment service; default one of its own (one worker thread, started on first use). */
+  readonly assessment?: AssessmentService;
 }
 
 /** The gateway's yoga app: GraphQL at /graphql, GraphiQL, /health, /ready and /metrics; `fetch` serves a request in process. */
@@ -133,6 +136,7 @@ export function createGatewayYoga(options: GatewayServerOptions, metrics = creat
   const { db, logger } = options;
   const now = options.now ?? (() => new Date());
   const audit = createAuditWriter(db.pool);
+  const assessment = options.assessment ?? createAssessmentService();
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema: options.schema ?? createSchema(),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -142,7 +146,7 @@ export function createGatewayYoga(options: GatewayServerOptions, metrics = creat
     context: (initial) => {
       const info = requestInfo(initial);
       info.sql = createSqlExecutor(db.pool);
-      const services = { sql: info.sql, orm: db.orm, audit };
+      const services = { sql: info.sql, orm: db.orm, audit, assessment };
       return { requestId: info.requestId, principal: info.principal, logger: info.logger, now, services };
     },
     maskedErrors: {
@@ -173,7 +177,8 @@ export function createGatewayYoga(options: GatewayServerOptions, metrics = creat
 export function createGatewayServer(options: GatewayServerOptions): GatewayServer {
   const { config } = options;
   const metrics = createMetrics();
-  const yoga = createGatewayYoga(options, metrics);
+  const assessment = options.assessment ?? createAssessmentService();
+  const yoga = createGatewayYoga({ ...options, assessment }, metrics);
   const server = createServer(yoga);
   return {
     server,
@@ -191,10 +196,10 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       });
     },
     close() {
-      return new Promise((resolve) => {
+      return new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      });
+      }).then(() => assessment.close());
     },
   };
 }

@@ -4,6 +4,7 @@ import { MikroORM, type Options, PostgreSqlDriver } from "@mikro-orm/postgresql"
 import { Migration20261202160605 } from "../../migrations/Migration20261202160605.js";
 import { Migration20261202160606 } from "../../migrations/Migration20261202160606.js";
 import { Migration20261202165720 } from "../../migrations/Migration20261202165720.js";
+import { Migration20261202170000 } from "../../migrations/Migration20261202170000.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
@@ -14,13 +15,14 @@ export const MIGRATIONS = [
   { name: "Migration20261202160605", class: Migration20261202160605 },
   { name: "Migration20261202160606", class: Migration20261202160606 },
   { name: "Migration20261202165720", class: Migration20261202165720 },
+  { name: "Migration20261202170000", class: Migration20261202170000 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations", import.meta.url));
 
-/** Tables created by the hand-written migration and left out of the metadata (the rate limiter's store). */
-export const UNDESCRIBED_TABLES = ["rate_limit"] as const;
+/** Tables created by hand-written migrations and left out of the metadata (the rate limiter's store, the ledger versions). */
+export const UNDESCRIBED_TABLES = ["rate_limit", "ledger_version"] as const;
 
 /** MikroORM options of the gateway for a database URL. */
 export function createOrmOptions(url: string): Options {

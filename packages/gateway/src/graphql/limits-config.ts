@@ -10,3 +10,8 @@ export const MAX_ALIASES = 30;
 export const MAX_TOKENS = 3000;
 /** Highest query complexity (fields weighted by page sizes). */
 export const MAX_COMPLEXITY = 25_000;
+/**
+ * Complexity of an assessment field: a whole region's ledger read and computed (seconds of CPU for a
+ * county), so one request holds at most five findings or twelve metrics, never thirty aliases of them.
+ */
+export const ASSESSMENT_COMPLEXITY = { findings: 4_500, metrics: 2_000 } as const;

@@ -1,4 +1,3 @@
-import type { Ledger } from "@fupin/domain";
 import type { GatewayContext } from "../context.js";
 
 /** What one request has done that must be acted on when it ends. */
@@ -7,8 +6,6 @@ export interface RequestState {
   auditArmed: boolean;
   /** Ids of records whose personal data was returned unmasked, by entity type. */
   readonly personalReads: Map<string, Set<string>>;
-  /** Ledger snapshots read by this request, by region. */
-  readonly snapshots: Map<string, Promise<Ledger>>;
   /** Per-request dataloaders of one-to-many relations, by table, field and selected columns. */
   readonly loaders: Map<string, unknown>;
 }
@@ -19,7 +16,7 @@ const states = new WeakMap<GatewayContext, RequestState>();
 export function requestState(ctx: GatewayContext): RequestState {
   let state = states.get(ctx);
   if (!state) {
-    state = { auditArmed: false, personalReads: new Map(), snapshots: new Map(), loaders: new Map() };
+    state = { auditArmed: false, personalReads: new Map(), loaders: new Map() };
     states.set(ctx, state);
   }
   return state;

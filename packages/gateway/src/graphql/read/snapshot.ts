@@ -5,26 +5,10 @@ import {
   RECORD_KIND_KEYS,
   type RecordKindKey,
 } from "@fupin/domain";
-import type { GatewayContext } from "../../context.js";
+import type { SqlExecutor } from "../../context.js";
 import type { LedgerTable } from "../../ledger/ledger-table.js";
 import { LEDGER_TABLES as T } from "../../ledger/tables.js";
-import { requestState } from "../request-state.js";
 import { scopeSql } from "../scope.js";
-
-async function rowsOf<T>(
-  ctx: GatewayContext,
-  spec: LedgerTable<T>,
-  regionCode: string,
-  extra?: (params: unknown[]) => string,
-): Promise<T[]> {
-  const params: unknown[] = [];
-  let where = scopeSql(regionCode, params, spec.scope);
-  if (extra) where = `(${where}) OR (${extra(params)})`;
-  return ctx.services.sql.query<T & Record<string, unknown>>(
-    `SELECT ${spec.select} FROM ${spec.table} WHERE ${where} ORDER BY ${spec.key}`,
-    params,
-  );
-}
 
 type Clause = (params: unknown[]) => string;
 
@@ -61,34 +45,49 @@ function referencedRows(regionCode: string): Partial<Record<RecordKindKey, Claus
   };
 }
 
+/** The rows of a region's ledger as one JSON text, for computing off the event loop. */
+export interface SnapshotText {
+  readonly regionCode: string;
+  /** A JSON object with one array per collection of the ledger, each in key order. */
+  readonly json: string;
+}
+
 /**
- * The ledger of a region (already checked against the caller's scope), read with lean SQL in key
- * order: the region's rows and the rows they refer to, kind by kind (`RECORD_KIND_KEYS`), sliced and
- * validated by the domain (`createRegionLedger`), so it is the same ledger as `ledgerForRegion` of the
- * county's. A database that breaks the ledger's invariants is an internal error, not a ledger.
+ * The rows of a region's ledger (already checked against the caller's scope) in one SQL statement
+ * that returns JSON text: the region's rows and the rows they refer to, kind by kind
+ * (`RECORD_KIND_KEYS`). Parsing and validating it is left to whoever computes with it (a worker).
  */
-async function readSnapshot(ctx: GatewayContext, regionCode: string): Promise<Ledger> {
+export async function readSnapshotText(sql: SqlExecutor, regionCode: string): Promise<SnapshotText> {
   const extra = referencedRows(regionCode);
-  const rows = await Promise.all(
-    RECORD_KIND_KEYS.map((key) => rowsOf(ctx, T[key] as LedgerTable<unknown>, regionCode, extra[key])),
+  const params: unknown[] = [];
+  const parts = RECORD_KIND_KEYS.map((key) => {
+    const spec = T[key] as LedgerTable<unknown>;
+    const more = extra[key];
+    let where = scopeSql(regionCode, params, spec.scope);
+    if (more) where = `(${where}) OR (${more(params)})`;
+    const rows = `SELECT ${spec.select} FROM ${spec.table} WHERE ${where}`;
+    return `'${key}', (SELECT coalesce(json_agg(t ORDER BY t."${spec.key}"), '[]'::json) FROM (${rows}) t)`;
+  });
+  const rows = await sql.query<{ snapshot: string }>(
+    `SELECT json_build_object(${parts.join(", ")})::text AS snapshot`,
+    params,
   );
-  const data = Object.fromEntries([
-    ["countyCode", regionCode.length >= 6 ? regionCode.slice(0, 6) : regionCode],
-    ...RECORD_KIND_KEYS.map((key, i) => [key, rows[i]]),
-  ]) as unknown as LedgerData;
+  return { regionCode, json: rows[0]!.snapshot };
+}
+
+/**
+ * The ledger of a snapshot text, sliced and validated by the domain (`createRegionLedger`), so it is
+ * the same ledger as `ledgerForRegion` of the county's. A database that breaks the ledger's
+ * invariants is an internal error, not a ledger.
+ */
+export function ledgerOfSnapshot(snapshot: SnapshotText): Ledger {
+  const { regionCode } = snapshot;
+  const data = {
+    ...(JSON.parse(snapshot.json) as Omit<LedgerData, "countyCode">),
+    countyCode: regionCode.length >= 6 ? regionCode.slice(0, 6) : regionCode,
+  };
   const ledger = createRegionLedger(data, regionCode);
   if (!ledger.ok)
     throw new Error(`the ledger of ${regionCode} in the database is not valid: ${ledger.error.message}`);
   return ledger.value;
-}
-
-/** The region's snapshot, read once per request however many fields ask for it. */
-export function loadSnapshot(ctx: GatewayContext, regionCode: string): Promise<Ledger> {
-  const cache = requestState(ctx).snapshots;
-  let snapshot = cache.get(regionCode);
-  if (!snapshot) {
-    snapshot = readSnapshot(ctx, regionCode);
-    cache.set(regionCode, snapshot);
-  }
-  return snapshot;
 }

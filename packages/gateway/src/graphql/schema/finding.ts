@@ -1,8 +1,8 @@
-import { detectFindings, FINDING_CODES, type Finding, type FindingCode } from "@fupin/domain";
+import { FINDING_CODES, type Finding } from "@fupin/domain";
 import { z } from "zod";
-import { checkAssessedYear, hasRecordInOrBefore } from "../assessed-year.js";
+import { checkAssessedYear } from "../assessed-year.js";
 import { builder } from "../builder.js";
-import { loadSnapshot } from "../read/snapshot.js";
+import { ASSESSMENT_COMPLEXITY } from "../limits-config.js";
 import { requireRegion } from "../scope.js";
 import { SeverityEnum } from "./enums.js";
 import { yearArgSchema } from "./metric.js";
@@ -34,7 +34,7 @@ builder.queryField("findings", (t) =>
     description:
       "Findings of a region (inside the caller's scope) for a year, most severe first; only the given codes when set.",
     authScopes: { ledgerRead: true },
-    complexity: 100,
+    complexity: ASSESSMENT_COMPLEXITY.findings,
     args: {
       regionCode: t.arg.string({
         required: true,
@@ -46,15 +46,10 @@ builder.queryField("findings", (t) =>
     resolve: async (_root, args, ctx) => {
       const regionCode = requireRegion(ctx, args.regionCode);
       checkAssessedYear(ctx, args.year);
-      const ledger = await loadSnapshot(ctx, regionCode);
-      // A year before any record has nothing to assess: no metrics, no findings.
-      if (!hasRecordInOrBefore(ledger, args.year)) return [];
-      return detectFindings(ledger, {
-        year: args.year,
-        now: ctx.now(),
-        regionCode,
-        ...(args.codes ? { codes: args.codes as FindingCode[] } : {}),
-      });
+      const findings = await ctx.services.assessment.findings(ctx, regionCode, args.year);
+      if (!args.codes) return findings;
+      const codes = new Set(args.codes);
+      return findings.filter((f) => codes.has(f.code));
     },
   }),
 );

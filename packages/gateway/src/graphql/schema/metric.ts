@@ -1,14 +1,8 @@
-import {
-  computeMetrics,
-  formatFenAsYuan,
-  METRIC_DEFINITIONS,
-  type Metric,
-  type MetricCode,
-} from "@fupin/domain";
+import { formatFenAsYuan, METRIC_DEFINITIONS, type Metric, type MetricCode } from "@fupin/domain";
 import { z } from "zod";
-import { checkAssessedYear, hasRecordInOrBefore } from "../assessed-year.js";
+import { checkAssessedYear } from "../assessed-year.js";
 import { builder } from "../builder.js";
-import { loadSnapshot } from "../read/snapshot.js";
+import { ASSESSMENT_COMPLEXITY } from "../limits-config.js";
 import { requireRegion } from "../scope.js";
 
 function isMoney(m: Metric): boolean {
@@ -80,7 +74,7 @@ builder.queryField("metrics", (t) =>
     description:
       "Assessment metrics of a region (inside the caller's scope) for a year, computed from its ledger.",
     authScopes: { ledgerRead: true },
-    complexity: 50,
+    complexity: ASSESSMENT_COMPLEXITY.metrics,
     args: {
       regionCode: t.arg.string({
         required: true,
@@ -91,10 +85,7 @@ builder.queryField("metrics", (t) =>
     resolve: async (_root, args, ctx) => {
       const regionCode = requireRegion(ctx, args.regionCode);
       checkAssessedYear(ctx, args.year);
-      const ledger = await loadSnapshot(ctx, regionCode);
-      // A year before any record has nothing to assess: no metrics, no findings.
-      if (!hasRecordInOrBefore(ledger, args.year)) return [];
-      return computeMetrics(ledger, { regionCode, year: args.year, now: ctx.now() });
+      return ctx.services.assessment.metrics(ctx, regionCode, args.year);
     },
   }),
 );

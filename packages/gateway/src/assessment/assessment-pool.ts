@@ -1,0 +1,101 @@
+import { Worker } from "node:worker_threads";
+import type { AssessmentJob, AssessmentResult } from "./assessment-job.js";
+import type { WorkerRequest, WorkerResponse } from "./assessment-worker.js";
+
+/** Worker threads that run assessment jobs, so a heavy assessment never blocks the event loop. */
+export interface AssessmentPool {
+  run(job: AssessmentJob): Promise<AssessmentResult>;
+  /** Stops every worker; jobs still running fail. */
+  close(): Promise<void>;
+}
+
+/** Options of `createAssessmentPool`. */
+export interface AssessmentPoolOptions {
+  /** Worker threads. Default 1: the gateway's own thread keeps the other core. */
+  readonly size?: number;
+  /** A worker idle this long exits (it starts again on the next job). Default 30 s. */
+  readonly idleMs?: number;
+}
+
+const ENTRY = new URL("./assessment-worker-entry.mjs", import.meta.url);
+
+/** The parent's loader flags are left out: the entry registers tsx itself, and twice would load it twice. */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (/^--(import|loader|experimental-loader|require)$/.test(a) && /tsx/.test(argv[i + 1] ?? "")) i++;
+    else if (!/^--(import|loader|experimental-loader|require)=.*tsx/.test(a)) out.push(a);
+  }
+  return out;
+}
+
+interface Slot {
+  worker: Worker;
+  readonly pending: Map<number, { resolve: (r: AssessmentResult) => void; reject: (e: Error) => void }>;
+  idle: NodeJS.Timeout | null;
+}
+
+/** Creates a pool of assessment worker threads, started on the first job. */
+export function createAssessmentPool(options: AssessmentPoolOptions = {}): AssessmentPool {
+  const size = Math.max(1, options.size ?? 1);
+  const idleMs = options.idleMs ?? 30_000;
+  const slots: (Slot | null)[] = Array.from({ length: size }, () => null);
+  let nextId = 1;
+  let closed = false;
+
+  function stop(index: number, slot: Slot, reason: Error): void {
+    if (slots[index] === slot) slots[index] = null;
+    if (slot.idle) clearTimeout(slot.idle);
+    for (const p of slot.pending.values()) p.reject(reason);
+    slot.pending.clear();
+    void slot.worker.terminate();
+  }
+
+  function start(index: number): Slot {
+    const worker = new Worker(ENTRY, { execArgv: workerExecArgv() });
+    worker.unref();
+    const slot: Slot = { worker, pending: new Map(), idle: null };
+    worker.on("message", (response: WorkerResponse) => {
+      const p = slot.pending.get(response.id);
+      if (!p) return;
+      slot.pending.delete(response.id);
+      if (response.ok) p.resolve(response.result as AssessmentResult);
+      else p.reject(new Error(`assessment failed: ${response.message}`));
+      if (slot.pending.size === 0) {
+        slot.idle = setTimeout(() => stop(index, slot, new Error("assessment worker stopped")), idleMs);
+        slot.idle.unref();
+      }
+    });
+    worker.on("error", (e) => stop(index, slot, e));
+    worker.on("exit", (code) => stop(index, slot, new Error(`assessment worker exited with ${code}`)));
+    return slot;
+  }
+
+  return {
+    run(job) {
+      if (closed) return Promise.reject(new Error("assessment pool is closed"));
+      let index = slots.findIndex((s) => s === null || s.pending.size === 0);
+      if (index < 0) {
+        const loads = slots.map((s) => s?.pending.size ?? 0);
+        index = loads.indexOf(Math.min(...loads));
+      }
+      const slot = slots[index] ?? start(index);
+      slots[index] = slot;
+      if (slot.idle) clearTimeout(slot.idle);
+      slot.idle = null;
+      const id = nextId++;
+      return new Promise<AssessmentResult>((resolve, reject) => {
+        slot.pending.set(id, { resolve, reject });
+        slot.worker.postMessage({ id, job } satisfies WorkerRequest);
+      });
+    },
+    async close() {
+      closed = true;
+      slots.forEach((slot, i) => {
+        if (slot) stop(i, slot, new Error("assessment pool is closed"));
+      });
+    },
+  };
+}
