@@ -86,7 +86,7 @@ describe("assessment cache keyed by the ledger version", () => {
   it("keeps a county's cache when another county is written; bumps once per transaction", async () => {
     expect(await statements(FINDINGS, { r: "360723", y: YEAR })).toBe(2);
     await gw.db.pool.query(
-      `insert into region (county_code, region_code, code, name, level, parent_code) values ('360724', '360724', '360724', '邻县', 'county', null)`,
+      `insert into region (county_code, region_code, code, name, level, parent_code, is_poor_village) values ('360724', '360724', '360724', '邻县', 'county', null, false)`,
     );
     expect(await statements(FINDINGS, { r: "360723", y: YEAR })).toBe(1);
     const before = await version("360723");
