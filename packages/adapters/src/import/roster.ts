@@ -60,32 +60,24 @@ function householdInput(head: ParsedRow, village: string) {
   };
 }
 
+const MEMBER_FIELDS = [
+  "name",
+  "idNumber",
+  "relation",
+  "ethnicity",
+  "education",
+  "schoolStatus",
+  "health",
+  "labourAbility",
+  "migrantWorkMonths",
+] as const;
+
 function memberInput(row: ParsedRow, householdId: string) {
-  const {
-    name,
-    idNumber,
-    relation,
-    ethnicity,
-    education,
-    schoolStatus,
-    health,
-    labourAbility,
-    migrantWorkMonths,
-  } = row.values;
   const input: Record<string, unknown> = {
-    id: `m-${row.values.householdNumber}-${idNumber}`,
+    id: `m-${row.values.householdNumber}-${row.values.idNumber}`,
     householdId,
-    name,
-    idNumber,
-    relation,
-    ethnicity,
-    education,
-    schoolStatus,
-    health,
-    labourAbility,
-    migrantWorkMonths,
   };
-  for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
+  for (const k of MEMBER_FIELDS) if (row.values[k] !== undefined) input[k] = row.values[k];
   return input;
 }
 
