@@ -3,7 +3,7 @@ import { linkageCoversYear } from "../linkage/linkage.js";
 import { PROJECT_STAGES, type ProjectStage } from "../projects/project.js";
 import type { IsoDate } from "../shared/dates.js";
 import { fundUseDate, isInRegion, reportAsOf, stageOn } from "./as-of.js";
-import { lastMonthOf, monthEnd, type ReportPeriod } from "./period.js";
+import { lastMonthOf, monthEnd, type ReportHeader, type ReportPeriod } from "./period.js";
 
 /** How a figure of report 3 is counted: a stock at month end, the month's flow, or the flow since January. */
 export type FigureKind = "stock" | "month" | "cumulative";
@@ -62,11 +62,7 @@ export interface CampaignRow {
 }
 
 /** Report 3 (市产业扶贫攻坚行动): per township per month from January to the period's last month, and the region's totals. */
-export interface CampaignReport {
-  readonly profile: "city-campaign";
-  readonly regionCode: string;
-  readonly period: ReportPeriod;
-  readonly asOf: IsoDate;
+export interface CampaignReport extends ReportHeader<"city-campaign"> {
   readonly rows: readonly CampaignRow[];
   readonly totals: readonly CampaignRow[];
 }

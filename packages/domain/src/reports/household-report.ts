@@ -7,7 +7,7 @@ import { isResponsibilityCurrent } from "../responsibility/responsibility.js";
 import type { IsoDate } from "../shared/dates.js";
 import type { Fen } from "../shared/money.js";
 import { isInRegion, reportAsOf } from "./as-of.js";
-import type { ReportPeriod } from "./period.js";
+import type { ReportHeader, ReportPeriod } from "./period.js";
 
 /** One subsidy of the year on a household row of report 1 (产业帮扶). */
 export interface SubsidyLine {
@@ -78,11 +78,7 @@ export interface PersonReportRow {
 }
 
 /** Report 1 (省扶贫系统): household and person level for a region, a period, as of a date. */
-export interface HouseholdReport {
-  readonly profile: "province-households";
-  readonly regionCode: string;
-  readonly period: ReportPeriod;
-  readonly asOf: IsoDate;
+export interface HouseholdReport extends ReportHeader<"province-households"> {
   readonly households: readonly HouseholdReportRow[];
   readonly persons: readonly PersonReportRow[];
 }

@@ -6,6 +6,14 @@ export type ReportPeriod =
   | { readonly kind: "year"; readonly year: number }
   | { readonly kind: "month"; readonly year: number; readonly month: number };
 
+/** What every report states first: its profile, the region, the period and the date it is as of. */
+export interface ReportHeader<P extends string> {
+  readonly profile: P;
+  readonly regionCode: string;
+  readonly period: ReportPeriod;
+  readonly asOf: IsoDate;
+}
+
 /** The error of `parseReportPeriod`. */
 export interface ReportPeriodError {
   readonly code: "REPORT.INVALID_PERIOD";

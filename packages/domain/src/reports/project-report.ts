@@ -5,7 +5,7 @@ import type { ProjectStage } from "../projects/project.js";
 import type { IsoDate } from "../shared/dates.js";
 import type { Fen } from "../shared/money.js";
 import { fundUseDate, fundUsesByProject, isInRegion, reportAsOf, stageOn } from "./as-of.js";
-import type { ReportPeriod } from "./period.js";
+import type { ReportHeader, ReportPeriod } from "./period.js";
 
 /** Amounts by fund source (中央, 省级, 市级, 县级, 自筹), in fen, every source present. */
 export type AmountsBySource = Readonly<Record<FundSource, Fen>>;
@@ -46,11 +46,7 @@ export interface ProjectReportRow {
 }
 
 /** Report 2 (市产业扶贫项目): project level for a region and period, as of a date. */
-export interface ProjectReport {
-  readonly profile: "city-projects";
-  readonly regionCode: string;
-  readonly period: ReportPeriod;
-  readonly asOf: IsoDate;
+export interface ProjectReport extends ReportHeader<"city-projects"> {
   readonly projects: readonly ProjectReportRow[];
 }
 
