@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { regionCodeSchema } from "../regions/region.js";
 import { idSchema, yearSchema } from "../shared/dates.js";
-import { parseInput } from "../shared/input.js";
+import { addFieldIssue, parseInput } from "../shared/input.js";
 import { fenSchema } from "../shared/money.js";
 import type { DomainError, Result } from "../shared/result.js";
 
@@ -61,21 +61,13 @@ export const villageIndustryInputSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.trialStatus === "none" && v.trialYear !== null) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["trialYear"],
-        message: "an industry never trialled has no trial year",
-      });
+      addFieldIssue(ctx, "trialYear", "an industry never trialled has no trial year");
     }
     if (v.trialStatus !== "none" && v.trialYear === null) {
-      ctx.addIssue({ code: "custom", path: ["trialYear"], message: "a trial needs its year" });
+      addFieldIssue(ctx, "trialYear", "a trial needs its year");
     }
     if (v.trialYear !== null && v.trialYear > v.year) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["trialYear"],
-        message: "must not be after the year of the record",
-      });
+      addFieldIssue(ctx, "trialYear", "must not be after the year of the record");
     }
   });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema, yearSchema } from "../shared/dates.js";
-import { parseInput } from "../shared/input.js";
+import { addFieldIssue, parseInput } from "../shared/input.js";
 import { fenSchema } from "../shared/money.js";
 import type { DomainError, Result } from "../shared/result.js";
 
@@ -64,18 +64,10 @@ export const linkageYearInputSchema = z
   })
   .superRefine((y, ctx) => {
     if (!y.tookPart && y.receivedFen > 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["receivedFen"],
-        message: "a household that did not take part received nothing",
-      });
+      addFieldIssue(ctx, "receivedFen", "a household that did not take part received nothing");
     }
     if (y.receivedFen > 0 && y.benefitKind === null) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["benefitKind"],
-        message: "say what kind of benefit was received",
-      });
+      addFieldIssue(ctx, "benefitKind", "say what kind of benefit was received");
     }
   });
 

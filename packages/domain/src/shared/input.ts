@@ -35,3 +35,8 @@ export function parseInput<S extends z.ZodType>(
   const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
   return err({ code: `${codePrefix}.INVALID_INPUT`, message: summary, issues });
 }
+
+/** Adds a custom issue on one field of the record a `superRefine` checks. */
+export function addFieldIssue(ctx: z.RefinementCtx, field: string, message: string): void {
+  ctx.addIssue({ code: "custom", path: [field], message });
+}
