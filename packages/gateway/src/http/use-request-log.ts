@@ -16,6 +16,20 @@ export interface RequestLogOptions {
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+/** Distinct operation labels in the metrics; clients choose operation names and paths, so later new ones count as `other`. */
+export const MAX_OPERATION_LABELS = 100;
+
+/** Keeps a label seen before, or a new one while fewer than `max` are kept; else `other` (bounded metric series). */
+function boundedLabels(max: number): (label: string) => string {
+  const seen = new Set<string>();
+  return (label) => {
+    if (seen.has(label)) return label;
+    if (seen.size >= max) return "other";
+    seen.add(label);
+    return label;
+  };
+}
+
 const current = new AsyncLocalStorage<RequestInfo>();
 
 /** The logger of the request being handled (for code that gets no context, such as error masking). */
@@ -52,6 +66,7 @@ function countErrors(result: unknown, metrics: GatewayMetrics, operation: string
  */
 export function useRequestLog(options: RequestLogOptions): Plugin {
   const { logger, metrics } = options;
+  const label = boundedLabels(MAX_OPERATION_LABELS);
   return {
     instrumentation: {
       request: ({ request }, wrapped) => current.run(newRequestInfo(request, logger), wrapped),
@@ -64,7 +79,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
       requestInfo(args.contextValue as object).operation = name ?? "anonymous";
     },
     onResultProcess({ result, serverContext }) {
-      countErrors(result, metrics, requestInfo(serverContext).operation);
+      countErrors(result, metrics, label(requestInfo(serverContext).operation));
     },
     onResponse({ request, response, serverContext }) {
       const info = findRequestInfo(serverContext) ?? current.getStore() ?? newRequestInfo(request, logger);
@@ -76,8 +91,8 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
       response.headers.set("x-request-id", info.requestId);
       if (options.exposeSqlCount && isGraphql)
         response.headers.set("x-sql-statements", String(sqlStatements));
-      metrics.requests.inc({ operation, status: String(response.status) });
-      metrics.duration.observe({ operation }, seconds);
+      metrics.requests.inc({ operation: label(operation), status: String(response.status) });
+      metrics.duration.observe({ operation: label(operation) }, seconds);
       info.logger.info(
         {
           method: request.method,
