@@ -51,6 +51,8 @@ const { values: options } = parseArgs({
 const baselineDir = options["baseline-dir"] ? resolve(options["baseline-dir"]) : null;
 const shapes = SHAPES.filter((s) => !options.shapes || options.shapes.split(",").includes(s.id));
 /** Servers to start by id (fupin20, fupin22, before, pg4, pg5); default all. */
+/** This checkout's commit, read before anything starts. */
+const headDescription = describeCheckout(repoRoot);
 const wanted = (id: string) => !options.servers || options.servers.split(",").includes(id);
 
 interface Db {
@@ -181,9 +183,9 @@ function summary(
       `Run ${new Date().toISOString()}; ${households} households; ${roundCount} rounds of ${seconds} s per server and shape after a ${warmupSeconds} s warm-up, ${connections} connections; rounds alternate between servers and the order rotates each round`,
       `PostgreSQL: ${pgVersion}, a dedicated embedded server with pg_stat_statements (statements counted by PostgreSQL, top level, BEGIN/COMMIT included)`,
       `Node: ${process.version} and ${NODE22_VERSION} (npm \`node\` package); PostGraphile 4.14.1 on ${process.version}, PostGraphile ${POSTGRAPHILE5_VERSION} (Amber preset) on ${NODE22_VERSION}; autocannon 8.0.0 in the benchmark's own process`,
-      `fupin with region scope, masking, the personal-read audit, the rate limit (a PostgreSQL UPSERT per request) and API-key authentication on, LOG_LEVEL ${process.env.BENCH_LOG_LEVEL ?? "info"}; PostGraphile with none of these`,
+      `fupin with region scope, masking, the personal-read audit, the rate limit (counted in PostgreSQL on every request) and API-key authentication on, LOG_LEVEL ${process.env.BENCH_LOG_LEVEL ?? "info"}; PostGraphile with none of these`,
       ...(baselineDir ? [`fupin before: ${describeCheckout(baselineDir)} (${baselineDir})`] : []),
-      `fupin head: ${describeCheckout(repoRoot)}`,
+      `fupin head: ${headDescription}`,
       "The machine has 2 cores shared with other work while this ran: figures are noisy. Read the medians and ranges, and compare servers only within one run.",
     ]),
     "",
