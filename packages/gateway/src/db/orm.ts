@@ -5,17 +5,22 @@ import { Migration20261202160605 } from "../../migrations/Migration2026120216060
 import { Migration20261202160606 } from "../../migrations/Migration20261202160606.js";
 import { Migration20261202165720 } from "../../migrations/Migration20261202165720.js";
 import { Migration20261202170000 } from "../../migrations/Migration20261202170000.js";
+import { Migration20261202172311 } from "../../migrations/Migration20261202172311.js";
+import { Migration20261202172312 } from "../../migrations/Migration20261202172312.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
  * The committed migrations, in order (listed explicitly so no file discovery can silently skip one):
- * the schema generated from the table descriptions, then the hand-written part they cannot express.
+ * the schema generated from the table descriptions, then the hand-written part they cannot express;
+ * then the frozen report submissions (generated table, hand-written trigger).
  */
 export const MIGRATIONS = [
   { name: "Migration20261202160605", class: Migration20261202160605 },
   { name: "Migration20261202160606", class: Migration20261202160606 },
   { name: "Migration20261202165720", class: Migration20261202165720 },
   { name: "Migration20261202170000", class: Migration20261202170000 },
+  { name: "Migration20261202172311", class: Migration20261202172311 },
+  { name: "Migration20261202172312", class: Migration20261202172312 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */

@@ -15,6 +15,7 @@ export interface GatewayAuthScopes {
   ledgerRead: boolean;
   personalRead: boolean;
   ledgerWrite: boolean;
+  reportsSubmit: boolean;
   admin: boolean;
 }
 
@@ -42,6 +43,7 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
         ledgerRead: p !== null && hasPermission(p, "ledger:read"),
         personalRead: p !== null && hasPermission(p, "personal:read"),
         ledgerWrite: p !== null && hasPermission(p, "ledger:write"),
+        reportsSubmit: p !== null && hasPermission(p, "reports:submit"),
         admin: p !== null && hasPermission(p, "admin"),
       };
     },

@@ -22,6 +22,8 @@ import "../../ledger/projects/project.graphql.js";
 import "../../ledger/responsibility/responsibility.graphql.js";
 import "../../ledger/rectification/rectification.graphql.js";
 import "../../ledger/monitoring/monitoring.graphql.js";
+import "../../reports/report-preview.graphql.js";
+import "../../reports/report-submission.graphql.js";
 
 builder.queryType({ description: "Reads of the ledger, scoped to the caller's region." });
 builder.mutationType({
