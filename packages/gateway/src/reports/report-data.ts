@@ -17,7 +17,7 @@ import {
 } from "@fupin/domain";
 import type { GatewayContext } from "../context.js";
 import { badUserInput } from "../graphql/errors.js";
-import { loadSnapshot } from "../graphql/read/snapshot.js";
+import { ledgerOfSnapshot, readSnapshotText } from "../graphql/read/snapshot.js";
 import { SUBMITTED_PROFILES, type SubmittedProfile } from "./report-submission.table.js";
 
 /** The MIME type of a frozen xlsx report. */
@@ -80,7 +80,7 @@ export async function prepareReport(
   request: ReportRequest,
   submission?: SubmissionMeta,
 ): Promise<PreparedReport> {
-  const ledger = await loadSnapshot(ctx, regionCode);
+  const ledger = ledgerOfSnapshot(await readSnapshotText(ctx.services.sql, regionCode));
   const set = buildReportSet(ledger, regionCode, request.period);
   const previous = await loadPreviousDatasets(ctx, regionCode, periodEnd(request.period));
   const violations = checkReportConsistency(
