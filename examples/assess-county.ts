@@ -1,21 +1,25 @@
 // Assess a county: generate the default synthetic county (modelled on Dayu 大余县, all data synthetic),
-// print its assessment metrics for the reference year and its ten most severe findings, in Chinese.
+// print its assessment metrics for the latest complete year and its ten most severe findings, in Chinese.
 // Run with `pnpm example:assess`.
 import {
+  chinaDateOf,
   computeMetrics,
   detectFindings,
   type Finding,
   formatFenAsYuan,
+  ledgerYears,
   METRIC_DEFINITIONS,
   type Metric,
   type MetricCode,
   type Severity,
 } from "@fupin/domain";
-import { generateSyntheticCounty } from "@fupin/domain/synthetic";
+import { generateSyntheticCounty, syntheticPeriod } from "@fupin/domain/synthetic";
 
-const referenceYear = 2025;
-const now = new Date("2025-11-30T04:00:00Z");
-const county = generateSyntheticCounty({ seed: 1, referenceYear, asOf: "2025-11-30" });
+// The county the gateway seeds today (same generator seed and period), assessed for the latest complete year.
+const now = new Date();
+const today = chinaDateOf(now);
+const { latestCompleteYear: referenceYear } = ledgerYears(today);
+const county = generateSyntheticCounty({ seed: 1, ...syntheticPeriod(today) });
 const { ledger } = county;
 const countyName = ledger.regions.find((r) => r.code === ledger.countyCode)?.name ?? ledger.countyCode;
 const industryNames = new Map(ledger.industries.map((i) => [i.code, i.name]));

@@ -1,7 +1,8 @@
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { FINDING_CODES, METRIC_CODES, METRIC_DEFINITIONS } from "@fupin/domain";
+import { chinaDateOf, FINDING_CODES, ledgerYears, METRIC_CODES, METRIC_DEFINITIONS } from "@fupin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -65,6 +66,13 @@ describe("examples/assess-county.ts", () => {
   it("exits 0 without writing errors", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
+  });
+
+  it("assesses the latest complete year of today's ledger, the same notion as the gateway's, and fixes no year", () => {
+    const { latestCompleteYear } = ledgerYears(chinaDateOf(new Date()));
+    expect(run.stdout).toContain(`${latestCompleteYear}年产业扶贫考核指标`);
+    const source = readFileSync(new URL("../examples/assess-county.ts", import.meta.url), "utf8");
+    expect(source).not.toMatch(/\b20[0-9]{2}\b/);
   });
 
   it.each(METRIC_CODES.map((code) => [code, METRIC_DEFINITIONS[code].zh]))(

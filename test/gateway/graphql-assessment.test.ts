@@ -117,3 +117,15 @@ describe("readable metrics", () => {
     expect(coverage.display).toBe(`${(coverage.value! * 100).toFixed(1)}%`);
   });
 });
+
+describe("the default year", () => {
+  it("is the latest complete year as of the ledger's date, for metrics and findings alike", async () => {
+    const res = await gw.graphql<{ metrics: { year: number }[]; findings: { year: number }[] }>(
+      `query($r: String!) { metrics(regionCode: $r) { year } findings(regionCode: $r) { year } }`,
+      { r: ledger.countyCode },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const years = new Set([...res.body.data!.metrics, ...res.body.data!.findings].map((x) => x.year));
+    expect([...years]).toEqual([YEAR - 1]);
+  });
+});

@@ -42,6 +42,8 @@ export interface TestGatewayOptions {
   readonly forceEmbedded?: boolean;
   /** Listen on a real port and go over HTTP; default false: requests go to `yoga.fetch` in process. */
   readonly http?: boolean;
+  /** Give the server a development key (ledger:read of the county), filled into GraphiQL for loopback requests. */
+  readonly developmentKey?: boolean;
   /** Collect log lines in `logs` (JSON objects) instead of discarding them. */
   readonly captureLogs?: boolean;
 }
@@ -109,10 +111,20 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       permissions: [...PERMISSIONS],
       label: "test county",
     });
+    const developmentKey = options.developmentKey
+      ? (
+          await createApiKey(db.pool, {
+            regionCode: TEST_COUNTY,
+            permissions: ["ledger:read"],
+            label: "development",
+          })
+        ).key
+      : undefined;
     server = createGatewayServer({
       config,
       db,
       logger,
+      ...(developmentKey ? { developmentKey } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
     const url = options.http ? await server.listen() : "http://fupin.test/graphql";

@@ -265,6 +265,8 @@ export {
   yearSchema,
 } from "./shared/dates.js";
 export { parseInput, toFieldIssues } from "./shared/input.js";
+export type { LedgerYears } from "./shared/ledger-years.js";
+export { ledgerYears } from "./shared/ledger-years.js";
 export type { Fen } from "./shared/money.js";
 export { fenSchema, formatFenAsYuan, parseYuanToFen, toHalfWidth } from "./shared/money.js";
 export type { DomainError, FieldIssue, Result } from "./shared/result.js";

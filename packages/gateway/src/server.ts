@@ -57,9 +57,9 @@ export interface GatewayServer {
 
 const GRAPHQL_ENDPOINT = "/graphql";
 
-/** The default GraphiQL query: short, with the hint on lines of their own. */
-export const GRAPHIQL_DEFAULT_QUERY = `# Send the header {"Authorization": "Bearer <your key>"}
-# in the Headers tab below (filled in for you in development).
+/** The default GraphiQL query: short, its hint in lines that fit the editor. */
+export const GRAPHIQL_DEFAULT_QUERY = `# Needs the header Authorization: Bearer <key>
+# (Headers tab below; filled in on this machine)
 query Households {
   households(regionCode: "360723", first: 5) {
     totalCount

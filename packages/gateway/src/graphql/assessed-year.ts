@@ -1,6 +1,11 @@
-import { chinaDateOf, type Ledger } from "@fupin/domain";
+import { chinaDateOf, type Ledger, ledgerYears } from "@fupin/domain";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "../context.js";
+
+/** The year an assessment is about: the given one, or the latest complete year as of the request's date. */
+export function assessedYear(ctx: GatewayContext, year: number | null | undefined): number {
+  return year ?? ledgerYears(chinaDateOf(ctx.now())).latestCompleteYear;
+}
 
 /** Refuses an assessed year after the ledger's as-of date (the request's today in China) with BAD_USER_INPUT naming `year`. */
 export function checkAssessedYear(ctx: GatewayContext, year: number, field = "year"): void {

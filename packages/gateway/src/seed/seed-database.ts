@@ -1,5 +1,5 @@
 import { chinaDateOf } from "@fupin/domain";
-import { generateSyntheticCounty } from "@fupin/domain/synthetic";
+import { generateSyntheticCounty, syntheticPeriod as sharedSyntheticPeriod } from "@fupin/domain/synthetic";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type pg from "pg";
 import { LEDGER_TABLE_LIST } from "../ledger/tables.js";
@@ -24,19 +24,12 @@ export type SeedResult =
   | { readonly seeded: false; readonly households: number }
   | { readonly seeded: true; readonly counts: SeedCounts; readonly rows: number; readonly ms: number };
 
-/**
- * The synthetic county's reference year and as-of date for `today`: by default the current year up
- * to today, so no record is dated in the future (in January and February, the whole previous year,
- * since the generator needs at least two months of the current year).
- */
+/** The synthetic county's period for `today` (the domain's `syntheticPeriod`, shared with the examples), or the given reference year. */
 export function syntheticPeriod(
   today: string,
   referenceYear?: number,
 ): { referenceYear: number; asOf?: string } {
-  if (referenceYear !== undefined) return { referenceYear };
-  const year = Number(today.slice(0, 4));
-  if (today.slice(5) < "03-01") return { referenceYear: year - 1, asOf: `${year - 1}-12-31` };
-  return { referenceYear: year, asOf: today };
+  return referenceYear !== undefined ? { referenceYear } : sharedSyntheticPeriod(today);
 }
 
 /** Whether the database holds no households yet. */

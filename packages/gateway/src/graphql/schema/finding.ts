@@ -1,6 +1,6 @@
 import { FINDING_CODES, type Finding } from "@fupin/domain";
 import { z } from "zod";
-import { checkAssessedYear } from "../assessed-year.js";
+import { assessedYear, checkAssessedYear } from "../assessed-year.js";
 import { builder } from "../builder.js";
 import { ASSESSMENT_COMPLEXITY } from "../limits-config.js";
 import { requireRegion } from "../scope.js";
@@ -40,13 +40,18 @@ builder.queryField("findings", (t) =>
         required: true,
         description: "Region assessed (county, township or village).",
       }),
-      year: t.arg.int({ required: true, description: "Year assessed.", validate: yearArgSchema }),
+      year: t.arg.int({
+        description:
+          "Year assessed; default the latest complete year (the year before the ledger's as-of date).",
+        validate: yearArgSchema.nullish(),
+      }),
       codes: t.arg.stringList({ description: "Only findings with these codes.", validate: codesSchema }),
     },
     resolve: async (_root, args, ctx) => {
       const regionCode = requireRegion(ctx, args.regionCode);
-      checkAssessedYear(ctx, args.year);
-      const findings = await ctx.services.assessment.findings(ctx, regionCode, args.year);
+      const year = assessedYear(ctx, args.year);
+      checkAssessedYear(ctx, year);
+      const findings = await ctx.services.assessment.findings(ctx, regionCode, year);
       if (!args.codes) return findings;
       const codes = new Set(args.codes);
       return findings.filter((f) => codes.has(f.code));

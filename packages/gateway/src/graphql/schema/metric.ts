@@ -1,6 +1,6 @@
 import { formatFenAsYuan, METRIC_DEFINITIONS, type Metric, type MetricCode } from "@fupin/domain";
 import { z } from "zod";
-import { checkAssessedYear } from "../assessed-year.js";
+import { assessedYear, checkAssessedYear } from "../assessed-year.js";
 import { builder } from "../builder.js";
 import { ASSESSMENT_COMPLEXITY } from "../limits-config.js";
 import { requireRegion } from "../scope.js";
@@ -80,12 +80,17 @@ builder.queryField("metrics", (t) =>
         required: true,
         description: "Region measured (county, township or village).",
       }),
-      year: t.arg.int({ required: true, description: "Year measured.", validate: yearArgSchema }),
+      year: t.arg.int({
+        description:
+          "Year measured; default the latest complete year (the year before the ledger's as-of date).",
+        validate: yearArgSchema.nullish(),
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const regionCode = requireRegion(ctx, args.regionCode);
-      checkAssessedYear(ctx, args.year);
-      return ctx.services.assessment.metrics(ctx, regionCode, args.year);
+      const year = assessedYear(ctx, args.year);
+      checkAssessedYear(ctx, year);
+      return ctx.services.assessment.metrics(ctx, regionCode, year);
     },
   }),
 );
