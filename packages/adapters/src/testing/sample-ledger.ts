@@ -118,10 +118,23 @@ export function sampleLedgerData(): LedgerData {
         industryId: "ind1",
         startYear: 2024,
         endYear: null,
+        signedDate: null,
+        endDate: null,
       },
     ],
     linkageYears: [
-      { id: "ly1", linkageId: "l1", year: 2025, tookPart: true, receivedFen: 1_200_000, benefitKind: "wage" },
+      {
+        id: "ly1",
+        linkageId: "l1",
+        year: 2025,
+        tookPart: true,
+        receivedFen: 1_200_000,
+        benefitKind: "wage",
+        investedFen: null,
+        monthsWorked: null,
+        areaMu: null,
+        paymentDates: [],
+      },
     ],
     subsidies: [
       {

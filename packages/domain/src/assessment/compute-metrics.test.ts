@@ -65,7 +65,7 @@ const ledger = buildLedger({
   ],
   linkageYears: [
     linkageYear("l1", 2024, 50_000),
-    linkageYear("l1", 2025, 100_000),
+    linkageYear("l1", 2025, 200_000),
     linkageYear("l2", 2024, 30_000),
     linkageYear("l2", 2025, 10_000),
     linkageYear("l3", 2024, 40_000),
@@ -154,10 +154,11 @@ const EXPECTED: [string, number[], number[], number[]][] = [
   ["LINKAGE_COVERAGE", [3, 5], [2, 4], [1, 1]],
   // took part in 2024: h1 h2 h3, all town A; of these h1 h2 again in 2025 → 2/3; B had nobody in 2024.
   ["LINKAGE_RETENTION", [2, 3], [2, 3], [0, 0]],
-  // paying linkage-years of 2025: l1 1000 yuan, l2 100 yuan (< 200 → shallow) → 1/2; l4 paid 0 so is not counted.
+  // paying linkage-years of 2025 (employment, least yield 1,500 yuan): l1 2,000 yuan, l2 100 yuan (a token →
+  // shallow) → 1/2; l4 paid 0 so is not counted.
   ["SHALLOW_LINKAGE_SHARE", [1, 2], [1, 2], [0, 0]],
-  // received 100,000 + 10,000 + 0 fen by 3 linked households; A 110,000 fen / 2; B 0 / 1.
-  ["AVERAGE_LINKAGE_BENEFIT", [110_000, 3], [110_000, 2], [0, 1]],
+  // received 200,000 + 10,000 + 0 fen by 3 linked households; A 210,000 fen / 2; B 0 / 1.
+  ["AVERAGE_LINKAGE_BENEFIT", [210_000, 3], [210_000, 2], [0, 1]],
   // u1 600,000 industry in project p1 (village A2) → A; u2 400,000 photovoltaic, county fund without project →
   // county only; u3 100,000 industry + u4 100,000 welfare from town B's fund → B.
   // County 700,000 / 1,200,000; A 600,000 / 600,000; B 100,000 / 200,000.
@@ -202,7 +203,7 @@ describe("computeMetrics on a hand-built ledger", () => {
   it("gives values as ratios (fen for the average benefit), null with nothing to measure, and the fund target", () => {
     const byCode = new Map(county.map((m) => [m.code, m]));
     expect(byCode.get("LINKAGE_COVERAGE")?.value).toBeCloseTo(0.6, 10);
-    expect(byCode.get("AVERAGE_LINKAGE_BENEFIT")?.value).toBeCloseTo(36_666.67, 1);
+    expect(byCode.get("AVERAGE_LINKAGE_BENEFIT")?.value).toBeCloseTo(70_000, 1);
     expect(byCode.get("OUTCOME_SURVIVAL.vegetables")?.value).toBeNull();
     expect(byCode.get("FUND_INDUSTRY_SHARE")).toMatchObject({ target: 0.6, regionCode: COUNTY, year: 2025 });
     expect(
@@ -210,9 +211,20 @@ describe("computeMetrics on a hand-built ledger", () => {
         regionCode: COUNTY,
         year: 2025,
         now: FIXTURE_NOW,
-        policy: { industryFundShareTarget: 0.55 },
+        policy: { industryFundShareTargets: [{ fromYear: 2024, value: 0.65 }] },
       }).find((m) => m.code === "FUND_INDUSTRY_SHARE")?.target,
-    ).toBe(0.55);
+    ).toBe(0.65);
+    // the target is a dated rule: 55% from 2021, none before (the metric then has no target)
+    const targetOf = (year: number) =>
+      computeMetrics(ledger, { regionCode: COUNTY, year, now: FIXTURE_NOW }).find(
+        (m) => m.code === "FUND_INDUSTRY_SHARE",
+      )?.target;
+    expect([targetOf(2020), targetOf(2021), targetOf(2022), targetOf(2023)]).toEqual([
+      undefined,
+      0.55,
+      0.55,
+      0.6,
+    ]);
   });
 
   it("adds townships up exactly to the county (fund uses held at county level count only in the county)", () => {
@@ -271,11 +283,11 @@ describe("computeMetrics on a hand-built ledger", () => {
       denominator: 7,
       value: 4 / 7,
     });
-    // benefit: 110,000 fen over 3 households here, 60,000 over 1 there → 170,000 / 4
+    // benefit: 210,000 fen over 3 households here, 60,000 over 1 there → 270,000 / 4
     expect(city.get("AVERAGE_LINKAGE_BENEFIT")).toMatchObject({
-      numerator: 170_000,
+      numerator: 270_000,
       denominator: 4,
-      value: 42_500,
+      value: 67_500,
     });
     expect(city.get("FUND_INDUSTRY_SHARE")).toMatchObject({
       numerator: 700_000,

@@ -56,7 +56,7 @@ describe("assessment context", () => {
     const b = createAssessmentContext(ledger, {
       year: 2025,
       now: FIXTURE_NOW,
-      policy: { shallowLinkageFen: 1 },
+      policy: { smallSubsidyFen: 1 },
     });
     expect(b.index).toBe(a.index);
     expect(ledgerIndexFor(ledger, new Set([2025, 2024]))).toBe(a.index);

@@ -56,7 +56,7 @@ describe("detectFindings", () => {
         `RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON ${TOWN_A}`,
         `FUNDS.LOW_INDUSTRY_SHARE ${COUNTY}`,
         "LINKAGE.FAKE l1",
-        "FUNDS.PAN_WELFARE f1",
+        `FUNDS.PAN_WELFARE ${COUNTY}`,
         "RECTIFICATION.OVERDUE x1",
       ],
     },
@@ -90,7 +90,7 @@ describe("detectFindings", () => {
       year: 2025,
       now: FIXTURE_NOW,
       codes: ["FUNDS.LOW_INDUSTRY_SHARE"],
-      policy: { industryFundShareTarget: 0.5 },
+      policy: { industryFundShareTargets: [{ fromYear: 2020, value: 0.5 }] },
     });
     expect(strict).toEqual([]);
   });

@@ -7,10 +7,12 @@ import { emptyShellCooperative } from "./findings/empty-shell-cooperative.js";
 import { entityShield } from "./findings/entity-shield.js";
 import { fakeLinkage } from "./findings/fake-linkage.js";
 import { forcedLinkage } from "./findings/forced-linkage.js";
+import { fundOverspent } from "./findings/fund-overspent.js";
 import { householdWithoutHelper } from "./findings/household-without-helper.js";
 import { industryHomogenisation } from "./findings/industry-homogenisation.js";
 import { lowIndustryFundShare } from "./findings/low-industry-fund-share.js";
 import { lowSurvival } from "./findings/low-survival.js";
+import { noticeShort } from "./findings/notice-short.js";
 import { overdueRectification } from "./findings/overdue-rectification.js";
 import { panWelfareFund } from "./findings/pan-welfare-fund.js";
 import { pepperSpraySubsidy } from "./findings/pepper-spray-subsidy.js";
@@ -18,6 +20,7 @@ import { rectificationWithoutPlan } from "./findings/rectification-without-plan.
 import { scaleUpWithoutTrial } from "./findings/scale-up-without-trial.js";
 import { shallowLinkage } from "./findings/shallow-linkage.js";
 import { subsidiseAndForget } from "./findings/subsidise-and-forget.js";
+import { townshipStandIn } from "./findings/township-stand-in.js";
 import { townshipWithoutPerson } from "./findings/township-without-person.js";
 import { yearTwoExit } from "./findings/year-two-exit.js";
 import type { AssessmentPolicy } from "./policy.js";
@@ -27,6 +30,7 @@ import { type Finding, type Severity, severityRank } from "./types.js";
 export const FINDING_DETECTORS: Readonly<Record<FindingCode, FindingDetector>> = {
   "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON": townshipWithoutPerson,
   "RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER": householdWithoutHelper,
+  "RESPONSIBILITY.TOWNSHIP_STAND_IN": townshipStandIn,
   "SUBSIDY.PEPPER_SPRAY": pepperSpraySubsidy,
   "ENTITY.SHIELD": entityShield,
   "INDUSTRY.HOMOGENISATION": industryHomogenisation,
@@ -41,6 +45,8 @@ export const FINDING_DETECTORS: Readonly<Record<FindingCode, FindingDetector>> =
   "OUTCOME.DEBT_GROWTH": debtGrowth,
   "FUNDS.LOW_INDUSTRY_SHARE": lowIndustryFundShare,
   "FUNDS.PAN_WELFARE": panWelfareFund,
+  "FUNDS.OVERSPENT": fundOverspent,
+  "PROJECT.NOTICE_SHORT": noticeShort,
   "RECTIFICATION.OVERDUE": overdueRectification,
   "RECTIFICATION.NO_PLAN": rectificationWithoutPlan,
 };

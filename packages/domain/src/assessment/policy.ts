@@ -1,15 +1,53 @@
+import type { LinkageMode } from "../linkage/linkage.js";
 import type { Fen } from "../shared/money.js";
+
+/** A setting of a dated rule: in force from 1 January of `fromYear` until the next setting's year. */
+export interface DatedSetting<T> {
+  readonly fromYear: number;
+  readonly value: T;
+}
+
+/** The setting of a dated rule in force in `year`, or null when the rule did not apply yet. */
+export function settingFor<T>(settings: readonly DatedSetting<T>[], year: number): T | null {
+  let found: T | null = null;
+  let from = -Infinity;
+  for (const s of settings) {
+    if (s.fromYear <= year && s.fromYear > from) {
+      found = s.value;
+      from = s.fromYear;
+    }
+  }
+  return found;
+}
 
 /** Thresholds of the assessment, in one object with documented defaults; a county overrides any of them. */
 export interface AssessmentPolicy {
-  /** A linkage paying a household less than this in a year (but more than nothing) is shallow (浅链接). Default 200 yuan. */
-  readonly shallowLinkageFen: Fen;
-  /** A subsidy below this, to a household with no linkage, service or industry follow-up, is pepper-spray (撒胡椒面). Default 1,000 yuan. */
+  /**
+   * Per linkage mode, the least a household normally gets in a year when the basis (sum invested,
+   * months worked, land area) is not recorded; paid more than nothing but less than this, the linkage
+   * is shallow (浅链接). Defaults in yuan: order purchase 1,000; land lease 200; employment 1,500;
+   * equity dividend 300; entrusted raising 500; asset income 200.
+   */
+  readonly modeYieldFen: Readonly<Record<LinkageMode, Fen>>;
+  /** 保底分红: least yearly dividend as a share of the sum invested, for a recorded basis. Default 0.05. */
+  readonly dividendRateMin: number;
+  /** Least wage per month worked, for a recorded basis. Default 1,000 yuan. */
+  readonly monthlyWageMinFen: Fen;
+  /** Least rent per mu (亩) of land leased, for a recorded basis. Default 200 yuan. */
+  readonly rentPerMuMinFen: Fen;
+  /** A subsidy below this, to a household with no linkage and no technical service, is of the scattered kind (撒胡椒面). Default 1,000 yuan. */
   readonly smallSubsidyFen: Fen;
+  /** Share of a township's subsidy money of the scattered kind at or above which the township is found. Default 0.3. */
+  readonly pepperSprayShare: number;
   /** Survival rate (units survived / started) below which an outcome is alarming, e.g. bee colonies. Default 0.5. */
   readonly survivalAlertRate: number;
-  /** Target share of funds used for industry (policy since 2023: 60%). Default 0.6. */
-  readonly industryFundShareTarget: number;
+  /**
+   * The industry share of 衔接资金, by the year it took effect: none before 2021 (the speech of 2018
+   * gives no number), 55% from 2021, 60% from 2023 (as in many provinces).
+   */
+  readonly industryFundShareTargets: readonly DatedSetting<number>[];
+  /** Share of the year's fund spending on non-agricultural uses (equity in firms, photovoltaics, welfare) above which it is 泛福利化. Default 0.2. */
+  readonly panWelfareShareMax: number;
   /** Share of a township's villages on one industry at or above which the township is homogenised (同质化). Default 0.8. */
   readonly homogenisationShare: number;
   /** A township needs at least this many villages with an industry before homogenisation is judged. Default 3. */
@@ -18,8 +56,18 @@ export interface AssessmentPolicy {
   readonly retentionAlertRate: number;
   /** An entity needs at least this many participating households in the first year for retention to be judged. Default 2. */
   readonly retentionMinHouseholds: number;
+  /** New fixed persons a township may appoint in a year (a transfer, a replacement) before they count as stand-ins (临时指定). Default 2. */
+  readonly townshipPersonChangesMax: number;
+  /** Least days of a project's public notice (公示; 7 to 10 in practice). Default 10. */
+  readonly publicNoticeMinDays: number;
+  /** Days a project may stay in one stage before implementation before it is stalled. Default 180. */
+  readonly projectStallDays: number;
+  /** Days after implementation began by which a project should be accepted (验收). Default 365. */
+  readonly acceptanceDueDays: number;
   /** Days after it was found that a rectification may stay without a plan. Default 30. */
   readonly rectificationPlanGraceDays: number;
+  /** Days after an error-level finding's year ends by which it should have a rectification item. Default 60. */
+  readonly rectificationItemGraceDays: number;
   /** Per-capita net income line (per year) for the "stayed above the line" metric. Default 6,000 yuan. */
   readonly incomeLineFen: Fen;
   /** Consecutive years above the income line that count as stable. Default 2. */
@@ -28,18 +76,43 @@ export interface AssessmentPolicy {
 
 /** The default assessment policy. */
 export const DEFAULT_POLICY: AssessmentPolicy = {
-  shallowLinkageFen: 20_000,
+  modeYieldFen: {
+    order_purchase: 100_000,
+    land_lease: 20_000,
+    employment: 150_000,
+    equity_dividend: 30_000,
+    entrusted_raising: 50_000,
+    asset_income: 20_000,
+  },
+  dividendRateMin: 0.05,
+  monthlyWageMinFen: 100_000,
+  rentPerMuMinFen: 20_000,
   smallSubsidyFen: 100_000,
+  pepperSprayShare: 0.3,
   survivalAlertRate: 0.5,
-  industryFundShareTarget: 0.6,
+  industryFundShareTargets: [
+    { fromYear: 2021, value: 0.55 },
+    { fromYear: 2023, value: 0.6 },
+  ],
+  panWelfareShareMax: 0.2,
   homogenisationShare: 0.8,
   homogenisationMinVillages: 3,
   retentionAlertRate: 0.5,
   retentionMinHouseholds: 2,
+  townshipPersonChangesMax: 2,
+  publicNoticeMinDays: 10,
+  projectStallDays: 180,
+  acceptanceDueDays: 365,
   rectificationPlanGraceDays: 30,
+  rectificationItemGraceDays: 60,
   incomeLineFen: 600_000,
   incomeStableYears: 2,
 };
+
+/** The industry share of funds required in `year`, or null before the rule took effect. */
+export function industryFundShareTarget(policy: AssessmentPolicy, year: number): number | null {
+  return settingFor(policy.industryFundShareTargets, year);
+}
 
 /** The default policy with a county's overrides applied. */
 export function resolvePolicy(overrides: Partial<AssessmentPolicy> = {}): AssessmentPolicy {

@@ -1,27 +1,29 @@
 import { describe, expect, it } from "vitest";
+import { detectFindings } from "../assessment/detect-findings.js";
+import { createLedger } from "../ledger/ledger.js";
+import { checkLedgerRules } from "../ledger/ledger-rules.js";
 import { validData } from "../ledger/testing/ledger-fixture.js";
-import { fundOverspent } from "./fund-rules.js";
+import { FUND_RULES } from "./fund-rules.js";
 
 const d = validData();
 const f1 = d.funds[0]!; // 1,000,000 fen, used 600,000 + 400,000
-const usesOfF1 = d.fundUses.filter((u) => u.fundId === "f1");
 
-describe("fund rules on a partial ledger (a fund and its uses)", () => {
-  it("FUND_OVERSPENT holds when the uses reach the allocation exactly", () => {
-    expect(fundOverspent.check({ countyCode: d.countyCode, funds: [f1], fundUses: usesOfF1 })).toEqual([]);
+describe("funds: the ledger records, the findings judge", () => {
+  it("has no ledger rule of its own: an overspent fund is a fact, not a malformed record", () => {
+    expect(Object.keys(FUND_RULES)).toEqual([]);
   });
 
-  it("FUND_OVERSPENT fires on one fen beyond the allocation", () => {
-    const extra = { ...usesOfF1[1]!, id: "u9", amountFen: 1 };
-    expect(
-      fundOverspent.check({ countyCode: d.countyCode, funds: [f1], fundUses: [...usesOfF1, extra] }),
-    ).toEqual([
-      {
-        code: "LEDGER.FUND_OVERSPENT",
-        message: "fund f1: uses total 1000001 fen, more than the 1000000 fen allocated",
-        recordIds: ["f1"],
-        field: "amountFen",
-      },
-    ]);
+  it("records a fund used one fen beyond its allocation, and FUNDS.OVERSPENT finds it", () => {
+    const data = { ...d, funds: [{ ...f1, allocatedFen: 999_999 }, ...d.funds.slice(1)] };
+    expect(checkLedgerRules(data)).toEqual([]);
+    const ledger = createLedger(data);
+    expect(ledger.ok).toBe(true);
+    if (!ledger.ok) return;
+    const found = detectFindings(ledger.value, {
+      year: f1.year,
+      now: new Date(`${f1.year + 1}-06-01T00:00:00Z`),
+      codes: ["FUNDS.OVERSPENT"],
+    });
+    expect(found.map((f) => f.subjectId)).toEqual(["f1"]);
   });
 });

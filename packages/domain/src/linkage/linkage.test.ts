@@ -14,7 +14,7 @@ describe("createLinkage", () => {
   it("applies defaults", () => {
     expect(createLinkage(validLinkage)).toEqual({
       ok: true,
-      value: { ...validLinkage, industryId: null, endYear: null },
+      value: { ...validLinkage, industryId: null, endYear: null, signedDate: null, endDate: null },
     });
   });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, yearSchema } from "../shared/dates.js";
+import { idSchema, isoDateSchema, yearOf, yearSchema } from "../shared/dates.js";
 import { addFieldIssue, parseInput } from "../shared/input.js";
 import { fenSchema } from "../shared/money.js";
 import type { DomainError, Result } from "../shared/result.js";
@@ -35,10 +35,20 @@ export const linkageInputSchema = z
     industryId: idSchema.nullable().default(null),
     startYear: yearSchema,
     endYear: yearSchema.nullable().default(null),
+    /** The day the agreement was signed (签订), where recorded; in the start year. */
+    signedDate: isoDateSchema.nullable().default(null),
+    /** The day it ended, where recorded; in the end year. */
+    endDate: isoDateSchema.nullable().default(null),
   })
-  .refine((l) => l.endYear === null || l.endYear >= l.startYear, {
-    path: ["endYear"],
-    error: "must not be before the start year",
+  .superRefine((l, ctx) => {
+    if (l.endYear !== null && l.endYear < l.startYear)
+      ctx.addIssue({ code: "custom", path: ["endYear"], message: "must not be before the start year" });
+    if (l.signedDate && yearOf(l.signedDate) !== l.startYear)
+      ctx.addIssue({ code: "custom", path: ["signedDate"], message: "must fall in the start year" });
+    if (l.endDate && (l.endYear === null || yearOf(l.endDate) !== l.endYear))
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "must fall in the end year" });
+    if (l.endDate && l.signedDate && l.endDate < l.signedDate)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "must not be before the signing date" });
   });
 
 /** A benefit-linkage mechanism between a business entity and a household. */
@@ -61,8 +71,24 @@ export const linkageYearInputSchema = z
     tookPart: z.boolean(),
     receivedFen: fenSchema,
     benefitKind: z.enum(BENEFIT_KINDS).nullable().default(null),
+    /** The mode's basis: the sum invested (入股), where recorded. */
+    investedFen: fenSchema.nullable().default(null),
+    /** The mode's basis: months worked (务工), where recorded. */
+    monthsWorked: z.number().min(0).max(12).nullable().default(null),
+    /** The mode's basis: land leased, in mu (亩), where recorded. */
+    areaMu: z.number().min(0).max(100_000).nullable().default(null),
+    /** The days the benefit was paid, where recorded; each in the record's year. */
+    paymentDates: z.array(isoDateSchema).max(366).default([]),
   })
   .superRefine((y, ctx) => {
+    y.paymentDates.forEach((d, i) => {
+      if (yearOf(d) !== y.year)
+        ctx.addIssue({
+          code: "custom",
+          path: ["paymentDates", i],
+          message: "must fall in the record's year",
+        });
+    });
     if (!y.tookPart && y.receivedFen > 0) {
       addFieldIssue(ctx, "receivedFen", "a household that did not take part received nothing");
     }

@@ -74,6 +74,16 @@ describe("createProject", () => {
       { beneficiaryHouseholdIds: ["h1"], entityId: "e1", linkageMode: "employment" },
     ],
     ["a township project", { regionCode: "360723100" }],
+    // what really happens is recorded; PROJECT.NOTICE_SHORT judges it
+    [
+      "a public notice of 9 days",
+      { stages: [...FULL.slice(0, 5), { stage: "implementation", date: "2024-02-29" }] },
+    ],
+    [
+      "a public notice of 1 day before acceptance",
+      { stages: [...FULL.slice(0, 5), { stage: "acceptance", date: "2024-02-21" }] },
+    ],
+    ["implementation without public notice", { stages: [...FULL.slice(0, 4), FULL[5]!] }],
   ])("accepts %s", (_name, patch) => {
     const result = createProject({ ...valid, ...patch });
     expect(result.ok ? "ok" : result.error.message).toBe("ok");
@@ -89,17 +99,6 @@ describe("createProject", () => {
       { stages: [FULL[0]!, { stage: "review", date: "2024-01-09" }] },
       "stages.1.date",
     ],
-    [
-      "a public notice of 9 days",
-      { stages: [...FULL.slice(0, 5), { stage: "implementation", date: "2024-02-29" }] },
-      "stages.5.date",
-    ],
-    [
-      "a public notice of 1 day before acceptance",
-      { stages: [...FULL.slice(0, 5), { stage: "acceptance", date: "2024-02-21" }] },
-      "stages.5.date",
-    ],
-    ["implementation without public notice", { stages: [...FULL.slice(0, 4), FULL[5]!] }, "stages.4.stage"],
     ["an unknown stage", { stages: [FULL[0]!, { stage: "公示", date: "2024-02-01" }] }, "stages.1.stage"],
     ["an impossible stage date", { stages: [{ stage: "application", date: "2024-02-30" }] }, "stages.0.date"],
     ["negative funding", { fundingFen: { central: -1 } }, "fundingFen.central"],
@@ -110,16 +109,6 @@ describe("createProject", () => {
     ["a blank beneficiary", { beneficiaryHouseholdIds: [""] }, "beneficiaryHouseholdIds.0"],
   ])("refuses %s", (_name, patch, path) => {
     expect(paths(createProject({ ...valid, ...patch }))).toContain(path);
-  });
-
-  it("says how long the public notice lasted", () => {
-    const result = createProject({
-      ...valid,
-      stages: [...FULL.slice(0, 5), { stage: "implementation", date: "2024-02-25" }],
-    });
-    expect(!result.ok && result.error.message).toContain(
-      "at least 10 days (from 2024-02-20 to 2024-02-25 is 5)",
-    );
   });
 });
 
@@ -164,7 +153,6 @@ describe("advanceProjectStage", () => {
     ["back to an earlier stage", change("review", "2024-03-05"), "stage"],
     ["the same stage again", change("public_notice", "2024-03-05"), "stage"],
     ["dated before the current stage", change("implementation", "2024-02-19"), "date"],
-    ["out of public notice after 5 days", change("implementation", "2024-02-25"), "date"],
   ])("refuses a move %s with PROJECT.STAGE_ORDER", (_name, input, path) => {
     const result = advanceProjectStage(project(), input);
     expect(result.ok).toBe(false);
@@ -174,10 +162,10 @@ describe("advanceProjectStage", () => {
     expect(result.error.issues?.[0]?.path).toBe(path);
   });
 
-  it("refuses to skip the public notice", () => {
+  it("records a skipped or short public notice (the findings judge it)", () => {
     const approved = project(FULL.slice(0, 4));
-    const result = advanceProjectStage(approved, change("implementation", "2024-03-05"));
-    expect(!result.ok && result.error.code).toBe("PROJECT.STAGE_ORDER");
+    expect(advanceProjectStage(approved, change("implementation", "2024-03-05")).ok).toBe(true);
+    expect(advanceProjectStage(project(), change("implementation", "2024-02-25")).ok).toBe(true);
   });
 
   it.each([

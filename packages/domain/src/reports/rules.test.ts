@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { buildLedger, fund, income, linkage, TOWN_A, TOWN_B } from "../assessment/testing/fixtures.js";
+import {
+  buildLedger,
+  fund,
+  income,
+  linkage,
+  linkageYear,
+  TOWN_A,
+  TOWN_B,
+} from "../assessment/testing/fixtures.js";
 import type { LedgerData } from "../ledger/ledger.js";
 import type { RuleContext, RuleViolation } from "./consistency.js";
 import type { ReportPeriod } from "./period.js";
@@ -100,9 +108,7 @@ describe("consistency rules R1–R8", () => {
     const dividend = {
       ...records,
       linkages: [linkage("l1", "e1", "h1", 2024, { mode: "equity_dividend" })],
-      linkageYears: [
-        { id: "ly1", linkageId: "l1", year: 2025, tookPart: true, receivedFen: 300_000, benefitKind: null },
-      ],
+      linkageYears: [{ ...linkageYear("l1", 2025, 300_000), id: "ly1", benefitKind: null }],
     };
     expect(codes(check(dividend, YEAR))).toEqual([
       "R2.BENEFICIARY_LINKAGE",

@@ -1,7 +1,9 @@
+import type { FindingCode } from "../assessment/finding-codes.js";
+import { DEFAULT_POLICY, industryFundShareTarget } from "../assessment/policy.js";
 import type { Fund, FundSource, FundUse, FundUseCategory } from "../funds/fund.js";
 import { LINKAGE_MODES } from "../linkage/linkage.js";
 import type { Project, ProjectStage } from "../projects/project.js";
-import { isoOfDay } from "./days.js";
+import { dayOfIso, isoOfDay } from "./days.js";
 import { CATALOGUE, COUNTY, industryId } from "./dayu.js";
 import { type Rng, sample } from "./rng.js";
 import { dayIn, type Mutable, pad, plant, plantCount, type World } from "./world.js";
@@ -13,17 +15,80 @@ const SOURCE_LABELS: Readonly<Record<FundSource, string>> = {
   county: "县级财政衔接推进乡村振兴补助资金",
   self_raised: "产业发展自筹资金",
 };
-/** Days after the previous stage that each stage is reached: public notice lasts at least 12 days. */
+/** Days after the previous stage that each stage is reached: public notice lasts at least 10 days (exactly the policy's least at the shortest). */
 const STAGE_GAPS: readonly (readonly [ProjectStage, number, number])[] = [
   ["review", 5, 20],
   ["appraisal", 5, 20],
   ["approval", 5, 15],
   ["public_notice", 3, 10],
-  ["implementation", 12, 20],
+  ["implementation", 10, 20],
   ["acceptance", 90, 240],
   ["handover", 10, 40],
 ];
 const WAN = 1_000_000; // 1万 yuan in fen
+const PAN_WELFARE: readonly (readonly [FundUseCategory, string])[] = [
+  ["equity_in_enterprise", "入股县属企业固定分红"],
+  ["photovoltaic", "村级光伏电站建设"],
+  ["welfare", "发放慰问物资"],
+];
+
+/**
+ * Gives each fund of a year its allocation: clean funds keep within it, one in four spent to the last
+ * fen (the look-alike); planted FUNDS.OVERSPENT funds are allocated less than they spent.
+ */
+function allocate(
+  w: World,
+  rng: Rng,
+  plantRng: Rng,
+  year: number,
+  funds: readonly Fund[],
+  uses: readonly FundUse[],
+  subsidyFen: ReadonlyMap<string, number>,
+): void {
+  const overspent = new Set(
+    sample(plantRng, funds, plantCount(w.cfg.rates["FUNDS.OVERSPENT"], funds.length)).map((f) => f.id),
+  );
+  for (const f of funds) {
+    const spent =
+      uses.filter((u) => u.fundId === f.id).reduce((s, u) => s + u.amountFen, 0) +
+      (subsidyFen.get(f.id) ?? 0);
+    let allocatedFen = rng.chance(0.25)
+      ? spent
+      : Math.ceil(spent * (1.05 + rng.next() * 0.1)) + rng.int(1, 50) * WAN;
+    if (overspent.has(f.id) && spent > 0) {
+      allocatedFen = Math.max(
+        0,
+        spent - rng.int(1, Math.max(1, Math.min(50, Math.floor(spent / WAN)))) * WAN,
+      );
+      if (allocatedFen >= spent) allocatedFen = spent - 1;
+      plant(w, "FUNDS.OVERSPENT", year, f.id, [f.id]);
+    }
+    w.funds.push({ ...f, allocatedFen });
+  }
+}
+
+/**
+ * Plants PROJECT.NOTICE_SHORT: among the year's projects that reached implementation in the year, some
+ * leave public notice after 3 to 9 days (every later stage moves up as many days).
+ */
+function plantShortNotices(w: World, plantRng: Rng, year: number, projects: Project[]): void {
+  const eligible = projects.filter((p) => {
+    const i = p.stages.findIndex((s) => s.stage === "implementation");
+    return i > 0 && p.stages[i]!.date.startsWith(`${year}-`);
+  });
+  for (const p of sample(
+    plantRng,
+    eligible,
+    plantCount(w.cfg.rates["PROJECT.NOTICE_SHORT"], eligible.length),
+  )) {
+    const i = p.stages.findIndex((s) => s.stage === "implementation");
+    const notice = dayOfIso(p.stages[i - 1]!.date);
+    const shift = dayOfIso(p.stages[i]!.date) - (notice + plantRng.int(3, 9));
+    const stages = p.stages.map((s, k) => (k < i ? s : { ...s, date: isoOfDay(dayOfIso(s.date) - shift) }));
+    w.projects[w.projects.indexOf(p)] = { ...p, stages };
+    plant(w, "PROJECT.NOTICE_SHORT", year, p.id, [p.id]);
+  }
+}
 
 function projectStages(rng: Rng, w: World, year: number): { stage: ProjectStage; date: string }[] {
   let day = dayIn(rng, w.cfg, year, 1, 5);
@@ -126,28 +191,35 @@ function buildProject(w: World, rng: Rng, year: number, k: number, book: UseBook
   }
 }
 
-/** Plants FUNDS.PAN_WELFARE: a use of some funds as equity, photovoltaics or welfare. */
-function plantPanWelfare(w: World, plantRng: Rng, year: number, funds: readonly Fund[], book: UseBook): void {
-  const welfareable = funds.filter((f) => book.industryOf(f.id) > 0);
-  const categories: FundUseCategory[] = ["equity_in_enterprise", "photovoltaic", "welfare"];
-  const descriptions = ["入股县属企业固定分红", "村级光伏电站建设", "发放慰问物资"];
-  for (const f of sample(
-    plantRng,
-    welfareable,
-    plantCount(w.cfg.rates["FUNDS.PAN_WELFARE"], welfareable.length),
-  )) {
-    const k = plantRng.int(0, 2);
-    const amount = Math.max(1, Math.round(book.industryOf(f.id) * 0.05));
-    const record = book.use(f.source, categories[k]!, amount, null, descriptions[k]!);
-    plant(w, "FUNDS.PAN_WELFARE", year, f.id, [record.id]);
-  }
+/**
+ * Equity in firms, photovoltaics or welfare: 5–15% of the year's spending in clean years (one small
+ * use is no fault), 35% in a planted FUNDS.PAN_WELFARE year (泛福利化 is judged as a share).
+ */
+function panWelfare(
+  w: World,
+  plantRng: Rng,
+  year: number,
+  planted: boolean,
+  book: UseBook,
+  paidOut: number,
+): void {
+  const spent = book.uses.reduce((sum, u) => sum + u.amountFen, 0) + paidOut;
+  const k = plantRng.int(0, 2);
+  const fen = planted ? Math.ceil(spent * 0.35) : Math.round(spent * (0.05 + plantRng.next() * 0.1));
+  const record = book.use("county", PAN_WELFARE[k]![0], Math.max(1, fen), null, PAN_WELFARE[k]![1]);
+  if (planted) plant(w, "FUNDS.PAN_WELFARE", year, COUNTY.code, [record.id]);
 }
 
-/** Plants FUNDS.LOW_INDUSTRY_SHARE in a low year (industry brought to 50%); elsewhere industry stays at 60% or more. */
-function plantLowShare(w: World, year: number, low: boolean, book: UseBook): void {
+/**
+ * Plants FUNDS.LOW_INDUSTRY_SHARE in a low year (industry, subsidies paid from the funds counted, brought
+ * to 50%); elsewhere industry stays at the year's target or more.
+ */
+function plantLowShare(w: World, year: number, low: boolean, book: UseBook, paidOut: number): void {
   const { uses } = book;
-  const industryTotal = uses.filter((u) => u.category === "industry").reduce((s, u) => s + u.amountFen, 0);
-  const total = uses.reduce((s, u) => s + u.amountFen, 0);
+  const industryTotal =
+    uses.filter((u) => u.category === "industry").reduce((s, u) => s + u.amountFen, 0) + paidOut;
+  const total = uses.reduce((s, u) => s + u.amountFen, 0) + paidOut;
+  const target = industryFundShareTarget(DEFAULT_POLICY, year);
   if (low) {
     book.use(
       "county",
@@ -158,33 +230,46 @@ function plantLowShare(w: World, year: number, low: boolean, book: UseBook): voi
     );
     const evidence = uses.filter((u) => u.category !== "industry").map((u) => u.id);
     plant(w, "FUNDS.LOW_INDUSTRY_SHARE", year, COUNTY.code, evidence);
-  } else if (industryTotal < total * 0.6) {
-    throw new Error(`synthetic county: industry share of ${year} fell below 60% without being planted`);
+  } else if (target !== null && industryTotal < total * target) {
+    throw new Error(
+      `synthetic county: industry share of ${year} fell below its target without being planted`,
+    );
   }
 }
 
 /**
  * Writes the project library and the funds with their uses: most of each fund to industry projects,
- * some to infrastructure and other uses, at least 60% to industry each year. Plants FUNDS.PAN_WELFARE
- * (a fund's use as equity in an enterprise, photovoltaics or welfare) and FUNDS.LOW_INDUSTRY_SHARE
- * (a large infrastructure use that brings the year's industry share to 50%).
+ * some to infrastructure and other uses, industry at the year's target or more. Plants
+ * FUNDS.PAN_WELFARE, FUNDS.LOW_INDUSTRY_SHARE, FUNDS.OVERSPENT and PROJECT.NOTICE_SHORT (see the helpers).
  */
 export function buildFundsAndProjects(w: World): void {
   const rng = w.rng("funds");
   const plantRng = w.rng("plant-funds");
   const { cfg } = w;
-  const lowYears = new Set(
-    [cfg.ref, cfg.ref - 1, ...sample(plantRng, cfg.years.slice(0, 4), 4)].slice(
-      0,
-      plantCount(cfg.rates["FUNDS.LOW_INDUSTRY_SHARE"], cfg.years.length),
-    ),
-  );
+  const plantedYears = (code: FindingCode, eligible: readonly number[]) =>
+    new Set(
+      [cfg.ref, cfg.ref - 1, ...sample(plantRng, cfg.years.slice(0, 4), 4)]
+        .filter((y) => eligible.includes(y))
+        .slice(0, plantCount(cfg.rates[code], cfg.years.length)),
+    );
+  const withTarget = cfg.years.filter((y) => industryFundShareTarget(DEFAULT_POLICY, y) !== null);
+  const lowYears = plantedYears("FUNDS.LOW_INDUSTRY_SHARE", withTarget);
+  const welfareYears = plantedYears("FUNDS.PAN_WELFARE", cfg.years);
+  const subsidyFen = new Map<string, number>();
+  for (const s of w.subsidies)
+    if (s.fundId !== null) subsidyFen.set(s.fundId, (subsidyFen.get(s.fundId) ?? 0) + s.amountFen);
   const counter = { n: 0 };
   for (const year of cfg.years) {
     const funds = yearFunds(rng, year);
     const book = useBook(year, counter);
     const projectCount = Math.max(4, Math.round(22 * cfg.scale));
     for (let k = 0; k < projectCount; k++) buildProject(w, rng, year, k, book);
+    plantShortNotices(
+      w,
+      plantRng,
+      year,
+      w.projects.filter((p) => p.year === year),
+    );
     if (funds.some((f) => f.source === "self_raised"))
       book.use("self_raised", "industry", rng.int(10, 100) * WAN, null, "产业发展配套");
     for (const f of funds) {
@@ -193,15 +278,10 @@ export function buildFundsAndProjects(w: World): void {
       book.use(f.source, "infrastructure", Math.round(industry * 0.12), null, "产业路、灌溉等基础设施");
       book.use(f.source, "other", Math.round(industry * 0.04), null, "项目管理费");
     }
-    plantPanWelfare(w, plantRng, year, funds, book);
-    plantLowShare(w, year, lowYears.has(year), book);
-    for (const f of funds) {
-      const spent = book.uses.filter((u) => u.fundId === f.id).reduce((s, u) => s + u.amountFen, 0);
-      w.funds.push({
-        ...f,
-        allocatedFen: Math.ceil(spent * (1.05 + rng.next() * 0.1)) + rng.int(1, 50) * WAN,
-      });
-    }
+    const paidOut = funds.reduce((sum, f) => sum + (subsidyFen.get(f.id) ?? 0), 0);
+    panWelfare(w, plantRng, year, welfareYears.has(year), book, paidOut);
+    plantLowShare(w, year, lowYears.has(year), book, paidOut);
+    allocate(w, rng, plantRng, year, funds, book.uses, subsidyFen);
     w.fundUses.push(...book.uses);
   }
 }

@@ -1,7 +1,7 @@
 import { MONITORING_CATEGORIES, RISK_TYPES } from "../monitoring/monitoring.js";
 import type { Rectification } from "../rectification/rectification.js";
 import type { Responsibility } from "../responsibility/responsibility.js";
-import { dayOf, isoOfDay, yearOfDay } from "./days.js";
+import { dayOf, dayOfIso, isoOfDay, yearOfDay } from "./days.js";
 import { mobilePhone } from "./names.js";
 import { type Rng, sample } from "./rng.js";
 import { dayIn, plant, plantCount, type World, yearEnd } from "./world.js";
@@ -17,11 +17,24 @@ interface Break {
  * Breaks of a chain of assignments: continuous hand-overs in March–September of some years, and for
  * each gap year a gap over 31 December (or, in the reference year, from before the as-of date on).
  */
-function breaksOf(rng: Rng, w: World, changeChance: number, gapYears: ReadonlySet<number>): Break[] {
+function breaksOf(
+  rng: Rng,
+  w: World,
+  changeChance: number,
+  gapYears: ReadonlySet<number>,
+  standInYears: ReadonlySet<number> = new Set(),
+): Break[] {
   const { cfg } = w;
   const breaks: Break[] = [];
   for (const year of cfg.years) {
-    if (year < cfg.ref && rng.chance(changeChance)) {
+    if (standInYears.has(year)) {
+      // Three stand-ins named one after another in the spring and early summer (临时指定人员对接).
+      let end = dayIn(rng, cfg, year, 3, 3);
+      for (let k = 0; k < 3; k++) {
+        breaks.push({ end, next: end + 1, gapYear: null });
+        end += rng.int(20, 40);
+      }
+    } else if (year < cfg.ref && rng.chance(changeChance)) {
       const end = dayIn(rng, cfg, year, 3, 9);
       breaks.push({ end, next: end + 1, gapYear: null });
     }
@@ -60,6 +73,18 @@ function writeChain(
   return endedBefore;
 }
 
+/** Per township, the years it names stand-ins: they need spring to summer before the as-of date. */
+function standInYears(w: World, plantRng: Rng): Set<number>[] {
+  const { cfg } = w;
+  const standIns = w.townships.map(() => new Set<number>());
+  const rate = cfg.rates["RESPONSIBILITY.TOWNSHIP_STAND_IN"];
+  for (const year of cfg.years.filter((y) => yearEnd(cfg, y) - dayOf(y, 1, 1) > 230)) {
+    for (const t of sample(plantRng, w.townships, plantCount(rate, w.townships.length)))
+      standIns[t.index]!.add(year);
+  }
+  return standIns;
+}
+
 /**
  * Writes a fixed responsible person (固定人员) for each township and a helper (帮扶责任人) for each
  * household, continuously from before the window; plants RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON and
@@ -70,6 +95,7 @@ export function buildResponsibilities(w: World): void {
   const plantRng = w.rng("plant-responsibilities");
   const { cfg } = w;
   const townshipGaps = w.townships.map(() => new Set<number>());
+  const standIns = standInYears(w, plantRng);
   const householdGaps = new Map<number, Set<number>>();
   for (const year of cfg.years) {
     const rateT = cfg.rates["RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON"];
@@ -92,7 +118,7 @@ export function buildResponsibilities(w: World): void {
     const ended = writeChain(
       w,
       dayOf(cfg.y0 - 1, 3, rng.int(1, 28)),
-      breaksOf(rng, w, 0.3, gaps),
+      breaksOf(rng, w, 0.3, gaps, standIns[t.index]!),
       (k, from, to) => ({
         id: `resp-${t.code}-${k}`,
         kind: "township_fixed_person",
@@ -106,6 +132,21 @@ export function buildResponsibilities(w: World): void {
     );
     for (const year of gaps)
       plant(w, "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON", year, t.code, [ended.get(year)!]);
+    for (const year of standIns[t.index]!) {
+      const named = w.responsibilities.filter(
+        (r) =>
+          r.townshipCode === t.code &&
+          r.kind === "township_fixed_person" &&
+          yearOfDay(dayOfIso(r.validFrom)) === year,
+      );
+      plant(
+        w,
+        "RESPONSIBILITY.TOWNSHIP_STAND_IN",
+        year,
+        t.code,
+        named.map((r) => r.id),
+      );
+    }
   }
   const none = new Set<number>();
   for (const h of w.households) {

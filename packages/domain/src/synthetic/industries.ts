@@ -234,7 +234,11 @@ export function plantSubsidiseAndForget(w: World): void {
   }
 }
 
-/** Writes one household-industry record per track and year; units survive at 65% or more, debt never grows. */
+/**
+ * Writes one household-industry record per track and year; units survive at 65% or more, and debt
+ * shrinks except for a loan to expand a thriving industry in one year of some tracks (the healthy
+ * look-alike of 新增债务).
+ */
 export function buildHouseholdIndustries(w: World): Mutable<HouseholdIndustry>[] {
   const { cfg } = w;
   const out: Mutable<HouseholdIndustry>[] = [];
@@ -242,9 +246,12 @@ export function buildHouseholdIndustries(w: World): Mutable<HouseholdIndustry>[]
   for (const h of w.households) {
     for (const t of h.tracks) {
       const repay = Math.round(t.debt0 * (0.1 + rng.next() * 0.25));
+      const loanYear = t.end > t.start && rng.chance(0.15) ? rng.int(t.start + 1, t.end) : null;
+      const loan = rng.int(100, 500) * 10_000;
       let debt = t.debt0;
       for (let year = t.start; year <= t.end; year++) {
         const k = year - t.start;
+        if (year === loanYear) debt += loan;
         const started = Math.max(2, Math.round(t.base * (1 + 0.06 * k)));
         const lost = Math.floor(started * rng.next() * 0.35);
         const record: Mutable<HouseholdIndustry> = {
@@ -265,7 +272,11 @@ export function buildHouseholdIndustries(w: World): Mutable<HouseholdIndustry>[]
   return out;
 }
 
-/** Plants OUTCOME.LOW_SURVIVAL (under 30% of units survive, beekeeping first) and OUTCOME.DEBT_GROWTH (debt above last year's). */
+/**
+ * Plants OUTCOME.LOW_SURVIVAL (30% or fewer units survive, beekeeping first, never in a year the
+ * household borrowed) and OUTCOME.DEBT_GROWTH (debt above last year's while 30% or fewer survive:
+ * it implies OUTCOME.LOW_SURVIVAL, reported too).
+ */
 export function plantOutcomes(w: World): void {
   const rng = w.rng("plant-outcomes");
   const { cfg } = w;
@@ -277,7 +288,9 @@ export function plantOutcomes(w: World): void {
       withRecord,
       plantCount(cfg.rates["OUTCOME.LOW_SURVIVAL"], withRecord.length),
     )) {
-      const tracks = h.tracks.filter((t) => t.records[i] !== undefined);
+      const borrowed = (t: Track) => (t.records[i - 1]?.debtFen ?? Infinity) < t.records[i]!.debtFen;
+      const tracks = h.tracks.filter((t) => t.records[i] !== undefined && !borrowed(t));
+      if (tracks.length === 0) continue;
       const track = tracks.find((t) => t.industry === BEEKEEPING) ?? tracks[0]!;
       const record = track.records[i]!;
       record.unitsSurvived = Math.floor(record.unitsStarted * 0.3);
@@ -292,7 +305,14 @@ export function plantOutcomes(w: World): void {
       const before = track.records[i - 1]!;
       const record = track.records[i]!;
       record.debtFen = before.debtFen + rng.int(20, 200) * 10_000;
+      record.unitsSurvived = Math.floor(record.unitsStarted * 0.3);
       plant(w, "OUTCOME.DEBT_GROWTH", year, h.record.id, [before.id, record.id]);
+      const low = w.planted.find(
+        (p) => p.code === "OUTCOME.LOW_SURVIVAL" && p.year === year && p.subjectId === h.record.id,
+      );
+      if (low && !low.recordIds.includes(record.id)) (low.recordIds as string[]).push(record.id);
+      else if (low) continue;
+      if (!low) plant(w, "OUTCOME.LOW_SURVIVAL", year, h.record.id, [record.id]);
     }
   }
 }

@@ -23,15 +23,20 @@ const MODES: Readonly<Record<EntityKind, readonly LinkageMode[]>> = {
   large_grower: ["land_lease", "employment", "order_purchase"],
 };
 
-/** Yearly benefit of a linkage mode in yuan (min, max): always at least the shallow-linkage line of 200 yuan. */
+/**
+ * Yearly benefit of a linkage mode in yuan (min, max): the minimum is exactly the policy's least yield
+ * of the mode (DEFAULT_POLICY.modeYieldFen), so clean values sit on the shallow line without crossing it.
+ */
 const BENEFIT_YUAN: Readonly<Record<LinkageMode, readonly [number, number, LinkageYear["benefitKind"]]>> = {
-  order_purchase: [1500, 8000, "purchase_payment"],
-  land_lease: [300, 1500, "rent"],
-  employment: [3000, 20000, "wage"],
-  equity_dividend: [500, 2000, "dividend"],
-  entrusted_raising: [800, 3000, "in_kind"],
-  asset_income: [300, 1200, "dividend"],
+  order_purchase: [1000, 8000, "purchase_payment"],
+  land_lease: [200, 1500, "rent"],
+  employment: [1500, 20000, "wage"],
+  equity_dividend: [300, 2000, "dividend"],
+  entrusted_raising: [500, 3000, "in_kind"],
+  asset_income: [200, 1200, "dividend"],
 };
+/** Modes in which the household grows or raises the entity's product itself. */
+const OWN_PRODUCT_MODES: ReadonlySet<LinkageMode> = new Set(["order_purchase", "entrusted_raising"]);
 
 const CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const ENTERPRISE_WORDS = ["赣南", "章源", "丫山", "梅关", "南安", "云山", "金莲", "章江", "牡丹亭", "梅岭"];
@@ -155,13 +160,24 @@ function addLinkage(
   return l;
 }
 
+/** Households (record ids) with a member able to work (普通劳动力 or 技能劳动力). */
+function ableHouseholds(w: World): Set<string> {
+  const able = new Set<string>();
+  for (const m of w.members)
+    if (m.labourAbility === "ordinary" || m.labourAbility === "skilled") able.add(m.householdId);
+  return able;
+}
+
 /**
  * Links about 55% of households to an entity (mostly of their own township, else a leading
- * enterprise), each linked household keeping the entity's industry from the linkage's first year.
+ * enterprise). Only order-purchase and entrusted-raising households keep the entity's industry (from
+ * the linkage's first year); wage earners, land-lease, equity and asset-income households do not —
+ * the healthy look-alikes of 拉郎配. Employment goes only to households with a member able to work.
  */
 export function buildLinkages(w: World): void {
   const rng = w.rng("linkages");
   const { cfg } = w;
+  const able = ableHouseholds(w);
   const leading = w.entities.filter((e) => e.kind === "leading_enterprise").map((e) => e.index);
   for (const h of w.households) {
     if (!rng.chance(0.55)) continue;
@@ -179,15 +195,18 @@ export function buildLinkages(w: World): void {
         cfg.ref,
         Math.max(cfg.y0, e.established, rng.chance(0.5) ? cfg.y0 : cfg.y0 + rng.int(1, 5)),
       );
-      addLinkage(w, entity, h.index, rng.pick(e.modes), start, false);
-      addTrack(w, h, e.industry, start);
+      const modes = able.has(h.record.id) ? e.modes : e.modes.filter((m) => m !== "employment");
+      const mode = rng.pick(modes);
+      addLinkage(w, entity, h.index, mode, start, false);
+      if (OWN_PRODUCT_MODES.has(mode)) addTrack(w, h, e.industry, start);
     }
   }
 }
 
 /**
- * Plants LINKAGE.FORCED (拉郎配): a household linked to an entity of another township, in an industry
- * it never keeps; the linkage still pays. Reported for every year it covers (see `reportForced`).
+ * Plants LINKAGE.FORCED (拉郎配): a household assigned to order purchasing by an entity of another
+ * township, of a product it never grows or raises; the linkage still pays. Reported for every year it
+ * covers (see `reportForced`).
  */
 export function plantForcedLinkages(w: World): void {
   const rng = w.rng("plant-forced");
@@ -200,11 +219,12 @@ export function plantForcedLinkages(w: World): void {
     if (e.township === h.township || e.established > cfg.ref - 1) continue;
     if (h.tracks.some((t) => t.industry === e.industry)) continue;
     if (h.linkages.some((l) => w.linkages[l]!.entity === e.index)) continue;
+    rng.pick(e.modes);
     addLinkage(
       w,
       e.index,
       h.index,
-      rng.pick(e.modes),
+      "order_purchase",
       rng.int(Math.max(cfg.y0, e.established), cfg.ref - 1),
       true,
     );
@@ -285,13 +305,16 @@ export function plantExitsAndEndings(w: World): ExitSet {
   return exits;
 }
 
-/** Writes each linkage's years: took part, and received at least the shallow-linkage line. */
+const NO_BASIS = { investedFen: null, monthsWorked: null, areaMu: null } as const;
+
+/** Writes each linkage's years: took part, received at least its mode's least yield, a payment date (no basis recorded). */
 export function buildLinkageYears(w: World): void {
   const rng = w.rng("linkage-years");
   const { cfg } = w;
   for (const l of w.linkages) {
     const [min, max, kind] = BENEFIT_YUAN[l.mode];
     const base = rng.int(min, max);
+    const basis = NO_BASIS;
     for (let year = l.start; year <= Math.min(l.end ?? cfg.ref, cfg.ref); year++) {
       l.years[year - cfg.y0] = {
         id: `${l.id}-${year}`,
@@ -300,6 +323,8 @@ export function buildLinkageYears(w: World): void {
         tookPart: true,
         receivedFen: Math.round(base * (1 + 0.05 * (year - cfg.y0))) * 100 + rng.int(0, 99),
         benefitKind: kind,
+        ...basis,
+        paymentDates: [isoOfDay(dayIn(rng, cfg, year))],
       };
     }
   }
@@ -375,8 +400,11 @@ export function plantLinkageYears(w: World, exits: ExitSet): void {
       ly.benefitKind = null;
       plant(w, "LINKAGE.FAKE", year, l.id, [l.id, ly.id]);
     }
+    // A shallow linkage leaves its entity at least one household properly paid (else it is a shield).
     const shallowable = w.linkages.filter((l) => !touched.has(l.index) && (l.years[i]?.receivedFen ?? 0) > 0);
     for (const l of sample(rng, shallowable, plantCount(cfg.rates["LINKAGE.SHALLOW"], shallowable.length))) {
+      if ((paid.get(l.entity) ?? 0) < 2) continue;
+      paid.set(l.entity, paid.get(l.entity)! - 1);
       const ly = l.years[i]!;
       ly.receivedFen = rng.int(10, 199) * 100;
       plant(w, "LINKAGE.SHALLOW", year, l.id, [l.id, ly.id]);
@@ -405,6 +433,16 @@ export function buildActivities(w: World): void {
     );
     for (const e of sample(rng, coops, plantCount(cfg.rates["ENTITY.EMPTY_SHELL"], coops.length))) {
       empty.add(`${e.index}|${year}`);
+      // Paperwork only: a members' meeting, which is not business.
+      w.entityActivities.push({
+        id: `act-${e.record.id}-${year}-meeting`,
+        entityId: e.record.id,
+        year,
+        date: isoOfDay(dayIn(rng, cfg, year)),
+        kind: "meeting",
+        amountFen: null,
+        note: `${year}年${ACTIVITY_NOTES.meeting}`,
+      });
       const ids = e.linkages
         .map((k) => w.linkages[k]!)
         .filter((l) => covers(l, year))
@@ -450,5 +488,7 @@ export function linkageRecord(w: World, l: LinkageState): Linkage {
     industryId: industryId(e.industry),
     startYear: l.start,
     endYear: l.end,
+    signedDate: null,
+    endDate: null,
   };
 }

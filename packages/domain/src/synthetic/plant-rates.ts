@@ -13,7 +13,8 @@ export type PlantRates = Readonly<Record<FindingCode, number>>;
 export const DEFAULT_PLANT_RATES: PlantRates = {
   "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON": 0.1,
   "RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER": 0.004,
-  "SUBSIDY.PEPPER_SPRAY": 0.004,
+  "RESPONSIBILITY.TOWNSHIP_STAND_IN": 0.1,
+  "SUBSIDY.PEPPER_SPRAY": 0.1,
   "ENTITY.SHIELD": 0.03,
   "INDUSTRY.HOMOGENISATION": 0.1,
   "INDUSTRY.SCALE_UP_WITHOUT_TRIAL": 0.03,
@@ -26,7 +27,9 @@ export const DEFAULT_PLANT_RATES: PlantRates = {
   "OUTCOME.LOW_SURVIVAL": 0.01,
   "OUTCOME.DEBT_GROWTH": 0.01,
   "FUNDS.LOW_INDUSTRY_SHARE": 0.34,
-  "FUNDS.PAN_WELFARE": 0.15,
+  "FUNDS.PAN_WELFARE": 0.34,
+  "FUNDS.OVERSPENT": 0.2,
+  "PROJECT.NOTICE_SHORT": 0.1,
   "RECTIFICATION.OVERDUE": 0.1,
   "RECTIFICATION.NO_PLAN": 0.2,
 };
@@ -34,8 +37,10 @@ export const DEFAULT_PLANT_RATES: PlantRates = {
 /**
  * Which planted codes necessarily bring others with them, each reported in `planted` too:
  * ENTITY.SHIELD → LINKAGE.FAKE for each of the entity's linkages covering that year (its nominal
- * households received nothing). No other planted problem implies another.
+ * households received nothing); OUTCOME.DEBT_GROWTH → OUTCOME.LOW_SURVIVAL (debt counts only while
+ * the industry failed). No other planted problem implies another.
  */
 export const PLANT_IMPLICATIONS: Readonly<Partial<Record<FindingCode, readonly FindingCode[]>>> = {
   "ENTITY.SHIELD": ["LINKAGE.FAKE"],
+  "OUTCOME.DEBT_GROWTH": ["OUTCOME.LOW_SURVIVAL"],
 };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FINDING_CODES, type FindingCode } from "../assessment/finding-codes.js";
-import { DEFAULT_POLICY } from "../assessment/policy.js";
+import { DEFAULT_POLICY, industryFundShareTarget } from "../assessment/policy.js";
 import type { Ledger } from "../ledger/ledger.js";
 import {
   generateSyntheticCounty,
@@ -68,11 +68,18 @@ const SHOWS: Readonly<Record<FindingCode, (p: PlantedProblem) => boolean>> = {
         (r.validTo as string) < asOfOf(p.year)
       );
     }),
+  "RESPONSIBILITY.TOWNSHIP_STAND_IN": (p) =>
+    p.recordIds.length > P.townshipPersonChangesMax &&
+    p.recordIds.every((id) => {
+      const r = get("responsibilities", id);
+      return r.townshipCode === p.subjectId && (r.validFrom as string).startsWith(`${p.year}-`);
+    }),
   "SUBSIDY.PEPPER_SPRAY": (p) =>
     p.recordIds.every((id) => {
       const s = get("subsidies", id);
+      const h = get("households", s.householdId as string);
       return (
-        s.householdId === p.subjectId &&
+        (h.villageCode as string).startsWith(p.subjectId) &&
         (s.date as string).startsWith(`${p.year}-`) &&
         (s.amountFen as number) < P.smallSubsidyFen
       );
@@ -126,7 +133,7 @@ const SHOWS: Readonly<Record<FindingCode, (p: PlantedProblem) => boolean>> = {
       y !== undefined &&
       p.recordIds.includes(y.id) &&
       y.receivedFen > 0 &&
-      y.receivedFen < P.shallowLinkageFen
+      y.receivedFen < P.modeYieldFen[get("linkages", p.subjectId).mode as keyof typeof P.modeYieldFen]
     );
   },
   "LINKAGE.FORCED": (p) => {
@@ -135,7 +142,7 @@ const SHOWS: Readonly<Record<FindingCode, (p: PlantedProblem) => boolean>> = {
     const h = get("households", l.householdId as string);
     return (
       covers(l, p.year) &&
-      (e.regionCode as string).slice(0, 9) !== (h.villageCode as string).slice(0, 9) &&
+      l.mode === "order_purchase" &&
       !ledger.householdIndustries.some(
         (r) => r.householdId === h.id && r.year === p.year && r.industryId === e.industryId,
       )
@@ -154,7 +161,9 @@ const SHOWS: Readonly<Record<FindingCode, (p: PlantedProblem) => boolean>> = {
   "ENTITY.EMPTY_SHELL": (p) =>
     get("entities", p.subjectId).kind === "cooperative" &&
     p.recordIds.every((id) => covers(get("linkages", id), p.year)) &&
-    !ledger.entityActivities.some((a) => a.entityId === p.subjectId && a.date.startsWith(`${p.year}-`)),
+    !ledger.entityActivities.some(
+      (a) => a.entityId === p.subjectId && a.date.startsWith(`${p.year}-`) && a.kind !== "meeting",
+    ),
   "OUTCOME.LOW_SURVIVAL": (p) =>
     p.recordIds.every((id) => {
       const r = get("householdIndustries", id);
@@ -174,28 +183,50 @@ const SHOWS: Readonly<Record<FindingCode, (p: PlantedProblem) => boolean>> = {
       before.industryId === after.industryId &&
       before.year === p.year - 1 &&
       after.year === p.year &&
-      (after.debtFen as number) > (before.debtFen as number)
+      (after.debtFen as number) > (before.debtFen as number) &&
+      (after.unitsSurvived as number) / (after.unitsStarted as number) < P.survivalAlertRate
     );
   },
   "FUNDS.LOW_INDUSTRY_SHARE": (p) => {
     const uses = ledger.fundUses.filter((u) => u.year === p.year);
+    const paid = ledger.subsidies
+      .filter((s) => s.fundId !== null && s.date.startsWith(`${p.year}-`))
+      .reduce((s, u) => s + u.amountFen, 0);
     const share =
-      uses.filter((u) => u.category === "industry").reduce((s, u) => s + u.amountFen, 0) /
-      uses.reduce((s, u) => s + u.amountFen, 0);
+      (uses.filter((u) => u.category === "industry").reduce((s, u) => s + u.amountFen, 0) + paid) /
+      (uses.reduce((s, u) => s + u.amountFen, 0) + paid);
     return (
-      share < P.industryFundShareTarget &&
+      share < (industryFundShareTarget(P, p.year) ?? 0) &&
       p.recordIds.every((id) => get("fundUses", id).category !== "industry")
     );
   },
   "FUNDS.PAN_WELFARE": (p) =>
+    p.subjectId === ledger.countyCode &&
     p.recordIds.every((id) => {
       const u = get("fundUses", id);
       return (
-        u.fundId === p.subjectId &&
         u.year === p.year &&
         ["equity_in_enterprise", "photovoltaic", "welfare"].includes(u.category as string)
       );
     }),
+  "FUNDS.OVERSPENT": (p) => {
+    const f = get("funds", p.subjectId);
+    const spent =
+      ledger.fundUses.filter((u) => u.fundId === f.id).reduce((s, u) => s + u.amountFen, 0) +
+      ledger.subsidies.filter((s) => s.fundId === f.id).reduce((s, u) => s + u.amountFen, 0);
+    return f.year === p.year && spent > (f.allocatedFen as number);
+  },
+  "PROJECT.NOTICE_SHORT": (p) => {
+    const stages = get("projects", p.subjectId).stages as { stage: string; date: string }[];
+    const i = stages.findIndex((s) => s.stage === "public_notice");
+    const next = stages[i + 1];
+    return (
+      i > 0 &&
+      next !== undefined &&
+      next.date.startsWith(`${p.year}-`) &&
+      (Date.parse(next.date) - Date.parse(stages[i]!.date)) / 86_400_000 < P.publicNoticeMinDays
+    );
+  },
   "RECTIFICATION.OVERDUE": (p) => {
     const r = get("rectifications", p.subjectId);
     return r.status !== "closed" && (r.deadline as string) < asOfOf(p.year);

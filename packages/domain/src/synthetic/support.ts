@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from "../assessment/policy.js";
 import { isoOfDay } from "./days.js";
 import { CATALOGUE, industryId } from "./dayu.js";
 import { covers } from "./linkages.js";
@@ -12,57 +13,81 @@ export function keepsIndustry(h: HouseholdState, year: number): boolean {
 
 /**
  * Writes subsidies and awards (奖补) only to households that keep an industry in the year and the
- * next, and plants SUBSIDY.PEPPER_SPRAY: a small subsidy to a household with no linkage, no service
- * and no industry in `Y` (one that takes up an industry in `Y+1`, so it is not also subsidise-and-forget).
+ * next, 500 to 6,000 yuan, and plants SUBSIDY.PEPPER_SPRAY per township and year: that year the
+ * township's subsidy money goes in small sums (100 to 900 yuan) to households with no linkage they
+ * take part in and no technical service (its regular subsidies are not paid that year).
  */
 export function buildSubsidies(w: World): void {
   const rng = w.rng("subsidies");
+  const plantRng = w.rng("plant-pepper-spray");
   const { cfg } = w;
+  const peppered = new Set<string>();
+  for (const year of cfg.years) {
+    const rate = cfg.rates["SUBSIDY.PEPPER_SPRAY"];
+    for (const t of sample(plantRng, w.townships, plantCount(rate, w.townships.length)))
+      peppered.add(`${t.index}|${year}`);
+  }
   for (const h of w.households) {
     for (const year of cfg.years) {
       if (!keepsIndustry(h, year) || (year < cfg.ref && !keepsIndustry(h, year + 1)) || !rng.chance(0.25))
         continue;
       const track = rng.pick(h.tracks.filter((t) => t.start <= year && year <= t.end));
       const award = rng.chance(0.3);
+      // Small sums only to households taking part in a linkage (the look-alike of 撒胡椒面); others get
+      // at least 1,000 yuan, exactly the small-subsidy line at the least.
+      const tookPart = h.linkages.some((k) => w.linkages[k]!.years[year - cfg.y0]?.tookPart === true);
+      const amountFen = Math.max(rng.int(5, 60) * 10_000, tookPart ? 0 : DEFAULT_POLICY.smallSubsidyFen);
+      if (peppered.has(`${h.township}|${year}`)) continue;
       w.subsidies.push({
         id: `sub-${h.record.id}-${year}`,
         householdId: h.record.id,
         date: isoOfDay(dayIn(rng, cfg, year)),
         kind: award ? "award" : "subsidy",
-        amountFen: rng.int(5, 60) * 10_000,
+        amountFen,
         industryId: industryId(track.industry),
         fundId: `fund-${year}-county`,
         purpose: `${CATALOGUE[track.industry]!.name}${award ? "产业奖补" : "产业发展补贴"}`,
       });
     }
   }
-  const plantRng = w.rng("plant-pepper-spray");
-  for (const year of cfg.years) {
-    const eligible = w.households.filter(
-      (h) =>
-        !keepsIndustry(h, year) &&
-        (year === cfg.ref || keepsIndustry(h, year + 1)) &&
-        !h.linkages.some((k) => covers(w.linkages[k]!, year)),
-    );
-    for (const h of sample(
-      plantRng,
-      eligible,
-      plantCount(cfg.rates["SUBSIDY.PEPPER_SPRAY"], eligible.length),
-    )) {
-      const id = `sub-${h.record.id}-${year}-small`;
+  for (const key of [...peppered].sort()) {
+    const [township, year] = key.split("|").map(Number) as [number, number];
+    const t = w.townships[township]!;
+    const eligible = t.households
+      .map((i) => w.households[i]!)
+      .filter(
+        (h) =>
+          (year === cfg.ref || keepsIndustry(h, year + 1)) &&
+          !h.linkages.some((k) => covers(w.linkages[k]!, year)),
+      );
+    const chosen = sample(plantRng, eligible, Math.min(eligible.length, plantRng.int(3, 12)));
+    if (chosen.length === 0) continue;
+    const inTownship = new Set(t.households.map((i) => w.households[i]!.record.id));
+    let other = 0;
+    for (const s of w.subsidies)
+      if (inTownship.has(s.householdId) && s.date.startsWith(`${year}-`)) other += s.amountFen;
+    let small = 0;
+    const ids: string[] = [];
+    // Small sums until they are at least 40% of the township's subsidy money that year.
+    for (let k = 0; k < chosen.length || small < 0.4 * (small + other); k++) {
+      const h = chosen[k % chosen.length]!;
+      const id = `sub-${h.record.id}-${year}-small${k < chosen.length ? "" : `-${k}`}`;
+      const amountFen = plantRng.int(1, 9) * 10_000;
       w.subsidies.push({
         id,
         householdId: h.record.id,
         date: isoOfDay(dayIn(plantRng, cfg, year)),
         kind: "subsidy",
-        amountFen: plantRng.int(1, 9) * 10_000,
+        amountFen,
         industryId: null,
         fundId: `fund-${year}-county`,
         purpose: "产业扶持补贴",
       });
       keepUnserved(w, year, h.index);
-      plant(w, "SUBSIDY.PEPPER_SPRAY", year, h.record.id, [id]);
+      small += amountFen;
+      ids.push(id);
     }
+    plant(w, "SUBSIDY.PEPPER_SPRAY", year, t.code, ids);
   }
 }
 

@@ -7,6 +7,7 @@ import { Migration20261202165720 } from "../../migrations/Migration2026120216572
 import { Migration20261202170000 } from "../../migrations/Migration20261202170000.js";
 import { Migration20261202172311 } from "../../migrations/Migration20261202172311.js";
 import { Migration20261202172312 } from "../../migrations/Migration20261202172312.js";
+import { Migration20261202175900 } from "../../migrations/Migration20261202175900.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   { name: "Migration20261202170000", class: Migration20261202170000 },
   { name: "Migration20261202172311", class: Migration20261202172311 },
   { name: "Migration20261202172312", class: Migration20261202172312 },
+  { name: "Migration20261202175900", class: Migration20261202175900 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */

@@ -24,6 +24,8 @@ export const column = {
   int: (o?: Nullable): Column => ({ type: "integer", ...orNull(o) }),
   /** Money in integer fen: `bigint`, read as a JavaScript number. */
   money: (o?: Nullable): Column => ({ type: new BigIntType("number"), ...orNull(o) }),
+  /** A measure with a fraction (months worked, land area in mu): `double precision`, read as a number. */
+  decimal: (o?: Nullable): Column => ({ type: "double", runtimeType: "number", ...orNull(o) }),
   /** `boolean`. */
   bool: (o?: Nullable): Column => ({ type: "boolean", ...orNull(o) }),
   /** A calendar date (`date`), read as 'YYYY-MM-DD'. */

@@ -3,7 +3,11 @@ import { householdIndustriesOf, labels, NONE } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
-/** 新增债务: a household's industry record of the year carries more debt than its record of the same industry the year before. Severity high. */
+/**
+ * 新增债务 ("养蜂，缺少技术，成活率不到50%，不仅不能增收脱贫，反而新增债务"): a household's debt in an
+ * industry grew over the year while that industry failed (survival below the alert rate). A loan to
+ * expand a thriving industry is not a problem. Severity high: the household is poorer for the support.
+ */
 export const debtGrowth: FindingDetector = {
   code: "OUTCOME.DEBT_GROWTH",
   severity: "high",
@@ -11,19 +15,22 @@ export const debtGrowth: FindingDetector = {
   detect(ctx) {
     const findings: Finding[] = [];
     for (const r of ctx.index.householdIndustriesByYear.get(ctx.year) ?? NONE) {
+      const failed = r.unitsStarted > 0 && r.unitsSurvived / r.unitsStarted < ctx.policy.survivalAlertRate;
+      if (!failed) continue;
       const before = householdIndustriesOf(ctx.index, r.householdId, ctx.year - 1).find(
         (p) => p.industryId === r.industryId,
       );
       if (!before || r.debtFen <= before.debtFen) continue;
       const h = ctx.index.households.get(r.householdId);
       if (!h) continue;
+      const rate = Math.round((r.unitsSurvived / r.unitsStarted) * 100);
       findings.push(
         makeFinding(this, ctx, {
           regionCode: h.villageCode.slice(0, 9),
           subjectId: h.id,
           evidence: [before.id, r.id],
-          zh: `${labels.household(ctx, h.id)}发展${labels.industry(ctx, r.industryId)}产业，债务由${ctx.year - 1}年的${formatFenAsYuan(before.debtFen)}元增至${ctx.year}年的${formatFenAsYuan(r.debtFen)}元，因产业新增债务`,
-          en: `${labels.householdEn(ctx, h.id)}: debt in ${labels.industryEn(ctx, r.industryId)} grew from ${formatFenAsYuan(before.debtFen)} yuan in ${ctx.year - 1} to ${formatFenAsYuan(r.debtFen)} yuan in ${ctx.year}`,
+          zh: `${labels.household(ctx, h.id)}发展${labels.industry(ctx, r.industryId)}产业，成活率仅${rate}%，债务却由${ctx.year - 1}年的${formatFenAsYuan(before.debtFen)}元增至${ctx.year}年的${formatFenAsYuan(r.debtFen)}元，因产业失败新增债务`,
+          en: `${labels.householdEn(ctx, h.id)}: ${labels.industryEn(ctx, r.industryId)} failed (${rate}% survival) while its debt grew from ${formatFenAsYuan(before.debtFen)} yuan in ${ctx.year - 1} to ${formatFenAsYuan(r.debtFen)} yuan in ${ctx.year}`,
         }),
       );
     }

@@ -3,7 +3,11 @@ import { labels, NONE } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
-/** 空壳合作社: a cooperative with linkages in force in the year but no activity evidence dated that year. Severity high. */
+/**
+ * 空壳合作社 ("有的合作社纯粹是个空壳，只用于应付检查，没有发挥任何作用"): a cooperative with linkages in
+ * force in the year and no business that year — no sales, purchases or payments to members; meetings
+ * and paperwork do not count. Severity high.
+ */
 export const emptyShellCooperative: FindingDetector = {
   code: "ENTITY.EMPTY_SHELL",
   severity: "high",
@@ -16,15 +20,17 @@ export const emptyShellCooperative: FindingDetector = {
         linkageCoversYear(l, ctx.year),
       );
       if (current.length === 0) continue;
-      const active = (ctx.index.activitiesByEntity.get(entity.id) ?? NONE).some((a) => a.year === ctx.year);
+      const active = (ctx.index.activitiesByEntity.get(entity.id) ?? NONE).some(
+        (a) => a.year === ctx.year && a.kind !== "meeting",
+      );
       if (active) continue;
       findings.push(
         makeFinding(this, ctx, {
           regionCode: entity.regionCode.slice(0, 9),
           subjectId: entity.id,
           evidence: [entity.id, ...current.map((l) => l.id)],
-          zh: `${labels.entity(ctx, entity.id)}${ctx.year}年联结${current.length}户贫困户，却没有任何经营活动记录（空壳合作社）`,
-          en: `${labels.entityEn(ctx, entity.id)} has ${current.length} linkage(s) in ${ctx.year} but no activity evidence that year (empty-shell cooperative)`,
+          zh: `${labels.entity(ctx, entity.id)}${ctx.year}年联结${current.length}户贫困户，却没有任何经营活动（销售、收购、向成员支付），会议不算经营（空壳合作社）`,
+          en: `${labels.entityEn(ctx, entity.id)} has ${current.length} linkage(s) in ${ctx.year} but no business that year: no sales, purchases or payments (meetings do not count; empty-shell cooperative)`,
         }),
       );
     }

@@ -13,40 +13,50 @@ import {
 import { entityShield } from "./entity-shield.js";
 
 const v = VILLAGES_A[0];
-const households = ["h1", "h2", "h3", "h4", "h5"].map((id) => household(id, v));
+const households = ["h1", "h2", "h3"].map((id) => household(id, v));
+const carried = (paid: readonly number[], served: readonly string[] = [], serviceDate = "2025-06-01") => ({
+  households,
+  entities: [entity("e1", TOWN_A)],
+  linkages: households.map((h, i) => linkage(`l${i}`, "e1", h.id, 2024, { mode: "equity_dividend" })),
+  linkageYears: paid.map((fen, i) => ({
+    ...linkageYear(`l${i}`, 2025, fen),
+    benefitKind: "dividend" as const,
+  })),
+  services: served.length > 0 ? [service("sv1", serviceDate, v, served)] : [],
+});
 
-describe("ENTITY.SHIELD", () => {
-  it("fires for an entity whose linked households got nothing and no service; not for entities that helped", () => {
-    const records = {
-      households,
-      entities: ["e1", "e2", "e3", "e4"].map((id) => entity(id, TOWN_A)),
-      linkages: [
-        linkage("l1", "e1", "h1", 2024), // e1: two nominal households, nothing paid
-        linkage("l2", "e1", "h2", 2024),
-        linkage("l3", "e2", "h3", 2024), // e2: paid 500 yuan
-        linkage("l4", "e3", "h4", 2024), // e3: nothing paid but its household was visited
-        linkage("l5", "e4", "h5", 2020, { endYear: 2024 }), // e4: no linkage in 2025
-      ],
-      linkageYears: [linkageYear("l1", 2025, 0), linkageYear("l3", 2025, 50_000), linkageYear("l4", 2025, 0)],
-      services: [service("sv1", "2025-06-01", v, ["h4"])],
-    };
-    expect(subjectsFound(entityShield, records, 2025)).toEqual(["e1"]);
+describe("ENTITY.SHIELD: households in name, a token or nothing, no service", () => {
+  it.each([
+    {
+      name: "three households at 250 yuan each (least dividend 300)",
+      paid: [25_000, 25_000, 25_000],
+      fires: true,
+    },
+    { name: "nothing paid to anyone", paid: [0, 0, 0], fires: true },
+    { name: "tokens, one 299 yuan", paid: [25_000, 29_900, 0], fires: true },
+    { name: "one household paid 300 yuan", paid: [25_000, 30_000, 0], fires: false },
+    { name: "all paid properly", paid: [80_000, 90_000, 100_000], fires: false },
+  ])("$name → $fires", ({ paid, fires }) => {
+    expect(subjectsFound(entityShield, carried(paid), 2025)).toEqual(fires ? ["e1"] : []);
   });
 
-  it("does not count a service of another year", () => {
+  it("does not fire when a technical service of the year listed one of its households", () => {
+    expect(subjectsFound(entityShield, carried([25_000, 25_000, 25_000], ["h2"]), 2025)).toEqual([]);
+    expect(subjectsFound(entityShield, carried([0, 0, 0], ["h2"], "2024-06-01"), 2025)).toEqual(["e1"]);
+  });
+
+  it("ignores entities with no linkage in force", () => {
     const records = {
       households,
       entities: [entity("e1", TOWN_A)],
-      linkages: [linkage("l1", "e1", "h1", 2024)],
-      services: [service("sv1", "2024-06-01", v, ["h1"])],
+      linkages: [linkage("l1", "e1", "h1", 2020, { endYear: 2024 })],
     };
-    const [finding] = runDetector(entityShield, records, 2025);
-    expect(finding).toMatchObject({
-      severity: "high",
-      regionCode: TOWN_A,
-      subjectType: "entity",
-      evidence: ["l1"],
-    });
+    expect(subjectsFound(entityShield, records, 2025)).toEqual([]);
+  });
+
+  it("is reported in the entity's township with its linkages", () => {
+    const [finding] = runDetector(entityShield, carried([0, 0, 0]), 2025);
+    expect(finding).toMatchObject({ severity: "high", regionCode: TOWN_A, evidence: ["l0", "l1", "l2"] });
     expect(finding?.message.zh).toContain("合作社「e1合作社」");
     expect(finding?.message.zh).toContain("挡箭牌");
   });

@@ -2,8 +2,14 @@ import { linkageCoversYear } from "../../linkage/linkage.js";
 import { labels, linkageYearOf, townshipRegionOf } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
+import { isTokenBenefit } from "./linkage-yield.js";
 
-/** 挡箭牌: an entity with linkages in the year whose linked households got nothing through it and no technical service. Severity high. */
+/**
+ * 挡箭牌 ("找个农业经营主体挂个'挡箭牌'，名义上安插几户贫困户，缺乏必要的帮扶和指导服务"): an
+ * entity whose linked households of the year all got nothing or a token through it (less than the
+ * mode should yield) and none of whom any technical service listed. Severity high: the households
+ * are in the entity's name only.
+ */
 export const entityShield: FindingDetector = {
   code: "ENTITY.SHIELD",
   severity: "high",
@@ -16,11 +22,11 @@ export const entityShield: FindingDetector = {
       if (!entity) continue;
       const current = linkages.filter((l) => linkageCoversYear(l, ctx.year));
       if (current.length === 0) continue;
-      const helped = current.some(
-        (l) =>
-          (linkageYearOf(ctx.index, l.id, ctx.year)?.receivedFen ?? 0) > 0 ||
-          served?.has(l.householdId) === true,
-      );
+      const helped = current.some((l) => {
+        if (served?.has(l.householdId) === true) return true;
+        const y = linkageYearOf(ctx.index, l.id, ctx.year);
+        return y !== undefined && y.receivedFen > 0 && !isTokenBenefit(ctx.policy, l, y);
+      });
       if (helped) continue;
       const households = new Set(current.map((l) => l.householdId)).size;
       findings.push(
@@ -28,8 +34,8 @@ export const entityShield: FindingDetector = {
           regionCode: townshipRegionOf(entity.regionCode),
           subjectId: entityId,
           evidence: current.map((l) => l.id),
-          zh: `${labels.entity(ctx, entityId)}${ctx.year}年名义上联结${households}户贫困户，但无一户获得收益或技术服务（挂“挡箭牌”）`,
-          en: `${labels.entityEn(ctx, entityId)} nominally links ${households} household(s) in ${ctx.year}, none of which received anything or any technical service (a "shield")`,
+          zh: `${labels.entity(ctx, entityId)}${ctx.year}年名义上联结${households}户，但无一户获得应有收益（无收益或仅象征性收益），也无技术服务（挂“挡箭牌”）`,
+          en: `${labels.entityEn(ctx, entityId)} nominally links ${households} household(s) in ${ctx.year}; none received more than a token through it or any technical service (a "shield")`,
         }),
       );
     }

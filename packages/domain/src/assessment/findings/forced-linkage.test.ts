@@ -1,77 +1,78 @@
 import { describe, expect, it } from "vitest";
+import type { LinkageMode } from "../../linkage/linkage.js";
 import {
   entity,
   household,
   householdIndustry,
   linkage,
+  member,
   runDetector,
   subjectsFound,
   TOWN_A,
   TOWN_B,
   VILLAGES_A,
-  VILLAGES_B,
 } from "../testing/fixtures.js";
 import { forcedLinkage } from "./forced-linkage.js";
 
-describe("LINKAGE.FORCED", () => {
-  it("fires for households linked to an orange entity of another town without oranges of their own", () => {
-    const records = {
-      households: [
-        household("h1", VILLAGES_A[0]), // other town, no industry → forced
-        household("h2", VILLAGES_A[0]), // other town, grows oranges → not forced
-        household("h3", VILLAGES_B[0]), // same town → not forced
-        household("h4", VILLAGES_A[1]), // other town, keeps bees only → forced
-        household("h5", VILLAGES_A[1]), // other town, linkage ended → not judged
-      ],
-      entities: [entity("e1", TOWN_B)],
-      linkages: [
-        linkage("l1", "e1", "h1", 2024),
-        linkage("l2", "e1", "h2", 2024),
-        linkage("l3", "e1", "h3", 2024),
-        linkage("l4", "e1", "h4", 2024),
-        linkage("l5", "e1", "h5", 2020, { endYear: 2023 }),
-      ],
-      householdIndustries: [
-        householdIndustry("hi2", "h2", "ind-orange", 2025),
-        householdIndustry("hi4", "h4", "ind-bee", 2025),
-      ],
-    };
-    expect(subjectsFound(forcedLinkage, records, 2025)).toEqual(["l1", "l4"]);
-  });
+const records = (
+  mode: LinkageMode,
+  own: string | null,
+  labour: "ordinary" | "none" = "ordinary",
+  entityTown = TOWN_B,
+) => ({
+  households: [household("h1", VILLAGES_A[0])],
+  members: [member("m1", "h1", { labourAbility: labour })],
+  entities: [entity("e1", entityTown)],
+  linkages: [linkage("l1", "e1", "h1", 2024, { mode, industryId: "ind-orange" })],
+  householdIndustries: own ? [householdIndustry("hi1", "h1", own, 2025)] : [],
+});
 
+describe("LINKAGE.FORCED: a mode the household cannot take part in", () => {
   it.each([
     {
-      name: "uses the linkage's industry when the entity names none",
-      entityIndustry: null,
-      own: "ind-bee",
-      expected: [],
+      name: "order purchase of oranges from a household without oranges",
+      mode: "order_purchase",
+      own: null,
+      fires: true,
     },
     {
-      name: "still fires when the household's industry is not the linkage's",
-      entityIndustry: null,
-      own: "ind-veg",
-      expected: ["l1"],
+      name: "order purchase of oranges from a bee keeper",
+      mode: "order_purchase",
+      own: "ind-bee",
+      fires: true,
     },
-  ])("$name", ({ entityIndustry, own, expected }) => {
-    const records = {
-      households: [household("h1", VILLAGES_A[0])],
-      entities: [entity("e1", TOWN_B, { industryId: entityIndustry })],
-      linkages: [linkage("l1", "e1", "h1", 2024, { industryId: "ind-bee" })],
-      householdIndustries: [householdIndustry("hi1", "h1", own, 2025)],
-    };
-    expect(subjectsFound(forcedLinkage, records, 2025)).toEqual(expected);
+    {
+      name: "order purchase of oranges from an orange grower",
+      mode: "order_purchase",
+      own: "ind-orange",
+      fires: false,
+    },
+    {
+      name: "wages at a leading enterprise in the next town, no crop",
+      mode: "employment",
+      own: null,
+      fires: false,
+    },
+    { name: "land lease without the crop", mode: "land_lease", own: null, fires: false },
+    { name: "equity dividend without the crop", mode: "equity_dividend", own: null, fires: false },
+    { name: "asset income without the crop", mode: "asset_income", own: null, fires: false },
+  ] as const)("$name → $fires", ({ mode, own, fires }) => {
+    expect(subjectsFound(forcedLinkage, records(mode, own), 2025)).toEqual(fires ? ["l1"] : []);
+  });
+
+  it("fires for employment of a household with no member able to work", () => {
+    expect(subjectsFound(forcedLinkage, records("employment", null, "none"), 2025)).toEqual(["l1"]);
+    expect(subjectsFound(forcedLinkage, records("employment", null, "ordinary"), 2025)).toEqual([]);
+  });
+
+  it("does not depend on the entity's township", () => {
+    expect(subjectsFound(forcedLinkage, records("order_purchase", null, "ordinary", TOWN_A), 2025)).toEqual([
+      "l1",
+    ]);
   });
 
   it("is reported in the household's township", () => {
-    const [finding] = runDetector(
-      forcedLinkage,
-      {
-        households: [household("h1", VILLAGES_A[0])],
-        entities: [entity("e1", TOWN_B)],
-        linkages: [linkage("l1", "e1", "h1", 2024)],
-      },
-      2025,
-    );
+    const [finding] = runDetector(forcedLinkage, records("order_purchase", null), 2025);
     expect(finding).toMatchObject({ regionCode: TOWN_A, evidence: ["l1", "e1", "h1"], severity: "medium" });
     expect(finding?.message.zh).toContain("拉郎配");
   });

@@ -1,41 +1,55 @@
 import { describe, expect, it } from "vitest";
-import { COUNTY, fund, fundUse, runDetector, subjectsFound, TOWN_B } from "../testing/fixtures.js";
+import type { FundUseCategory } from "../../funds/fund.js";
+import { COUNTY, fund, fundUse, runDetector, subjectsFound } from "../testing/fixtures.js";
 import { panWelfareFund } from "./pan-welfare-fund.js";
 
-describe("FUNDS.PAN_WELFARE", () => {
-  it("fires for funds used on equity, photovoltaics or welfare in the year, not for industry or other years", () => {
-    const records = {
-      funds: [
-        fund("f1", 2025, 1_000_000),
-        fund("f2", 2025, 1_000_000),
-        fund("f3", 2024, 1_000_000),
-        fund("f4", 2025, 1_000_000, { regionCode: TOWN_B }),
-      ],
-      fundUses: [
-        fundUse("u1", "f1", 2025, "photovoltaic", 300_000),
-        fundUse("u2", "f1", 2025, "equity_in_enterprise", 200_000),
-        fundUse("u3", "f1", 2025, "industry", 500_000),
-        fundUse("u4", "f2", 2025, "industry", 900_000),
-        fundUse("u5", "f3", 2024, "equity_in_enterprise", 900_000),
-        fundUse("u6", "f4", 2025, "welfare", 100_000),
-      ],
-    };
-    expect(subjectsFound(panWelfareFund, records, 2025)).toEqual(["f1", "f4"]);
-    const found = runDetector(panWelfareFund, records, 2025);
-    expect(found.find((f) => f.subjectId === "f1")).toMatchObject({
-      evidence: ["u1", "u2"],
-      regionCode: COUNTY,
-      severity: "high",
-    });
-    expect(found.find((f) => f.subjectId === "f4")?.regionCode).toBe(TOWN_B);
-    expect(found.find((f) => f.subjectId === "f1")?.message.zh).toContain("5000.00元用于光伏、入股企业");
+const records = (amounts: [FundUseCategory, number][], year = 2025) => ({
+  funds: [fund("f1", year, 1_000_000), fund("f2", year, 1_000_000)],
+  fundUses: amounts.map(([category, fen], i) => fundUse(`u${i}`, i % 2 ? "f2" : "f1", year, category, fen)),
+});
+
+describe("FUNDS.PAN_WELFARE: judged as a share", () => {
+  it.each([
+    { name: "half to photovoltaics and equity", welfare: 500, fires: true },
+    { name: "20.1% to welfare uses", welfare: 201, fires: true },
+    { name: "exactly 20%", welfare: 200, fires: false },
+    { name: "one small photovoltaic use (5%)", welfare: 50, fires: false },
+  ])("$name → $fires", ({ welfare, fires }) => {
+    const found = subjectsFound(
+      panWelfareFund,
+      records([
+        ["industry", 1000 - welfare],
+        ["photovoltaic", welfare],
+      ]),
+      2025,
+    );
+    expect(found).toEqual(fires ? [COUNTY] : []);
   });
 
-  it("does not fire when funds go to industry", () => {
-    const records = {
-      funds: [fund("f1", 2025, 1_000_000)],
-      fundUses: [fundUse("u1", "f1", 2025, "industry", 300_000)],
-    };
-    expect(subjectsFound(panWelfareFund, records, 2025)).toEqual([]);
+  it("does not count infrastructure or other uses", () => {
+    expect(
+      subjectsFound(
+        panWelfareFund,
+        records([
+          ["industry", 500],
+          ["infrastructure", 500],
+        ]),
+        2025,
+      ),
+    ).toEqual([]);
+  });
+
+  it("lists the uses and names their kinds", () => {
+    const [finding] = runDetector(
+      panWelfareFund,
+      records([
+        ["industry", 400],
+        ["photovoltaic", 300],
+        ["equity_in_enterprise", 300],
+      ]),
+      2025,
+    );
+    expect(finding).toMatchObject({ evidence: ["u1", "u2"], regionCode: COUNTY, severity: "high" });
+    expect(finding?.message.zh).toContain("60.0%（6.00元）投向光伏、入股企业");
   });
 });

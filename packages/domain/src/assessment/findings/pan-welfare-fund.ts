@@ -1,42 +1,36 @@
-import { FUND_USE_CATEGORY_LABELS, type FundUse, type FundUseCategory } from "../../funds/fund.js";
+import { FUND_USE_CATEGORY_LABELS } from "../../funds/fund.js";
 import { formatFenAsYuan } from "../../shared/money.js";
-import { NONE, push, townshipRegionOf } from "../context.js";
+import { labels } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
+import { PAN_WELFARE_CATEGORIES, spendingsOfYear } from "./fund-spending.js";
 
-const PAN_WELFARE: ReadonlySet<FundUseCategory> = new Set([
-  "equity_in_enterprise",
-  "photovoltaic",
-  "welfare",
-]);
-
-/** 泛福利化: a fund used in the year for equity in enterprises, photovoltaics or welfare instead of industry. Severity high. */
+/**
+ * 泛福利化 ("除了对贫困户种养进行奖补外，其余的又投向了非农产业，比如有的入股企业、有的投资光伏"): the
+ * share of the county's fund spending of the year that went to equity in enterprises, photovoltaics
+ * or welfare is above the policy maximum. One such use is not the problem; the share is. Severity high.
+ */
 export const panWelfareFund: FindingDetector = {
   code: "FUNDS.PAN_WELFARE",
   severity: "high",
-  subjectType: "fund",
+  subjectType: "county",
   detect(ctx) {
-    const byFund = new Map<string, FundUse[]>();
-    for (const u of ctx.index.fundUsesByYear.get(ctx.year) ?? NONE) {
-      if (!PAN_WELFARE.has(u.category)) continue;
-      push(byFund, u.fundId, u);
-    }
-    const findings: Finding[] = [];
-    for (const [fundId, uses] of byFund) {
-      const fund = ctx.index.funds.get(fundId);
-      if (!fund) continue;
-      const total = uses.reduce((sum, u) => sum + u.amountFen, 0);
-      const kinds = [...new Set(uses.map((u) => u.category))];
-      findings.push(
-        makeFinding(this, ctx, {
-          regionCode: townshipRegionOf(fund.regionCode),
-          subjectId: fundId,
-          evidence: uses.map((u) => u.id),
-          zh: `资金「${fund.name}」${ctx.year}年有${formatFenAsYuan(total)}元用于${kinds.map((k) => FUND_USE_CATEGORY_LABELS[k]).join("、")}，未投向产业（泛福利化）`,
-          en: `Fund "${fund.name}" (${fundId}) put ${formatFenAsYuan(total)} yuan into ${kinds.join(", ")} in ${ctx.year} instead of industry (pan-welfare use)`,
-        }),
-      );
-    }
-    return findings;
+    const spendings = spendingsOfYear(ctx);
+    const total = spendings.reduce((sum, s) => sum + s.amountFen, 0);
+    const welfare = spendings.filter((s) => PAN_WELFARE_CATEGORIES.has(s.category));
+    const fen = welfare.reduce((sum, s) => sum + s.amountFen, 0);
+    if (total === 0 || fen / total <= ctx.policy.panWelfareShareMax) return [];
+    const county = ctx.ledger.countyCode;
+    const share = ((fen / total) * 100).toFixed(1);
+    const kinds = [...new Set(welfare.map((s) => s.category))];
+    const max = Math.round(ctx.policy.panWelfareShareMax * 100);
+    const finding: Finding = makeFinding(this, ctx, {
+      regionCode: county,
+      subjectId: county,
+      evidence: welfare.map((s) => s.id),
+      zh: `${labels.county(ctx)}${ctx.year}年资金的${share}%（${formatFenAsYuan(fen)}元）投向${kinds.map((k) => FUND_USE_CATEGORY_LABELS[k]).join("、")}等非农用途，超过${max}%（泛福利化）`,
+      en: `County ${county} put ${share}% of its ${ctx.year} fund spending (${formatFenAsYuan(fen)} yuan) into ${kinds.join(", ")}, above ${max}% (pan-welfare use)`,
+    });
+    return [finding];
   },
 };

@@ -4,69 +4,76 @@ import {
   household,
   householdIndustry,
   linkage,
+  linkageYear,
   runDetector,
   service,
   subjectsFound,
   subsidy,
   TOWN_A,
+  TOWN_B,
   VILLAGES_A,
+  VILLAGES_B,
 } from "../testing/fixtures.js";
 import { pepperSpraySubsidy } from "./pepper-spray-subsidy.js";
 
 const v = VILLAGES_A[0];
-const households = ["h1", "h2", "h3", "h4", "h5", "h6"].map((id) => household(id, v));
+const households = ["h1", "h2", "h3", "h4"].map((id) => household(id, v));
+// h1 raises chickens alone; h2 is linked to a cooperative and took part; h3 was visited by the service team.
+const base = {
+  households: [...households, household("hb", VILLAGES_B[0])],
+  entities: [entity("e1", TOWN_A)],
+  linkages: [linkage("l2", "e1", "h2", 2024)],
+  linkageYears: [linkageYear("l2", 2025, 300_000)],
+  services: [service("sv3", "2025-05-01", v, ["h3"])],
+  householdIndustries: [householdIndustry("hi1", "h1", "ind-veg", 2025)],
+};
 
-describe("SUBSIDY.PEPPER_SPRAY", () => {
-  it("fires only for a small subsidy with no linkage, service or industry follow-up that year", () => {
-    const records = {
-      households,
-      entities: [entity("e1", TOWN_A)],
-      // h1: 500 yuan and nothing else → pepper spray
-      // h2: linked in 2025; h3: visited in 2025; h4: has an industry record in 2025
-      // h5: 1,000 yuan is not small (threshold is "below 1,000"); h6: small, but in 2024
-      subsidies: [
-        subsidy("s1", "h1", "2025-04-01", 50_000),
-        subsidy("s2", "h2", "2025-04-01", 50_000),
-        subsidy("s3", "h3", "2025-04-01", 50_000),
-        subsidy("s4", "h4", "2025-04-01", 50_000),
-        subsidy("s5", "h5", "2025-04-01", 100_000),
-        subsidy("s6", "h6", "2024-04-01", 50_000),
-      ],
-      linkages: [linkage("l2", "e1", "h2", 2023)],
-      services: [service("sv3", "2025-05-01", v, ["h3"])],
-      householdIndustries: [householdIndustry("hi4", "h4", "ind-veg", 2025)],
-    };
-    expect(subjectsFound(pepperSpraySubsidy, records, 2025)).toEqual(["h1"]);
-  });
-
+describe("SUBSIDY.PEPPER_SPRAY: per township, the share of subsidy money in small sums to scattered households", () => {
   it.each([
+    { name: "300 yuan to h1 alone, nothing else", amounts: { h1: 30_000 }, fires: true },
+    { name: "h1 300, h2 700 (linked): 30% scattered", amounts: { h1: 30_000, h2: 70_000 }, fires: true },
+    { name: "h1 299, h2 701: 29.9% scattered", amounts: { h1: 29_900, h2: 70_100 }, fires: false },
     {
-      name: "a linkage that ended the year before does not count as follow-up",
-      endYear: 2024,
-      expected: ["h1"],
+      name: "small subsidies to linked and served households only",
+      amounts: { h2: 30_000, h3: 30_000 },
+      fires: false,
     },
-    { name: "a linkage in force that year is follow-up", endYear: null, expected: [] },
-  ])("$name", ({ endYear, expected }) => {
-    const records = {
-      households,
-      entities: [entity("e1", TOWN_A)],
-      subsidies: [subsidy("s1", "h1", "2025-04-01", 30_000)],
-      linkages: [linkage("l1", "e1", "h1", 2022, { endYear })],
-    };
-    expect(subjectsFound(pepperSpraySubsidy, records, 2025)).toEqual(expected);
+    { name: "1,000 yuan to h1 (not small)", amounts: { h1: 100_000 }, fires: false },
+    { name: "999 yuan to h1", amounts: { h1: 99_900 }, fires: true },
+  ])("$name → $fires", ({ amounts, fires }) => {
+    const subsidies = Object.entries(amounts).map(([h, fen]) => subsidy(`s-${h}`, h, "2025-04-01", fen));
+    expect(subjectsFound(pepperSpraySubsidy, { ...base, subsidies }, 2025)).toEqual(fires ? [TOWN_A] : []);
   });
 
-  it("gathers all small subsidies of the household as evidence", () => {
-    const [finding] = runDetector(
-      pepperSpraySubsidy,
-      {
-        households,
-        subsidies: [subsidy("s1", "h1", "2025-04-01", 30_000), subsidy("s2", "h1", "2025-08-01", 20_000)],
-      },
-      2025,
-    );
-    expect(finding).toMatchObject({ severity: "low", subjectId: "h1", evidence: ["s1", "s2"] });
-    expect(finding?.message.zh).toContain("共500.00元");
+  it("judges each township on its own money and a county's own share", () => {
+    const subsidies = [
+      subsidy("s1", "h1", "2025-04-01", 30_000),
+      subsidy("s2", "h2", "2025-04-01", 90_000),
+      subsidy("sb", "hb", "2025-04-01", 30_000),
+    ];
+    expect(subjectsFound(pepperSpraySubsidy, { ...base, subsidies }, 2025)).toEqual([TOWN_B]);
+    const policy = { pepperSprayShare: 0.2 };
+    expect(subjectsFound(pepperSpraySubsidy, { ...base, subsidies }, 2025, { policy })).toEqual([
+      TOWN_A,
+      TOWN_B,
+    ]);
+  });
+
+  it("does not count a linkage the household did not take part in", () => {
+    const subsidies = [subsidy("s2", "h2", "2025-04-01", 30_000)];
+    const records = { ...base, linkageYears: [linkageYear("l2", 2025, -1)], subsidies };
+    expect(subjectsFound(pepperSpraySubsidy, records, 2025)).toEqual([TOWN_A]);
+  });
+
+  it("lists the households and subsidies", () => {
+    const subsidies = [subsidy("s1", "h1", "2025-04-01", 30_000), subsidy("s4", "h4", "2025-06-01", 20_000)];
+    const [finding] = runDetector(pepperSpraySubsidy, { ...base, subsidies }, 2025);
+    expect(finding).toMatchObject({
+      subjectType: "township",
+      evidence: ["h1", "h4", "s1", "s4"],
+      severity: "medium",
+      regionCode: TOWN_A,
+    });
     expect(finding?.message.zh).toContain("撒胡椒面");
   });
 });

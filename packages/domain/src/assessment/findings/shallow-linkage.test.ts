@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { LinkageMode, LinkageYear } from "../../linkage/linkage.js";
 import {
   entity,
   household,
@@ -12,39 +13,78 @@ import {
 import { shallowLinkage } from "./shallow-linkage.js";
 
 const v = VILLAGES_A[0];
-const base = {
-  households: ["h1", "h2", "h3"].map((id) => household(id, v)),
+const records = (mode: LinkageMode, fen: number, basis: Partial<LinkageYear> = {}) => ({
+  households: [household("h1", v)],
   entities: [entity("e1", TOWN_A)],
-  linkages: ["h1", "h2", "h3"].map((h, i) => linkage(`l${i + 1}`, "e1", h, 2024)),
-};
+  linkages: [linkage("l1", "e1", "h1", 2024, { mode })],
+  linkageYears: [{ ...linkageYear("l1", 2025, fen), ...basis }],
+});
 
-describe("LINKAGE.SHALLOW", () => {
+describe("LINKAGE.SHALLOW: a token against what the mode yields", () => {
   it.each([
-    { name: "fires for 100 yuan (below 200)", received: [10_000, 20_000, 0], policy: {}, expected: ["l1"] },
+    { name: "wages of 100 yuan a year", mode: "employment", fen: 10_000, basis: {}, fires: true },
+    { name: "wages of 1,499 yuan (least 1,500)", mode: "employment", fen: 149_900, basis: {}, fires: true },
+    { name: "wages of exactly 1,500 yuan", mode: "employment", fen: 150_000, basis: {}, fires: false },
+    { name: "nothing paid (that is fake, not shallow)", mode: "employment", fen: 0, basis: {}, fires: false },
+    { name: "a 250-yuan dividend", mode: "equity_dividend", fen: 25_000, basis: {}, fires: true },
+    { name: "a 300-yuan dividend", mode: "equity_dividend", fen: 30_000, basis: {}, fires: false },
     {
-      name: "does not fire at exactly 200 yuan or for nothing paid",
-      received: [20_000, 50_000, 0],
-      policy: {},
-      expected: [],
+      name: "a 2,400-yuan dividend on 50,000 invested (5% is 2,500)",
+      mode: "equity_dividend",
+      fen: 240_000,
+      basis: { investedFen: 5_000_000 },
+      fires: true,
     },
     {
-      name: "fires under a county's higher threshold",
-      received: [20_000, 50_000, 0],
-      policy: { shallowLinkageFen: 60_000 },
-      expected: ["l1", "l2"],
+      name: "a 2,500-yuan dividend on 50,000 invested",
+      mode: "equity_dividend",
+      fen: 250_000,
+      basis: { investedFen: 5_000_000 },
+      fires: false,
     },
-  ])("$name", ({ received, policy, expected }) => {
-    const linkageYears = received.map((fen, i) => linkageYear(`l${i + 1}`, 2025, fen));
-    expect(subjectsFound(shallowLinkage, { ...base, linkageYears }, 2025, { policy })).toEqual(expected);
+    {
+      name: "2,000 yuan for 3 months worked (least 3,000)",
+      mode: "employment",
+      fen: 200_000,
+      basis: { monthsWorked: 3 },
+      fires: true,
+    },
+    {
+      name: "2,000 yuan for 2 months worked",
+      mode: "employment",
+      fen: 200_000,
+      basis: { monthsWorked: 2 },
+      fires: false,
+    },
+    {
+      name: "rent of 300 yuan for 2 mu (least 400)",
+      mode: "land_lease",
+      fen: 30_000,
+      basis: { areaMu: 2 },
+      fires: true,
+    },
+    { name: "rent of 300 yuan, area not recorded", mode: "land_lease", fen: 30_000, basis: {}, fires: false },
+  ] as const)("$name → $fires", ({ mode, fen, basis, fires }) => {
+    expect(subjectsFound(shallowLinkage, records(mode, fen, basis), 2025)).toEqual(fires ? ["l1"] : []);
   });
 
-  it("says how much was paid", () => {
-    const [finding] = runDetector(
-      shallowLinkage,
-      { ...base, linkageYears: [linkageYear("l1", 2025, 5_000)] },
-      2025,
-    );
-    expect(finding).toMatchObject({ evidence: ["l1", "l1-2025"], severity: "low", regionCode: TOWN_A });
-    expect(finding?.message.zh).toContain("仅带来50.00元收益");
+  it("reads a county's own least yields", () => {
+    const policy = {
+      modeYieldFen: {
+        order_purchase: 0,
+        land_lease: 0,
+        employment: 500_000,
+        equity_dividend: 0,
+        entrusted_raising: 0,
+        asset_income: 0,
+      },
+    };
+    expect(subjectsFound(shallowLinkage, records("employment", 200_000), 2025, { policy })).toEqual(["l1"]);
+  });
+
+  it("says how much was paid against what the mode should yield", () => {
+    const [finding] = runDetector(shallowLinkage, records("employment", 5_000), 2025);
+    expect(finding).toMatchObject({ evidence: ["l1", "l1-2025"], severity: "medium", regionCode: TOWN_A });
+    expect(finding?.message.zh).toContain("仅带来50.00元收益，低于该方式应有的1500.00元");
   });
 });

@@ -1,19 +1,20 @@
-import { NONE } from "../context.js";
+import { spendingsOfYear } from "../findings/fund-spending.js";
+import { industryFundShareTarget } from "../policy.js";
 import { defineMetric } from "./metric.js";
 
-/** 资金用于产业比例: the year's fund uses in the region (a project's region, else its fund's) spent on industry. */
+/**
+ * 资金用于产业比例: the year's fund spending in the region (a use's project region, else its fund's; a
+ * subsidy's household village) on industry, household 种养 subsidies paid from a fund counted as
+ * industry; the target is the dated one in force that year (none before 2021).
+ */
 export const fundIndustryShare = defineMetric("FUND_INDUSTRY_SHARE", (s) => {
-  const { ledger, index, year, policy } = s.ctx;
-  const projectRegion = new Map(ledger.projects.map((p) => [p.id, p.regionCode]));
   let industryFen = 0;
   let usedFen = 0;
-  for (const u of index.fundUsesByYear.get(year) ?? NONE) {
-    const where =
-      (u.projectId !== null ? projectRegion.get(u.projectId) : undefined) ??
-      index.funds.get(u.fundId)?.regionCode;
-    if (where === undefined || !s.within(where)) continue;
-    usedFen += u.amountFen;
-    if (u.category === "industry") industryFen += u.amountFen;
+  for (const x of spendingsOfYear(s.ctx)) {
+    if (x.regionCode === undefined || !s.within(x.regionCode)) continue;
+    usedFen += x.amountFen;
+    if (x.category === "industry") industryFen += x.amountFen;
   }
-  return { numerator: industryFen, denominator: usedFen, target: policy.industryFundShareTarget };
+  const target = industryFundShareTarget(s.ctx.policy, s.ctx.year);
+  return { numerator: industryFen, denominator: usedFen, ...(target === null ? {} : { target }) };
 });

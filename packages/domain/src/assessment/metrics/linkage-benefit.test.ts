@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_POLICY } from "../policy.js";
 import {
   entity,
   household,
@@ -36,13 +37,14 @@ describe("linkage benefit metrics", () => {
     expect(countsOf(linkageRetention, records, 2025, { region: TOWN_B })).toEqual([0, 0]);
   });
 
-  it("SHALLOW_LINKAGE_SHARE: paying records under the shallow line", () => {
-    expect(countsOf(shallowLinkageShare, records, 2025, { policy: { shallowLinkageFen: 50_000 } })).toEqual([
-      1, 2,
-    ]);
-    expect(countsOf(shallowLinkageShare, records, 2025, { policy: { shallowLinkageFen: 5_000 } })).toEqual([
-      0, 2,
-    ]);
+  it("SHALLOW_LINKAGE_SHARE: paying records below what their mode yields", () => {
+    // employment: least 1,500 yuan a year; l1 paid 1,000 and l4 100 → both tokens
+    expect(countsOf(shallowLinkageShare, records, 2025)).toEqual([2, 2]);
+    const yields = (employment: number) => ({
+      policy: { modeYieldFen: { ...DEFAULT_POLICY.modeYieldFen, employment } },
+    });
+    expect(countsOf(shallowLinkageShare, records, 2025, yields(50_000))).toEqual([1, 2]);
+    expect(countsOf(shallowLinkageShare, records, 2025, yields(5_000))).toEqual([0, 2]);
   });
 
   it("AVERAGE_LINKAGE_BENEFIT: fen received over households taking part", () => {

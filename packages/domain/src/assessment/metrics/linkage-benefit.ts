@@ -1,4 +1,5 @@
 import { NONE } from "../context.js";
+import { isTokenBenefit } from "../findings/linkage-yield.js";
 import { countWhere, defineMetric, type MetricScope } from "./metric.js";
 
 /** 利益联结持续率: households of the region taking part the year before that still take part. */
@@ -16,11 +17,13 @@ function yearsInRegion(s: MetricScope) {
   });
 }
 
-/** 浅层联结占比: of the linkage records that paid something, those paying less than the shallow line. */
+/** 浅层联结占比: of the linkage records that paid something, those paying a token (less than their mode yields). */
 export const shallowLinkageShare = defineMetric("SHALLOW_LINKAGE_SHARE", (s) => {
   const paying = yearsInRegion(s).filter((y) => y.receivedFen > 0);
-  const line = s.ctx.policy.shallowLinkageFen;
-  return { numerator: countWhere(paying, (y) => y.receivedFen < line), denominator: paying.length };
+  const { index, policy } = s.ctx;
+  const token = (y: (typeof paying)[number]) =>
+    isTokenBenefit(policy, index.linkagesById.get(y.linkageId)!, y);
+  return { numerator: countWhere(paying, token), denominator: paying.length };
 });
 
 /** 户均联结收益: fen received through linkages per household of the region taking part. */

@@ -146,6 +146,8 @@ export function linkage(
     industryId: null,
     startYear,
     endYear: null,
+    signedDate: null,
+    endDate: null,
     ...overrides,
   };
 }
@@ -158,6 +160,10 @@ export function linkageYear(linkageId: string, year: number, receivedFen: number
     year,
     tookPart: receivedFen >= 0,
     receivedFen: Math.max(receivedFen, 0),
+    investedFen: null,
+    monthsWorked: null,
+    areaMu: null,
+    paymentDates: [],
     benefitKind: receivedFen > 0 ? "wage" : null,
   };
 }

@@ -5,6 +5,7 @@ import {
   household,
   income,
   linkage,
+  linkageYear,
   member,
   project,
   rectification,
@@ -33,7 +34,11 @@ export function cleanRecords(): Partial<LedgerData> {
     entities: [entity("e1", TOWN_A)],
     linkages: [linkage("l1", "e1", "h1", 2024)],
     linkageYears: [
-      { id: "ly1", linkageId: "l1", year: 2025, tookPart: true, receivedFen: 300_000, benefitKind: "wage" },
+      {
+        ...linkageYear("ly1", 2025, 300_000),
+        id: "ly1",
+        linkageId: "l1",
+      },
     ],
     incomes: [income("i1", "h1", 2025, 1_000_000)],
     funds: [fund("f1", 2025, 10_000_000)],

@@ -31,7 +31,7 @@ function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
 
 const covers = (l: Linkage, year: number) => l.startYear <= year && (l.endYear === null || year <= l.endYear);
 
-/** Every hit of the 18 rules in `year`, assessed on `asOfDate` (31 December, or the as-of date in the current year). */
+/** Every hit of the rules in `year`, assessed on `asOfDate` (31 December, or the as-of date in the current year). */
 export function oracleHits(ledger: Ledger, year: number, asOfDate: string): OracleHit[] {
   const p = DEFAULT_POLICY;
   const hits: OracleHit[] = [];
@@ -46,6 +46,29 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
     ledger.services.filter((s) => s.date.startsWith(`${year}-`)).flatMap((s) => s.householdIds),
   );
   const inForce = (from: string, to: string | null) => from <= asOfDate && (to === null || asOfDate <= to);
+  const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+  const listed = new Set(ledger.members.map((m) => m.householdId));
+  const able = new Set(
+    ledger.members
+      .filter((m) => m.labourAbility === "ordinary" || m.labourAbility === "skilled")
+      .map((m) => m.householdId),
+  );
+  const yieldOf = (l: Linkage, y: number): number => {
+    const record = ly.get(`${l.id}|${y}`);
+    if (l.mode === "equity_dividend" && record?.investedFen != null)
+      return Math.round(record.investedFen * 0.05);
+    if (l.mode === "employment" && record?.monthsWorked != null)
+      return Math.round(record.monthsWorked * 100_000);
+    if (l.mode === "land_lease" && record?.areaMu != null) return Math.round(record.areaMu * 20_000);
+    return {
+      order_purchase: 100_000,
+      land_lease: 20_000,
+      employment: 150_000,
+      equity_dividend: 30_000,
+      entrusted_raising: 50_000,
+      asset_income: 20_000,
+    }[l.mode];
+  };
 
   for (const r of ledger.regions) {
     if (r.level !== "township") continue;
@@ -54,6 +77,14 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
         x.kind === "township_fixed_person" && x.townshipCode === r.code && inForce(x.validFrom, x.validTo),
     );
     if (!ok) hit("RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON", r.code);
+    const named = ledger.responsibilities.filter(
+      (x) =>
+        x.kind === "township_fixed_person" &&
+        x.townshipCode === r.code &&
+        x.validFrom.startsWith(`${year}-`) &&
+        x.validFrom <= asOfDate,
+    );
+    if (named.length > p.townshipPersonChangesMax) hit("RESPONSIBILITY.TOWNSHIP_STAND_IN", r.code);
   }
   const helped = new Set(
     ledger.responsibilities
@@ -67,24 +98,30 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
   const hasHi = (h: string, y: number) => hiOf.has(`${h}|${y}`);
   const received = (h: string, y: number) =>
     (linkagesOf.get(h) ?? []).some((l) => (ly.get(`${l.id}|${y}`)?.receivedFen ?? 0) > 0);
-  const pepper = new Set<string>();
+  const tookPart = (h: string, y: number) =>
+    (linkagesOf.get(h) ?? []).some((l) => ly.get(`${l.id}|${y}`)?.tookPart === true);
+  const subsidyFen = new Map<string, number>();
+  const scatteredFen = new Map<string, number>();
   const forget = new Set<string>();
   for (const s of ledger.subsidies) {
     const y = Number(s.date.slice(0, 4));
-    if (y === year && s.amountFen < p.smallSubsidyFen) {
-      const linked = (linkagesOf.get(s.householdId) ?? []).some((l) => covers(l, year));
-      if (!linked && !served.has(s.householdId) && !hasHi(s.householdId, year)) pepper.add(s.householdId);
+    if (y === year) {
+      const t = households.get(s.householdId)!.villageCode.slice(0, 9);
+      subsidyFen.set(t, (subsidyFen.get(t) ?? 0) + s.amountFen);
+      if (s.amountFen < p.smallSubsidyFen && !served.has(s.householdId) && !tookPart(s.householdId, year))
+        scatteredFen.set(t, (scatteredFen.get(t) ?? 0) + s.amountFen);
     }
     if (y === year - 1 && !received(s.householdId, year) && !hasHi(s.householdId, year))
       forget.add(s.householdId);
   }
-  for (const h of pepper) hit("SUBSIDY.PEPPER_SPRAY", h);
+  for (const [t, fen] of scatteredFen)
+    if (fen / subsidyFen.get(t)! >= p.pepperSprayShare) hit("SUBSIDY.PEPPER_SPRAY", t);
   for (const h of forget) hit("SUPPORT.SUBSIDISE_AND_FORGET", h);
 
   for (const [entityId, links] of linkagesOfEntity) {
     const current = links.filter((l) => covers(l, year));
     const anyHelp = current.some(
-      (l) => (ly.get(`${l.id}|${year}`)?.receivedFen ?? 0) > 0 || served.has(l.householdId),
+      (l) => served.has(l.householdId) || (ly.get(`${l.id}|${year}`)?.receivedFen ?? 0) >= yieldOf(l, year),
     );
     if (current.length > 0 && !anyHelp) hit("ENTITY.SHIELD", entityId);
     const before = new Set(
@@ -98,7 +135,7 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
     const entity = entities.get(entityId)!;
     if (entity.kind === "cooperative" && current.length > 0) {
       const active = ledger.entityActivities.some(
-        (a) => a.entityId === entityId && a.date.startsWith(`${year}-`),
+        (a) => a.entityId === entityId && a.date.startsWith(`${year}-`) && a.kind !== "meeting",
       );
       if (!active) hit("ENTITY.EMPTY_SHELL", entityId);
     }
@@ -121,18 +158,19 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
     const y = ly.get(`${l.id}|${year}`);
     if (year <= Number(asOfDate.slice(0, 4)) && (!y?.tookPart || y.receivedFen === 0))
       hit("LINKAGE.FAKE", l.id);
-    const entity = entities.get(l.entityId)!;
-    const household = households.get(l.householdId)!;
-    if (entity.regionCode.slice(0, 9) !== household.villageCode.slice(0, 9)) {
-      const industry = entity.industryId ?? l.industryId;
+    if (l.mode === "order_purchase") {
+      const industry = l.industryId ?? entities.get(l.entityId)!.industryId;
       const own = (hiOf.get(`${l.householdId}|${year}`) ?? []).some(
         (r) => industry === null || r.industryId === industry,
       );
       if (!own) hit("LINKAGE.FORCED", l.id);
     }
+    if (l.mode === "employment" && listed.has(l.householdId) && !able.has(l.householdId))
+      hit("LINKAGE.FORCED", l.id);
   }
+  const linkageById = new Map(ledger.linkages.map((l) => [l.id, l]));
   for (const y of ledger.linkageYears) {
-    if (y.year === year && y.receivedFen > 0 && y.receivedFen < p.shallowLinkageFen)
+    if (y.year === year && y.receivedFen > 0 && y.receivedFen < yieldOf(linkageById.get(y.linkageId)!, year))
       hit("LINKAGE.SHALLOW", y.linkageId);
   }
 
@@ -148,27 +186,44 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
     if (r.unitsStarted > 0 && r.unitsSurvived / r.unitsStarted < p.survivalAlertRate)
       survival.add(r.householdId);
     const before = lastYear.get(`${r.householdId}|${r.industryId}`);
-    if (before !== undefined && r.debtFen > before) debt.add(r.householdId);
+    const failed = r.unitsStarted > 0 && r.unitsSurvived / r.unitsStarted < p.survivalAlertRate;
+    if (failed && before !== undefined && r.debtFen > before) debt.add(r.householdId);
   }
   for (const h of survival) hit("OUTCOME.LOW_SURVIVAL", h);
   for (const h of debt) hit("OUTCOME.DEBT_GROWTH", h);
 
   const uses = ledger.fundUses.filter((u) => u.year === year);
-  const total = uses.reduce((s, u) => s + u.amountFen, 0);
-  const industry = uses.filter((u) => u.category === "industry").reduce((s, u) => s + u.amountFen, 0);
-  if (total > 0 && industry / total < p.industryFundShareTarget)
+  const paid = ledger.subsidies.filter((s) => s.fundId !== null && s.date.startsWith(`${year}-`));
+  const sum = (list: readonly { amountFen: number }[]) => list.reduce((s, u) => s + u.amountFen, 0);
+  const total = sum(uses) + sum(paid);
+  const industry = sum(uses.filter((u) => u.category === "industry")) + sum(paid);
+  const target = year >= 2023 ? 0.6 : year >= 2021 ? 0.55 : null;
+  if (target !== null && total > 0 && industry / total < target)
     hit("FUNDS.LOW_INDUSTRY_SHARE", ledger.countyCode);
-  const welfare = new Set(
-    uses
-      .filter(
-        (u) =>
-          u.category === "equity_in_enterprise" || u.category === "photovoltaic" || u.category === "welfare",
-      )
-      .map((u) => u.fundId),
+  const welfare = sum(
+    uses.filter((u) => ["equity_in_enterprise", "photovoltaic", "welfare"].includes(u.category)),
   );
-  for (const f of welfare) hit("FUNDS.PAN_WELFARE", f);
+  if (total > 0 && welfare / total > p.panWelfareShareMax) hit("FUNDS.PAN_WELFARE", ledger.countyCode);
+  for (const f of ledger.funds) {
+    if (f.year !== year) continue;
+    const spent =
+      sum(ledger.fundUses.filter((u) => u.fundId === f.id)) +
+      sum(ledger.subsidies.filter((s) => s.fundId === f.id));
+    if (spent > f.allocatedFen) hit("FUNDS.OVERSPENT", f.id);
+  }
+  for (const project of ledger.projects) {
+    const order = ["application", "review", "appraisal", "approval", "public_notice"];
+    const i = project.stages.findIndex((s) => !order.includes(s.stage));
+    if (i <= 0 || !project.stages[i]!.date.startsWith(`${year}-`) || project.stages[i]!.date > asOfDate)
+      continue;
+    const notice = project.stages[i - 1]!;
+    if (
+      notice.stage !== "public_notice" ||
+      days(notice.date, project.stages[i]!.date) < p.publicNoticeMinDays
+    )
+      hit("PROJECT.NOTICE_SHORT", project.id);
+  }
 
-  const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
   for (const r of ledger.rectifications) {
     if (r.status !== "closed" && r.deadline < asOfDate) hit("RECTIFICATION.OVERDUE", r.id);
     if (

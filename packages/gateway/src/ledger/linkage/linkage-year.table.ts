@@ -12,6 +12,10 @@ export const linkageYearTable = defineLedgerTable<LinkageYear>({
     tookPart: column.bool(),
     receivedFen: column.money(),
     benefitKind: column.oneOf(BENEFIT_KINDS, { nullable: true }),
+    investedFen: column.money({ nullable: true }),
+    monthsWorked: column.decimal({ nullable: true }),
+    areaMu: column.decimal({ nullable: true }),
+    paymentDates: column.json({ nullable: true }),
   },
   uniques: [
     {

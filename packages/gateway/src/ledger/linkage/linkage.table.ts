@@ -13,6 +13,8 @@ export const linkageTable = defineLedgerTable<Linkage>({
     industryId: column.ref("Industry", { nullable: true }),
     startYear: column.int(),
     endYear: column.int({ nullable: true }),
+    signedDate: column.date({ nullable: true }),
+    endDate: column.date({ nullable: true }),
   },
   derived: { entity: ["entityId"], household: ["householdId"], industry: ["industryId"], years: [] },
 });
