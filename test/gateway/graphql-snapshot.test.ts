@@ -50,19 +50,17 @@ describe("the read snapshot is the domain's validated region ledger", () => {
   );
 
   it("refuses to compute on a region whose rows break the ledger's invariants", async () => {
-    // The database does not check a fund's uses against its allocation across rows; the domain does.
+    // The database does not check that a household has one head across its member rows; the domain does.
     const township = TOWNSHIPS[0]!;
-    const funds = await gw.db.pool.query<{ fund_id: string }>(
-      "SELECT DISTINCT u.fund_id FROM fund_use u JOIN project p ON p.id = u.project_id WHERE p.region_code LIKE $1",
+    const members = await gw.db.pool.query<{ id: string }>(
+      "SELECT id FROM member WHERE relation <> 'head' AND region_code LIKE $1 ORDER BY id LIMIT 1",
       [`${township}%`],
     );
-    expect(funds.rows.length).toBeGreaterThan(0);
-    await gw.db.pool.query("UPDATE fund SET allocated_fen = 1 WHERE id = ANY($1)", [
-      funds.rows.map((r) => r.fund_id),
-    ]);
+    expect(members.rows.length).toBe(1);
+    await gw.db.pool.query("UPDATE member SET relation = 'head' WHERE id = $1", [members.rows[0]!.id]);
     const res = await gw.graphql<{ metrics: unknown[] }>(METRICS, { r: township, y: YEAR });
     expect(res.body.data?.metrics ?? null).toBeNull();
     expect(res.body.errors?.length).toBe(1);
-    expect(res.body.errors![0]!.message).not.toContain("FUND_OVERSPENT");
+    expect(res.body.errors![0]!.message).not.toContain("HOUSEHOLD_HEAD");
   });
 });

@@ -1,5 +1,4 @@
 import {
-  createFundUse,
   createHousehold,
   createLinkageYear,
   createMember,
@@ -89,13 +88,6 @@ const CASES: readonly RuleCase[] = [
     mutation: ADD_MEMBER,
     input: { ...MEMBER, id: "m-rule-person", idNumber: idNumberOf(1), relation: "child" },
     change: addMember,
-  },
-  {
-    code: "LEDGER.FUND_OVERSPENT",
-    who: "townAWrite",
-    mutation: `mutation($input: FundUseInput!) { recordFundUse(input: $input) { recordId } }`,
-    input: { id: "fu-rule", fundId: "fund-A", year: 2024, category: "industry", amountFen: 90_000_000 },
-    change: (l, input) => ({ ...l, fundUses: [...l.fundUses, unwrap(createFundUse(input))] }),
   },
   {
     code: "LEDGER.LINKAGE_YEAR_OUT_OF_RANGE",
