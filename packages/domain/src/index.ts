@@ -24,6 +24,7 @@ export type { AssessmentPolicy } from "./assessment/policy.js";
 export { DEFAULT_POLICY, resolvePolicy } from "./assessment/policy.js";
 export type { Finding, Metric, Severity } from "./assessment/types.js";
 export { SEVERITIES, severityRank } from "./assessment/types.js";
+export { renderCodesDocument } from "./codes-document.js";
 export type { BusinessEntity, EntityActivity, EntityKind } from "./entities/business-entity.js";
 export {
   ACTIVITY_KINDS,
