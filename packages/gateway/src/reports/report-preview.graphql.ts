@@ -1,6 +1,7 @@
 import type { RuleViolation } from "@fupin/domain";
 import { builder } from "../graphql/builder.js";
 import { requireRegion } from "../graphql/scope.js";
+import { REPORT_ARGS } from "./report-args.js";
 import { parseReportRequest, prepareReport } from "./report-data.js";
 import { ReportRuleViolationType } from "./report-rule-violation.graphql.js";
 import { ReportSummaryType } from "./report-summary.graphql.js";
@@ -44,14 +45,7 @@ builder.queryField("reportPreview", (t) =>
       "Builds a report of a region (inside the caller's scope) for a period from the ledger and checks the consistency rules, without submitting it.",
     authScopes: { ledgerRead: true },
     complexity: 100,
-    args: {
-      profile: t.arg.string({
-        required: true,
-        description: "Report profile: province-households, city-projects or city-campaign.",
-      }),
-      regionCode: t.arg.string({ required: true, description: "Region reported (county or township)." }),
-      period: t.arg.string({ required: true, description: "Period: 2025 for a year, 2025-12 for a month." }),
-    },
+    args: REPORT_ARGS,
     resolve: async (_root, args, ctx) => {
       const request = parseReportRequest(args.profile, args.period);
       const regionCode = requireRegion(ctx, args.regionCode);

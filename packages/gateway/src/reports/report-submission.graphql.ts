@@ -4,6 +4,7 @@ import { builder } from "../graphql/builder.js";
 import { firstSchema } from "../graphql/connection.js";
 import { MAX_PAGE_SIZE } from "../graphql/limits-config.js";
 import { requestState } from "../graphql/request-state.js";
+import { REPORT_ARGS } from "./report-args.js";
 import {
   listSubmissions,
   type SubmissionView,
@@ -132,12 +133,7 @@ builder.mutationField("submitReport", (t) =>
     authScopes: { reportsSubmit: true },
     complexity: 100,
     args: {
-      profile: t.arg.string({
-        required: true,
-        description: "Report profile: province-households, city-projects or city-campaign.",
-      }),
-      regionCode: t.arg.string({ required: true, description: "Region reported (county or township)." }),
-      period: t.arg.string({ required: true, description: "Period: 2025 for a year, 2025-12 for a month." }),
+      ...REPORT_ARGS,
       preparer: t.arg.string({
         required: true,
         description: "Who prepared the report (专人).",
