@@ -307,6 +307,51 @@ describe("linkages, support, funds, projects and rectifications", () => {
     );
     const rows = await h.pool.query("select received_fen from linkage_year where linkage_id = 'lk-new'");
     expect(rows.rows).toEqual([{ received_fen: 150000 }]);
+    const dated = await h.gql(
+      "townAWrite",
+      `mutation { recordLinkage(input: { id: "lk-dated", entityId: "ent-A", householdId: "h-new-1", mode: equity_dividend, startYear: 2024, signedDate: "2024-03-05" }) { signedDate endDate } }`,
+    );
+    expect(dataOf(dated, "recordLinkage")).toEqual({ signedDate: "2024-03-05", endDate: null });
+    const basis = await h.gql(
+      "townAWrite",
+      `mutation($input: LinkageYearInput!) { recordLinkageYear(input: $input) { investedFen monthsWorked areaMu paymentDates } }`,
+      {
+        input: {
+          linkageId: "lk-dated",
+          year: 2024,
+          tookPart: true,
+          receivedFen: 40000,
+          benefitKind: "dividend",
+          investedFen: 500000,
+          paymentDates: ["2024-06-30", "2024-12-20"],
+        },
+      },
+    );
+    expect(dataOf(basis, "recordLinkageYear")).toEqual({
+      investedFen: 500000,
+      monthsWorked: null,
+      areaMu: null,
+      paymentDates: ["2024-06-30", "2024-12-20"],
+    });
+    const read = await h.gql(
+      "townA",
+      `{ linkages(regionCode: "${VILLAGE_A}", filter: { entityId: "ent-A", mode: equity_dividend }) { nodes { recordId signedDate years { investedFen paymentDates } } } }`,
+    );
+    expect(read.body.errors).toBeUndefined();
+    expect(read.body.data?.linkages).toEqual({
+      nodes: [
+        {
+          recordId: "lk-dated",
+          signedDate: "2024-03-05",
+          years: [{ investedFen: 500000, paymentDates: ["2024-06-30", "2024-12-20"] }],
+        },
+      ],
+    });
+    const late = await h.gql(
+      "townAWrite",
+      `mutation { recordLinkage(input: { entityId: "ent-A", householdId: "h-new-1", mode: employment, startYear: 2024, signedDate: "2025-01-02" }) { recordId } }`,
+    );
+    expect(late.body.errors?.[0]?.extensions?.field).toBe("input.signedDate");
     await expectNothingWritten(async () => {
       const bad = await h.gql("townAWrite", YEAR, {
         input: { linkageId: "lk-new", year: 2025, tookPart: false, receivedFen: 100 },

@@ -25,6 +25,22 @@ LinkageYearRef.implement({
       nullable: true,
       description: "Kind of benefit.",
     }),
+    investedFen: t.exposeFloat("investedFen", {
+      nullable: true,
+      description: "The mode's basis: the sum invested (入股), fen, where recorded.",
+    }),
+    monthsWorked: t.exposeFloat("monthsWorked", {
+      nullable: true,
+      description: "The mode's basis: months worked (务工), where recorded.",
+    }),
+    areaMu: t.exposeFloat("areaMu", {
+      nullable: true,
+      description: "The mode's basis: land leased, in mu (亩), where recorded.",
+    }),
+    paymentDates: t.stringList({
+      description: "The days the benefit was paid (YYYY-MM-DD), where recorded.",
+      resolve: (y) => y.paymentDates ?? [],
+    }),
   }),
 });
 
@@ -62,6 +78,12 @@ const LinkageYearInput = builder.inputType("LinkageYearInput", {
     benefitKind: t.field({
       type: BenefitKindEnum,
       description: "Kind of benefit (required when something was received).",
+    }),
+    investedFen: t.float({ description: "The sum invested (入股), in whole fen, where recorded." }),
+    monthsWorked: t.float({ description: "Months worked (务工), 0 to 12, where recorded." }),
+    areaMu: t.float({ description: "Land leased, in mu (亩), where recorded." }),
+    paymentDates: t.stringList({
+      description: "The days the benefit was paid (YYYY-MM-DD), each in the year.",
     }),
   }),
 });

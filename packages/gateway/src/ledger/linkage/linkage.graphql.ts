@@ -39,6 +39,14 @@ LinkageRef.implement({
     industry: recordField(t, IndustryRef, "The industry.", (l) => l.industryId),
     startYear: t.exposeInt("startYear", { description: "First year of the linkage." }),
     endYear: t.exposeInt("endYear", { nullable: true, description: "Last year (null: still running)." }),
+    signedDate: t.exposeString("signedDate", {
+      nullable: true,
+      description: "The day the agreement was signed (签订, YYYY-MM-DD), where recorded.",
+    }),
+    endDate: t.exposeString("endDate", {
+      nullable: true,
+      description: "The day the linkage ended (YYYY-MM-DD), where recorded.",
+    }),
     years: t.loadableList({
       type: LinkageYearRef,
       description: "Participation and benefits by year.",
@@ -81,6 +89,10 @@ const LinkageInput = builder.inputType("LinkageInput", {
     industryId: t.string({ description: "Ledger id of the industry." }),
     startYear: t.int({ required: true, description: "First year." }),
     endYear: t.int({ description: "Last year (null: still running)." }),
+    signedDate: t.string({
+      description: "The day the agreement was signed (YYYY-MM-DD), in the start year.",
+    }),
+    endDate: t.string({ description: "The day it ended (YYYY-MM-DD), in the end year." }),
   }),
 });
 
