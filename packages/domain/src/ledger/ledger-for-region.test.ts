@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateSyntheticCounty } from "../synthetic/index.js";
-import { ledgerForRegion, validateLedger } from "./ledger.js";
+import { createRegionLedger, ledgerForRegion, sliceLedgerData, validateLedger } from "./ledger.js";
+import { T1, T2, validData } from "./testing/ledger-fixture.js";
 
 describe("ledgerForRegion on the synthetic county", () => {
   const { ledger } = generateSyntheticCounty({ referenceYear: 2025, households: 1500, seed: 3 });
@@ -25,5 +26,28 @@ describe("ledgerForRegion on the synthetic county", () => {
     expect(cuts.reduce((n, c) => n + c.households.length, 0)).toBe(ledger.households.length);
     expect(cuts.reduce((n, c) => n + c.members.length, 0)).toBe(ledger.members.length);
     expect(cuts.reduce((n, c) => n + c.linkages.length, 0)).toBe(ledger.linkages.length);
+  });
+});
+
+describe("a project naming a household of another township", () => {
+  // Bug guarded: T1's project listed T2's household h2, so T1's slice failed with a dangling reference.
+  const data = validData();
+  const crossing = {
+    ...data,
+    projects: data.projects.map((p) => ({ ...p, beneficiaryHouseholdIds: ["h1", "h2"] })),
+  };
+
+  it("is a valid county ledger, and each township's slice is valid too", () => {
+    expect(validateLedger(crossing)).toEqual([]);
+    const t1 = createRegionLedger(crossing, T1);
+    expect(t1.ok && validateLedger(t1.value)).toEqual([]);
+    expect(createRegionLedger(crossing, T2).ok).toBe(true);
+  });
+
+  it("lists in the township's slice only the township's own beneficiaries", () => {
+    const t1 = sliceLedgerData(crossing, T1);
+    expect(t1.projects.map((p) => p.beneficiaryHouseholdIds)).toEqual([["h1"]]);
+    expect(t1.households.map((h) => h.id)).toEqual(["h1"]);
+    expect(sliceLedgerData(crossing, "360723").projects[0]?.beneficiaryHouseholdIds).toEqual(["h1", "h2"]);
   });
 });

@@ -56,7 +56,8 @@ export function createLedger(data: LedgerData): Result<Ledger, LedgerError> {
  * The records of a ledger's data that lie within a region (a township or village code, or the county),
  * with the records outside it that they refer to — the entities linked to its households or
  * implementing its projects (with their regions and activity), the funds its subsidies and fund
- * uses draw on, and the services given to its households (listing only those households) — so
+ * uses draw on, and the services given to its households (listing only those households); its
+ * projects list only its own beneficiary households, as a caller scoped to it sees them — so
  * that the slice of a valid ledger is itself valid. Given more than a region's records (a database
  * read of the region and its references), it keeps the same ones.
  */
@@ -66,7 +67,14 @@ export function sliceLedgerData(data: LedgerData, regionCode: string): LedgerDat
   const householdIds = new Set(households.map((h) => h.id));
   const linkages = data.linkages.filter((l) => householdIds.has(l.householdId));
   const linkageIds = new Set(linkages.map((l) => l.id));
-  const projects = data.projects.filter((p) => within(p.regionCode));
+  // A project may name households of other townships: the slice lists only its own, as it does for services.
+  const projects = data.projects
+    .filter((p) => within(p.regionCode))
+    .map((p) =>
+      p.beneficiaryHouseholdIds.every((id) => householdIds.has(id))
+        ? p
+        : { ...p, beneficiaryHouseholdIds: p.beneficiaryHouseholdIds.filter((id) => householdIds.has(id)) },
+    );
   const projectIds = new Set(projects.map((p) => p.id));
   const linkedEntityIds = new Set([
     ...linkages.map((l) => l.entityId),
