@@ -31,7 +31,19 @@ export type {
   ProfileInput,
   ProfileName,
   ProfileSheet,
+  ProfileTransport,
 } from "./profiles/profile.js";
 export { COLUMN_TYPES, PROFILE_NAMES, profileSchema } from "./profiles/profile.js";
 export type { ProfileOverride } from "./profiles/registry.js";
 export { isProfileName, loadProfile, parseProfile, profileOverrideSchema } from "./profiles/registry.js";
+export type { Fault, FaultInput, FaultMode } from "./simulator/faults.js";
+export { FAULT_MODES } from "./simulator/faults.js";
+export type {
+  PlatformReceipt,
+  PlatformSimulator,
+  PlatformSimulatorOptions,
+  SimulatedPlatform,
+  SimulatorStats,
+} from "./simulator/platform-simulator.js";
+export { createPlatformSimulator, SIMULATED_PLATFORMS } from "./simulator/platform-simulator.js";
+export type { BatchError, ReceivedBatch, RejectedRow } from "./simulator/validate-batch.js";

@@ -9,7 +9,7 @@ export const CITY_CAMPAIGN: ProfileInput = {
   name: "city-campaign",
   title: "市产业扶贫攻坚行动月报",
   deadline: { frequency: "monthly", day: 3 },
-  transport: { kind: "file" },
+  transport: { kind: "file", folder: "outbox/city-campaign" },
   codeTables: {},
   sheets: [
     {

@@ -23,7 +23,11 @@ export const CITY_PROJECTS: ProfileInput = {
   name: "city-projects",
   title: "市产业扶贫项目",
   deadline: { frequency: "monthly", day: 10 },
-  transport: { kind: "file" },
+  transport: {
+    kind: "http-json",
+    url: "http://127.0.0.1:4100/city/batches",
+    credentialEnv: "FUPIN_CITY_TOKEN",
+  },
   codeTables: {},
   sheets: [
     {

@@ -54,14 +54,38 @@ export const deadlineSchema = z
     error: "a yearly deadline names its month",
   });
 
-/** How a report is delivered: as a file (xlsx), or as JSON batches to a platform. */
+/** TLS settings of an HTTP transport: verify the platform's certificate (against extra CA files when given). */
+export const tlsSchema = z
+  .object({
+    rejectUnauthorized: z.boolean().default(true),
+    caFile: z.string().min(1).nullable().default(null),
+  })
+  .strict();
+
+/**
+ * How a report is delivered: JSON batches POSTed to a platform (`http-json`), or the frozen xlsx dropped
+ * into a folder (`file`, written atomically by rename) for platforms that take uploads by hand. The
+ * bearer credential is never in the profile: `credentialEnv` names the environment variable holding it.
+ */
 export const transportSchema = z
   .object({
     kind: z.enum(["file", "http-json"]),
     batchSize: z.number().int().min(1).max(10_000).default(500),
     url: z.url().nullable().default(null),
+    folder: z.string().min(1).nullable().default(null),
+    credentialEnv: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]*$/, { error: "must be an environment variable name (A-Z, 0-9, _)" })
+      .nullable()
+      .default(null),
+    timeoutMs: z.number().int().min(100).max(600_000).default(30_000),
+    retryLimit: z.number().int().min(0).max(50).default(8),
+    retryDelaySeconds: z.number().int().min(0).max(86_400).default(60),
+    tls: tlsSchema.default({ rejectUnauthorized: true, caFile: null }),
   })
   .strict();
+/** A profile's transport. */
+export type ProfileTransport = z.output<typeof transportSchema>;
 
 /** A report profile declared as data: what each platform expects, adjustable by a county without code. */
 export const profileSchema = z

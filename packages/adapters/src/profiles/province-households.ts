@@ -5,7 +5,11 @@ export const PROVINCE_HOUSEHOLDS: ProfileInput = {
   name: "province-households",
   title: "省扶贫系统 建档立卡户帮扶情况",
   deadline: { frequency: "monthly", day: 5 },
-  transport: { kind: "file" },
+  transport: {
+    kind: "http-json",
+    url: "http://127.0.0.1:4100/province/batches",
+    credentialEnv: "FUPIN_PROVINCE_TOKEN",
+  },
   codeTables: {},
   sheets: [
     {
