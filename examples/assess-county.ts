@@ -1,5 +1,6 @@
 // Assess a county: generate the default synthetic county (modelled on Dayu 大余县, all data synthetic),
-// print its assessment metrics for the latest complete year and its ten most severe findings, in Chinese.
+// print its assessment metrics for the latest complete year, its findings tallied per township by
+// severity and code, and its ten most severe findings, in Chinese.
 // Run with `pnpm example:assess`.
 import {
   chinaDateOf,
@@ -12,6 +13,7 @@ import {
   type Metric,
   type MetricCode,
   type Severity,
+  summariseFindings,
 } from "@fupin/domain";
 import { generateSyntheticCounty, syntheticPeriod } from "@fupin/domain/synthetic";
 
@@ -93,4 +95,26 @@ for (const [i, f] of mostSevere(findings, 10).entries()) {
   console.log(
     `    ${f.code} · 依据：${f.evidence.slice(0, 5).join("、")}${f.evidence.length > 5 ? " …" : ""}`,
   );
+}
+
+const townships = ledger.regions.filter((r) => r.level === "township");
+const regionName = new Map(ledger.regions.map((r) => [r.code, r.name]));
+console.log(`\n各乡镇发现问题汇总（${referenceYear}年，按严重程度和问题类别）：`);
+console.log(
+  `${pad("乡镇", 16)}${padStart("合计", 6)}${(["critical", "high", "medium", "low"] as const).map((s) => padStart(SEVERITY_ZH[s], 6)).join("")}  问题类别（条数）`,
+);
+for (const s of summariseFindings(
+  findings,
+  referenceYear,
+  townships.map((t) => t.code),
+)) {
+  const name =
+    s.regionCode === ledger.countyCode
+      ? `${countyName}（县级）`
+      : (regionName.get(s.regionCode) ?? s.regionCode);
+  const severities = (["critical", "high", "medium", "low"] as const).map((v) =>
+    padStart(String(s.bySeverity[v]), 6),
+  );
+  const codes = s.byCode.map((t) => `${t.code}×${t.count}`).join(" ");
+  console.log(`${pad(name, 16)}${padStart(String(s.total), 6)}${severities.join("")}  ${codes || "—"}`);
 }

@@ -88,4 +88,20 @@ describe("examples/assess-county.ts", () => {
     for (const code of codes) expect(FINDING_CODES).toContain(code);
     expect(new Set(codes).size).toBeGreaterThan(1);
   });
+
+  it("prints per township the findings by severity and code, adding up to the total found", () => {
+    const total = Number(/发现问题(\d+)条/.exec(run.stdout)?.[1]);
+    const rows =
+      run.stdout
+        .split("各乡镇发现问题汇总")[1]
+        ?.split("\n")
+        .slice(2)
+        .filter((l) => l.trim()) ?? [];
+    expect(rows.length).toBeGreaterThan(10);
+    const tallies = rows.map((l) => l.trim().split(/\s+/).slice(1, 6).map(Number));
+    for (const [sum, ...bySeverity] of tallies) expect(bySeverity.reduce((a, b) => a + b, 0)).toBe(sum);
+    expect(tallies.reduce((n, [sum]) => n + sum!, 0)).toBe(total);
+    for (const [, code] of run.stdout.split("各乡镇发现问题汇总")[1]!.matchAll(/([A-Z_]+\.[A-Z_]+)×\d+/g))
+      expect(FINDING_CODES).toContain(code);
+  });
 });

@@ -16,6 +16,8 @@ export {
 } from "./assessment/detect-findings.js";
 export type { FindingCode, FindingSubjectType } from "./assessment/finding-codes.js";
 export { FINDING_CODES } from "./assessment/finding-codes.js";
+export type { FindingTally, TownshipFindingSummary } from "./assessment/finding-summary.js";
+export { summariseFindings } from "./assessment/finding-summary.js";
 export type { FindingDetector } from "./assessment/findings/detector.js";
 export type { MetricCode, MetricDefinition } from "./assessment/metric-codes.js";
 export { METRIC_CODES, METRIC_DEFINITIONS } from "./assessment/metric-codes.js";

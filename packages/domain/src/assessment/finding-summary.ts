@@ -1,0 +1,60 @@
+import { FINDING_CODES, type FindingCode } from "./finding-codes.js";
+import { type Finding, SEVERITIES, type Severity, severityRank } from "./types.js";
+
+/** How many findings of one code (and its severity) a township has. */
+export interface FindingTally {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly count: number;
+}
+
+/** What the deputy county head reads first: one township's findings counted by severity and by code. */
+export interface TownshipFindingSummary {
+  /** The township (9 digits), or the county code for the county-level findings (funds). */
+  readonly regionCode: string;
+  readonly year: number;
+  readonly total: number;
+  /** Findings per severity, every severity present (0 when none). */
+  readonly bySeverity: Readonly<Record<Severity, number>>;
+  /** Findings per code, most severe first, then in the order of `FINDING_CODES`; codes with none left out. */
+  readonly byCode: readonly FindingTally[];
+}
+
+/**
+ * Tallies findings of one year per township (the county code holding the county-level ones), by
+ * code and severity, ordered by region code. Each of `regionCodes` gets a summary even with no
+ * finding, so a clean township shows as clean rather than missing.
+ */
+export function summariseFindings(
+  findings: readonly Finding[],
+  year: number,
+  regionCodes: readonly string[] = [],
+): TownshipFindingSummary[] {
+  const byRegion = new Map<string, Map<FindingCode, FindingTally>>();
+  for (const code of regionCodes) byRegion.set(code, new Map());
+  for (const f of findings) {
+    if (f.year !== year) continue;
+    let tallies = byRegion.get(f.regionCode);
+    if (!tallies) {
+      tallies = new Map();
+      byRegion.set(f.regionCode, tallies);
+    }
+    const t = tallies.get(f.code);
+    tallies.set(f.code, { code: f.code, severity: f.severity, count: (t?.count ?? 0) + 1 });
+  }
+  return [...byRegion.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([regionCode, tallies]) => summaryOf(regionCode, year, [...tallies.values()]));
+}
+
+function summaryOf(regionCode: string, year: number, tallies: FindingTally[]): TownshipFindingSummary {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const t of tallies) bySeverity[t.severity] += t.count;
+  const byCode = tallies.sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      FINDING_CODES.indexOf(a.code) - FINDING_CODES.indexOf(b.code),
+  );
+  const total = tallies.reduce((n, t) => n + t.count, 0);
+  return { regionCode, year, total, bySeverity, byCode };
+}
