@@ -1,4 +1,4 @@
-import type { Permission } from "@fupin/gateway";
+import type { GatewayConfig, Permission } from "@fupin/gateway";
 import { startTestGateway, type TestGateway } from "../support/gateway.js";
 import { COUNTY, seedFixture, TOWN_A, TOWN_B } from "./graphql-fixture.js";
 
@@ -52,10 +52,10 @@ export interface GraphqlHarness {
   close(): Promise<void>;
 }
 
-/** Starts the gateway (test support's real server, real keys) and loads the fixture. */
-export async function startGraphqlHarness(): Promise<GraphqlHarness> {
+/** Starts the gateway (test support's real server, real keys, `config` overrides) and loads the fixture. */
+export async function startGraphqlHarness(config: Partial<GatewayConfig> = {}): Promise<GraphqlHarness> {
   let now = new Date("2024-12-15T00:00:00Z");
-  const gateway = await startTestGateway({ seedHouseholds: 0, now: () => now });
+  const gateway = await startTestGateway({ seedHouseholds: 0, now: () => now, config });
   try {
     await seedFixture(gateway.db.pool);
     const keys = new Map<HarnessKey, string>();

@@ -38,11 +38,11 @@ async function counts(): Promise<Record<string, number>> {
   return res.rows[0] ?? {};
 }
 
-async function expectNothingWritten(run: () => Promise<unknown>): Promise<void> {
+async function expectNothingWritten(run: () => Promise<unknown>, refusalsAudited = 0): Promise<void> {
   const before = await counts();
   const project = await h.pool.query("select stages, version from project order by id");
   await run();
-  expect(await counts()).toEqual(before);
+  expect(await counts()).toEqual({ ...before, audit: (before.audit ?? 0) + refusalsAudited });
   expect((await h.pool.query("select stages, version from project order by id")).rows).toEqual(project.rows);
 }
 
@@ -96,20 +96,26 @@ describe("households and members", () => {
     });
   });
 
-  it("refuses a duplicate household number with a typed error", async () => {
+  it("refuses a duplicate household number with a typed error (CONFLICT without personal:read), audited", async () => {
     await expectNothingWritten(async () => {
-      const res = await h.gql("townAWrite", REGISTER, { input: household({ householdNumber: "NEW-0001" }) });
+      const res = await h.gql("county", REGISTER, { input: household({ householdNumber: "NEW-0001" }) });
       expect(res.body.errors?.[0]?.extensions?.code).toBe("HOUSEHOLD.DUPLICATE_NUMBER");
-    });
+      const hidden = await h.gql("townAWrite", REGISTER, {
+        input: household({ householdNumber: "NEW-0001" }),
+      });
+      expect(hidden.body.errors?.[0]?.extensions).toEqual({ code: "CONFLICT" });
+    }, 2);
   });
 
-  it("refuses an id already taken with LEDGER.DUPLICATE_ID", async () => {
+  it("refuses an id already taken with LEDGER.DUPLICATE_ID (CONFLICT without personal:read)", async () => {
     await expectNothingWritten(async () => {
-      const res = await h.gql("townAWrite", REGISTER, {
-        input: household({ id: householdId("A", 1), householdNumber: "NEW-0009" }),
-      });
+      const input = household({ id: householdId("B", 1), householdNumber: "NEW-0009" });
+      const res = await h.gql("county", REGISTER, { input });
       expect(res.body.errors?.[0]?.extensions?.code).toBe("LEDGER.DUPLICATE_ID");
-    });
+      // The id belongs to township B: township A's key must not learn that it exists.
+      const hidden = await h.gql("townAWrite", REGISTER, { input });
+      expect(hidden.body.errors?.[0]?.extensions).toEqual({ code: "CONFLICT" });
+    }, 2);
   });
 
   it("lets only one of two concurrent additions of the same person succeed", async () => {
@@ -128,7 +134,7 @@ describe("households and members", () => {
       h.gql("townAWrite", ADD_MEMBER, input("m-race-2")),
     ]);
     const codes = results.map((r) => r.body.errors?.[0]?.extensions?.code ?? "ok").sort();
-    expect(codes).toEqual(["LEDGER.DUPLICATE_ID_NUMBER", "ok"]);
+    expect(codes).toEqual(["CONFLICT", "ok"]);
     const rows = await h.pool.query("select id from member where id_number = $1", [idNumberOf(960)]);
     expect(rows.rows).toHaveLength(1);
   });
@@ -140,7 +146,7 @@ describe("households and members", () => {
     });
   });
 
-  it("adds a member, and refuses a person already in a household with LEDGER.DUPLICATE_ID_NUMBER", async () => {
+  it("adds a member, and refuses a person already in a household (CONFLICT without personal:read)", async () => {
     const ok = await h.gql("townAWrite", ADD_MEMBER, {
       input: {
         householdId: "h-new-1",
@@ -151,20 +157,25 @@ describe("households and members", () => {
       },
     });
     expect(ok.body.errors).toBeUndefined();
-    expect(dataOf<{ idNumber: string }>(ok, "addMember").idNumber).toMatch(/^360723\*{8}/);
+    expect(dataOf<{ idNumber: string }>(ok, "addMember").idNumber).toBe(
+      `360723${"*".repeat(11)}${idNumberOf(900).at(-1)}`,
+    );
+    const duplicate = {
+      input: {
+        householdId: "h-new-1",
+        name: "重复",
+        idNumber: idNumberOf(241),
+        relation: "spouse",
+        labourAbility: "ordinary",
+      },
+    };
     await expectNothingWritten(async () => {
       // Person 241 is a member of township B's first household: the check spans the whole register.
-      const dup = await h.gql("townAWrite", ADD_MEMBER, {
-        input: {
-          householdId: "h-new-1",
-          name: "重复",
-          idNumber: idNumberOf(241),
-          relation: "spouse",
-          labourAbility: "ordinary",
-        },
-      });
-      expect(dup.body.errors?.[0]?.extensions?.code).toBe("LEDGER.DUPLICATE_ID_NUMBER");
-    });
+      const dup = await h.gql("townAWrite", ADD_MEMBER, duplicate);
+      expect(dup.body.errors?.[0]?.extensions).toEqual({ code: "CONFLICT" });
+      const seen = await h.gql("county", ADD_MEMBER, duplicate);
+      expect(seen.body.errors?.[0]?.extensions?.code).toBe("LEDGER.DUPLICATE_ID_NUMBER");
+    }, 2);
     await expectNothingWritten(async () => {
       const bad = await h.gql("townAWrite", ADD_MEMBER, {
         input: {

@@ -24,7 +24,16 @@ describe("configuration from the environment", () => {
       rateLimitPerMinute: 600,
       authFailuresPerMinute: 60,
       maxBodyBytes: 1024 * 1024,
+      failedWritesPerHour: 60,
+      idNumberMask: { head: 6, tail: 1 },
       exposeSqlCount: false,
+    });
+  });
+
+  it.each([["0+0"], ["4+1"], ["6+0"]])("reads FUPIN_ID_NUMBER_SHOWN %s", (shown) => {
+    expect(loadConfig({ FUPIN_ID_NUMBER_SHOWN: shown }).idNumberMask).toEqual({
+      head: Number(shown[0]),
+      tail: Number(shown[2]),
     });
   });
 
@@ -75,6 +84,9 @@ describe("configuration from the environment", () => {
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL", /LOG_LEVEL must be one of fatal/],
     [{ RATE_LIMIT_PER_MINUTE: "0" }, "RATE_LIMIT_PER_MINUTE", /RATE_LIMIT_PER_MINUTE must be more than zero/],
     [{ MAX_BODY_BYTES: "1.5" }, "MAX_BODY_BYTES", /MAX_BODY_BYTES must be a whole number/],
+    [{ FAILED_WRITES_PER_HOUR: "0" }, "FAILED_WRITES_PER_HOUR", /must be more than zero/],
+    [{ FUPIN_ID_NUMBER_SHOWN: "6+4" }, "FUPIN_ID_NUMBER_SHOWN", /at most "6\+1"/],
+    [{ FUPIN_ID_NUMBER_SHOWN: "7+1" }, "FUPIN_ID_NUMBER_SHOWN", /at most "6\+1"/],
     [{ FUPIN_JWT_ISSUER: "https://idp" }, "FUPIN_JWT_ISSUER", /needs FUPIN_JWT_JWKS_URL or FUPIN_JWT_SECRET/],
     [
       { FUPIN_JWT_SECRET: "x".repeat(40) },

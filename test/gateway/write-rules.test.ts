@@ -112,7 +112,7 @@ const CASES: readonly RuleCase[] = [
   },
   {
     code: "LEDGER.DUPLICATE_ID",
-    who: "townAWrite",
+    who: "county",
     mutation: `mutation($input: HouseholdInput!) { registerHousehold(input: $input) { recordId } }`,
     input: {
       id: householdId("A", 1),

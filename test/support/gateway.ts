@@ -92,6 +92,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     logLevel: "silent",
     rateLimitPerMinute: 100_000,
     authFailuresPerMinute: 100_000,
+    failedWritesPerHour: 100_000,
     maxBodyBytes: 1024 * 1024,
     exposeSqlCount: true,
     ...options.config,

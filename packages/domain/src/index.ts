@@ -64,8 +64,21 @@ export {
 } from "./households/household.js";
 export type { HouseholdRuleCode } from "./households/household-rules.js";
 export { HOUSEHOLD_RULES } from "./households/household-rules.js";
-export type { IdNumberError, IdNumberErrorCode, IdNumberInfo, Sex } from "./households/id-number.js";
-export { ageOn, idNumberCheckDigit, maskIdNumber, parseIdNumber } from "./households/id-number.js";
+export type {
+  IdNumberError,
+  IdNumberErrorCode,
+  IdNumberInfo,
+  IdNumberMask,
+  Sex,
+} from "./households/id-number.js";
+export {
+  ageOn,
+  DEFAULT_ID_NUMBER_MASK,
+  idNumberCheckDigit,
+  maskIdNumber,
+  parseIdNumber,
+  WIDEST_ID_NUMBER_MASK,
+} from "./households/id-number.js";
 export type { Income } from "./households/income.js";
 export { createIncome, incomeInputSchema, netIncomeFen, perCapitaNetIncomeFen } from "./households/income.js";
 export type { Member, Relation } from "./households/member.js";

@@ -1,3 +1,4 @@
+import type { IdNumberMask } from "@fupin/domain";
 import { z } from "zod";
 
 const optionalText = z
@@ -55,6 +56,19 @@ const envSchema = z
       .int({ error: "must be a whole number" })
       .positive({ error: "must be more than zero" })
       .default(60),
+    FAILED_WRITES_PER_HOUR: z.coerce
+      .number({ error: "must be a number" })
+      .int({ error: "must be a whole number" })
+      .positive({ error: "must be more than zero" })
+      .default(60),
+    FUPIN_ID_NUMBER_SHOWN: z
+      .string()
+      .trim()
+      .regex(/^[0-6]\+[01]$/, {
+        error: 'must be "<first>+<last>" characters shown, at most "6+1" (region code and last character)',
+      })
+      .default("6+1")
+      .transform((v) => ({ head: Number(v[0]), tail: Number(v[2]) })),
     MAX_BODY_BYTES: z.coerce
       .number({ error: "must be a number of bytes" })
       .int({ error: "must be a whole number of bytes" })
@@ -108,6 +122,10 @@ export interface GatewayConfig {
   /** Failed authentications allowed per client address and minute before 429 (slows key guessing). */
   readonly authFailuresPerMinute: number;
   readonly maxBodyBytes: number;
+  /** Refused writes allowed per principal and hour before writes answer RATE_LIMITED. Default 60. */
+  readonly failedWritesPerHour?: number;
+  /** Characters of an ID number shown to callers without personal:read. Default region code + last character. */
+  readonly idNumberMask?: IdNumberMask;
   /** Echo the request's SQL statement count in `x-sql-statements`. */
   readonly exposeSqlCount: boolean;
 }
@@ -162,6 +180,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    failedWritesPerHour: e.FAILED_WRITES_PER_HOUR,
+    idNumberMask: e.FUPIN_ID_NUMBER_SHOWN,
     exposeSqlCount: e.FUPIN_EXPOSE_SQL_COUNT,
   };
 }

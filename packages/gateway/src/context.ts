@@ -25,6 +25,10 @@ export interface GatewayServices {
   readonly audit: AuditWriter;
   /** Findings and metrics, cached by ledger version and computed off the event loop. */
   readonly assessment: import("./assessment/assessment-service.js").AssessmentService;
+  /** Refused writes per principal, counted in PostgreSQL; past the limit a principal may not write. */
+  readonly failedWrites: import("./graphql/write/failed-writes.js").FailedWriteLimit;
+  /** How much of an ID number callers without personal:read see. */
+  readonly idNumberMask: import("@fupin/domain").IdNumberMask;
 }
 
 /** Runs parameterised SQL (`$1`, `$2`, …) and returns plain rows. */
@@ -52,7 +56,7 @@ export interface SqlTransaction {
 /** One audit entry: who did what to which record, with the before and after images. */
 export interface AuditEntry {
   readonly principalId: string;
-  readonly action: "create" | "update" | "delete" | "read_personal" | "submit";
+  readonly action: "create" | "update" | "delete" | "read_personal" | "submit" | "refuse_write";
   readonly entityType: string;
   readonly entityId: string;
   readonly countyCode: string;

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { DEFAULT_ID_NUMBER_MASK } from "@fupin/domain";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
@@ -15,6 +16,7 @@ import type { Database } from "./db/database.js";
 import { createSqlExecutor } from "./db/pool.js";
 import { createGraphqlPlugins } from "./graphql/limits.js";
 import { createSchema } from "./graphql/schema/index.js";
+import { createFailedWriteLimit } from "./graphql/write/failed-writes.js";
 import { createPostgresRateLimiter } from "./http/rate-limiter.js";
 import { requestInfo } from "./http/request-info.js";
 import { useAuth } from "./http/use-auth.js";
@@ -137,6 +139,8 @@ export function createGatewayYoga(options: GatewayServerOptions, metrics = creat
   const now = options.now ?? (() => new Date());
   const audit = createAuditWriter(db.pool);
   const assessment = options.assessment ?? createAssessmentService();
+  const failedWrites = createFailedWriteLimit(db.pool, options.config.failedWritesPerHour ?? 60);
+  const idNumberMask = options.config.idNumberMask ?? DEFAULT_ID_NUMBER_MASK;
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema: options.schema ?? createSchema(),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -146,7 +150,7 @@ export function createGatewayYoga(options: GatewayServerOptions, metrics = creat
     context: (initial) => {
       const info = requestInfo(initial);
       info.sql = createSqlExecutor(db.pool);
-      const services = { sql: info.sql, orm: db.orm, audit, assessment };
+      const services = { sql: info.sql, orm: db.orm, audit, assessment, failedWrites, idNumberMask };
       return { requestId: info.requestId, principal: info.principal, logger: info.logger, now, services };
     },
     maskedErrors: {

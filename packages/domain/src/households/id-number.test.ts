@@ -93,9 +93,18 @@ describe("parseIdNumber", () => {
 
 describe("maskIdNumber and ageOn", () => {
   it.each([
-    ["11010519491231002X", "110105********002X"],
+    ["11010519491231002X", "110105***********X"],
     ["1234567890", "**********"],
   ])("masks %s as %s", (text, masked) => expect(maskIdNumber(text)).toBe(masked));
+
+  it.each([
+    [{ head: 0, tail: 0 }, "******************"],
+    [{ head: 4, tail: 0 }, "1101**************"],
+    [{ head: 6, tail: 4 }, "110105***********X"],
+    [{ head: 18, tail: 18 }, "110105***********X"],
+  ])("masks with %o as %s, never wider than region code and last character", (mask, masked) =>
+    expect(maskIdNumber("11010519491231002X", mask)).toBe(masked),
+  );
 
   it.each([
     ["1990-06-15", "2026-06-14", 35],

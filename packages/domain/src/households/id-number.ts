@@ -89,10 +89,30 @@ export function parseIdNumber(text: string, asOf?: IsoDate): Result<IdNumberInfo
   });
 }
 
-/** Masks an ID number for display: the first 6 and last 4 characters are shown. */
-export function maskIdNumber(idNumber: string): string {
-  if (idNumber.length <= 10) return "*".repeat(idNumber.length);
-  return `${idNumber.slice(0, 6)}${"*".repeat(idNumber.length - 10)}${idNumber.slice(-4)}`;
+/** How many characters of an ID number a mask shows at its start and at its end. */
+export interface IdNumberMask {
+  readonly head: number;
+  readonly tail: number;
+}
+
+/**
+ * The default mask: the region code (6) and the check character (1). The birth date and the
+ * sequence stay hidden, about 3 million candidates for one masked number.
+ */
+export const DEFAULT_ID_NUMBER_MASK: IdNumberMask = { head: 6, tail: 1 };
+
+/**
+ * The widest mask allowed: at most the region code and the last character. Showing one more
+ * character (the sequence's last digit) leaves about 330,000 candidates, too few to hide a person.
+ */
+export const WIDEST_ID_NUMBER_MASK: IdNumberMask = DEFAULT_ID_NUMBER_MASK;
+
+/** Masks an ID number for display: `mask.head` first and `mask.tail` last characters shown. */
+export function maskIdNumber(idNumber: string, mask: IdNumberMask = DEFAULT_ID_NUMBER_MASK): string {
+  const head = Math.min(mask.head, WIDEST_ID_NUMBER_MASK.head);
+  const tail = Math.min(mask.tail, WIDEST_ID_NUMBER_MASK.tail);
+  if (idNumber.length < 18) return "*".repeat(idNumber.length);
+  return `${idNumber.slice(0, head)}${"*".repeat(idNumber.length - head - tail)}${idNumber.slice(idNumber.length - tail)}`;
 }
 
 /** Age in whole years on `on` for someone born on `birthDate`. */

@@ -8,6 +8,7 @@ import { Migration20261202170000 } from "../../migrations/Migration2026120217000
 import { Migration20261202172311 } from "../../migrations/Migration20261202172311.js";
 import { Migration20261202172312 } from "../../migrations/Migration20261202172312.js";
 import { Migration20261202175900 } from "../../migrations/Migration20261202175900.js";
+import { Migration20261202194842 } from "../../migrations/Migration20261202194842.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   { name: "Migration20261202172311", class: Migration20261202172311 },
   { name: "Migration20261202172312", class: Migration20261202172312 },
   { name: "Migration20261202175900", class: Migration20261202175900 },
+  { name: "Migration20261202194842", class: Migration20261202194842 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */

@@ -37,7 +37,7 @@ export function revealPersonal(
   if (value === null) return null;
   const state = requestState(ctx);
   if (ctx.principal === null || !hasPermission(ctx.principal, "personal:read") || !state.auditArmed) {
-    return MASKS[kind](value);
+    return kind === "idNumber" ? maskIdNumber(value, ctx.services.idNumberMask) : MASKS[kind](value);
   }
   let ids = state.personalReads.get(entityType);
   if (!ids) {

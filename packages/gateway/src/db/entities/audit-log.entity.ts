@@ -27,7 +27,7 @@ export const AuditLogSchema = new EntitySchema<AuditLogRow>({
     principalId: { type: "text" },
     action: {
       enum: true,
-      items: ["create", "update", "delete", "read_personal", "submit"],
+      items: ["create", "update", "delete", "read_personal", "submit", "refuse_write"],
       type: "text",
       columnType: "text",
     },

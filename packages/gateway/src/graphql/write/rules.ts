@@ -1,5 +1,6 @@
 import { checkLedgerRules, type LedgerViolationCode, type PartialLedger } from "@fupin/domain";
 import { GraphQLError } from "graphql";
+import { crossScopeFailure } from "./conflicts.js";
 
 /** How a violation is reported when the records behind it may lie outside the caller's scope. */
 export interface AcrossScopes {
@@ -10,7 +11,8 @@ export interface AcrossScopes {
 /**
  * Runs the domain's ledger rules `codes` on the records a write touches (a partial ledger) and refuses
  * the first violation about `about` with the domain's code and the input field it names. A rule that
- * spans scopes reports only the records written and a fixed message, so nothing outside leaks.
+ * spans scopes reports only the records written and a fixed message, and is a cross-scope failure
+ * (`conflictSeenBy` hides even its code from callers without personal:read).
  */
 export function enforceRules(
   ledger: PartialLedger,
@@ -21,11 +23,11 @@ export function enforceRules(
   const [violation] = checkLedgerRules(ledger, { rules: codes, about });
   if (!violation) return;
   const recordIds = across ? violation.recordIds.filter((id) => about.includes(id)) : violation.recordIds;
-  throw new GraphQLError(across?.message ?? violation.message, {
-    extensions: {
-      code: violation.code,
-      recordIds,
-      ...(violation.field ? { field: `input.${violation.field}` } : {}),
-    },
-  });
+  const extensions = {
+    code: violation.code,
+    recordIds,
+    ...(violation.field ? { field: `input.${violation.field}` } : {}),
+  };
+  if (across) throw crossScopeFailure(across.message, extensions);
+  throw new GraphQLError(violation.message, { extensions });
 }

@@ -7,6 +7,7 @@ import type { LedgerTable } from "../../ledger/ledger-table.js";
 import { uniqueFailure } from "../../ledger/tables.js";
 import { domainFailure, notFound } from "../errors.js";
 import { principalRegion, scopeSql } from "../scope.js";
+import { conflictSeenBy, crossScopeFailure, isCrossScopeFailure } from "./conflicts.js";
 
 /** A stored row: the record and the region and county it is filed under. */
 export interface Stored<T> {
@@ -73,8 +74,9 @@ function typedFailure(e: unknown): unknown {
   if (!(converted instanceof UniqueConstraintViolationException)) return e;
   const failure = uniqueFailure((converted as { constraint?: string }).constraint);
   if (!failure) return e;
-  return new GraphQLError(failure.message, {
-    extensions: { code: failure.code, ...(failure.field ? { field: failure.field } : {}) },
+  return crossScopeFailure(failure.message, {
+    code: failure.code,
+    ...(failure.field ? { field: failure.field } : {}),
   });
 }
 
@@ -200,6 +202,14 @@ export async function writeLedger<R>(ctx: GatewayContext, work: (w: LedgerWriter
     throw new GraphQLError("authentication required", { extensions: { code: "UNAUTHENTICATED" } });
   }
   const scope = principalRegion(ctx);
+  const { failedWrites } = ctx.services;
+  const wait = await failedWrites.wait(principal.id);
+  if (wait !== null) {
+    throw new GraphQLError(
+      `more than ${failedWrites.limit} refused writes in an hour; writes resume in ${wait} s`,
+      { extensions: { code: "RATE_LIMITED", retryAfterSeconds: wait } },
+    );
+  }
   try {
     return await ctx.services.sql.transaction(async (tx) => {
       const entries: AuditEntry[] = [];
@@ -209,6 +219,30 @@ export async function writeLedger<R>(ctx: GatewayContext, work: (w: LedgerWriter
       return result;
     });
   } catch (e) {
-    throw typedFailure(e);
+    throw await refused(ctx, principal.id, typedFailure(e));
   }
+}
+
+/**
+ * A refused write: counted against the principal's failed writes; a refusal across scopes is
+ * audited (its real code, not the value tried) and answered as `conflictSeenBy` the caller.
+ */
+async function refused(ctx: GatewayContext, principalId: string, error: unknown): Promise<unknown> {
+  if (!(error instanceof GraphQLError) || error.extensions.code === undefined) return error;
+  await ctx.services.failedWrites.count(principalId);
+  if (!isCrossScopeFailure(error)) return error;
+  await ctx.services.audit.append([
+    {
+      principalId,
+      action: "refuse_write",
+      entityType: "write",
+      entityId: ctx.requestId,
+      countyCode: principalRegion(ctx).slice(0, 6),
+      before: null,
+      after: { code: error.extensions.code, field: error.extensions.field ?? null },
+      requestId: ctx.requestId,
+      at: ctx.now(),
+    },
+  ]);
+  return conflictSeenBy(ctx, error);
 }

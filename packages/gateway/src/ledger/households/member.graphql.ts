@@ -25,7 +25,8 @@ MemberRef.implement({
     household: recordField(t, HouseholdRef, "The member's household.", (m) => m.householdId),
     name: t.exposeString("name", { description: "Name of the member." }),
     idNumber: t.string({
-      description: "身份证号; masked (first 6 and last 4 shown) unless the caller may read personal data.",
+      description:
+        "身份证号; masked (by default only the region code and the last character shown) unless the caller may read personal data.",
       resolve: (m, _args, ctx) => revealPersonal(ctx, "idNumber", "member", m.id, m.idNumber) ?? "",
     }),
     relation: t.expose("relation", { type: RelationEnum, description: "与户主关系: relation to the head." }),
