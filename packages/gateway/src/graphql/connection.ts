@@ -1,4 +1,5 @@
 import type { ObjectRef } from "@pothos/core";
+import type { GraphQLResolveInfo } from "graphql";
 import { z } from "zod";
 import type { GatewayContext } from "../context.js";
 import type { LedgerTable } from "../ledger/ledger-table.js";
@@ -6,6 +7,7 @@ import { builder, type Types } from "./builder.js";
 import { badUserInput } from "./errors.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./limits-config.js";
 import { loadPage, type Page, type SqlCondition } from "./read/sql.js";
+import { connectionPlan, selectedFields } from "./read/tree.js";
 
 /** Encodes a record key as an opaque cursor. */
 export function encodeCursor(key: string): string {
@@ -85,20 +87,24 @@ export function defineConnection<T>(
   });
 }
 
-/** Reads the page a connection field asks for. */
+/**
+ * Reads the page a connection field asks for, with the relations its records' selection follows, in
+ * one statement (`read/tree.ts`).
+ */
 export function resolvePage<T>(
   ctx: GatewayContext,
   spec: LedgerTable<T>,
   regionCode: string,
   args: { readonly first?: number | null; readonly after?: string | null },
   conditions: readonly SqlCondition[],
-  fields: readonly string[] | null = null,
+  info: GraphQLResolveInfo,
 ): Promise<Page<T>> {
-  return loadPage(ctx, spec, {
+  const after = args.after ? decodeCursor(args.after) : null;
+  return loadPage(ctx, connectionPlan(spec, info), {
     regionCode,
     conditions,
-    fields,
+    withTotal: [...selectedFields(info).values()].some((n) => n[0]!.name.value === "totalCount"),
     first: args.first ?? DEFAULT_PAGE_SIZE,
-    after: args.after ? decodeCursor(args.after) : null,
+    after,
   });
 }

@@ -3,7 +3,6 @@ import type { LedgerTable } from "../ledger/ledger-table.js";
 import { builder, type Types } from "./builder.js";
 import { firstSchema, resolvePage } from "./connection.js";
 import { DEFAULT_PAGE_SIZE } from "./limits-config.js";
-import { connectionRowFields } from "./read/selection.js";
 import { eq, type Page, type SqlCondition } from "./read/sql.js";
 import { requireRegion } from "./scope.js";
 
@@ -92,7 +91,7 @@ export function addListQuery<T, F extends object>(
             ...equalities(options.spec, options.equals ?? [], args.filter),
             ...conditionsOf(args.filter, options.conditions ?? {}),
           ],
-          connectionRowFields(options.spec, info),
+          info,
         );
       },
     }),

@@ -18,6 +18,7 @@ import type {
   VillageIndustry,
 } from "@fupin/domain";
 import type { ObjectRef } from "@pothos/core";
+import type { GraphQLResolveInfo } from "graphql";
 import type { GatewayContext } from "../context.js";
 import { businessEntityTable } from "../ledger/entities/business-entity.table.js";
 import { entityActivityTable } from "../ledger/entities/entity-activity.table.js";
@@ -42,9 +43,12 @@ import { responsibilityTable } from "../ledger/responsibility/responsibility.tab
 import { subsidyTable } from "../ledger/support/subsidy.table.js";
 import { technicalServiceTable } from "../ledger/support/technical-service.table.js";
 import { builder, type Types } from "./builder.js";
+import { loadChildren } from "./read/loaders.js";
 import { loadByKeys } from "./read/sql.js";
+import { prefetched, type RelationExtension, registerRecordType } from "./read/tree.js";
 
 function nodeRef<T extends object>(name: string, spec: LedgerTable<T>) {
+  registerRecordType(name, spec as LedgerTable<never>);
   return builder.loadableNodeRef(name, {
     id: { resolve: (row: T) => String(row[spec.key]) },
     // Rows outside the caller's scope load as null: the node and nested fields then read as absent.
@@ -73,12 +77,48 @@ export const ResponsibilityRef = nodeRef<Responsibility>("Responsibility", respo
 export const RectificationRef = nodeRef<Rectification>("Rectification", rectificationTable);
 export const MonitoringRef = nodeRef<Monitoring>("Monitoring", monitoringTable);
 
-/** A field naming another record by its key: null when there is none or it lies outside the caller's scope. */
+function relation(kind: RelationExtension["kind"], field: string): { relation: RelationExtension } {
+  return { relation: { kind, field } };
+}
+
+/**
+ * A field naming another record by its key field `field`: null when there is none or it lies outside
+ * the caller's scope. A one-statement read answers it in the statement (`read/tree.ts`).
+ */
 export function recordField<T>(
   t: PothosSchemaTypes.ObjectFieldBuilder<Types, T>,
   type: ObjectRef<Types, string | object>,
   description: string,
-  key: (record: T) => string | null,
+  field: keyof T & string,
 ) {
-  return t.field({ type, nullable: true, description, resolve: key });
+  return t.field({
+    type,
+    nullable: true,
+    description,
+    extensions: relation("one", field),
+    resolve: (record, _args, _ctx, info: GraphQLResolveInfo) => {
+      const read = prefetched(record as object, info);
+      return (read !== undefined ? read : record[field]) as string | object | null;
+    },
+  });
+}
+
+/**
+ * The records of `table` whose `field` holds the parent's id, in key order and inside the caller's
+ * scope: from a one-statement read when it read them, else batched per level (`loadChildren`).
+ */
+export function recordList<T extends { readonly id: string }, C>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, T>,
+  type: ObjectRef<Types, string | C, C>,
+  description: string,
+  table: LedgerTable<C>,
+  field: keyof C & string,
+) {
+  return t.field({
+    type: [type],
+    description,
+    extensions: relation("many", field),
+    resolve: (parent, _args, ctx, info) =>
+      (prefetched(parent, info) as C[] | undefined) ?? loadChildren(ctx, info, table, field, parent.id),
+  });
 }

@@ -84,6 +84,8 @@ export interface LedgerTable<T> {
   readonly columns: { readonly [K in Field<T>]: string };
   /** Record fields stored as jsonb. */
   readonly jsonFields: ReadonlySet<string>;
+  /** Record fields holding money (bigint fen). */
+  readonly moneyFields: ReadonlySet<string>;
   /** `column AS "field", …` of every column, computed once. */
   readonly select: string;
   /** Fields of the record's API type that are not columns, with the record fields they read. */
@@ -193,6 +195,7 @@ export function defineLedgerTable<T>(def: LedgerTableDefinition<T>): LedgerTable
     scope: def.scope ?? "region",
     columns,
     jsonFields: new Set(fields.filter((f) => def.columns[f].type === "json")),
+    moneyFields: new Set(fields.filter((f) => def.columns[f].type instanceof BigIntType)),
     select,
     derived: def.derived ?? {},
     uniqueFailures: uniqueFailures(def),

@@ -45,23 +45,6 @@ export function rowFieldsOf<T>(
   return [...fields];
 }
 
-/** Row fields needed by the nodes of a connection field (`edges { node }` and `nodes`). */
-export function connectionRowFields<T>(spec: LedgerTable<T>, info: GraphQLResolveInfo): string[] | null {
-  const top = fieldsBelow(info.fieldNodes, info.fragments);
-  const edges = top.filter((f) => f.name.value === "edges");
-  const nodes = [
-    ...fieldsBelow(
-      fieldsBelow(edges, info.fragments).filter((f) => f.name.value === "node"),
-      info.fragments,
-    ),
-    ...fieldsBelow(
-      top.filter((f) => f.name.value === "nodes"),
-      info.fragments,
-    ),
-  ];
-  return rowFieldsOf(spec, nodes);
-}
-
 /** Row fields needed by the records of a list field, plus `extra` (e.g. the grouping field). */
 export function listRowFields<T>(
   spec: LedgerTable<T>,

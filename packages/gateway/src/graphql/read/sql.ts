@@ -1,6 +1,7 @@
 import type { GatewayContext } from "../../context.js";
 import type { LedgerTable } from "../../ledger/ledger-table.js";
 import { principalRegion, scopeSql } from "../scope.js";
+import { compilePage, type ReadPlan } from "./tree.js";
 
 /** A WHERE condition that appends its parameters and returns its SQL text. */
 export type SqlCondition = (params: unknown[]) => string;
@@ -49,43 +50,52 @@ export interface Page<T> {
   readonly totalCount: () => Promise<number>;
 }
 
-/** Reads one page of a table inside `regionCode` (already checked against the caller's scope). */
+/**
+ * Reads one page of a plan's table inside `regionCode` (already checked against the caller's scope)
+ * with every relation the plan follows, in one statement; the total is counted in it when asked,
+ * else lazily.
+ */
 export async function loadPage<T>(
   ctx: GatewayContext,
-  spec: LedgerTable<T>,
+  plan: ReadPlan,
   options: {
     readonly regionCode: string;
     readonly conditions: readonly SqlCondition[];
     readonly first: number;
     readonly after: string | null;
-    /** Row fields to read (null: all). */
-    readonly fields?: readonly string[] | null;
+    /** Count the total in the same statement (the selection asks for it). */
+    readonly withTotal: boolean;
   },
 ): Promise<Page<T>> {
-  const base: unknown[] = [];
-  const where = [scopeSql(options.regionCode, base, spec.scope), ...options.conditions.map((c) => c(base))];
-  const params = [...base];
-  const pageWhere = [...where];
-  if (options.after !== null) {
-    params.push(options.after);
-    pageWhere.push(`${spec.key} > $${params.length}`);
-  }
-  params.push(options.first + 1);
-  const rows = await ctx.services.sql.query<T & Record<string, unknown>>(
-    `SELECT ${spec.selectOf(options.fields ?? null)} FROM ${spec.table} WHERE ${pageWhere.join(" AND ")} ORDER BY ${spec.key} LIMIT $${params.length}`,
-    params,
+  const spec = plan.table;
+  let base: unknown[] = [];
+  let all = "";
+  const query = compilePage(
+    plan,
+    principalRegion(ctx),
+    (params) => {
+      all = [
+        scopeSql(options.regionCode, params, spec.scope),
+        ...options.conditions.map((c) => c(params)),
+      ].join(" AND ");
+      base = [...params];
+      if (options.after === null) return { page: all, all };
+      params.push(options.after);
+      return { page: `${all} AND ${spec.table}.${spec.columns[spec.key as never]} > $${params.length}`, all };
+    },
+    options.first + 1,
+    options.withTotal,
   );
-  let total: Promise<number> | null = null;
+  const [result] = await ctx.services.sql.query<{ rows: string; total?: number }>(query.text, query.params);
+  const rows = JSON.parse(result!.rows) as T[];
+  let total: Promise<number> | null = options.withTotal ? Promise.resolve(result!.total ?? 0) : null;
   return {
     rows: rows.slice(0, options.first),
     hasNextPage: rows.length > options.first,
     hasPreviousPage: options.after !== null,
     totalCount: () => {
       total ??= ctx.services.sql
-        .query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM ${spec.table} WHERE ${where.join(" AND ")}`,
-          base,
-        )
+        .query<{ n: number }>(`SELECT count(*)::int AS n FROM ${spec.table} WHERE ${all}`, base)
         .then((r) => r[0]?.n ?? 0);
       return total;
     },

@@ -17,7 +17,7 @@ const TownshipFindingSummaryType = builder
       regionCode: t.exposeString("regionCode", {
         description: "The township, or the county code for county-level findings (funds).",
       }),
-      region: recordField(t, RegionRef, "The township (or the county).", (s) => s.regionCode),
+      region: recordField(t, RegionRef, "The township (or the county).", "regionCode"),
       year: t.exposeInt("year", { description: "The year assessed." }),
       total: t.exposeInt("total", { description: "Findings of the township in the year." }),
       critical: t.int({ description: "Critical findings.", resolve: (s) => s.bySeverity.critical }),

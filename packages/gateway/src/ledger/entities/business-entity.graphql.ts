@@ -1,7 +1,7 @@
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { eq, loadGrouped } from "../../graphql/read/sql.js";
+import { eq } from "../../graphql/read/sql.js";
 import {
   BusinessEntityRef,
   EntityActivityRef,
@@ -9,6 +9,7 @@ import {
   LinkageRef,
   RegionRef,
   recordField,
+  recordList,
 } from "../../graphql/refs.js";
 import { EntityKindEnum } from "../../graphql/schema/enums.js";
 import { linkageTable } from "../linkage/linkage.table.js";
@@ -22,23 +23,25 @@ BusinessEntityRef.implement({
     name: t.exposeString("name", { description: "Name of the entity." }),
     kind: t.expose("kind", { type: EntityKindEnum, description: "Kind of entity." }),
     regionCode: t.exposeString("regionCode", { description: "Township or village where it is registered." }),
-    region: recordField(t, RegionRef, "Where it is registered.", (e) => e.regionCode),
+    region: recordField(t, RegionRef, "Where it is registered.", "regionCode"),
     creditCode: t.exposeString("creditCode", { nullable: true, description: "Unified social credit code." }),
     industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of its industry." }),
-    industry: recordField(t, IndustryRef, "Its industry.", (e) => e.industryId),
+    industry: recordField(t, IndustryRef, "Its industry.", "industryId"),
     establishedYear: t.exposeInt("establishedYear", { description: "Year established." }),
-    activities: t.loadableList({
-      type: EntityActivityRef,
-      description: "Activity evidence (sales, purchases, payments, meetings).",
-      load: (ids: string[], ctx) => loadGrouped(ctx, entityActivityTable, "entityId", ids),
-      resolve: (e) => e.id,
-    }),
-    linkages: t.loadableList({
-      type: LinkageRef,
-      description: "Its benefit linkages with households inside the caller's scope.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, linkageTable, "entityId", ids),
-      resolve: (e) => e.id,
-    }),
+    activities: recordList(
+      t,
+      EntityActivityRef,
+      "Activity evidence (sales, purchases, payments, meetings).",
+      entityActivityTable,
+      "entityId",
+    ),
+    linkages: recordList(
+      t,
+      LinkageRef,
+      "Its benefit linkages with households inside the caller's scope.",
+      linkageTable,
+      "entityId",
+    ),
   }),
 });
 

@@ -11,7 +11,7 @@ EntityActivityRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     entityId: t.exposeString("entityId", { description: "Ledger id of the entity." }),
-    entity: recordField(t, BusinessEntityRef, "The entity.", (a) => a.entityId),
+    entity: recordField(t, BusinessEntityRef, "The entity.", "entityId"),
     year: t.exposeInt("year", { description: "Year of the activity." }),
     date: t.exposeString("date", { description: "Date (YYYY-MM-DD)." }),
     kind: t.expose("kind", { type: ActivityKindEnum, description: "Kind of evidence." }),

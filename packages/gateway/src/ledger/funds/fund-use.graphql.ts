@@ -15,12 +15,12 @@ FundUseRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     fundId: t.exposeString("fundId", { description: "Ledger id of the fund." }),
-    fund: recordField(t, FundRef, "The fund, inside the caller's scope.", (u) => u.fundId),
+    fund: recordField(t, FundRef, "The fund, inside the caller's scope.", "fundId"),
     year: t.exposeInt("year", { description: "Year of the use." }),
     category: t.expose("category", { type: FundUseCategoryEnum, description: "Category of the use." }),
     amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),
     projectId: t.exposeString("projectId", { nullable: true, description: "Ledger id of the project." }),
-    project: recordField(t, ProjectRef, "The project.", (u) => u.projectId),
+    project: recordField(t, ProjectRef, "The project.", "projectId"),
     description: t.exposeString("description", { description: "Description." }),
   }),
 });

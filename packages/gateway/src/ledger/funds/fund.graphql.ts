@@ -1,8 +1,8 @@
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { eq, loadGrouped } from "../../graphql/read/sql.js";
-import { FundRef, FundUseRef } from "../../graphql/refs.js";
+import { eq } from "../../graphql/read/sql.js";
+import { FundRef, FundUseRef, recordList } from "../../graphql/refs.js";
 import { FundSourceEnum } from "../../graphql/schema/enums.js";
 import { fundTable } from "./fund.table.js";
 import { fundUseTable } from "./fund-use.table.js";
@@ -16,12 +16,7 @@ FundRef.implement({
     year: t.exposeInt("year", { description: "Year allocated." }),
     regionCode: t.exposeString("regionCode", { description: "Region the fund is allocated to." }),
     allocatedFen: t.exposeFloat("allocatedFen", { description: "Allocation, fen." }),
-    uses: t.loadableList({
-      type: FundUseRef,
-      description: "Uses of the fund inside the caller's scope.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, fundUseTable, "fundId", ids),
-      resolve: (f) => f.id,
-    }),
+    uses: recordList(t, FundUseRef, "Uses of the fund inside the caller's scope.", fundUseTable, "fundId"),
   }),
 });
 

@@ -4,8 +4,7 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
-import { loadChildren } from "../../graphql/read/loaders.js";
-import { loadGrouped, sqlWhere, startsWith } from "../../graphql/read/sql.js";
+import { sqlWhere, startsWith } from "../../graphql/read/sql.js";
 import {
   HouseholdIndustryRef,
   HouseholdRef,
@@ -16,6 +15,7 @@ import {
   RegionRef,
   ResponsibilityRef,
   recordField,
+  recordList,
   SubsidyRef,
 } from "../../graphql/refs.js";
 import {
@@ -48,7 +48,7 @@ HouseholdRef.implement({
     villageCode: t.exposeString("villageCode", {
       description: "Code of the household's village (12 digits).",
     }),
-    village: recordField(t, RegionRef, "The household's village.", (h) => h.villageCode),
+    village: recordField(t, RegionRef, "The household's village.", "villageCode"),
     identificationStandard: t.expose("identificationStandard", {
       type: IdentificationStandardEnum,
       description: "识别标准: the standard the household was identified under.",
@@ -72,47 +72,49 @@ HouseholdRef.implement({
       description: "Bank account; masked (last 4 digits) unless the caller may read personal data.",
       resolve: (h, _args, ctx) => revealPersonal(ctx, "bankAccount", "household", h.id, h.bankAccount),
     }),
-    members: t.field({
-      type: [MemberRef],
-      description: "Members of the household (家庭成员), in id order.",
-      resolve: (h, _args, ctx, info) => loadChildren(ctx, info, memberTable, "householdId", h.id),
-    }),
-    incomes: t.loadableList({
-      type: IncomeRef,
-      description: "Income by year.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, incomeTable, "householdId", ids),
-      resolve: (h) => h.id,
-    }),
-    industries: t.loadableList({
-      type: HouseholdIndustryRef,
-      description: "Industry outcomes by year (e.g. colonies kept and survived, debt).",
-      load: (ids: string[], ctx) => loadGrouped(ctx, householdIndustryTable, "householdId", ids),
-      resolve: (h) => h.id,
-    }),
-    linkages: t.loadableList({
-      type: LinkageRef,
-      description: "Benefit linkages (利益联结) with business entities.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, linkageTable, "householdId", ids),
-      resolve: (h) => h.id,
-    }),
-    subsidies: t.loadableList({
-      type: SubsidyRef,
-      description: "Subsidies and awards paid to the household.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, subsidyTable, "householdId", ids),
-      resolve: (h) => h.id,
-    }),
-    monitorings: t.loadableList({
-      type: MonitoringRef,
-      description: "Relapse-monitoring records (防返贫监测).",
-      load: (ids: string[], ctx) => loadGrouped(ctx, monitoringTable, "householdId", ids),
-      resolve: (h) => h.id,
-    }),
-    helpers: t.loadableList({
-      type: ResponsibilityRef,
-      description: "Helper assignments (帮扶责任人) of the household.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, responsibilityTable, "householdId", ids),
-      resolve: (h) => h.id,
-    }),
+    members: recordList(
+      t,
+      MemberRef,
+      "Members of the household (家庭成员), in id order.",
+      memberTable,
+      "householdId",
+    ),
+    incomes: recordList(t, IncomeRef, "Income by year.", incomeTable, "householdId"),
+    industries: recordList(
+      t,
+      HouseholdIndustryRef,
+      "Industry outcomes by year (e.g. colonies kept and survived, debt).",
+      householdIndustryTable,
+      "householdId",
+    ),
+    linkages: recordList(
+      t,
+      LinkageRef,
+      "Benefit linkages (利益联结) with business entities.",
+      linkageTable,
+      "householdId",
+    ),
+    subsidies: recordList(
+      t,
+      SubsidyRef,
+      "Subsidies and awards paid to the household.",
+      subsidyTable,
+      "householdId",
+    ),
+    monitorings: recordList(
+      t,
+      MonitoringRef,
+      "Relapse-monitoring records (防返贫监测).",
+      monitoringTable,
+      "householdId",
+    ),
+    helpers: recordList(
+      t,
+      ResponsibilityRef,
+      "Helper assignments (帮扶责任人) of the household.",
+      responsibilityTable,
+      "householdId",
+    ),
   }),
 });
 

@@ -11,7 +11,7 @@ IncomeRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: recordField(t, HouseholdRef, "The household.", (i) => i.householdId),
+    household: recordField(t, HouseholdRef, "The household.", "householdId"),
     year: t.exposeInt("year", { description: "Year of the income." }),
     wageFen: t.exposeFloat("wageFen", { description: "工资性收入, fen." }),
     productionFen: t.exposeFloat("productionFen", { description: "生产经营性收入, fen." }),

@@ -22,7 +22,7 @@ MemberRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The member's ledger id." }),
     householdId: t.exposeString("householdId", { description: "Ledger id of the member's household." }),
-    household: recordField(t, HouseholdRef, "The member's household.", (m) => m.householdId),
+    household: recordField(t, HouseholdRef, "The member's household.", "householdId"),
     name: t.exposeString("name", { description: "Name of the member." }),
     idNumber: t.string({
       description:

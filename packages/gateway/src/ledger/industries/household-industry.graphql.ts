@@ -10,9 +10,9 @@ HouseholdIndustryRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: recordField(t, HouseholdRef, "The household.", (h) => h.householdId),
+    household: recordField(t, HouseholdRef, "The household.", "householdId"),
     industryId: t.exposeString("industryId", { description: "Ledger id of the industry." }),
-    industry: recordField(t, IndustryRef, "The industry.", (h) => h.industryId),
+    industry: recordField(t, IndustryRef, "The industry.", "industryId"),
     year: t.exposeInt("year", { description: "Year of the outcome." }),
     unitsStarted: t.exposeInt("unitsStarted", { description: "Units started (colonies, mu, head)." }),
     unitsSurvived: t.exposeInt("unitsSurvived", { description: "Units surviving at year end." }),

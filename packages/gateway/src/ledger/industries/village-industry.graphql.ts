@@ -11,9 +11,9 @@ VillageIndustryRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     villageCode: t.exposeString("villageCode", { description: "Code of the village." }),
-    village: recordField(t, RegionRef, "The village.", (v) => v.villageCode),
+    village: recordField(t, RegionRef, "The village.", "villageCode"),
     industryId: t.exposeString("industryId", { description: "Ledger id of the industry." }),
-    industry: recordField(t, IndustryRef, "The industry.", (v) => v.industryId),
+    industry: recordField(t, IndustryRef, "The industry.", "industryId"),
     year: t.exposeInt("year", { description: "Year of the record." }),
     trialStatus: t.expose("trialStatus", { type: TrialStatusEnum, description: "Trial-planting status." }),
     trialYear: t.exposeInt("trialYear", { nullable: true, description: "Year of the trial planting." }),

@@ -16,7 +16,7 @@ LinkageYearRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     linkageId: t.exposeString("linkageId", { description: "Ledger id of the linkage." }),
-    linkage: recordField(t, LinkageRef, "The linkage.", (y) => y.linkageId),
+    linkage: recordField(t, LinkageRef, "The linkage.", "linkageId"),
     year: t.exposeInt("year", { description: "The year." }),
     tookPart: t.exposeBoolean("tookPart", { description: "Whether the household took part." }),
     receivedFen: t.exposeFloat("receivedFen", { description: "What it received, fen." }),

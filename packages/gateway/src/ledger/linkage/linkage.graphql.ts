@@ -3,7 +3,7 @@ import { createLinkage } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { loadGrouped, sqlWhere } from "../../graphql/read/sql.js";
+import { sqlWhere } from "../../graphql/read/sql.js";
 import {
   BusinessEntityRef,
   HouseholdRef,
@@ -11,6 +11,7 @@ import {
   LinkageRef,
   LinkageYearRef,
   recordField,
+  recordList,
 } from "../../graphql/refs.js";
 import { LinkageModeEnum } from "../../graphql/schema/enums.js";
 import { requireInCounty } from "../../graphql/write/references.js";
@@ -30,13 +31,13 @@ LinkageRef.implement({
       t,
       BusinessEntityRef,
       "The entity, when registered inside the caller's scope.",
-      (l) => l.entityId,
+      "entityId",
     ),
     householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: recordField(t, HouseholdRef, "The household.", (l) => l.householdId),
+    household: recordField(t, HouseholdRef, "The household.", "householdId"),
     mode: t.expose("mode", { type: LinkageModeEnum, description: "Mode of the linkage." }),
     industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
-    industry: recordField(t, IndustryRef, "The industry.", (l) => l.industryId),
+    industry: recordField(t, IndustryRef, "The industry.", "industryId"),
     startYear: t.exposeInt("startYear", { description: "First year of the linkage." }),
     endYear: t.exposeInt("endYear", { nullable: true, description: "Last year (null: still running)." }),
     signedDate: t.exposeString("signedDate", {
@@ -47,12 +48,13 @@ LinkageRef.implement({
       nullable: true,
       description: "The day the linkage ended (YYYY-MM-DD), where recorded.",
     }),
-    years: t.loadableList({
-      type: LinkageYearRef,
-      description: "Participation and benefits by year.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, linkageYearTable, "linkageId", ids),
-      resolve: (l) => l.id,
-    }),
+    years: recordList(
+      t,
+      LinkageYearRef,
+      "Participation and benefits by year.",
+      linkageYearTable,
+      "linkageId",
+    ),
   }),
 });
 

@@ -11,7 +11,7 @@ MonitoringRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: recordField(t, HouseholdRef, "The household.", (m) => m.householdId),
+    household: recordField(t, HouseholdRef, "The household.", "householdId"),
     category: t.expose("category", { type: MonitoringCategoryEnum, description: "Monitoring category." }),
     riskType: t.expose("riskType", { type: RiskTypeEnum, description: "Risk type." }),
     identifiedDate: t.exposeString("identifiedDate", { description: "Date the risk was identified." }),

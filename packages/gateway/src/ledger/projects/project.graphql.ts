@@ -9,7 +9,7 @@ import {
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { eq, loadGrouped } from "../../graphql/read/sql.js";
+import { eq } from "../../graphql/read/sql.js";
 import {
   BusinessEntityRef,
   FundUseRef,
@@ -18,6 +18,7 @@ import {
   ProjectRef,
   RegionRef,
   recordField,
+  recordList,
 } from "../../graphql/refs.js";
 import { FundSourceEnum, LinkageModeEnum, ProjectStageEnum } from "../../graphql/schema/enums.js";
 import { orFail, writeLedger } from "../../graphql/write/transaction.js";
@@ -52,9 +53,9 @@ ProjectRef.implement({
     name: t.exposeString("name", { description: "Name of the project." }),
     year: t.exposeInt("year", { description: "Year of the project." }),
     regionCode: t.exposeString("regionCode", { description: "Township or village of the project." }),
-    region: recordField(t, RegionRef, "Where the project is.", (p) => p.regionCode),
+    region: recordField(t, RegionRef, "Where the project is.", "regionCode"),
     industryId: t.exposeString("industryId", { description: "Ledger id of the industry." }),
-    industry: recordField(t, IndustryRef, "The industry.", (p) => p.industryId),
+    industry: recordField(t, IndustryRef, "The industry.", "industryId"),
     entityId: t.exposeString("entityId", {
       nullable: true,
       description: "Ledger id of the implementing entity.",
@@ -63,7 +64,7 @@ ProjectRef.implement({
       t,
       BusinessEntityRef,
       "The implementing entity, inside the caller's scope.",
-      (p) => p.entityId,
+      "entityId",
     ),
     funding: t.field({
       type: [ProjectFunding],
@@ -99,12 +100,13 @@ ProjectRef.implement({
       type: ProjectStageEnum,
       description: "The stage it is at now.",
     }),
-    fundUses: t.loadableList({
-      type: FundUseRef,
-      description: "Fund uses for the project inside the caller's scope.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, fundUseTable, "projectId", ids),
-      resolve: (p) => p.id,
-    }),
+    fundUses: recordList(
+      t,
+      FundUseRef,
+      "Fund uses for the project inside the caller's scope.",
+      fundUseTable,
+      "projectId",
+    ),
   }),
 });
 

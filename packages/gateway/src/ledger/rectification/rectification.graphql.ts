@@ -39,7 +39,7 @@ RectificationRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     townshipCode: t.exposeString("townshipCode", { description: "Code of the township." }),
-    township: recordField(t, RegionRef, "The township.", (r) => r.townshipCode),
+    township: recordField(t, RegionRef, "The township.", "townshipCode"),
     problem: t.exposeString("problem", { description: "The problem." }),
     source: t.expose("source", { type: RectificationSourceEnum, description: "Where it was found." }),
     findingCode: t.exposeString("findingCode", {

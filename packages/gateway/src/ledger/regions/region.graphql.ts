@@ -15,12 +15,7 @@ RegionRef.implement({
     isPoorVillage: t.exposeBoolean("isPoorVillage", {
       description: "Whether the village is a poor village (贫困村).",
     }),
-    parent: recordField(
-      t,
-      RegionRef,
-      "The parent region, when inside the caller's scope.",
-      (r) => r.parentCode,
-    ),
+    parent: recordField(t, RegionRef, "The parent region, when inside the caller's scope.", "parentCode"),
   }),
 });
 

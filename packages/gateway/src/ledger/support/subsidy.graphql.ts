@@ -18,14 +18,14 @@ SubsidyRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: recordField(t, HouseholdRef, "The household.", (s) => s.householdId),
+    household: recordField(t, HouseholdRef, "The household.", "householdId"),
     date: t.exposeString("date", { description: "Date paid (YYYY-MM-DD)." }),
     kind: t.expose("kind", { type: SubsidyKindEnum, description: "Subsidy or award." }),
     amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),
     industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
-    industry: recordField(t, IndustryRef, "The industry.", (s) => s.industryId),
+    industry: recordField(t, IndustryRef, "The industry.", "industryId"),
     fundId: t.exposeString("fundId", { nullable: true, description: "Ledger id of the fund paid from." }),
-    fund: recordField(t, FundRef, "The fund, inside the caller's scope.", (s) => s.fundId),
+    fund: recordField(t, FundRef, "The fund, inside the caller's scope.", "fundId"),
     purpose: t.exposeString("purpose", { description: "Purpose." }),
   }),
 });

@@ -27,9 +27,9 @@ TechnicalServiceRef.implement({
     kind: t.expose("kind", { type: ServiceKindEnum, description: "Visit or training." }),
     date: t.exposeString("date", { description: "Date (YYYY-MM-DD)." }),
     regionCode: t.exposeString("regionCode", { description: "Township or village where it took place." }),
-    region: recordField(t, RegionRef, "Where it took place.", (s) => s.regionCode),
+    region: recordField(t, RegionRef, "Where it took place.", "regionCode"),
     industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
-    industry: recordField(t, IndustryRef, "The industry.", (s) => s.industryId),
+    industry: recordField(t, IndustryRef, "The industry.", "industryId"),
     householdIds: t.exposeStringList("householdIds", { description: "Ledger ids of the households served." }),
     households: t.field({
       type: [HouseholdRef],

@@ -1,0 +1,244 @@
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLResolveInfo,
+  getNamedType,
+  isObjectType,
+  type SelectionSetNode,
+} from "graphql";
+import type { LedgerTable } from "../../ledger/ledger-table.js";
+import { scopeSql } from "../scope.js";
+import { rowFieldsOf } from "./selection.js";
+
+/**
+ * How a field of a record type follows a relation, set as the GraphQL field's `extensions.relation`:
+ * `one` — the parent's `field` holds the key of one record of the field's type; `many` — the records
+ * of the field's type whose `field` holds the parent's key.
+ */
+export interface RelationExtension {
+  readonly kind: "one" | "many";
+  readonly field: string;
+}
+
+const tables = new Map<string, LedgerTable<unknown>>();
+
+/** Records which table a GraphQL record type reads (done once per type, by `refs.ts`). */
+export function registerRecordType(typeName: string, table: LedgerTable<never>): void {
+  tables.set(typeName, table as LedgerTable<unknown>);
+}
+
+/** What one level of a request reads: columns of a table and the relations followed below it. */
+export interface ReadPlan {
+  readonly table: LedgerTable<unknown>;
+  /** Row fields to read (null: all). */
+  readonly fields: readonly string[] | null;
+  readonly relations: readonly PlannedRelation[];
+}
+
+interface PlannedRelation extends RelationExtension {
+  /** The response key (alias or field name) the relation is answered under. */
+  readonly key: string;
+  readonly plan: ReadPlan;
+}
+
+type Fragments = Record<string, FragmentDefinitionNode>;
+
+function collect(
+  set: SelectionSetNode | undefined,
+  fragments: Fragments,
+  out: Map<string, FieldNode[]>,
+): void {
+  if (!set) return;
+  for (const s of set.selections) {
+    if (s.kind === "Field") {
+      const key = s.alias?.value ?? s.name.value;
+      const same = out.get(key);
+      if (same) same.push(s);
+      else out.set(key, [s]);
+    } else if (s.kind === "InlineFragment") collect(s.selectionSet, fragments, out);
+    else collect(fragments[s.name.value]?.selectionSet, fragments, out);
+  }
+}
+
+/** The fields below some field nodes, grouped by response key (fragments flattened). */
+function fieldsByKey(nodes: readonly FieldNode[], fragments: Fragments): Map<string, FieldNode[]> {
+  const out = new Map<string, FieldNode[]>();
+  for (const n of nodes) collect(n.selectionSet, fragments, out);
+  return out;
+}
+
+function relationOf(field: GraphQLField<unknown, unknown> | undefined): RelationExtension | undefined {
+  return field?.extensions?.relation as RelationExtension | undefined;
+}
+
+/**
+ * The plan of a selection on a record type: the columns it needs and, for every selected field that
+ * follows a relation (without arguments), the plan below it. Null for a type no table is known for.
+ */
+export function planOf(
+  typeName: string,
+  fieldTypes: Record<string, GraphQLField<unknown, unknown>>,
+  nodes: readonly FieldNode[],
+  fragments: Fragments,
+): ReadPlan | null {
+  const table = tables.get(typeName);
+  if (!table) return null;
+  const byKey = fieldsByKey(nodes, fragments);
+  const relations: PlannedRelation[] = [];
+  for (const [key, same] of byKey) {
+    const name = same[0]!.name.value;
+    const def = fieldTypes[name];
+    const relation = relationOf(def);
+    if (!relation || !def || same.some((n) => n.name.value !== name || (n.arguments?.length ?? 0) > 0))
+      continue;
+    const target = getNamedType(def.type);
+    if (!isObjectType(target)) continue;
+    const plan = planOf(target.name, target.getFields(), same, fragments);
+    if (plan) relations.push({ key, kind: relation.kind, field: relation.field, plan });
+  }
+  return { table, fields: rowFieldsOf(table, [...byKey.values()].flat()), relations };
+}
+
+/** Builds one statement's SQL: parameters and the scope predicate shared by every level. */
+class TreeSql {
+  readonly params: unknown[] = [];
+  private aliases = 0;
+  private readonly scopes = new Map<string, string>();
+
+  constructor(private readonly region: string) {}
+
+  alias(): string {
+    return `t${++this.aliases}`;
+  }
+
+  /** The caller's scope on a table aliased `alias` (parameters bound once per statement). */
+  scope(table: LedgerTable<unknown>, alias: string): string {
+    let text = this.scopes.get(table.scope);
+    if (text === undefined) {
+      text = scopeSql(this.region, this.params, table.scope, "\u0000");
+      this.scopes.set(table.scope, text);
+    }
+    return text.replaceAll("\u0000", alias);
+  }
+
+  /** A JSON object of a plan's row fields and relations for the row aliased `alias`. */
+  object(plan: ReadPlan, alias: string): string {
+    const t = plan.table;
+    const pairs = (plan.fields ?? Object.keys(t.columns)).map(
+      (f) => `'${f}', ${valueSql(t, f, `${alias}.${t.columns[f as never]}`)}`,
+    );
+    for (const r of plan.relations) pairs.push(`'@${r.key}', ${this.relation(plan, r, alias)}`);
+    return jsonObject(pairs);
+  }
+
+  private relation(parent: ReadPlan, r: PlannedRelation, alias: string): string {
+    const t = r.plan.table;
+    const a = this.alias();
+    const key = `${a}.${t.columns[t.key as never]}`;
+    if (r.kind === "one") {
+      const on = `${key} = ${alias}.${parent.table.columns[r.field as never]}`;
+      return `(SELECT ${this.object(r.plan, a)} FROM ${t.table} ${a} WHERE ${on} AND ${this.scope(t, a)})`;
+    }
+    const on = `${a}.${t.columns[r.field as never]} = ${alias}.${parent.table.columns[parent.table.key as never]}`;
+    return `(SELECT coalesce(json_agg(${this.object(r.plan, a)} ORDER BY ${key}), '[]'::json) FROM ${t.table} ${a} WHERE ${on} AND ${this.scope(t, a)})`;
+  }
+}
+
+const MAX_SAFE = "9007199254740991";
+
+/** A column's JSON value; money past 2^53 fails the statement rather than losing precision in JSON. */
+function valueSql(table: LedgerTable<unknown>, field: string, column: string): string {
+  if (!table.moneyFields.has(field)) return column;
+  return `CASE WHEN abs(${column}) <= ${MAX_SAFE} THEN ${column} ELSE (${column}::text || ' fen is beyond the safe integer range')::bigint END`;
+}
+
+/** `json_build_object` of key/value pairs (PostgreSQL takes at most 100 arguments: longer ones are joined). */
+function jsonObject(pairs: readonly string[]): string {
+  if (pairs.length <= 50) return `json_build_object(${pairs.join(", ")})`;
+  const parts: string[] = [];
+  for (let i = 0; i < pairs.length; i += 50)
+    parts.push(`jsonb_build_object(${pairs.slice(i, i + 50).join(", ")})`);
+  return `(${parts.join(" || ")})::json`;
+}
+
+/** A page query of a connection, compiled into one statement. */
+export interface TreeQuery {
+  readonly text: string;
+  readonly params: readonly unknown[];
+}
+
+/**
+ * One statement reading a page of `plan`'s table with everything below it as JSON text (`rows`, the
+ * records in key order, at most `limit`), and `total` (rows matching `where`) when asked. The root
+ * table is not aliased (conditions name it by its table name); every level carries the caller's
+ * scope (`principalRegion`).
+ */
+export function compilePage(
+  plan: ReadPlan,
+  principalRegion: string,
+  where: (params: unknown[]) => { readonly page: string; readonly all: string },
+  limit: number,
+  withTotal: boolean,
+): TreeQuery {
+  const b = new TreeSql(principalRegion);
+  const t = plan.table;
+  const conditions = where(b.params);
+  const key = `${t.table}.${t.columns[t.key as never]}`;
+  const object = b.object(plan, t.table);
+  b.params.push(limit);
+  const rows = `(SELECT coalesce(json_agg(p.j ORDER BY p.k), '[]'::json)::text FROM (SELECT ${key} AS k, ${object} AS j FROM ${t.table} WHERE ${conditions.page} ORDER BY ${key} LIMIT $${b.params.length}) p) AS rows`;
+  const total = withTotal ? `, (SELECT count(*)::int FROM ${t.table} WHERE ${conditions.all}) AS total` : "";
+  return { text: `SELECT ${rows}${total}`, params: b.params };
+}
+
+/**
+ * The value a one-statement read already holds for this field of `row` (the relation answered under
+ * the field's response key), or undefined when it was not read that way.
+ */
+export function prefetched(row: object, info: GraphQLResolveInfo): unknown {
+  const key = `@${info.path.key}`;
+  return key in row ? (row as Record<string, unknown>)[key] : undefined;
+}
+
+/** The response keys below a field (fragments flattened): `edges`, `nodes`, `totalCount`, … */
+export function selectedFields(info: GraphQLResolveInfo): Map<string, FieldNode[]> {
+  return fieldsByKey(info.fieldNodes, info.fragments);
+}
+
+/** The field nodes of a connection's records (`edges { node }` and `nodes`). */
+export function connectionNodes(info: GraphQLResolveInfo): FieldNode[] {
+  const top = selectedFields(info);
+  const out: FieldNode[] = [];
+  for (const nodes of top.values()) {
+    const name = nodes[0]!.name.value;
+    if (name === "nodes") out.push(...nodes);
+    else if (name === "edges") {
+      for (const inner of fieldsByKey(nodes, info.fragments).values())
+        if (inner[0]!.name.value === "node") out.push(...inner);
+    }
+  }
+  return out;
+}
+
+const plans = new WeakMap<FieldNode, ReadPlan>();
+
+/** The plan of a connection field's records (memoised per field node of a parsed document). */
+export function connectionPlan(table: LedgerTable<never>, info: GraphQLResolveInfo): ReadPlan {
+  const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  const cached = node && plans.get(node);
+  if (cached) return cached;
+  const connection = getNamedType(info.returnType);
+  const record = isObjectType(connection) ? getNamedType(connection.getFields().nodes?.type) : undefined;
+  const nodes = connectionNodes(info);
+  const plan = (isObjectType(record) && planOf(record.name, record.getFields(), nodes, info.fragments)) || {
+    table: table as LedgerTable<unknown>,
+    fields: rowFieldsOf(
+      table as LedgerTable<unknown>,
+      [...fieldsByKey(nodes, info.fragments).values()].flat(),
+    ),
+    relations: [],
+  };
+  if (node) plans.set(node, plan);
+  return plan;
+}
