@@ -6,6 +6,7 @@ import type { Income } from "../households/income.js";
 import type { HouseholdIndustry, Industry, VillageIndustry } from "../industries/industry.js";
 import type { Ledger } from "../ledger/ledger.js";
 import type { Linkage, LinkageYear } from "../linkage/linkage.js";
+import type { Monitoring } from "../monitoring/monitoring.js";
 import type { Rectification } from "../rectification/rectification.js";
 import type { Region } from "../regions/region.js";
 import type { Responsibility } from "../responsibility/responsibility.js";
@@ -46,6 +47,7 @@ export interface LedgerIndex {
   /** year → household id → its income of that year. */
   readonly incomes: ReadonlyMap<number, ReadonlyMap<string, Income>>;
   readonly rectifications: readonly Rectification[];
+  readonly monitoringsByHousehold: ReadonlyMap<string, readonly Monitoring[]>;
 }
 
 /** Everything a detector or metric needs: the ledger, its index, the year, the assessment date and the policy. */
@@ -176,6 +178,7 @@ export function indexLedger(ledger: Ledger, years?: ReadonlySet<number>): Ledger
     ...indexResponsibilities(ledger),
     incomes,
     rectifications: ledger.rectifications,
+    monitoringsByHousehold: groupBy(ledger.monitorings, (m) => m.householdId),
   };
 }
 
@@ -253,6 +256,37 @@ export function townshipRegionOf(code: string): string {
   return code.length >= 9 ? code.slice(0, 9) : code;
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) push(map, key(item), item);
+  return map;
+}
+
+/** What a household was in a year (DOMAIN.md, "Eras"). */
+export type HouseholdStatusInYear = "poor" | "exited" | "monitored";
+
+/**
+ * A household's status in the assessed year: 监测户 while a monitoring of it was open at some time in
+ * the year (identified by the assessment date, not removed before the year began); else 脱贫户 in the
+ * years after its exit year (a relapsed household is poor again); else 贫困户.
+ */
+export function householdStatusIn(ctx: AssessmentContext, householdId: string): HouseholdStatusInYear {
+  const yearStart = `${ctx.year}-01-01`;
+  const monitored = (ctx.index.monitoringsByHousehold.get(householdId) ?? NONE).some(
+    (m) => m.identifiedDate <= ctx.asOf && (m.removedDate === null || m.removedDate >= yearStart),
+  );
+  if (monitored) return "monitored";
+  const h = ctx.index.households.get(householdId);
+  if (h && h.exitYear !== null && ctx.year > h.exitYear && h.povertyStatus !== "relapsed") return "exited";
+  return "poor";
+}
+
+const STATUS_WORDS: Readonly<Record<HouseholdStatusInYear, { zh: string; en: string }>> = {
+  poor: { zh: "贫困户", en: "poor household" },
+  exited: { zh: "脱贫户", en: "household out of poverty" },
+  monitored: { zh: "监测户", en: "monitored household" },
+};
+
 /** The empty list, typed. */
 export const NONE: readonly never[] = [];
 
@@ -272,19 +306,33 @@ export const labels = {
     if (code.length < 12) return labels.township(ctx, code);
     return `${labels.township(ctx, code)}${ctx.index.regions.get(code)?.name ?? code}`;
   },
-  /** 大余县南安镇新华村张三户（户编号 …） */
+  /** 贫困户, 脱贫户 or 监测户: what the household was in the assessed year. */
+  status(ctx: AssessmentContext, householdId: string): string {
+    return STATUS_WORDS[householdStatusIn(ctx, householdId)].zh;
+  },
+  /** The status words of some households in the assessed year, e.g. 脱贫户 or 脱贫户、监测户. */
+  statuses(ctx: AssessmentContext, householdIds: Iterable<string>): string {
+    const found = new Set<HouseholdStatusInYear>();
+    for (const id of householdIds) found.add(householdStatusIn(ctx, id));
+    const order: HouseholdStatusInYear[] = ["poor", "exited", "monitored"];
+    const words = order.filter((s) => found.has(s)).map((s) => STATUS_WORDS[s].zh);
+    return words.length > 0 ? words.join("、") : STATUS_WORDS.poor.zh;
+  },
+  /** 大余县南安镇新华村脱贫户张三（户编号 …）: the status is the household's in the assessed year. */
   household(ctx: AssessmentContext, householdId: string): string {
     const h = ctx.index.households.get(householdId);
-    if (!h) return `贫困户 ${householdId}`;
+    const word = labels.status(ctx, householdId);
+    if (!h) return `${word} ${householdId}`;
     const head = ctx.index.headNames.get(h.id) ?? "";
-    return `${labels.village(ctx, h.villageCode)}${head}户（户编号 ${h.householdNumber}）`;
+    return `${labels.village(ctx, h.villageCode)}${word}${head}（户编号 ${h.householdNumber}）`;
   },
-  /** household 3607231002010001 (head 张三) */
+  /** household out of poverty 3607231002010001 (head 张三) */
   householdEn(ctx: AssessmentContext, householdId: string): string {
     const h = ctx.index.households.get(householdId);
-    if (!h) return `household ${householdId}`;
+    const word = STATUS_WORDS[householdStatusIn(ctx, householdId)].en;
+    if (!h) return `${word} ${householdId}`;
     const head = ctx.index.headNames.get(h.id);
-    return `household ${h.householdNumber}${head ? ` (head ${head})` : ""} in village ${h.villageCode}`;
+    return `${word} ${h.householdNumber}${head ? ` (head ${head})` : ""} in village ${h.villageCode}`;
   },
   /** 合作社「某某合作社」 */
   entity(ctx: AssessmentContext, entityId: string): string {

@@ -29,7 +29,10 @@ export const emptyShellCooperative: FindingDetector = {
           regionCode: entity.regionCode.slice(0, 9),
           subjectId: entity.id,
           evidence: [entity.id, ...current.map((l) => l.id)],
-          zh: `${labels.entity(ctx, entity.id)}${ctx.year}年联结${current.length}户贫困户，却没有任何经营活动（销售、收购、向成员支付），会议不算经营（空壳合作社）`,
+          zh: `${labels.entity(ctx, entity.id)}${ctx.year}年联结${current.length}户${labels.statuses(
+            ctx,
+            current.map((l) => l.householdId),
+          )}，却没有任何经营活动（销售、收购、向成员支付），会议不算经营（空壳合作社）`,
           en: `${labels.entityEn(ctx, entity.id)} has ${current.length} linkage(s) in ${ctx.year} but no business that year: no sales, purchases or payments (meetings do not count; empty-shell cooperative)`,
         }),
       );

@@ -18,7 +18,8 @@ export const fakeLinkage: FindingDetector = {
       if (y?.tookPart && y.receivedFen > 0) continue;
       const h = ctx.index.households.get(l.householdId);
       if (!h) continue;
-      const why = !y ? "无当年联结记录" : !y.tookPart ? "贫困户未实际参与" : "贫困户未获得任何收益";
+      const who = labels.status(ctx, l.householdId);
+      const why = !y ? "无当年联结记录" : !y.tookPart ? `${who}未实际参与` : `${who}未获得任何收益`;
       const whyEn = !y
         ? "has no record for the year"
         : !y.tookPart

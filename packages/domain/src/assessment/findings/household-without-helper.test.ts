@@ -48,13 +48,15 @@ describe("RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER", () => {
     expect(subjectsFound(householdWithoutHelper, { households, responsibilities }, 2025)).toEqual(expected);
   });
 
-  it("names the household by village, head and household number", () => {
+  it("names the household by village, its status in the year, head and household number", () => {
     const [finding] = runDetector(
       householdWithoutHelper,
       { households: [household("h1", v)], members: [member("m1", "h1", { name: "钟秀英" })] },
       2025,
     );
-    expect(finding?.message.zh).toMatch(/^大余县南安镇新华村钟秀英户（户编号 [\w-]+）没有落实帮扶责任人$/);
+    expect(finding?.message.zh).toMatch(
+      /^大余县南安镇新华村贫困户钟秀英（户编号 [\w-]+）没有落实帮扶责任人$/,
+    );
     expect(finding).toMatchObject({ severity: "medium", regionCode: TOWN_A, subjectType: "household" });
   });
 });

@@ -32,7 +32,7 @@ export const yearTwoExit: FindingDetector = {
           regionCode: entity.regionCode.slice(0, 9),
           subjectId: entityId,
           evidence: left,
-          zh: `${labels.entity(ctx, entityId)}${last}年带动${before.size}户贫困户，${ctx.year}年仅剩${retained}户继续参与，带动不可持续`,
+          zh: `${labels.entity(ctx, entityId)}${last}年带动${before.size}户${labels.statuses(ctx, before.keys())}，${ctx.year}年仅剩${retained}户继续参与，带动不可持续`,
           en: `${labels.entityEn(ctx, entityId)} had ${before.size} participating household(s) in ${last}; only ${retained} still took part in ${ctx.year} (year-two exit)`,
         }),
       );
