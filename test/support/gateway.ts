@@ -57,6 +57,8 @@ export interface TestGateway {
   readonly db: TestDatabase;
   readonly server: GatewayServer;
   readonly config: GatewayConfig;
+  /** The development key (ledger:read of the county), with `developmentKey`. */
+  readonly developmentKey?: string;
   /** Log lines written so far (with `captureLogs`). */
   readonly logs: Record<string, unknown>[];
   readonly keys: {
@@ -140,6 +142,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       server: started,
       config,
       logs,
+      ...(developmentKey ? { developmentKey } : {}),
       keys: {
         county: county.key,
         async create(regionCode, permissions = ["ledger:read"], label = "test") {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { CONSOLE_DIST_DIR } from "@fupin/console/build";
 import { DEFAULT_ID_NUMBER_MASK } from "@fupin/domain";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, type GraphQLSchema } from "graphql";
@@ -21,6 +22,7 @@ import { createPostgresRateLimiter } from "./http/rate-limiter.js";
 import { requestInfo } from "./http/request-info.js";
 import { useAuth } from "./http/use-auth.js";
 import { useBodyLimit } from "./http/use-body-limit.js";
+import { useConsoleRoutes } from "./http/use-console-routes.js";
 import { useOpsRoutes } from "./http/use-ops-routes.js";
 import { useRateLimit } from "./http/use-rate-limit.js";
 import { currentRequestLogger, useRequestLog } from "./http/use-request-log.js";
@@ -41,6 +43,8 @@ export interface GatewayServerOptions {
   readonly developmentKey?: string;
   /** The assessment service; default one of its own (one worker thread, started on first use). */
   readonly assessment?: AssessmentService;
+  /** The console's static build served at /console; default packages/console/dist. */
+  readonly consoleDir?: string;
 }
 
 /** The gateway's yoga app: GraphQL at /graphql, GraphiQL, /health, /ready and /metrics; `fetch` serves a request in process. */
@@ -117,6 +121,7 @@ function httpPlugins(options: GatewayServerOptions, metrics: GatewayMetrics): Pl
   );
   return [
     useRequestLog({ logger, metrics, exposeSqlCount: config.exposeSqlCount }),
+    useConsoleRoutes({ dir: options.consoleDir ?? CONSOLE_DIST_DIR }),
     useOpsRoutes({ pool: db.pool, orm: db.orm, metrics, graphqlEndpoint: GRAPHQL_ENDPOINT }),
     useBodyLimit({ maxBytes: config.maxBodyBytes }),
     useAuth({

@@ -1,4 +1,5 @@
 import { userInfo } from "node:os";
+import { ensureConsoleBuild, isConsoleBuildFresh } from "@fupin/console/build";
 import { verifyAuditChain } from "../audit/verify-audit-chain.js";
 import { createApiKey, listApiKeys, revokeApiKey, validateKeyScope } from "../auth/api-keys.js";
 import { developmentKeyFile } from "../auth/development-key.js";
@@ -6,6 +7,7 @@ import type { GatewayConfig } from "../config.js";
 import { type Database, DEFAULT_DATA_DIR, openDatabase } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { createGateway } from "../gateway.js";
+import { CONSOLE_PATH } from "../http/use-console-routes.js";
 import { seedSyntheticCounty } from "../seed/seed-database.js";
 import type { CLI_OPTIONS } from "./main.js";
 import { type Out, UsageError } from "./usage.js";
@@ -95,8 +97,22 @@ function waitForStop(
   });
 }
 
+/** Rebuilds the console when its sources changed since the build (after a pull); a failed build leaves the gateway up. */
+async function buildConsoleIfStale(out: CommandInput["out"]): Promise<void> {
+  if (isConsoleBuildFresh()) return;
+  out.log("building the console (packages/console changed since its last build)…");
+  try {
+    await ensureConsoleBuild({ quiet: true });
+  } catch (e) {
+    out.error(
+      `console build failed (the gateway starts without it): ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+}
+
 async function start({ config, values, out }: CommandInput): Promise<number> {
   const withKey = !config.databaseUrl || values["dev-key"] === true;
+  await buildConsoleIfStale(out);
   const gateway = await createGateway({
     config,
     seedHouseholds: 4000,
@@ -111,6 +127,9 @@ async function start({ config, values, out }: CommandInput): Promise<number> {
     );
   }
   out.log(`GraphiQL: open ${gateway.url} in a browser and send the header Authorization: Bearer <key>`);
+  out.log(
+    `console: open ${new URL(`${CONSOLE_PATH}/`, gateway.url)} in a browser (中文工作台; sign in with a key)`,
+  );
   return waitForStop(gateway, out);
 }
 

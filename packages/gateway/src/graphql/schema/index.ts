@@ -7,6 +7,7 @@ import "../../ledger/households/member.graphql.js";
 import "./metric.js";
 import "./finding.js";
 import "./finding-summary.js";
+import "./viewer.js";
 import "../../ledger/households/income.graphql.js";
 import "../../ledger/industries/industry.graphql.js";
 import "../../ledger/industries/village-industry.graphql.js";

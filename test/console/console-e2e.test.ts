@@ -1,0 +1,177 @@
+import { ensureConsoleBuild } from "@fupin/console/build";
+import { LEDGER_TABLES } from "@fupin/gateway";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, screenshot, seriousAxeViolations } from "../support/browser.js";
+import { startTestGateway, TEST_COUNTY, type TestGateway } from "../support/gateway.js";
+
+let gw: TestGateway;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureConsoleBuild({ quiet: true });
+  gw = await startTestGateway({ http: true, seedHouseholds: 60, developmentKey: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await gw?.close();
+});
+
+async function signIn(key: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "zh-CN" });
+  await page.goto(`${gw.origin}/console`, { waitUntil: "load" });
+  await page.waitForURL(/\/console\/signin/);
+  await page.locator("#credential").fill(key);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL(/\/console\/overview/);
+  return page;
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousAxeViolations(page)).toEqual([]);
+}
+
+/** Waits until no loading mask is shown. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll(".el-loading-mask").length === 0, null, {
+    timeout: 60_000,
+  });
+}
+
+describe("console", () => {
+  it("signs in with the development key and shows the overview's figures equal to GraphQL metrics", async () => {
+    const page = await signIn(gw.developmentKey!);
+    await settled(page);
+    const shown = await page
+      .locator("[data-metric]")
+      .evaluateAll((els) => els.map((e) => [e.getAttribute("data-metric"), e.textContent?.trim()] as const));
+    const res = await gw.graphql<{ metrics: { code: string; display: string }[] }>(
+      `{ metrics(regionCode: "${TEST_COUNTY}") { code display } }`,
+      {},
+      { key: gw.developmentKey! },
+    );
+    const expected = res.body.data!.metrics.map((m) => [m.code, m.display] as const);
+    expect(expected.length).toBeGreaterThan(5);
+    expect(shown).toEqual(expected);
+    // ledger:read only: no write actions anywhere.
+    await page.goto(`${gw.origin}/console/findings`);
+    await settled(page);
+    expect(await page.getByRole("button", { name: "发起整改" }).count()).toBe(0);
+    await page.close();
+  });
+
+  it("refuses a wrong key in Chinese, saying what to do", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${gw.origin}/console/signin`);
+    await page.locator("#credential").fill("fpk_wrong");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/请重新登录/);
+    await screenshot(page, "console-signin");
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it("shows every page to a county key with all permissions, each accessible, each screenshotted", async () => {
+    const page = await signIn(gw.keys.county);
+    await settled(page);
+    await page.locator("[data-testid=tally] tbody tr").first().waitFor();
+    await screenshot(page, "console-overview");
+    await expectAccessible(page);
+
+    await page.locator("[data-testid=tally] tbody tr button").first().click();
+    await page.waitForURL(/\/console\/findings\?/);
+    await settled(page);
+    expect(await page.locator("[data-testid=findings] tbody tr").count()).toBeGreaterThan(0);
+    await screenshot(page, "console-findings");
+    await expectAccessible(page);
+
+    for (const [path, name] of [
+      ["rectifications", "console-rectifications"],
+      ["ledger", "console-ledger"],
+      ["reports", "console-reports"],
+    ] as const) {
+      await page.goto(`${gw.origin}/console/${path}`);
+      await settled(page);
+      await screenshot(page, name);
+      await expectAccessible(page);
+    }
+
+    await page.goto(`${gw.origin}/console/ledger`);
+    await settled(page);
+    await page.locator("[data-testid=households] tbody tr a").first().click();
+    await page.waitForURL(/\/console\/ledger\/hh-/);
+    await settled(page);
+    await page.getByRole("heading", { name: "家庭成员" }).waitFor();
+    await screenshot(page, "console-household");
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it("shows a township key only its township", async () => {
+    const towns = await gw.graphql<{ regions: { nodes: { code: string; name: string }[] } }>(
+      `{ regions(regionCode: "${TEST_COUNTY}", filter: { level: "township" }, first: 100) { nodes { code name } } }`,
+    );
+    const town = towns.body.data!.regions.nodes[0]!;
+    const key = await gw.keys.create(town.code, ["ledger:read"]);
+    const page = await signIn(key);
+    await settled(page);
+    await expect.poll(() => page.getByTestId("scope").textContent()).toContain(town.code);
+    const rows = await page.locator("[data-testid=tally] tbody tr td:first-child").allTextContents();
+    expect(
+      rows
+        .map((r) => r.trim())
+        .filter(Boolean)
+        .every((r) => r === town.name),
+    ).toBe(true);
+    const count = await gw.graphql<{ households: { totalCount: number } }>(
+      `{ households(regionCode: "${town.code}") { totalCount } }`,
+    );
+    await page.goto(`${gw.origin}/console/ledger`);
+    await settled(page);
+    await expect
+      .poll(() => page.getByTestId("household-total").textContent())
+      .toBe(`共 ${count.body.data!.households.totalCount} 户`);
+    const villages = await page
+      .locator("[data-testid=households] tbody tr td:nth-child(3)")
+      .allTextContents();
+    expect(villages.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("previews a report with a planted inconsistency and is refused submission, in Chinese", async () => {
+    const { linkageYears, linkages, incomes } = LEDGER_TABLES;
+    const planted = await gw.db.pool.query<{ household_id: string; year: number }>(
+      `select l.household_id, y.year from ${linkageYears.table} y join ${linkages.table} l on l.id = y.linkage_id
+        where y.received_fen > 0 and y.took_part order by y.year desc, y.id limit 1`,
+    );
+    const { household_id: household, year } = planted.rows[0]!;
+    await gw.db.pool.query(
+      `update ${linkageYears.table} set benefit_kind = 'wage' where linkage_id in (select id from ${linkages.table} where household_id = $1) and year = $2`,
+      [household, year],
+    );
+    await gw.db.pool.query(`update ${incomes.table} set wage_fen = 0 where household_id = $1 and year = $2`, [
+      household,
+      year,
+    ]);
+    const page = await signIn(gw.keys.county);
+    await page.goto(`${gw.origin}/console/reports`);
+    await page.getByRole("textbox", { name: "报表期间" }).fill(String(year));
+    await page.getByRole("button", { name: "预览" }).click();
+    await page.locator("[data-testid=violations] tbody tr").first().waitFor({ timeout: 60_000 });
+    const violations = await page.locator("[data-testid=violations]").textContent();
+    expect(violations).toContain("R5.WAGES_COVER_EMPLOYMENT_PAY");
+    await page.getByRole("textbox", { name: "填报人" }).fill("张三");
+    await page.getByRole("textbox", { name: "审核人" }).fill("李四");
+    await page.getByRole("button", { name: "报送", exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId("submit-error").textContent(), { timeout: 60_000 })
+      .toMatch(/不能报送/);
+    await screenshot(page, "console-reports-refused");
+    const stored = await gw.graphql<{ submissions: { totalCount: number } }>(
+      `{ submissions(regionCode: "${TEST_COUNTY}") { totalCount } }`,
+    );
+    expect(stored.body.data!.submissions.totalCount).toBe(0);
+    await page.close();
+  });
+});
