@@ -54,6 +54,17 @@ describe("console", () => {
     const expected = res.body.data!.metrics.map((m) => [m.code, m.display] as const);
     expect(expected.length).toBeGreaterThan(5);
     expect(shown).toEqual(expected);
+    const summary = await gw.graphql<{ findingSummary: { total: number; byCode: { count: number }[] }[] }>(
+      `{ findingSummary(regionCode: "${TEST_COUNTY}") { total byCode { count } } }`,
+      {},
+      { key: gw.developmentKey! },
+    );
+    const cells = await page
+      .locator("[data-testid=tally] [data-count]")
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-count"))));
+    const tallied = summary.body.data!.findingSummary.flatMap((t) => t.byCode.map((c) => c.count));
+    expect(cells.reduce((a, b) => a + b, 0)).toBe(tallied.reduce((a, b) => a + b, 0));
+    expect(cells.length).toBe(tallied.length);
     // ledger:read only: no write actions anywhere.
     await page.goto(`${gw.origin}/console/findings`);
     await settled(page);

@@ -24,6 +24,16 @@ export const MetricsQuery = graphql(`
   }
 `);
 
+/** The township x problem tally of a region's findings for a year. */
+export const FindingSummaryQuery = graphql(`
+  query FindingSummary($regionCode: String!, $year: Int) {
+    findingSummary(regionCode: $regionCode, year: $year) {
+      regionCode region { name } year total critical high medium low
+      byCode { code count severity }
+    }
+  }
+`);
+
 /** A region's findings for a year, most severe first. */
 export const FindingsQuery = graphql(`
   query Findings($regionCode: String!, $year: Int) {

@@ -18,6 +18,7 @@ type Documents = {
     "\n  query Viewer {\n    viewer { principalId kind regionCode permissions region { code name level } }\n  }\n": typeof types.ViewerDocument,
     "\n  query Regions($regionCode: String!, $level: String, $after: String) {\n    regions(regionCode: $regionCode, filter: { level: $level }, first: 100, after: $after) {\n      nodes { code name level parentCode }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.RegionsDocument,
     "\n  query Metrics($regionCode: String!, $year: Int) {\n    metrics(regionCode: $regionCode, year: $year) { code name unit value display target numerator denominator year }\n  }\n": typeof types.MetricsDocument,
+    "\n  query FindingSummary($regionCode: String!, $year: Int) {\n    findingSummary(regionCode: $regionCode, year: $year) {\n      regionCode region { name } year total critical high medium low\n      byCode { code count severity }\n    }\n  }\n": typeof types.FindingSummaryDocument,
     "\n  query Findings($regionCode: String!, $year: Int) {\n    findings(regionCode: $regionCode, year: $year) {\n      code severity year message regionCode subjectType subjectId evidence\n    }\n  }\n": typeof types.FindingsDocument,
     "\n  query Rectifications($regionCode: String!, $after: String, $status: RectificationStatus) {\n    rectifications(regionCode: $regionCode, first: 100, after: $after, filter: { status: $status }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        recordId townshipCode township { name } problem findingCode subjectId source responsiblePerson\n        foundDate deadline status closedDate\n        plan { roadmap milestones { id title due doneDate } }\n      }\n    }\n  }\n": typeof types.RectificationsDocument,
     "\n  mutation OpenRectification($input: RectificationInput!) {\n    openRectification(input: $input) { recordId status deadline }\n  }\n": typeof types.OpenRectificationDocument,
@@ -34,6 +35,7 @@ const documents: Documents = {
     "\n  query Viewer {\n    viewer { principalId kind regionCode permissions region { code name level } }\n  }\n": types.ViewerDocument,
     "\n  query Regions($regionCode: String!, $level: String, $after: String) {\n    regions(regionCode: $regionCode, filter: { level: $level }, first: 100, after: $after) {\n      nodes { code name level parentCode }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.RegionsDocument,
     "\n  query Metrics($regionCode: String!, $year: Int) {\n    metrics(regionCode: $regionCode, year: $year) { code name unit value display target numerator denominator year }\n  }\n": types.MetricsDocument,
+    "\n  query FindingSummary($regionCode: String!, $year: Int) {\n    findingSummary(regionCode: $regionCode, year: $year) {\n      regionCode region { name } year total critical high medium low\n      byCode { code count severity }\n    }\n  }\n": types.FindingSummaryDocument,
     "\n  query Findings($regionCode: String!, $year: Int) {\n    findings(regionCode: $regionCode, year: $year) {\n      code severity year message regionCode subjectType subjectId evidence\n    }\n  }\n": types.FindingsDocument,
     "\n  query Rectifications($regionCode: String!, $after: String, $status: RectificationStatus) {\n    rectifications(regionCode: $regionCode, first: 100, after: $after, filter: { status: $status }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        recordId townshipCode township { name } problem findingCode subjectId source responsiblePerson\n        foundDate deadline status closedDate\n        plan { roadmap milestones { id title due doneDate } }\n      }\n    }\n  }\n": types.RectificationsDocument,
     "\n  mutation OpenRectification($input: RectificationInput!) {\n    openRectification(input: $input) { recordId status deadline }\n  }\n": types.OpenRectificationDocument,
@@ -59,6 +61,10 @@ export function graphql(source: "\n  query Regions($regionCode: String!, $level:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Metrics($regionCode: String!, $year: Int) {\n    metrics(regionCode: $regionCode, year: $year) { code name unit value display target numerator denominator year }\n  }\n"): typeof import('./graphql').MetricsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FindingSummary($regionCode: String!, $year: Int) {\n    findingSummary(regionCode: $regionCode, year: $year) {\n      regionCode region { name } year total critical high medium low\n      byCode { code count severity }\n    }\n  }\n"): typeof import('./graphql').FindingSummaryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -270,6 +270,14 @@ export type MetricsQueryVariables = Exact<{
 
 export type MetricsQuery = { metrics: Array<{ code: string, name: string | null, unit: string, value: number | null, display: string, target: number | null, numerator: number, denominator: number, year: number }> };
 
+export type FindingSummaryQueryVariables = Exact<{
+  regionCode: string;
+  year?: number | null | undefined;
+}>;
+
+
+export type FindingSummaryQuery = { findingSummary: Array<{ regionCode: string, year: number, total: number, critical: number, high: number, medium: number, low: number, region: { name: string } | null, byCode: Array<{ code: string, count: number, severity: Severity }> }> };
+
 export type FindingsQueryVariables = Exact<{
   regionCode: string;
   year?: number | null | undefined;
@@ -434,6 +442,27 @@ export const MetricsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MetricsQuery, MetricsQueryVariables>;
+export const FindingSummaryDocument = new TypedDocumentString(`
+    query FindingSummary($regionCode: String!, $year: Int) {
+  findingSummary(regionCode: $regionCode, year: $year) {
+    regionCode
+    region {
+      name
+    }
+    year
+    total
+    critical
+    high
+    medium
+    low
+    byCode {
+      code
+      count
+      severity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FindingSummaryQuery, FindingSummaryQueryVariables>;
 export const FindingsDocument = new TypedDocumentString(`
     query Findings($regionCode: String!, $year: Int) {
   findings(regionCode: $regionCode, year: $year) {
