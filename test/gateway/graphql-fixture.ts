@@ -402,5 +402,28 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
       },
       villageCode,
     );
+    await insertRow(
+      pool,
+      LEDGER_TABLES.credits,
+      {
+        id: `cr-${town}`,
+        householdId: h1,
+        kind: "microcredit",
+        amountFen: 5_000_000,
+        entityId: `ent-${town}`,
+        industryId: "ind-bee",
+        fundId: null,
+        placedDate: "2023-04-01",
+        dueDate: "2026-04-01",
+        lender: "农商银行",
+      },
+      villageCode,
+    );
+    await insertRow(
+      pool,
+      LEDGER_TABLES.creditReturns,
+      { id: `crr-${town}`, creditId: `cr-${town}`, date: "2024-04-01", kind: "dividend", amountFen: 300_000 },
+      villageCode,
+    );
   }
 }

@@ -380,6 +380,64 @@ describe("linkages, support, funds, projects and rectifications", () => {
     });
   });
 
+  it("records a household's credit placed with an entity and what came back; refuses what is malformed", async () => {
+    const CREDIT = `mutation($input: HouseholdCreditInput!) { recordHouseholdCredit(input: $input) { recordId entityId lender } }`;
+    const input = {
+      id: "cr-new",
+      householdId: "h-new-1",
+      kind: "household_fund",
+      amountFen: 2_000_000,
+      entityId: "ent-B",
+      placedDate: "2024-02-01",
+    };
+    const placed = await h.gql("townAWrite", CREDIT, { input });
+    expect(dataOf(placed, "recordHouseholdCredit")).toEqual({
+      recordId: "cr-new",
+      entityId: "ent-B",
+      lender: "",
+    });
+    const RETURN = `mutation($input: CreditReturnInput!) { recordCreditReturn(input: $input) { recordId credit { recordId } } }`;
+    const paid = await h.gql("townAWrite", RETURN, {
+      input: { id: "crr-new", creditId: "cr-new", date: "2025-01-10", kind: "dividend", amountFen: 160_000 },
+    });
+    expect(dataOf(paid, "recordCreditReturn")).toEqual({
+      recordId: "crr-new",
+      credit: { recordId: "cr-new" },
+    });
+    const read = await h.gql(
+      "townA",
+      `{ householdCredits(regionCode: "${VILLAGE_A}", filter: { householdId: "h-new-1" }) { nodes { recordId kind placedDate returns { date amountFen } } } }`,
+    );
+    expect(read.body.data?.householdCredits).toEqual({
+      nodes: [
+        {
+          recordId: "cr-new",
+          kind: "household_fund",
+          placedDate: "2024-02-01",
+          returns: [{ date: "2025-01-10", amountFen: 160_000 }],
+        },
+      ],
+    });
+    await expectNothingWritten(async () => {
+      const early = await h.gql("townAWrite", CREDIT, {
+        input: { ...input, id: "cr-bad", dueDate: "2024-01-31" },
+      });
+      expect(early.body.errors?.[0]?.extensions?.field).toBe("input.dueDate");
+      const unknown = await h.gql("townAWrite", CREDIT, {
+        input: { ...input, id: "cr-bad", entityId: "ent-none" },
+      });
+      expect(unknown.body.errors?.[0]?.extensions?.code).toBe("LEDGER.UNKNOWN_REFERENCE");
+      const foreign = await h.gql("townAWrite", RETURN, {
+        input: { creditId: "cr-B", date: "2025-01-10", kind: "dividend", amountFen: 1 },
+      });
+      expect(foreign.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+      const zero = await h.gql("townAWrite", RETURN, {
+        input: { creditId: "cr-new", date: "2025-01-10", kind: "repayment", amountFen: 0 },
+      });
+      expect(zero.body.errors?.[0]?.extensions?.field).toBe("input.amountFen");
+    });
+  });
+
   it("records a subsidy; refuses an unknown fund and another township's household", async () => {
     const SUBSIDY = `mutation($input: SubsidyInput!) { recordSubsidy(input: $input) { recordId amountFen fund { recordId } } }`;
     const ok = await h.gql("townAWrite", SUBSIDY, {

@@ -31,6 +31,8 @@ const LISTS = [
   "responsibilities",
   "rectifications",
   "monitorings",
+  "householdCredits",
+  "creditReturns",
 ] as const;
 
 /** Everything township A's key can reach from its own township, nested relations included. */

@@ -1,4 +1,5 @@
 import {
+  createCreditReturn,
   createHousehold,
   createLinkageYear,
   createMember,
@@ -95,6 +96,13 @@ const CASES: readonly RuleCase[] = [
     mutation: `mutation($input: LinkageYearInput!) { recordLinkageYear(input: $input) { recordId } }`,
     input: { id: "ly-rule", linkageId: "lk-A", year: 2020, tookPart: true, receivedFen: 0 },
     change: (l, input) => ({ ...l, linkageYears: [...l.linkageYears, unwrap(createLinkageYear(input))] }),
+  },
+  {
+    code: "LEDGER.CREDIT_RETURN_BEFORE_PLACEMENT",
+    who: "townAWrite",
+    mutation: `mutation($input: CreditReturnInput!) { recordCreditReturn(input: $input) { recordId } }`,
+    input: { id: "crr-rule", creditId: "cr-A", date: "2023-03-31", kind: "dividend", amountFen: 100 },
+    change: (l, input) => ({ ...l, creditReturns: [...l.creditReturns, unwrap(createCreditReturn(input))] }),
   },
   {
     code: "LEDGER.UNKNOWN_REFERENCE",

@@ -27,6 +27,19 @@ export { DEFAULT_POLICY, resolvePolicy } from "./assessment/policy.js";
 export type { Finding, Metric, Severity } from "./assessment/types.js";
 export { SEVERITIES, severityRank } from "./assessment/types.js";
 export { renderCodesDocument } from "./codes-document.js";
+export type { CreditKind, CreditReturn, HouseholdCredit } from "./credit/credit.js";
+export {
+  CREDIT_KIND_LABELS,
+  CREDIT_KINDS,
+  CREDIT_RETURN_KIND_LABELS,
+  CREDIT_RETURN_KINDS,
+  createCreditReturn,
+  createHouseholdCredit,
+  creditReturnInputSchema,
+  householdCreditInputSchema,
+} from "./credit/credit.js";
+export type { CreditRuleCode } from "./credit/credit-rules.js";
+export { CREDIT_RULES } from "./credit/credit-rules.js";
 export type { BusinessEntity, EntityActivity, EntityKind } from "./entities/business-entity.js";
 export {
   ACTIVITY_KINDS,

@@ -1,6 +1,7 @@
 import type { Ledger } from "../ledger/ledger.js";
 import { createAssessmentContext } from "./context.js";
 import { FINDING_CODES, type FindingCode } from "./finding-codes.js";
+import { bundledFunds } from "./findings/bundled-funds.js";
 import { debtGrowth } from "./findings/debt-growth.js";
 import type { FindingDetector } from "./findings/detector.js";
 import { emptyShellCooperative } from "./findings/empty-shell-cooperative.js";
@@ -40,6 +41,7 @@ export const FINDING_DETECTORS: Readonly<Record<FindingCode, FindingDetector>> =
   "LINKAGE.SHALLOW": shallowLinkage,
   "LINKAGE.FORCED": forcedLinkage,
   "LINKAGE.YEAR_TWO_EXIT": yearTwoExit,
+  "LINKAGE.BUNDLED": bundledFunds,
   "ENTITY.EMPTY_SHELL": emptyShellCooperative,
   "OUTCOME.LOW_SURVIVAL": lowSurvival,
   "OUTCOME.DEBT_GROWTH": debtGrowth,

@@ -12,6 +12,7 @@ export const FINDING_CODES = [
   "LINKAGE.SHALLOW",
   "LINKAGE.FORCED",
   "LINKAGE.YEAR_TWO_EXIT",
+  "LINKAGE.BUNDLED",
   "ENTITY.EMPTY_SHELL",
   "OUTCOME.LOW_SURVIVAL",
   "OUTCOME.DEBT_GROWTH",
@@ -37,4 +38,5 @@ export type FindingSubjectType =
   | "village"
   | "county"
   | "industry"
-  | "rectification";
+  | "rectification"
+  | "credit";

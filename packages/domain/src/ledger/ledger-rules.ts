@@ -1,3 +1,4 @@
+import { CREDIT_RULES, type CreditRuleCode } from "../credit/credit-rules.js";
 import { FUND_RULES, type FundRuleCode } from "../funds/fund-rules.js";
 import { HOUSEHOLD_RULES, type HouseholdRuleCode } from "../households/household-rules.js";
 import { LINKAGE_RULES, type LinkageRuleCode } from "../linkage/linkage-rules.js";
@@ -18,7 +19,8 @@ export type LedgerViolationCode =
   | FundRuleCode
   | ProjectRuleCode
   | ResponsibilityRuleCode
-  | RectificationRuleCode;
+  | RectificationRuleCode
+  | CreditRuleCode;
 
 /** Every ledger rule, keyed by its code, grouped by concept; `validateLedger` runs them in this order. */
 export const LEDGER_RULES: Readonly<Record<LedgerViolationCode, LedgerRule<LedgerViolationCode>>> = {
@@ -30,6 +32,7 @@ export const LEDGER_RULES: Readonly<Record<LedgerViolationCode, LedgerRule<Ledge
   ...PROJECT_RULES,
   ...RESPONSIBILITY_RULES,
   ...RECTIFICATION_RULES,
+  ...CREDIT_RULES,
 };
 
 /** The rules of each concept, for a write that touches that concept's records. */
@@ -42,6 +45,7 @@ export const LEDGER_RULES_BY_CONCEPT = {
   project: PROJECT_RULES,
   responsibility: RESPONSIBILITY_RULES,
   rectification: RECTIFICATION_RULES,
+  credit: CREDIT_RULES,
 } as const;
 
 /** A concept whose rules can be run on their own (`household`, `linkage`, `fund` …). */

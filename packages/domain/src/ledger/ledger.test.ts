@@ -224,6 +224,8 @@ describe("ledgerForRegion", () => {
         responsibilities: ["r1"],
         rectifications: ["rc1"],
         monitorings: [],
+        credits: ["cr1"],
+        creditReturns: ["rt1"],
       },
     ],
     [
@@ -241,6 +243,8 @@ describe("ledgerForRegion", () => {
         responsibilities: ["r2"],
         rectifications: [],
         monitorings: ["mo1"],
+        credits: [],
+        creditReturns: [],
       },
     ],
   ])("keeps only the records of township %s", (code, expected) => {
@@ -259,6 +263,8 @@ describe("ledgerForRegion", () => {
       responsibilities: ids(sub.responsibilities),
       rectifications: ids(sub.rectifications),
       monitorings: ids(sub.monitorings),
+      credits: ids(sub.credits),
+      creditReturns: ids(sub.creditReturns),
     }).toEqual(expected);
     expect(sub.countyCode).toBe("360723");
   });

@@ -54,10 +54,11 @@ export function createLedger(data: LedgerData): Result<Ledger, LedgerError> {
 
 /**
  * The records of a ledger's data that lie within a region (a township or village code, or the county),
- * with the records outside it that they refer to — the entities linked to its households or
- * implementing its projects (with their regions and activity), the funds its subsidies and fund
- * uses draw on, and the services given to its households (listing only those households); its
- * projects list only its own beneficiary households, as a caller scoped to it sees them — so
+ * with the records outside it that they refer to — the entities linked to its households, holding
+ * their credit or implementing its projects (with their regions and activity), the funds its
+ * subsidies, credit and fund uses draw on, and the services given to its households (listing only
+ * those households); its projects list only its own beneficiary households, as a caller scoped to it
+ * sees them — so
  * that the slice of a valid ledger is itself valid. Given more than a region's records (a database
  * read of the region and its references), it keeps the same ones.
  */
@@ -76,8 +77,11 @@ export function sliceLedgerData(data: LedgerData, regionCode: string): LedgerDat
         : { ...p, beneficiaryHouseholdIds: p.beneficiaryHouseholdIds.filter((id) => householdIds.has(id)) },
     );
   const projectIds = new Set(projects.map((p) => p.id));
+  const credits = data.credits.filter((c) => householdIds.has(c.householdId));
+  const creditIds = new Set(credits.map((c) => c.id));
   const linkedEntityIds = new Set([
     ...linkages.map((l) => l.entityId),
+    ...credits.flatMap((c) => (c.entityId === null ? [] : [c.entityId])),
     ...projects.flatMap((p) => (p.entityId === null ? [] : [p.entityId])),
   ]);
   const entities = data.entities.filter((e) => within(e.regionCode) || linkedEntityIds.has(e.id));
@@ -91,6 +95,7 @@ export function sliceLedgerData(data: LedgerData, regionCode: string): LedgerDat
     ...ownFundIds,
     ...fundUses.map((u) => u.fundId),
     ...subsidies.flatMap((s) => (s.fundId === null ? [] : [s.fundId])),
+    ...credits.flatMap((c) => (c.fundId === null ? [] : [c.fundId])),
   ]);
   const services = data.services
     .filter((s) => within(s.regionCode) || s.householdIds.some((id) => householdIds.has(id)))
@@ -122,6 +127,8 @@ export function sliceLedgerData(data: LedgerData, regionCode: string): LedgerDat
     responsibilities: data.responsibilities.filter((r) => within(r.townshipCode)),
     rectifications: data.rectifications.filter((r) => within(r.townshipCode)),
     monitorings: data.monitorings.filter((m) => householdIds.has(m.householdId)),
+    credits,
+    creditReturns: data.creditReturns.filter((r) => creditIds.has(r.creditId)),
   };
 }
 

@@ -1,5 +1,11 @@
 import type { z } from "zod";
 import {
+  type CreditReturn,
+  creditReturnInputSchema,
+  type HouseholdCredit,
+  householdCreditInputSchema,
+} from "../credit/credit.js";
+import {
   type BusinessEntity,
   businessEntityInputSchema,
   type EntityActivity,
@@ -52,6 +58,8 @@ export interface LedgerRecordTypes {
   readonly responsibilities: Responsibility;
   readonly rectifications: Rectification;
   readonly monitorings: Monitoring;
+  readonly credits: HouseholdCredit;
+  readonly creditReturns: CreditReturn;
 }
 
 /** The name of a ledger collection (one per record kind), e.g. `households`. */
@@ -100,7 +108,7 @@ const kind = <T>(
 });
 
 /**
- * The 19 kinds of record of a ledger, in the order the ledger lists them: the one place a new kind is
+ * The 21 kinds of record of a ledger, in the order the ledger lists them: the one place a new kind is
  * added. The ledger's collections, its generic rules (ids, references, regions, amounts), the synthetic
  * generator and the gateway's tables iterate it.
  */
@@ -211,6 +219,21 @@ export const RECORD_KINDS: { readonly [K in RecordKindKey]: RecordKind<LedgerRec
   monitorings: kind<Monitoring>("monitoring", {
     inputSchema: monitoringInputSchema,
     references: [{ field: "householdId", kind: "households" }],
+  }),
+  credits: kind<HouseholdCredit>("household_credit", {
+    inputSchema: householdCreditInputSchema,
+    references: [
+      { field: "householdId", kind: "households" },
+      { field: "entityId", kind: "entities" },
+      { field: "industryId", kind: "industries" },
+      { field: "fundId", kind: "funds" },
+    ],
+    amountFields: ["amountFen"],
+  }),
+  creditReturns: kind<CreditReturn>("credit_return", {
+    inputSchema: creditReturnInputSchema,
+    references: [{ field: "creditId", kind: "credits" }],
+    amountFields: ["amountFen"],
   }),
 };
 

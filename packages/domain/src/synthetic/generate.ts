@@ -1,5 +1,6 @@
 import { FINDING_CODES } from "../assessment/finding-codes.js";
 import { createLedger, type Ledger, type LedgerData } from "../ledger/ledger.js";
+import { buildCredits } from "./credits.js";
 import { buildFundsAndProjects } from "./funds.js";
 import { buildMonitorings, buildRectifications, buildResponsibilities } from "./governance.js";
 import { buildHouseholds, buildRegions } from "./households.js";
@@ -74,8 +75,9 @@ export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCou
   buildResponsibilities(w);
   buildRectifications(w);
   buildMonitorings(w);
+  const { credits, returns } = buildCredits(w);
 
-  const ledger = createLedger(ledgerDataOf(w, householdIndustries));
+  const ledger = createLedger({ ...ledgerDataOf(w, householdIndustries), credits, creditReturns: returns });
   if (!ledger.ok)
     throw new Error(`synthetic county is not a valid ledger (a generator bug): ${ledger.error.message}`);
   return { ledger: ledger.value, planted: sortPlanted(w.planted), asOf: cfg.asOf, synthetic: true };
@@ -110,7 +112,10 @@ function createWorld(cfg: World["cfg"]): World {
 }
 
 /** The ledger's collections from the world: most are kept as built, a few unwrapped from their working form. */
-function ledgerDataOf(w: World, householdIndustries: LedgerData["householdIndustries"]): LedgerData {
+function ledgerDataOf(
+  w: World,
+  householdIndustries: LedgerData["householdIndustries"],
+): Omit<LedgerData, "credits" | "creditReturns"> {
   return {
     countyCode: "360723",
     regions: w.regions,

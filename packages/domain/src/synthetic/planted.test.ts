@@ -158,6 +158,17 @@ const SHOWS: Readonly<Record<FindingCode, (p: PlantedProblem) => boolean>> = {
         !ix.linkageYear(id, p.year)?.tookPart
       );
     }),
+  "LINKAGE.BUNDLED": (p) => {
+    const c = get("credits", p.subjectId);
+    const back = ledger.creditReturns.filter((r) => r.creditId === c.id && r.date.startsWith(`${p.year}-`));
+    const linked = ledger.linkages.some((l) => l.householdId === c.householdId && l.entityId === c.entityId);
+    return (
+      c.entityId !== null &&
+      p.recordIds.includes(c.entityId as string) &&
+      back.every((r) => p.recordIds.includes(r.id)) &&
+      (back.length === 0 || !linked)
+    );
+  },
   "ENTITY.EMPTY_SHELL": (p) =>
     get("entities", p.subjectId).kind === "cooperative" &&
     p.recordIds.every((id) => covers(get("linkages", id), p.year)) &&

@@ -9,12 +9,15 @@ import { Migration20261202172311 } from "../../migrations/Migration2026120217231
 import { Migration20261202172312 } from "../../migrations/Migration20261202172312.js";
 import { Migration20261202175900 } from "../../migrations/Migration20261202175900.js";
 import { Migration20261202194842 } from "../../migrations/Migration20261202194842.js";
+import { Migration20261202195941 } from "../../migrations/Migration20261202195941.js";
+import { Migration20261202195942 } from "../../migrations/Migration20261202195942.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
  * The committed migrations, in order (listed explicitly so no file discovery can silently skip one):
  * the schema generated from the table descriptions, then the hand-written part they cannot express;
- * then the frozen report submissions (generated table, hand-written trigger).
+ * then the frozen report submissions (generated table, hand-written trigger); then household credit
+ * and its returns (generated tables, hand-written ledger-version triggers).
  */
 export const MIGRATIONS = [
   { name: "Migration20261202160605", class: Migration20261202160605 },
@@ -25,6 +28,8 @@ export const MIGRATIONS = [
   { name: "Migration20261202172312", class: Migration20261202172312 },
   { name: "Migration20261202175900", class: Migration20261202175900 },
   { name: "Migration20261202194842", class: Migration20261202194842 },
+  { name: "Migration20261202195941", class: Migration20261202195941 },
+  { name: "Migration20261202195942", class: Migration20261202195942 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */

@@ -1,9 +1,11 @@
 import type {
   BusinessEntity,
+  CreditReturn,
   EntityActivity,
   Fund,
   FundUse,
   Household,
+  HouseholdCredit,
   HouseholdIndustry,
   Income,
   Industry,
@@ -20,6 +22,8 @@ import type {
 import type { ObjectRef } from "@pothos/core";
 import type { GraphQLResolveInfo } from "graphql";
 import type { GatewayContext } from "../context.js";
+import { creditReturnTable } from "../ledger/credit/credit-return.table.js";
+import { householdCreditTable } from "../ledger/credit/household-credit.table.js";
 import { businessEntityTable } from "../ledger/entities/business-entity.table.js";
 import { entityActivityTable } from "../ledger/entities/entity-activity.table.js";
 import { fundTable } from "../ledger/funds/fund.table.js";
@@ -76,6 +80,8 @@ export const ProjectRef = nodeRef<ProjectRow>("Project", projectTable);
 export const ResponsibilityRef = nodeRef<Responsibility>("Responsibility", responsibilityTable);
 export const RectificationRef = nodeRef<Rectification>("Rectification", rectificationTable);
 export const MonitoringRef = nodeRef<Monitoring>("Monitoring", monitoringTable);
+export const HouseholdCreditRef = nodeRef<HouseholdCredit>("HouseholdCredit", householdCreditTable);
+export const CreditReturnRef = nodeRef<CreditReturn>("CreditReturn", creditReturnTable);
 
 function relation(kind: RelationExtension["kind"], field: string): { relation: RelationExtension } {
   return { relation: { kind, field } };

@@ -1,4 +1,6 @@
 import type { LedgerData } from "@fupin/domain";
+import { creditReturnTable } from "./credit/credit-return.table.js";
+import { householdCreditTable } from "./credit/household-credit.table.js";
 import { businessEntityTable } from "./entities/business-entity.table.js";
 import { entityActivityTable } from "./entities/entity-activity.table.js";
 import { fundTable } from "./funds/fund.table.js";
@@ -44,6 +46,8 @@ export const LEDGER_TABLES = {
   responsibilities: responsibilityTable,
   rectifications: rectificationTable,
   monitorings: monitoringTable,
+  credits: householdCreditTable,
+  creditReturns: creditReturnTable,
 } as const satisfies Record<Exclude<keyof LedgerData, "countyCode">, LedgerTable<never>>;
 
 /** The ledger tables in foreign-key order. */

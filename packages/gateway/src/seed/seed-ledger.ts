@@ -37,6 +37,7 @@ export function ledgerRows(data: LedgerData): TableRows[] {
   const linkageHousehold = new Map(data.linkages.map((l) => [l.id, l.householdId]));
   const entityRegion = new Map(data.entities.map((e) => [e.id, e.regionCode]));
   const fundRegion = new Map(data.funds.map((f) => [f.id, f.regionCode]));
+  const creditHousehold = new Map(data.credits.map((c) => [c.id, c.householdId]));
   return [
     rowsOf(T.regions, data.regions, (r) => r.code),
     rowsOf(T.industries, data.industries, () => county),
@@ -65,6 +66,8 @@ export function ledgerRows(data: LedgerData): TableRows[] {
     ),
     rowsOf(T.rectifications, data.rectifications, (r) => r.townshipCode),
     rowsOf(T.monitorings, data.monitorings, (r) => village(r.householdId)),
+    rowsOf(T.credits, data.credits, (r) => village(r.householdId)),
+    rowsOf(T.creditReturns, data.creditReturns, (r) => village(need(creditHousehold, r.creditId, "credit"))),
   ];
 }
 

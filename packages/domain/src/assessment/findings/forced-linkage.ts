@@ -2,8 +2,7 @@ import { linkageCoversYear } from "../../linkage/linkage.js";
 import { householdIndustriesOf, labels, NONE } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
-
-const ABLE = new Set(["ordinary", "skilled"]);
+import { labourOfHouseholds } from "./queries.js";
 
 /**
  * 拉郎配 ("假链接、浅链接、拉郎配等问题突出"): a household assigned to a mode it cannot take part in —
@@ -16,12 +15,7 @@ export const forcedLinkage: FindingDetector = {
   severity: "medium",
   subjectType: "linkage",
   detect(ctx) {
-    const able = new Set<string>();
-    const listed = new Set<string>();
-    for (const m of ctx.ledger.members) {
-      listed.add(m.householdId);
-      if (ABLE.has(m.labourAbility)) able.add(m.householdId);
-    }
+    const { listed, able } = labourOfHouseholds(ctx);
     const findings: Finding[] = [];
     for (const l of ctx.ledger.linkages) {
       if (!linkageCoversYear(l, ctx.year)) continue;

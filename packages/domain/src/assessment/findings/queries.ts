@@ -22,3 +22,19 @@ export function tookPartInLinkage(ctx: AssessmentContext, householdId: string, y
   }
   return false;
 }
+
+const ABLE = new Set(["ordinary", "skilled"]);
+
+/** The households with members listed, and those with a member able to work (普通 or 技能劳动力). */
+export function labourOfHouseholds(ctx: AssessmentContext): {
+  readonly listed: ReadonlySet<string>;
+  readonly able: ReadonlySet<string>;
+} {
+  const listed = new Set<string>();
+  const able = new Set<string>();
+  for (const m of ctx.ledger.members) {
+    listed.add(m.householdId);
+    if (ABLE.has(m.labourAbility)) able.add(m.householdId);
+  }
+  return { listed, able };
+}

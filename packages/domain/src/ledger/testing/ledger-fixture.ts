@@ -1,3 +1,4 @@
+import { createCreditReturn, createHouseholdCredit } from "../../credit/credit.js";
 import { createBusinessEntity, createEntityActivity } from "../../entities/business-entity.js";
 import { createFund, createFundUse } from "../../funds/fund.js";
 import { createHousehold } from "../../households/household.js";
@@ -345,6 +346,29 @@ export function validData(): LedgerData {
           category: "marginal",
           riskType: "illness",
           identifiedDate: "2024-02-01",
+        }),
+      ),
+    ],
+    credits: [
+      unwrap(
+        createHouseholdCredit({
+          id: "cr1",
+          householdId: "h1",
+          kind: "household_fund",
+          amountFen: 500_000,
+          entityId: "e1",
+          placedDate: "2023-03-01",
+        }),
+      ),
+    ],
+    creditReturns: [
+      unwrap(
+        createCreditReturn({
+          id: "rt1",
+          creditId: "cr1",
+          date: "2024-03-01",
+          kind: "dividend",
+          amountFen: 40_000,
         }),
       ),
     ],

@@ -237,12 +237,42 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
   return hits;
 }
 
+/** 一捆了之: money placed with an entity a year or more ago, not repaid before the year, and in the year nothing back or no part taken (a household with no one able to work may be paid 5% instead). */
+function bundledHits(ledger: Ledger, year: number, asOfDate: string): OracleHit[] {
+  const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+  const able = new Set(
+    ledger.members
+      .filter((m) => m.labourAbility === "ordinary" || m.labourAbility === "skilled")
+      .map((m) => m.householdId),
+  );
+  const listed = new Set(ledger.members.map((m) => m.householdId));
+  const hits: OracleHit[] = [];
+  for (const c of ledger.credits) {
+    if (c.entityId === null || days(c.placedDate, asOfDate) < 365) continue;
+    const mine = ledger.creditReturns.filter((r) => r.creditId === c.id && r.date <= asOfDate);
+    const repaid = mine.filter((r) => r.kind === "repayment" && r.date < `${year}-01-01`);
+    if (repaid.reduce((s, r) => s + r.amountFen, 0) >= c.amountFen) continue;
+    const got = mine.filter((r) => r.date.startsWith(`${year}-`)).reduce((s, r) => s + r.amountFen, 0);
+    const worked = ledger.linkages.some(
+      (l) =>
+        l.householdId === c.householdId &&
+        l.entityId === c.entityId &&
+        ledger.linkageYears.some((y) => y.linkageId === l.id && y.year === year && y.tookPart),
+    );
+    if (got > 0 && worked) continue;
+    if (got > 0 && listed.has(c.householdId) && !able.has(c.householdId) && got * 20 >= c.amountFen) continue;
+    hits.push({ code: "LINKAGE.BUNDLED", year, subjectId: c.id });
+  }
+  return hits;
+}
+
 /** Every hit of the rules over the window `firstYear` … the year of `asOf`. */
 export function oracleHitsOverWindow(ledger: Ledger, firstYear: number, asOf: string): OracleHit[] {
   const last = Number(asOf.slice(0, 4));
   const hits: OracleHit[] = [];
   for (let year = firstYear; year <= last; year++) {
-    hits.push(...oracleHits(ledger, year, year < last ? `${year}-12-31` : asOf));
+    const asOfDate = year < last ? `${year}-12-31` : asOf;
+    hits.push(...oracleHits(ledger, year, asOfDate), ...bundledHits(ledger, year, asOfDate));
   }
   return hits;
 }

@@ -1,6 +1,8 @@
 import {
   ACTIVITY_KINDS,
   BENEFIT_KINDS,
+  CREDIT_KINDS,
+  CREDIT_RETURN_KINDS,
   EDUCATION_LEVELS,
   ENTITY_KINDS,
   FUND_SOURCES,
@@ -130,3 +132,13 @@ export const MonitoringCategoryEnum = domainEnum(
 );
 export const RiskTypeEnum = domainEnum("RiskType", RISK_TYPES, "Risk type of relapse monitoring.");
 export const SeverityEnum = domainEnum("Severity", SEVERITIES, "How serious a finding is.");
+export const CreditKindEnum = domainEnum(
+  "CreditKind",
+  CREDIT_KINDS,
+  "扶贫小额信贷 (a poverty microloan) or 到户资金 (a household-level fund).",
+);
+export const CreditReturnKindEnum = domainEnum(
+  "CreditReturnKind",
+  CREDIT_RETURN_KINDS,
+  "What came back from a household's credit: a dividend (分红) or principal repaid (还本).",
+);

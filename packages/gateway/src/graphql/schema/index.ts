@@ -24,6 +24,8 @@ import "../../ledger/projects/project.graphql.js";
 import "../../ledger/responsibility/responsibility.graphql.js";
 import "../../ledger/rectification/rectification.graphql.js";
 import "../../ledger/monitoring/monitoring.graphql.js";
+import "../../ledger/credit/household-credit.graphql.js";
+import "../../ledger/credit/credit-return.graphql.js";
 import "../../reports/report-preview.graphql.js";
 import "../../reports/report-submission.graphql.js";
 

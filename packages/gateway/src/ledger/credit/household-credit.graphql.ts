@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import { createHouseholdCredit } from "@fupin/domain";
+import { builder } from "../../graphql/builder.js";
+import { defineConnection } from "../../graphql/connection.js";
+import { addListQuery } from "../../graphql/list-query.js";
+import { dateInYear, loadGrouped } from "../../graphql/read/sql.js";
+import {
+  BusinessEntityRef,
+  CreditReturnRef,
+  FundRef,
+  HouseholdCreditRef,
+  HouseholdRef,
+  IndustryRef,
+  recordField,
+} from "../../graphql/refs.js";
+import { CreditKindEnum } from "../../graphql/schema/enums.js";
+import { requireInCounty } from "../../graphql/write/references.js";
+import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
+import { businessEntityTable } from "../entities/business-entity.table.js";
+import { fundTable } from "../funds/fund.table.js";
+import { householdTable } from "../households/household.table.js";
+import { industryTable } from "../industries/industry.table.js";
+import { creditReturnTable } from "./credit-return.table.js";
+import { householdCreditTable } from "./household-credit.table.js";
+
+HouseholdCreditRef.implement({
+  description:
+    "扶贫小额信贷 or 到户资金: a household's microloan or household-level fund, and the entity it was placed with (户贷企用, 资金入股), if any.",
+  fields: (t) => ({
+    recordId: t.exposeString("id", { description: "The record's ledger id." }),
+    householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
+    household: recordField(t, HouseholdRef, "The household.", (c) => c.householdId),
+    kind: t.expose("kind", { type: CreditKindEnum, description: "Microloan or household fund." }),
+    amountFen: t.exposeFloat("amountFen", { description: "The sum lent or placed, fen." }),
+    entityId: t.exposeString("entityId", {
+      nullable: true,
+      description: "Ledger id of the entity it was placed with (null: the household used it itself).",
+    }),
+    entity: recordField(
+      t,
+      BusinessEntityRef,
+      "The entity, when registered inside the caller's scope.",
+      (c) => c.entityId,
+    ),
+    industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
+    industry: recordField(t, IndustryRef, "The industry.", (c) => c.industryId),
+    fundId: t.exposeString("fundId", { nullable: true, description: "Ledger id of the fund it came from." }),
+    fund: recordField(t, FundRef, "The fund, inside the caller's scope.", (c) => c.fundId),
+    placedDate: t.exposeString("placedDate", { description: "The day it was lent or placed (YYYY-MM-DD)." }),
+    dueDate: t.exposeString("dueDate", {
+      nullable: true,
+      description: "The day the principal is due back (YYYY-MM-DD), where set.",
+    }),
+    lender: t.exposeString("lender", { description: "The lender of a microloan (a bank), where recorded." }),
+    returns: t.loadableList({
+      type: CreditReturnRef,
+      description: "What came back (dividends, principal repaid), in id order.",
+      load: (ids: string[], ctx) => loadGrouped(ctx, creditReturnTable, "creditId", ids),
+      resolve: (c) => c.id,
+    }),
+  }),
+});
+
+addListQuery("householdCredits", {
+  description: "Microcredit and household funds of the households inside a region, in id order.",
+  spec: householdCreditTable,
+  connection: defineConnection("HouseholdCredit", HouseholdCreditRef, (c) => c.id, "household credit"),
+  filter: builder.inputType("HouseholdCreditFilter", {
+    description: "Filter of household credit; every set field must match.",
+    fields: (t) => ({
+      kind: t.field({ type: CreditKindEnum, description: "Only credit of this kind." }),
+      householdId: t.string({ description: "Only credit of this household." }),
+      entityId: t.string({ description: "Only credit placed with this entity." }),
+      placedIn: t.int({ description: "Only credit lent or placed in this year." }),
+    }),
+  }),
+  equals: ["kind", "householdId", "entityId"],
+  conditions: {
+    placedIn: (v) => dateInYear("placed_date", v),
+  },
+});
+
+const HouseholdCreditInput = builder.inputType("HouseholdCreditInput", {
+  description: "A household's microloan or household fund; validated by the domain's schema.",
+  fields: (t) => ({
+    id: t.string({ description: "Ledger id; generated when absent." }),
+    householdId: t.string({
+      required: true,
+      description: "Ledger id of the household (inside the caller's scope).",
+    }),
+    kind: t.field({ type: CreditKindEnum, required: true, description: "Microloan or household fund." }),
+    amountFen: t.float({ required: true, description: "The sum in whole fen (more than zero)." }),
+    entityId: t.string({ description: "Ledger id of the entity it was placed with (in the county)." }),
+    industryId: t.string({ description: "Ledger id of the industry." }),
+    fundId: t.string({ description: "Ledger id of the fund it came from." }),
+    placedDate: t.string({ required: true, description: "The day it was lent or placed (YYYY-MM-DD)." }),
+    dueDate: t.string({ description: "The day the principal is due back (YYYY-MM-DD)." }),
+    lender: t.string({ description: "The lender of a microloan." }),
+  }),
+});
+
+builder.mutationField("recordHouseholdCredit", (t) =>
+  t.field({
+    type: HouseholdCreditRef,
+    description:
+      "Records a household's microloan or household fund, and where it was placed, inside the caller's scope (audited).",
+    authScopes: { ledgerWrite: true },
+    args: {
+      input: t.arg({ type: HouseholdCreditInput, required: true, description: "The credit." }),
+    },
+    resolve: (_root, args, ctx) =>
+      writeLedger(ctx, async (w) => {
+        const credit = orFail(
+          createHouseholdCredit({ ...compact(args.input), id: args.input.id ?? randomUUID() }),
+        );
+        const household = await w.lock(householdTable, credit.householdId);
+        const county = household.countyCode;
+        await requireInCounty(w, businessEntityTable, credit.entityId, county, "input.entityId");
+        await requireInCounty(w, industryTable, credit.industryId, county, "input.industryId");
+        await requireInCounty(w, fundTable, credit.fundId, county, "input.fundId");
+        await w.insert(householdCreditTable, credit, household.regionCode);
+        return credit;
+      }),
+  }),
+);
