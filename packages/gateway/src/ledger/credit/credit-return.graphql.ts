@@ -16,7 +16,7 @@ CreditReturnRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     creditId: t.exposeString("creditId", { description: "Ledger id of the household credit." }),
-    credit: recordField(t, HouseholdCreditRef, "The household credit.", (r) => r.creditId),
+    credit: recordField(t, HouseholdCreditRef, "The household credit.", "creditId"),
     date: t.exposeString("date", { description: "The day it was paid (YYYY-MM-DD)." }),
     kind: t.expose("kind", { type: CreditReturnKindEnum, description: "Dividend or principal repaid." }),
     amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),

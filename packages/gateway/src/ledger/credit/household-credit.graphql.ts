@@ -3,7 +3,7 @@ import { createHouseholdCredit } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { dateInYear, loadGrouped } from "../../graphql/read/sql.js";
+import { dateInYear } from "../../graphql/read/sql.js";
 import {
   BusinessEntityRef,
   CreditReturnRef,
@@ -12,6 +12,7 @@ import {
   HouseholdRef,
   IndustryRef,
   recordField,
+  recordList,
 } from "../../graphql/refs.js";
 import { CreditKindEnum } from "../../graphql/schema/enums.js";
 import { requireInCounty } from "../../graphql/write/references.js";
@@ -29,7 +30,7 @@ HouseholdCreditRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: recordField(t, HouseholdRef, "The household.", (c) => c.householdId),
+    household: recordField(t, HouseholdRef, "The household.", "householdId"),
     kind: t.expose("kind", { type: CreditKindEnum, description: "Microloan or household fund." }),
     amountFen: t.exposeFloat("amountFen", { description: "The sum lent or placed, fen." }),
     entityId: t.exposeString("entityId", {
@@ -40,24 +41,25 @@ HouseholdCreditRef.implement({
       t,
       BusinessEntityRef,
       "The entity, when registered inside the caller's scope.",
-      (c) => c.entityId,
+      "entityId",
     ),
     industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
-    industry: recordField(t, IndustryRef, "The industry.", (c) => c.industryId),
+    industry: recordField(t, IndustryRef, "The industry.", "industryId"),
     fundId: t.exposeString("fundId", { nullable: true, description: "Ledger id of the fund it came from." }),
-    fund: recordField(t, FundRef, "The fund, inside the caller's scope.", (c) => c.fundId),
+    fund: recordField(t, FundRef, "The fund, inside the caller's scope.", "fundId"),
     placedDate: t.exposeString("placedDate", { description: "The day it was lent or placed (YYYY-MM-DD)." }),
     dueDate: t.exposeString("dueDate", {
       nullable: true,
       description: "The day the principal is due back (YYYY-MM-DD), where set.",
     }),
     lender: t.exposeString("lender", { description: "The lender of a microloan (a bank), where recorded." }),
-    returns: t.loadableList({
-      type: CreditReturnRef,
-      description: "What came back (dividends, principal repaid), in id order.",
-      load: (ids: string[], ctx) => loadGrouped(ctx, creditReturnTable, "creditId", ids),
-      resolve: (c) => c.id,
-    }),
+    returns: recordList(
+      t,
+      CreditReturnRef,
+      "What came back (dividends, principal repaid), in id order.",
+      creditReturnTable,
+      "creditId",
+    ),
   }),
 });
 
