@@ -26,6 +26,7 @@ describe("configuration from the environment", () => {
       maxBodyBytes: 1024 * 1024,
       failedWritesPerHour: 60,
       idNumberMask: { head: 6, tail: 1 },
+      maxUploadBytes: 20 * 1024 * 1024,
       exposeSqlCount: false,
     });
   });
@@ -58,6 +59,7 @@ describe("configuration from the environment", () => {
       LOG_LEVEL: "warn",
       RATE_LIMIT_PER_MINUTE: "60",
       MAX_BODY_BYTES: "2048",
+      MAX_UPLOAD_BYTES: "4096",
       FUPIN_EXPOSE_SQL_COUNT: "1",
     });
     expect(c).toMatchObject({
@@ -73,6 +75,7 @@ describe("configuration from the environment", () => {
       logLevel: "warn",
       rateLimitPerMinute: 60,
       maxBodyBytes: 2048,
+      maxUploadBytes: 4096,
       exposeSqlCount: true,
     });
   });
@@ -83,6 +86,7 @@ describe("configuration from the environment", () => {
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL", /DATABASE_URL must be a postgres:\/\//],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL", /LOG_LEVEL must be one of fatal/],
     [{ RATE_LIMIT_PER_MINUTE: "0" }, "RATE_LIMIT_PER_MINUTE", /RATE_LIMIT_PER_MINUTE must be more than zero/],
+    [{ MAX_UPLOAD_BYTES: "12" }, "MAX_UPLOAD_BYTES", /MAX_UPLOAD_BYTES must be at least 1024/],
     [{ MAX_BODY_BYTES: "1.5" }, "MAX_BODY_BYTES", /MAX_BODY_BYTES must be a whole number/],
     [{ FAILED_WRITES_PER_HOUR: "0" }, "FAILED_WRITES_PER_HOUR", /must be more than zero/],
     [{ FUPIN_ID_NUMBER_SHOWN: "6+4" }, "FUPIN_ID_NUMBER_SHOWN", /at most "6\+1"/],

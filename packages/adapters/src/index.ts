@@ -10,6 +10,7 @@ export type { ExportFormat } from "./export/export-report.js";
 export { exportLedger, exportReport, reportSheets } from "./export/export-report.js";
 export { writeErrorWorkbook } from "./import/error-workbook.js";
 export type { ImportRowError, ParsedRow } from "./import/import-errors.js";
+export { cellError, columnLetters } from "./import/import-errors.js";
 export type { ImportOptions, ImportResult } from "./import/import-workbook.js";
 export { importWorkbook } from "./import/import-workbook.js";
 export type { CellError, CellErrorCode, CellResult } from "./import/parse-cell.js";

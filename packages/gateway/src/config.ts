@@ -7,6 +7,14 @@ const optionalText = z
   .transform((s) => (s === "" ? undefined : s))
   .optional();
 
+/** Default largest multipart request (a file upload), in bytes: 20 MiB. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** The largest multipart request of a configuration. */
+export function uploadLimit(config: Pick<GatewayConfig, "maxUploadBytes">): number {
+  return config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+}
+
 const envSchema = z
   .object({
     PORT: z.coerce
@@ -74,6 +82,11 @@ const envSchema = z
       .int({ error: "must be a whole number of bytes" })
       .min(1024, { error: "must be at least 1024" })
       .default(1024 * 1024),
+    MAX_UPLOAD_BYTES: z.coerce
+      .number({ error: "must be a number of bytes" })
+      .int({ error: "must be a whole number of bytes" })
+      .min(1024, { error: "must be at least 1024" })
+      .default(DEFAULT_MAX_UPLOAD_BYTES),
     FUPIN_EXPOSE_SQL_COUNT: z
       .enum(["0", "1", "true", "false"], { error: "must be 0 or 1" })
       .optional()
@@ -126,6 +139,8 @@ export interface GatewayConfig {
   readonly failedWritesPerHour?: number;
   /** Characters of an ID number shown to callers without personal:read. Default region code + last character. */
   readonly idNumberMask?: IdNumberMask;
+  /** Most bytes of a multipart request (a file upload such as `importLedger`'s); default 20 MiB. */
+  readonly maxUploadBytes?: number;
   /** Echo the request's SQL statement count in `x-sql-statements`. */
   readonly exposeSqlCount: boolean;
 }
@@ -182,6 +197,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     maxBodyBytes: e.MAX_BODY_BYTES,
     failedWritesPerHour: e.FAILED_WRITES_PER_HOUR,
     idNumberMask: e.FUPIN_ID_NUMBER_SHOWN,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
     exposeSqlCount: e.FUPIN_EXPOSE_SQL_COUNT,
   };
 }

@@ -29,6 +29,8 @@ export interface GatewayServices {
   readonly failedWrites: import("./graphql/write/failed-writes.js").FailedWriteLimit;
   /** How much of an ID number callers without personal:read see. */
   readonly idNumberMask: import("@fupin/domain").IdNumberMask;
+  /** Limits of uploaded files (default 20 MiB). */
+  readonly uploads?: { readonly maxBytes: number };
 }
 
 /** Runs parameterised SQL (`$1`, `$2`, …) and returns plain rows. */

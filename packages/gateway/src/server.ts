@@ -11,7 +11,7 @@ import { createAuditWriter } from "./audit/audit-writer.js";
 import { createApiKeyVerifier } from "./auth/api-keys.js";
 import { createAuthenticator } from "./auth/authenticate.js";
 import { createJwtVerifier } from "./auth/jwt.js";
-import type { GatewayConfig } from "./config.js";
+import { type GatewayConfig, uploadLimit } from "./config.js";
 import type { GatewayContext } from "./context.js";
 import type { Database } from "./db/database.js";
 import { createSqlExecutor } from "./db/pool.js";
@@ -123,7 +123,7 @@ function httpPlugins(options: GatewayServerOptions, metrics: GatewayMetrics): Pl
     useRequestLog({ logger, metrics, exposeSqlCount: config.exposeSqlCount }),
     useConsoleRoutes({ dir: options.consoleDir ?? CONSOLE_DIST_DIR }),
     useOpsRoutes({ pool: db.pool, orm: db.orm, metrics, graphqlEndpoint: GRAPHQL_ENDPOINT }),
-    useBodyLimit({ maxBytes: config.maxBodyBytes }),
+    useBodyLimit({ maxBytes: config.maxBodyBytes, maxUploadBytes: uploadLimit(config) }),
     useAuth({
       authenticate,
       failures: createPostgresRateLimiter(db.pool, {
@@ -155,7 +155,15 @@ export function createGatewayYoga(options: GatewayServerOptions, metrics = creat
     context: (initial) => {
       const info = requestInfo(initial);
       info.sql = createSqlExecutor(db.pool);
-      const services = { sql: info.sql, orm: db.orm, audit, assessment, failedWrites, idNumberMask };
+      const services = {
+        sql: info.sql,
+        orm: db.orm,
+        audit,
+        assessment,
+        failedWrites,
+        idNumberMask,
+        uploads: { maxBytes: uploadLimit(options.config) },
+      };
       return { requestId: info.requestId, principal: info.principal, logger: info.logger, now, services };
     },
     maskedErrors: {

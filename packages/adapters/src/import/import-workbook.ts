@@ -29,6 +29,8 @@ export type ImportResult =
       readonly shape: "roster" | "ledger";
       readonly data: LedgerData;
       readonly counts: Readonly<Record<string, number>>;
+      /** The row each record came from, by record id (a region by its code). */
+      readonly rows: ReadonlyMap<string, ParsedRow>;
       readonly rowsRead: number;
       readonly skippedSheets: readonly string[];
     }
@@ -132,5 +134,5 @@ export async function importWorkbook(
   const counts = Object.fromEntries(
     Object.entries(data).flatMap(([k, v]) => (Array.isArray(v) && k !== "regions" ? [[k, v.length]] : [])),
   );
-  return { ok: true, shape, data, counts, rowsRead: log.rowsRead, skippedSheets };
+  return { ok: true, shape, data, counts, rows: rowOf, rowsRead: log.rowsRead, skippedSheets };
 }

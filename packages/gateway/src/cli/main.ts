@@ -29,7 +29,7 @@ commands:
 
 environment: PORT (4000), HOST (127.0.0.1), DATABASE_URL (unset: embedded PostgreSQL in FUPIN_DATA_DIR,
   default .data/postgres), FUPIN_JWT_ISSUER with FUPIN_JWT_JWKS_URL or FUPIN_JWT_SECRET (HS256, 32+ chars),
-  FUPIN_JWT_AUDIENCE, LOG_LEVEL (info), RATE_LIMIT_PER_MINUTE (600), AUTH_FAILURES_PER_MINUTE (60), MAX_BODY_BYTES (1048576),
+  FUPIN_JWT_AUDIENCE, LOG_LEVEL (info), RATE_LIMIT_PER_MINUTE (600), AUTH_FAILURES_PER_MINUTE (60), MAX_BODY_BYTES (1048576), MAX_UPLOAD_BYTES (20971520),
   FAILED_WRITES_PER_HOUR (60 refused writes per key), FUPIN_ID_NUMBER_SHOWN (6+1: characters of an ID number
   shown without personal:read, at most the region code and the last one),
   FUPIN_EXPOSE_SQL_COUNT (0; 1 adds x-sql-statements to responses)

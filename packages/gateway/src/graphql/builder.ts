@@ -26,6 +26,8 @@ export interface GatewaySchemaTypes {
   DefaultFieldNullability: false;
   Scalars: {
     ID: { Input: string; Output: string };
+    /** A file of a GraphQL multipart request (yoga hands it over as a fetch API File). */
+    Upload: { Input: File; Output: never };
   };
 }
 

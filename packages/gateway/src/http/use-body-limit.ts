@@ -5,17 +5,21 @@ import { createHttpError } from "./http-error.js";
 export interface BodyLimitOptions {
   /** Most bytes of a request body. */
   readonly maxBytes: number;
+  /** Most bytes of a multipart request (a file upload); default `maxBytes`. */
+  readonly maxUploadBytes?: number;
 }
 
-function tooLarge(maxBytes: number) {
-  return createHttpError(413, "PAYLOAD_TOO_LARGE", `request body too large: the limit is ${maxBytes} bytes`, {
-    connection: "close",
-  });
+function tooLarge(maxBytes: number, upload = false) {
+  const message = upload
+    ? `upload too large: the limit is ${maxBytes} bytes (MAX_UPLOAD_BYTES)`
+    : `request body too large: the limit is ${maxBytes} bytes`;
+  return createHttpError(413, "PAYLOAD_TOO_LARGE", message, { connection: "close" });
 }
 
 async function readAtMost(
   body: ReadableStream<Uint8Array>,
   maxBytes: number,
+  upload: boolean,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -26,7 +30,7 @@ async function readAtMost(
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
+      throw tooLarge(maxBytes, upload);
     }
     chunks.push(value);
   }
@@ -34,18 +38,20 @@ async function readAtMost(
 }
 
 /**
- * Refuses a request body over `maxBytes` with 413 PAYLOAD_TOO_LARGE: at once when Content-Length
- * says so, otherwise (chunked) as soon as the bytes read pass the limit.
+ * Refuses a request body over `maxBytes` (a multipart upload: over `maxUploadBytes`) with 413
+ * PAYLOAD_TOO_LARGE: at once when Content-Length says so, otherwise (chunked) as soon as the bytes
+ * read pass the limit.
  */
 export function useBodyLimit(options: BodyLimitOptions): Plugin {
-  const { maxBytes } = options;
   return {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
-      if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge(maxBytes);
+      const upload = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
+      const maxBytes = upload ? (options.maxUploadBytes ?? options.maxBytes) : options.maxBytes;
+      if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge(maxBytes, upload);
       if (!requestParser || !request.body) return;
       const parse = requestParser;
       setRequestParser(async (req) => {
-        const body = req.body ? await readAtMost(req.body, maxBytes) : null;
+        const body = req.body ? await readAtMost(req.body, maxBytes, upload) : null;
         return parse(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body }));
       });
     },

@@ -94,6 +94,8 @@ export interface LedgerTable<T> {
   selectOf(fields: readonly string[] | null): string;
   /** Expected failures by the name of the unique constraint (the primary key included). */
   readonly uniqueFailures: ReadonlyMap<string, UniqueFailure>;
+  /** The unique constraints besides the key (an import checks a file against them before writing). */
+  readonly uniques: readonly { readonly fields: readonly string[]; readonly failure?: UniqueFailure }[];
 }
 
 /** What describes a ledger table: the domain record's fields as columns, plus keys and constraints. */
@@ -199,6 +201,7 @@ export function defineLedgerTable<T>(def: LedgerTableDefinition<T>): LedgerTable
     select,
     derived: def.derived ?? {},
     uniqueFailures: uniqueFailures(def),
+    uniques: def.uniques ?? [],
     selectOf(wanted) {
       if (wanted === null) return select;
       const ordered = fields.filter((f) => wanted.includes(f));

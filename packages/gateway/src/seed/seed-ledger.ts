@@ -76,7 +76,8 @@ function countyOfRow(regionCode: string): string {
   return regionCode.length < 6 ? regionCode : regionCode.slice(0, 6);
 }
 
-async function insertRows(client: pg.PoolClient, { table, rows }: TableRows): Promise<void> {
+/** Inserts the rows of one table with multi-row INSERTs (regions already present are kept). */
+export async function insertRows(client: pg.ClientBase, { table, rows }: TableRows): Promise<void> {
   const fields = Object.keys(table.columns).filter((f) => table.columns[f] !== "region_code");
   const columns = ["county_code", "region_code", ...fields.map((f) => table.columns[f] as string)];
   const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));

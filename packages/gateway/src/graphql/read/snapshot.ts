@@ -57,7 +57,10 @@ export interface SnapshotText {
  * that returns JSON text: the region's rows and the rows they refer to, kind by kind
  * (`RECORD_KIND_KEYS`). Parsing and validating it is left to whoever computes with it (a worker).
  */
-export async function readSnapshotText(sql: SqlExecutor, regionCode: string): Promise<SnapshotText> {
+export async function readSnapshotText(
+  sql: Pick<SqlExecutor, "query">,
+  regionCode: string,
+): Promise<SnapshotText> {
   const extra = referencedRows(regionCode);
   const params: unknown[] = [];
   const parts = RECORD_KIND_KEYS.map((key) => {

@@ -118,7 +118,8 @@ function findRows<T>(
   );
 }
 
-function createWriter(
+/** The writes of one transaction inside a caller's scope; each insert and update adds its audit entry through `audit`. */
+export function createWriter(
   tx: SqlTransaction,
   callerScope: string,
   audit: (entry: Omit<AuditEntry, "principalId" | "requestId" | "at">) => void,

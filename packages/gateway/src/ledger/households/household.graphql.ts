@@ -30,15 +30,14 @@ import { requireVillage } from "../../graphql/write/regions.js";
 import { enforceRules } from "../../graphql/write/rules.js";
 import { compact, orFail, overlay, writeLedger } from "../../graphql/write/transaction.js";
 import { householdIndustryTable } from "../industries/household-industry.table.js";
-import type { LedgerTable } from "../ledger-table.js";
 import { linkageTable } from "../linkage/linkage.table.js";
-import { linkageYearTable } from "../linkage/linkage-year.table.js";
 import { monitoringTable } from "../monitoring/monitoring.table.js";
 import { responsibilityTable } from "../responsibility/responsibility.table.js";
 import { subsidyTable } from "../support/subsidy.table.js";
 import { householdTable } from "./household.table.js";
 import { incomeTable } from "./income.table.js";
 import { memberTable } from "./member.table.js";
+import { relocateHousehold } from "./relocate-household.js";
 
 HouseholdRef.implement({
   description: "建档立卡贫困户: a registered poor household of a village.",
@@ -169,17 +168,6 @@ addListQuery("households", {
   },
 });
 
-/** Tables whose rows are filed under their household's village. */
-const HOUSEHOLD_CHILD_TABLES = [
-  memberTable,
-  incomeTable,
-  householdIndustryTable,
-  linkageTable,
-  subsidyTable,
-  monitoringTable,
-  responsibilityTable,
-] as const;
-
 const HouseholdInput = builder.inputType("HouseholdInput", {
   description: "A household to register; validated by the domain's household schema.",
   fields: (t) => ({
@@ -259,17 +247,7 @@ builder.mutationField("updateHousehold", (t) =>
             [after.id],
           );
           await requireVillage(ctx, w, after.villageCode, "input.villageCode");
-          for (const table of HOUSEHOLD_CHILD_TABLES) {
-            await w.relocate(
-              table as LedgerTable<{ householdId: string }>,
-              "householdId",
-              [after.id],
-              after.villageCode,
-            );
-          }
-          const linkages = await w.find(linkageTable, { householdId: after.id }, "all");
-          const linkageIds = linkages.map((l) => l.id);
-          await w.relocate(linkageYearTable, "linkageId", linkageIds, after.villageCode);
+          await relocateHousehold(w, after.id, after.villageCode);
         }
         await w.update(householdTable, before, after, after.villageCode);
         return after;
