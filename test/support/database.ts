@@ -12,7 +12,7 @@ import {
 } from "@fupin/gateway";
 import type pg from "pg";
 
-/** A fresh, migrated database for one test file: a pool (read path), MikroORM (writes) and how to drop it. */
+/** A fresh, migrated database for one test file: the pool, MikroORM on it (migrator, metadata) and how to drop it. */
 export interface TestDatabase {
   readonly url: string;
   readonly name: string;
@@ -100,10 +100,11 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
       await admin.end();
     }
     pool = createPool(url, 10);
-    orm = await createOrm(url);
+    orm = await createOrm(url, pool);
     if (options.migrate !== false) await migrate(orm);
   } catch (e) {
-    await Promise.allSettled([pool?.end(), orm?.close(true)]);
+    await orm?.close(true).catch(() => undefined);
+    await pool?.end().catch(() => undefined);
     await dropDatabase().catch(() => undefined);
     if (embedded) await releaseEmbedded();
     throw e;
@@ -120,7 +121,8 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     async close() {
       if (closed) return;
       closed = true;
-      await Promise.allSettled([openPool.end(), openOrm.close(true)]);
+      await openOrm.close(true).catch(() => undefined);
+      await openPool.end().catch(() => undefined);
       try {
         await dropDatabase();
       } finally {

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { AuditEntry, AuditWriter } from "../context.js";
+import { inTransaction } from "../db/pool.js";
 import { auditEntryHash, GENESIS_HASH, normaliseAuditImage } from "./audit-chain.js";
 import { canonicalJson } from "./canonical-json.js";
 
@@ -67,17 +68,7 @@ export function createAuditWriter(pool: pg.Pool): AuditWriter {
         await appendAuditEntries(tx, entries);
         return;
       }
-      const client = await pool.connect();
-      try {
-        await client.query("begin");
-        await appendAuditEntries(client, entries);
-        await client.query("commit");
-      } catch (e) {
-        await client.query("rollback").catch(() => undefined);
-        throw e;
-      } finally {
-        client.release();
-      }
+      await inTransaction(pool, (client) => appendAuditEntries(client, entries));
     },
   };
 }

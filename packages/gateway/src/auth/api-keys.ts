@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { parseRegionCode } from "@fupin/domain";
 import type pg from "pg";
 import { appendAuditEntries } from "../audit/audit-writer.js";
+import { inTransaction } from "../db/pool.js";
 import { AuthError } from "./auth-error.js";
 import { PERMISSIONS, type Permission, type Principal } from "./principal.js";
 
@@ -32,21 +33,6 @@ export interface CreateApiKeyInput {
 
 function auditCounty(regionCode: string): string {
   return regionCode.length >= 6 ? regionCode.slice(0, 6) : regionCode;
-}
-
-async function inTransaction<T>(pool: pg.Pool, run: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("begin");
-    const result = await run(client);
-    await client.query("commit");
-    return result;
-  } catch (e) {
-    await client.query("rollback").catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
 }
 
 /** The sha256 (hex) of a key's secret: what the database stores. */

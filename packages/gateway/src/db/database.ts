@@ -8,7 +8,7 @@ import { createPool } from "./pool.js";
 /** The default embedded data folder: `<repo>/.data/postgres` (git-ignored). */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../../../.data/postgres", import.meta.url));
 
-/** An open database: the URL, the shared pg Pool (read path, audit, rate limit), MikroORM (writes), and the embedded server if one was started. */
+/** An open database: the URL, the one pg Pool (reads, writes, audit, rate limit, and MikroORM's migrator), MikroORM, and the embedded server if one was started. */
 export interface Database {
   readonly url: string;
   readonly pool: pg.Pool;
@@ -39,7 +39,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   let pool: pg.Pool | undefined;
   try {
     pool = createPool(url, options.poolSize ?? 10);
-    const orm = await createOrm(url);
+    const orm = await createOrm(url, pool);
     let closed = false;
     return {
       url,
@@ -49,7 +49,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       async close() {
         if (closed) return;
         closed = true;
-        await Promise.allSettled([pool!.end(), orm.close(true)]);
+        // The ORM's connections are borrowed from the pool: give them back before ending it.
+        await orm.close(true).catch(() => undefined);
+        await pool!.end().catch(() => undefined);
         await embedded?.stop();
       },
     };

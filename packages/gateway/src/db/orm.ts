@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { Migrator } from "@mikro-orm/migrations";
-import { MikroORM, type Options, PostgreSqlDriver } from "@mikro-orm/postgresql";
+import { MikroORM, type Options, PostgreSqlDriver, PostgreSqlKnexDialect } from "@mikro-orm/postgresql";
+import type pg from "pg";
 import { Migration20261202160605 } from "../../migrations/Migration20261202160605.js";
 import { Migration20261202160606 } from "../../migrations/Migration20261202160606.js";
 import { Migration20261202165720 } from "../../migrations/Migration20261202165720.js";
@@ -63,7 +64,53 @@ export function createOrmOptions(url: string): Options {
   };
 }
 
-/** Opens MikroORM on a database URL (writes go through `orm.em.fork()`). */
-export async function createOrm(url: string): Promise<MikroORM> {
-  return MikroORM.init(createOrmOptions(url));
+type KnexConnection = pg.PoolClient & { __knex__disposed?: unknown };
+const onLost = Symbol("onLost");
+
+/**
+ * MikroORM's query layer (knex) normally opens pg clients of its own; this dialect borrows them from
+ * the gateway's pool instead and gives them back when knex lets them go, so the migrator and anything
+ * else MikroORM runs use the one pool.
+ */
+function sharedPoolDialect(pool: pg.Pool): typeof PostgreSqlKnexDialect {
+  return class SharedPoolDialect extends PostgreSqlKnexDialect {
+    async _acquireOnlyConnection(): Promise<KnexConnection> {
+      const connection = (await pool.connect()) as KnexConnection & { [onLost]?: (e?: unknown) => void };
+      const lost = (e?: unknown) => {
+        connection.__knex__disposed = e ?? "connection ended unexpectedly";
+      };
+      connection[onLost] = lost;
+      connection.on("error", lost);
+      connection.on("end", lost);
+      return connection;
+    }
+
+    async destroyRawConnection(
+      connection: KnexConnection & { [onLost]?: (e?: unknown) => void },
+    ): Promise<void> {
+      const lost = connection[onLost];
+      if (lost) {
+        connection.off("error", lost);
+        connection.off("end", lost);
+      }
+      connection.release(
+        connection.__knex__disposed ? new Error(String(connection.__knex__disposed)) : undefined,
+      );
+    }
+  } as unknown as typeof PostgreSqlKnexDialect;
+}
+
+/**
+ * Opens MikroORM on a database URL. Given the gateway's pool, MikroORM borrows its connections from
+ * it (one pool; a borrowed connection goes back after a second idle); without, it opens its own
+ * (the migration generator, tests of the metadata).
+ */
+export async function createOrm(url: string, pool?: pg.Pool): Promise<MikroORM> {
+  const options = createOrmOptions(url);
+  if (!pool) return MikroORM.init(options);
+  return MikroORM.init({
+    ...options,
+    pool: { min: 0, max: 2, idleTimeoutMillis: 1000 },
+    driverOptions: { client: sharedPoolDialect(pool) },
+  });
 }

@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { SqlExecutor, SqlTransaction } from "../context.js";
+import type { SqlExecutor } from "../context.js";
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -28,6 +28,25 @@ export function createPool(url: string, max = 10): pg.Pool {
   return pool;
 }
 
+/** Runs `run` in one transaction on one client of the pool: commits, or rolls back when it throws. */
+export async function inTransaction<R>(
+  pool: pg.Pool,
+  run: (client: pg.PoolClient) => Promise<R>,
+): Promise<R> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    const result = await run(client);
+    await client.query("commit");
+    return result;
+  } catch (e) {
+    await client.query("rollback").catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 /** A SqlExecutor over a pool that counts the statements it runs (one per request, so tests can count SQL). */
 export function createSqlExecutor(pool: pg.Pool): SqlExecutor {
   let count = 0;
@@ -43,20 +62,7 @@ export function createSqlExecutor(pool: pg.Pool): SqlExecutor {
     };
   return {
     query: on(pool),
-    async transaction<R>(work: (tx: SqlTransaction) => Promise<R>): Promise<R> {
-      const client = await pool.connect();
-      try {
-        await client.query("begin");
-        const result = await work({ query: on(client), client });
-        await client.query("commit");
-        return result;
-      } catch (e) {
-        await client.query("rollback").catch(() => undefined);
-        throw e;
-      } finally {
-        client.release();
-      }
-    },
+    transaction: (work) => inTransaction(pool, (client) => work({ query: on(client), client })),
     get statementCount() {
       return count;
     },

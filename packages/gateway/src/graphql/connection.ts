@@ -30,26 +30,36 @@ export const firstSchema = z
   .min(0, { error: "must not be negative" })
   .max(MAX_PAGE_SIZE, { error: `must be at most ${MAX_PAGE_SIZE} (the maximum page size)` });
 
+/** How a connection's pages are ordered and its cursors made, when not by record key. */
+export interface ConnectionOptions<T> {
+  /** The cursor of a row (default: the encoded key). */
+  readonly cursor?: (row: T) => string;
+  /** The order of the records, as the description says it (default: "in id order"). */
+  readonly order?: string;
+}
+
 /** Creates `<Name>Connection` and `<Name>Edge` for a record type. */
 export function defineConnection<T>(
   name: string,
   node: ObjectRef<Types, string | T, T>,
   key: (row: T) => string,
   what: string,
+  options: ConnectionOptions<T> = {},
 ): ObjectRef<Types, Page<T>> {
+  const cursorOf = options.cursor ?? ((row: T) => encodeCursor(key(row)));
   const edge = builder.objectRef<T>(`${name}Edge`).implement({
     description: `One ${what} in a page, with its cursor.`,
     fields: (t) => ({
       cursor: t.string({
         description: "Cursor of this edge: pass it as `after` to read on.",
-        resolve: (row) => encodeCursor(key(row)),
+        resolve: cursorOf,
       }),
       // Generic T defeats Pothos' resolver-shape inference; the row is exactly the node shape.
       node: t.field({ type: node, description: `The ${what}.`, resolve: (row) => row as never }),
     }),
   });
   return builder.objectRef<Page<T>>(`${name}Connection`).implement({
-    description: `A page of ${what} records in id order (Relay cursor connection).`,
+    description: `A page of ${what} records ${options.order ?? "in id order"} (Relay cursor connection).`,
     fields: (t) => ({
       // The page size already multiplies the connection's cost; the lists inside count once.
       edges: t.field({
@@ -73,8 +83,8 @@ export function defineConnection<T>(
           return {
             hasNextPage: p.hasNextPage,
             hasPreviousPage: p.hasPreviousPage,
-            startCursor: first === undefined ? null : encodeCursor(key(first)),
-            endCursor: last === undefined ? null : encodeCursor(key(last)),
+            startCursor: first === undefined ? null : cursorOf(first),
+            endCursor: last === undefined ? null : cursorOf(last),
           };
         },
       }),

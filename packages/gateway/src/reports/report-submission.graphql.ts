@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { builder } from "../graphql/builder.js";
-import { firstSchema } from "../graphql/connection.js";
+import { defineConnection, firstSchema } from "../graphql/connection.js";
 import { MAX_PAGE_SIZE } from "../graphql/limits-config.js";
 import { requestState } from "../graphql/request-state.js";
 import { REPORT_ARGS } from "./report-args.js";
@@ -53,51 +53,13 @@ const ReportSubmissionType = builder.objectRef<SubmissionView>("ReportSubmission
   }),
 });
 
-const SubmissionEdgeType = builder.objectRef<SubmissionView>("ReportSubmissionEdge").implement({
-  description: "One submission in a page, with its cursor.",
-  fields: (t) => ({
-    cursor: t.string({
-      description: "Cursor of this edge: pass it as `after` to read on.",
-      resolve: submissionCursor,
-    }),
-    node: t.field({ type: ReportSubmissionType, description: "The submission.", resolve: (s) => s }),
-  }),
-});
-
-const SubmissionConnectionType = builder
-  .objectRef<Awaited<ReturnType<typeof listSubmissions>>>("ReportSubmissionConnection")
-  .implement({
-    description: "A page of report submissions, oldest first (Relay cursor connection).",
-    fields: (t) => ({
-      edges: t.field({
-        type: [SubmissionEdgeType],
-        description: "The submissions of this page with their cursors.",
-        complexity: { field: 0, multiplier: 1 },
-        resolve: (p) => p.rows,
-      }),
-      nodes: t.field({
-        type: [ReportSubmissionType],
-        description: "The submissions of this page.",
-        complexity: { field: 0, multiplier: 1 },
-        resolve: (p) => p.rows,
-      }),
-      pageInfo: t.field({
-        type: builder.pageInfoRef(),
-        description: "Cursors of this page and whether more pages exist.",
-        resolve: (p) => ({
-          hasNextPage: p.hasNextPage,
-          hasPreviousPage: p.hasPreviousPage,
-          startCursor: p.rows[0] ? submissionCursor(p.rows[0]) : null,
-          endCursor: p.rows.at(-1) ? submissionCursor(p.rows.at(-1)!) : null,
-        }),
-      }),
-      totalCount: t.int({
-        description: "How many submissions match the region and profile, across all pages.",
-        complexity: 5,
-        resolve: (p) => p.totalCount(),
-      }),
-    }),
-  });
+const SubmissionConnectionType = defineConnection(
+  "ReportSubmission",
+  ReportSubmissionType,
+  (s) => s.id,
+  "report submission",
+  { cursor: submissionCursor, order: "oldest first" },
+);
 
 const personSchema = z
   .string()
