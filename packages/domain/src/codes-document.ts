@@ -2,6 +2,7 @@ import { FINDING_DETECTORS } from "./assessment/detect-findings.js";
 import { FINDING_CODES } from "./assessment/finding-codes.js";
 import { METRIC_CODES, METRIC_DEFINITIONS } from "./assessment/metric-codes.js";
 import { LEDGER_RULES_BY_CONCEPT } from "./ledger/ledger-rules.js";
+import { SYNC_FINDING_CODES } from "./reports/due-date.js";
 
 const HEADER = [
   "# Codes of @fupin/domain",
@@ -41,6 +42,15 @@ export function renderCodesDocument(): string {
         FINDING_DETECTORS[code].severity,
         FINDING_DETECTORS[code].subjectType,
       ]),
+    ),
+  );
+  lines.push("", "## Delivery findings", "");
+  lines.push(
+    "Judged from the sync run history against the profile's deadline (`lateSyncFinding`), not from the ledger.",
+    "",
+    ...table(
+      ["Code", "Severity", "Subject"],
+      SYNC_FINDING_CODES.map((code) => [`\`${code}\``, "high", "sync_run"]),
     ),
   );
   lines.push("", "## Metrics", "");

@@ -244,6 +244,8 @@ export type {
   ViolationSide,
 } from "./reports/consistency.js";
 export { compareValues, evaluateRules, RULE_OPERATORS } from "./reports/consistency.js";
+export type { ReportDeadline, SyncDelivery, SyncFinding, SyncFindingCode } from "./reports/due-date.js";
+export { lateSyncFinding, reportDueDate, SYNC_FINDING_CODES } from "./reports/due-date.js";
 export type {
   HouseholdReport,
   HouseholdReportRow,

@@ -64,3 +64,31 @@ export type { SeedOptions, SeedResult } from "./seed/seed-database.js";
 export { isLedgerEmpty, seedSyntheticCounty } from "./seed/seed-database.js";
 export type { GatewayServer, GatewayServerOptions, GatewayYoga } from "./server.js";
 export { createGatewayServer, createGatewayYoga } from "./server.js";
+export type { ScheduleInput, SyncScheduleView } from "./sync/schedules.js";
+export {
+  cronProblem,
+  nextTick,
+  onScheduleTick,
+  periodDueAt,
+  SYNC_TIMEZONE,
+  saveSchedule,
+} from "./sync/schedules.js";
+export {
+  SYNC_BOSS_SCHEMA,
+  SYNC_DEAD_QUEUE,
+  SYNC_RUN_QUEUE,
+  startSyncBoss,
+  tickQueueName,
+} from "./sync/sync-boss.js";
+export type { AttemptOutcome } from "./sync/sync-pipeline.js";
+export { urlVariable } from "./sync/sync-pipeline.js";
+export type { SyncRunStatus } from "./sync/sync-run.table.js";
+export { SYNC_RUN_STATUSES } from "./sync/sync-run.table.js";
+export type { SyncRunView } from "./sync/sync-runs.js";
+export { loadRun } from "./sync/sync-runs.js";
+export type { RunRequest, SyncService } from "./sync/sync-service.js";
+export { requestSyncRun, rerunSyncRun } from "./sync/sync-service.js";
+export type { SyncSettings } from "./sync/sync-settings.js";
+export { loadSyncSettings } from "./sync/sync-settings.js";
+export type { SyncWorker, SyncWorkerOptions } from "./sync/sync-worker.js";
+export { startSyncWorker } from "./sync/sync-worker.js";

@@ -11,9 +11,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 /** Who is calling: an API key or a JWT subject, with a region scope (the code and its subtree) and permissions. */
 export interface Principal {
-  /** Stable id: `key:<key id>` or `jwt:<issuer>#<subject>`. */
+  /** Stable id: `key:<key id>`, `jwt:<issuer>#<subject>`, or for the sync worker the id of whoever asked for the run. */
   readonly id: string;
-  readonly kind: "api_key" | "jwt";
+  readonly kind: "api_key" | "jwt" | "system";
   /** Region code (2–12 digits, short form); the principal sees this region and everything under it. */
   readonly regionCode: string;
   readonly permissions: ReadonlySet<Permission>;

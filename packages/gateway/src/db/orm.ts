@@ -12,6 +12,7 @@ import { Migration20261202175900 } from "../../migrations/Migration2026120217590
 import { Migration20261202194842 } from "../../migrations/Migration20261202194842.js";
 import { Migration20261202195941 } from "../../migrations/Migration20261202195941.js";
 import { Migration20261202195942 } from "../../migrations/Migration20261202195942.js";
+import { Migration20261202202800 } from "../../migrations/Migration20261202202800.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
@@ -19,6 +20,7 @@ import { ENTITY_SCHEMAS } from "./entity-schemas.js";
  * the schema generated from the table descriptions, then the hand-written part they cannot express;
  * then the frozen report submissions (generated table, hand-written trigger); then household credit
  * and its returns (generated tables, hand-written ledger-version triggers).
+ * then the frozen report submissions (generated table, hand-written trigger); then the sync tables.
  */
 export const MIGRATIONS = [
   { name: "Migration20261202160605", class: Migration20261202160605 },
@@ -31,6 +33,7 @@ export const MIGRATIONS = [
   { name: "Migration20261202194842", class: Migration20261202194842 },
   { name: "Migration20261202195941", class: Migration20261202195941 },
   { name: "Migration20261202195942", class: Migration20261202195942 },
+  { name: "Migration20261202202800", class: Migration20261202202800 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */

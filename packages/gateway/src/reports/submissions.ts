@@ -1,11 +1,11 @@
 import { formatReportPeriod, periodEnd, type RuleViolation } from "@fupin/domain";
 import { GraphQLError } from "graphql";
-import type { GatewayContext } from "../context.js";
+import type { GatewayContext, SqlTransaction } from "../context.js";
 import { badUserInput } from "../graphql/errors.js";
 import { DEFAULT_PAGE_SIZE } from "../graphql/limits-config.js";
 import type { Page } from "../graphql/read/sql.js";
 import { principalRegion, requireRegion, scopeSql } from "../graphql/scope.js";
-import { parseReportRequest, prepareReport, writeReportFile } from "./report-data.js";
+import { type PreparedReport, parseReportRequest, prepareReport, writeReportFile } from "./report-data.js";
 import { SUBMITTED_PROFILES } from "./report-submission.table.js";
 
 /** A submission as the API shows it: everything but the bytes and the frozen dataset. */
@@ -56,6 +56,11 @@ function blocked(errors: readonly RuleViolation[]): GraphQLError {
   );
 }
 
+/** The violations that keep a prepared report from being frozen. */
+export function blockingViolations(report: PreparedReport): RuleViolation[] {
+  return report.violations.filter((v) => v.importance === "error");
+}
+
 /**
  * Freezes a report: builds the region's dataset for the period, refuses it on any error-level
  * violation (continuity against the last submissions included), writes the profile's xlsx and
@@ -68,8 +73,22 @@ export async function submitReport(ctx: GatewayContext, args: SubmitArgs): Promi
   const asOf = periodEnd(request.period);
   const meta = { period, asOf, preparer: args.preparer, reviewer: args.reviewer };
   const report = await prepareReport(ctx, regionCode, request, meta);
-  const errors = report.violations.filter((v) => v.importance === "error");
+  const errors = blockingViolations(report);
   if (errors.length > 0) throw blocked(errors);
+  return freezeReport(ctx, report, args);
+}
+
+/**
+ * Stores a prepared report that passed the rules: its xlsx with the sha256, the dataset and the audit
+ * entry, in one transaction; `inTransaction` adds writes of its own to that transaction (the sync outbox).
+ */
+export async function freezeReport(
+  ctx: GatewayContext,
+  report: PreparedReport,
+  people: { readonly preparer: string; readonly reviewer: string },
+  inTransaction?: (tx: SqlTransaction, submission: SubmissionView) => Promise<void>,
+): Promise<SubmissionView> {
+  const { regionCode, request } = report;
   const file = await writeReportFile(report);
   return ctx.services.sql.transaction(async (tx) => {
     const [row] = await tx.query<SubmissionView & Record<string, unknown>>(
@@ -80,11 +99,11 @@ export async function submitReport(ctx: GatewayContext, args: SubmitArgs): Promi
         regionCode.slice(0, 6),
         regionCode,
         request.profile,
-        period,
-        asOf,
+        formatReportPeriod(request.period),
+        periodEnd(request.period),
         report.dataset.asOf,
-        args.preparer,
-        args.reviewer,
+        people.preparer,
+        people.reviewer,
         file.hash,
         file.bytes,
         file.contentType,
@@ -109,6 +128,7 @@ export async function submitReport(ctx: GatewayContext, args: SubmitArgs): Promi
       ],
       tx.client,
     );
+    if (inTransaction) await inTransaction(tx, row!);
     return row!;
   });
 }
