@@ -1,16 +1,12 @@
-import type { MikroORM } from "@mikro-orm/postgresql";
 import type { Logger } from "pino";
-import type { AssessmentService } from "../assessment/assessment-service.js";
-import type { AuditWriter, GatewayContext, SqlExecutor } from "../context.js";
+import type { GatewayContext, GatewayServices, SqlExecutor } from "../context.js";
 import type { SyncRunView } from "./sync-runs.js";
 import type { SyncSettings } from "./sync-settings.js";
 
-/** What the pipeline works with: the database, the audit log, the settings, a logger and the clock. */
+/** What the pipeline works with: the gateway's services (database, audit log …), the settings, a logger and the clock. */
 export interface SyncDeps {
   readonly sql: SqlExecutor;
-  readonly orm: MikroORM;
-  readonly audit: AuditWriter;
-  readonly assessment: AssessmentService;
+  readonly services: GatewayServices;
   readonly settings: SyncSettings;
   readonly logger: Logger;
   readonly now: () => Date;
@@ -31,6 +27,6 @@ export function syncContext(deps: SyncDeps, run: SyncRunView): GatewayContext {
     },
     logger: deps.logger,
     now: deps.now,
-    services: { sql: deps.sql, orm: deps.orm, audit: deps.audit, assessment: deps.assessment },
+    services: deps.services,
   };
 }

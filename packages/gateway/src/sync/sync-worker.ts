@@ -1,10 +1,13 @@
+import { DEFAULT_ID_NUMBER_MASK } from "@fupin/domain";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type pg from "pg";
 import type PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import { createAssessmentService } from "../assessment/assessment-service.js";
 import { createAuditWriter } from "../audit/audit-writer.js";
+import type { GatewayServices } from "../context.js";
 import { createSqlExecutor } from "../db/pool.js";
+import { createFailedWriteLimit } from "../graphql/write/failed-writes.js";
 import { allSchedules, applySchedule, onScheduleTick } from "./schedules.js";
 import { SYNC_DEAD_QUEUE, SYNC_RUN_QUEUE, startSyncBoss, tickQueueName } from "./sync-boss.js";
 import type { SyncDeps } from "./sync-context.js";
@@ -61,11 +64,18 @@ async function workSchedules(deps: SyncDeps, service: SyncService, worked: Set<s
 export async function startSyncWorker(options: SyncWorkerOptions): Promise<SyncWorker> {
   const { settings, logger } = options;
   const boss = await startSyncBoss(options.url, settings, { supervise: true });
-  const deps: SyncDeps = {
-    sql: createSqlExecutor(options.pool),
+  const sql = createSqlExecutor(options.pool);
+  const services: GatewayServices = {
+    sql,
     orm: options.orm,
     audit: createAuditWriter(options.pool),
     assessment: createAssessmentService(),
+    failedWrites: createFailedWriteLimit(options.pool, 60),
+    idNumberMask: DEFAULT_ID_NUMBER_MASK,
+  };
+  const deps: SyncDeps = {
+    sql,
+    services,
     settings,
     logger,
     now: options.now ?? (() => new Date()),
@@ -96,7 +106,7 @@ export async function startSyncWorker(options: SyncWorkerOptions): Promise<SyncW
       stopped = true;
       clearInterval(timer);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
-      await deps.assessment.close();
+      await services.assessment.close();
     },
   };
 }
