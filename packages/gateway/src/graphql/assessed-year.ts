@@ -1,6 +1,7 @@
 import { chinaDateOf, type Ledger, ledgerYears } from "@fupin/domain";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "../context.js";
+import { futureYearMessage } from "./argument-guard.js";
 
 /** The year an assessment is about: the given one, or the latest complete year as of the request's date. */
 export function assessedYear(ctx: GatewayContext, year: number | null | undefined): number {
@@ -9,9 +10,8 @@ export function assessedYear(ctx: GatewayContext, year: number | null | undefine
 
 /** Refuses an assessed year after the ledger's as-of date (the request's today in China) with BAD_USER_INPUT naming `year`. */
 export function checkAssessedYear(ctx: GatewayContext, year: number, field = "year"): void {
-  const asOf = chinaDateOf(ctx.now());
-  if (year <= Number(asOf.slice(0, 4))) return;
-  const message = `${field} ${year} is after the ledger's as-of date ${asOf}: ask for ${asOf.slice(0, 4)} or earlier`;
+  const message = futureYearMessage(year, chinaDateOf(ctx.now()), field);
+  if (message === null) return;
   throw new GraphQLError(`invalid input: ${field}: ${message}`, {
     extensions: { code: "BAD_USER_INPUT", field, issues: [{ path: field, message }] },
   });

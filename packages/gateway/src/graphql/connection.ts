@@ -17,7 +17,13 @@ export function encodeCursor(key: string): string {
 /** Decodes a cursor; a malformed one is a BAD_USER_INPUT on `after`. */
 export function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!text.startsWith("k:") || text.length < 3) {
+  // Only a cursor this API could have returned: random bytes decode to text that re-encodes differently.
+  if (
+    !text.startsWith("k:") ||
+    text.length < 3 ||
+    text.includes("\u0000") ||
+    encodeCursor(text.slice(2)) !== cursor
+  ) {
     throw badUserInput([{ path: "after", message: "is not a cursor this API returned" }]);
   }
   return text.slice(2);

@@ -5,6 +5,7 @@ import type { Plugin } from "graphql-yoga";
 import type { GatewayContext } from "../context.js";
 import { MAX_ALIASES, MAX_DEPTH, MAX_TOKENS } from "./limits-config.js";
 import { requestState } from "./request-state.js";
+import { useVariableCheck } from "./variables.js";
 
 export {
   DEFAULT_PAGE_SIZE,
@@ -115,5 +116,5 @@ export function useCompiledExecution(): Plugin<GatewayContext> {
 
 /** Every yoga plugin the GraphQL half needs: the server adds these to its yoga instance. */
 export function createGraphqlPlugins(): Plugin<GatewayContext>[] {
-  return [useQueryLimits(), useCompiledExecution(), usePersonalReadAudit()];
+  return [useQueryLimits(), useVariableCheck(), useCompiledExecution(), usePersonalReadAudit()];
 }

@@ -1,9 +1,11 @@
+import { parseRegionCode } from "@fupin/domain";
 import type { InputObjectRef, ObjectRef } from "@pothos/core";
 import type { LedgerTable } from "../ledger/ledger-table.js";
 import { builder, type Types } from "./builder.js";
 import { firstSchema, resolvePage } from "./connection.js";
+import { badUserInput } from "./errors.js";
 import { DEFAULT_PAGE_SIZE } from "./limits-config.js";
-import { eq, type Page, type SqlCondition } from "./read/sql.js";
+import { eq, type Page, type SqlCondition, startsWith } from "./read/sql.js";
 import { requireRegion } from "./scope.js";
 
 /** Maps each set filter field to its SQL condition. */
@@ -23,6 +25,19 @@ export function conditionsOf<F extends object>(
       out.push(toCondition(value as NonNullable<F[typeof key]>));
   }
   return out;
+}
+
+/**
+ * A filter on rows under a region code (`column LIKE 'code%'`): a malformed code is BAD_USER_INPUT
+ * naming `filter.<field>`, never an empty prefix that matches everything; full-width digits are
+ * normalised as in every input.
+ */
+export function underRegion(column: string, field: string): (value: string) => SqlCondition {
+  return (value) => {
+    const parsed = parseRegionCode(value);
+    if (!parsed.ok) throw badUserInput([{ path: `filter.${field}`, message: parsed.error.message }]);
+    return startsWith(column, parsed.value.code);
+  };
 }
 
 /** `column = value` for each of `fields` set in the filter, the column taken from the table description. */
@@ -52,6 +67,8 @@ export function addListQuery<T, F extends object>(
     readonly conditions?: FilterConditions<F>;
     /** Conditions always applied (e.g. only villages). */
     readonly fixed?: readonly SqlCondition[];
+    /** Conditions over several filter fields together (e.g. two fields about the same related row). */
+    readonly combined?: (filter: F) => readonly SqlCondition[];
   },
 ): void {
   builder.queryField(name, (t) =>
@@ -90,6 +107,7 @@ export function addListQuery<T, F extends object>(
             ...(options.fixed ?? []),
             ...equalities(options.spec, options.equals ?? [], args.filter),
             ...conditionsOf(args.filter, options.conditions ?? {}),
+            ...(args.filter && options.combined ? options.combined(args.filter) : []),
           ],
           info,
         );

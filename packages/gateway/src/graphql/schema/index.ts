@@ -1,4 +1,5 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { guardArguments } from "../argument-guard.js";
 import { builder } from "../builder.js";
 import "./enums.js";
 import "../../ledger/regions/region.graphql.js";
@@ -39,7 +40,7 @@ let schema: GraphQLSchema | null = null;
 
 /** The gateway's GraphQL schema (built once). */
 export function createSchema(): GraphQLSchema {
-  schema ??= builder.toSchema({ sortSchema: false });
+  schema ??= guardArguments(builder.toSchema({ sortSchema: false }));
   return schema;
 }
 

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { createHousehold, type Household } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
-import { addListQuery } from "../../graphql/list-query.js";
+import { addListQuery, underRegion } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
-import { sqlWhere, startsWith } from "../../graphql/read/sql.js";
+import { sqlWhere } from "../../graphql/read/sql.js";
 import {
   HouseholdIndustryRef,
   HouseholdRef,
@@ -148,17 +148,7 @@ addListQuery("households", {
   filter: HouseholdFilter,
   equals: ["povertyStatus", "attribute", "mainCause", "registeredYear", "exitYear", "householdNumber"],
   conditions: {
-    villageCode: (v) => startsWith("village_code", v.replace(/\D/g, "")),
-    industryId: (v) =>
-      sqlWhere(
-        "EXISTS (SELECT 1 FROM household_industry hi WHERE hi.household_id = household.id AND hi.industry_id = ?)",
-        v,
-      ),
-    industryYear: (v) =>
-      sqlWhere(
-        "EXISTS (SELECT 1 FROM household_industry hy WHERE hy.household_id = household.id AND hy.year = ?)",
-        v,
-      ),
+    villageCode: underRegion("village_code", "villageCode"),
     linkageMode: (v) =>
       sqlWhere("EXISTS (SELECT 1 FROM linkage l WHERE l.household_id = household.id AND l.mode = ?)", v),
     monitored: (v) =>
@@ -166,6 +156,16 @@ addListQuery("households", {
         `${v ? "" : "NOT "}EXISTS (SELECT 1 FROM monitoring m WHERE m.household_id = household.id AND m.removed_date IS NULL)`,
       ),
   },
+  // Industry and year describe one outcome record: both must hold on the same row.
+  combined: (f) =>
+    f.industryId == null && f.industryYear == null
+      ? []
+      : [
+          sqlWhere(
+            `EXISTS (SELECT 1 FROM household_industry hi WHERE hi.household_id = household.id${f.industryId == null ? "" : " AND hi.industry_id = ?"}${f.industryYear == null ? "" : " AND hi.year = ?"})`,
+            ...[f.industryId, f.industryYear].filter((v) => v != null),
+          ),
+        ],
 });
 
 const HouseholdInput = builder.inputType("HouseholdInput", {

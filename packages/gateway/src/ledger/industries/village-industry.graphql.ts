@@ -1,7 +1,6 @@
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
-import { addListQuery } from "../../graphql/list-query.js";
-import { startsWith } from "../../graphql/read/sql.js";
+import { addListQuery, underRegion } from "../../graphql/list-query.js";
 import { IndustryRef, RegionRef, recordField, VillageIndustryRef } from "../../graphql/refs.js";
 import { TrialStatusEnum } from "../../graphql/schema/enums.js";
 import { villageIndustryTable } from "./village-industry.table.js";
@@ -38,6 +37,6 @@ addListQuery("villageIndustries", {
   }),
   equals: ["year", "industryId", "trialStatus", "scaledUp"],
   conditions: {
-    villageCode: (v) => startsWith("village_code", v.replace(/\D/g, "")),
+    villageCode: underRegion("village_code", "villageCode"),
   },
 });

@@ -1,7 +1,7 @@
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
-import { addListQuery } from "../../graphql/list-query.js";
-import { eq, sqlWhere, startsWith } from "../../graphql/read/sql.js";
+import { addListQuery, underRegion } from "../../graphql/list-query.js";
+import { eq, sqlWhere } from "../../graphql/read/sql.js";
 import { RegionRef, recordField } from "../../graphql/refs.js";
 import { regionTable } from "./region.table.js";
 
@@ -49,7 +49,7 @@ addListQuery("villages", {
     }),
   }),
   conditions: {
-    townshipCode: (v) => startsWith("code", v.replace(/\D/g, "")),
+    townshipCode: underRegion("code", "townshipCode"),
     isPoorVillage: (v) => eq("is_poor_village", v),
   },
 });

@@ -1,0 +1,167 @@
+import { chinaDateOf, isIsoDate, parseRegionCode, yearSchema } from "@fupin/domain";
+import {
+  defaultFieldResolver,
+  type GraphQLArgument,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+} from "graphql";
+import type { GatewayContext } from "../context.js";
+import { badUserInput } from "./errors.js";
+
+/** Longest text any argument may carry (names, descriptions, roadmaps). */
+export const MAX_TEXT_LENGTH = 2000;
+/** Longest id, code or period (the domain's ids are at most 64 characters). */
+export const MAX_KEY_LENGTH = 64;
+/** Longest cursor or global id (an encoded key). */
+export const MAX_TOKEN_LENGTH = 200;
+/** Most items of any list argument (lists with a smaller bound check it themselves). */
+export const MAX_LIST_LENGTH = 1000;
+
+const DATE_NAME = /^(date|deadline|due|inForceOn|\w+Date|\w+Dates)$/;
+const YEAR_NAME = /^(year|\w+Year)$/;
+const REGION_NAME = /^(regionCode|villageCode|townshipCode|parentCode)$/;
+const KEY_NAME = /^(id|ids|\w+Id|\w+Ids|code|codes|\w+Code|profile|period|level)$/;
+const TOKEN_NAME = /^(after)$/;
+
+interface Issue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** One walk over a field's arguments: the operation, the ledger's as-of date, what is wrong so far. */
+interface Walk {
+  readonly isQuery: boolean;
+  readonly asOf: string;
+  /** Names of the types a global id may name. */
+  readonly nodeTypes: ReadonlySet<string>;
+  readonly issues: Issue[];
+}
+
+/** A year filter after the ledger's as-of date asks about records that cannot exist yet. */
+export function futureYearMessage(year: number, asOf: string, field: string): string | null {
+  if (year <= Number(asOf.slice(0, 4))) return null;
+  return `${field} ${year} is after the ledger's as-of date ${asOf}: ask for ${asOf.slice(0, 4)} or earlier`;
+}
+
+/** Whether `value` is a global id this API could have returned: base64 of `<node type>:<key>`. */
+function isGlobalId(value: string, nodeTypes: ReadonlySet<string>): boolean {
+  const text = Buffer.from(value, "base64").toString("utf8");
+  const colon = text.indexOf(":");
+  return (
+    colon > 0 &&
+    colon < text.length - 1 &&
+    !text.includes("\u0000") &&
+    Buffer.from(text, "utf8").toString("base64") === value &&
+    nodeTypes.has(text.slice(0, colon))
+  );
+}
+
+function checkString(name: string, type: string, value: string, walk: Walk): string | null {
+  if (value.includes("\u0000")) return "must not contain the NUL character";
+  if (type === "ID" && !isGlobalId(value, walk.nodeTypes)) return "is not a global id this API returned";
+  const max =
+    TOKEN_NAME.test(name) || type === "ID"
+      ? MAX_TOKEN_LENGTH
+      : KEY_NAME.test(name)
+        ? MAX_KEY_LENGTH
+        : MAX_TEXT_LENGTH;
+  if (value.length > max) return `must be at most ${max} characters (got ${value.length})`;
+  // A mutation's input is a domain input: the domain's schema checks what it means, every issue at once.
+  if (!walk.isQuery) return null;
+  if (DATE_NAME.test(name) && !isIsoDate(value)) return "must be a real date in the form YYYY-MM-DD";
+  if (REGION_NAME.test(name)) {
+    const parsed = parseRegionCode(value);
+    if (!parsed.ok) return parsed.error.message;
+  }
+  return null;
+}
+
+function checkInt(name: string, value: number, path: string, walk: Walk): string | null {
+  if (!walk.isQuery || !YEAR_NAME.test(name)) return null;
+  const parsed = yearSchema.safeParse(value);
+  if (!parsed.success) return parsed.error.issues[0]?.message ?? "must be a year";
+  return futureYearMessage(value, walk.asOf, path);
+}
+
+function checkScalar(name: string, type: GraphQLInputType, value: unknown, path: string, walk: Walk): void {
+  const named = getNamedType(type);
+  if (!isScalarType(named)) return;
+  const message =
+    typeof value === "string"
+      ? checkString(name, named.name, value, walk)
+      : typeof value === "number" && named.name === "Int"
+        ? checkInt(name, value, path, walk)
+        : null;
+  if (message !== null) walk.issues.push({ path, message });
+}
+
+/** Checks one value of an argument or input field against its type; records what is wrong. */
+function checkValue(name: string, type: GraphQLInputType, value: unknown, path: string, walk: Walk): void {
+  if (value === null || value === undefined) return;
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (isListType(inner)) {
+    const items = value as readonly unknown[];
+    if (walk.isQuery && items.length > MAX_LIST_LENGTH) {
+      walk.issues.push({ path, message: `must have at most ${MAX_LIST_LENGTH} items (got ${items.length})` });
+      return;
+    }
+    for (const [i, item] of items.entries()) checkValue(name, inner.ofType, item, `${path}.${i}`, walk);
+  } else if (isInputObjectType(inner)) {
+    const record = value as Record<string, unknown>;
+    for (const field of Object.values(inner.getFields())) {
+      checkValue(field.name, field.type, record[field.name], `${path}.${field.name}`, walk);
+    }
+  } else {
+    checkScalar(name, inner, value, path, walk);
+  }
+}
+
+/** The issues of a field's arguments, every argument and input field walked. */
+export function argumentIssues(
+  args: readonly GraphQLArgument[],
+  values: Readonly<Record<string, unknown>>,
+  context: Omit<Walk, "issues">,
+): Issue[] {
+  const walk: Walk = { ...context, issues: [] };
+  for (const arg of args) checkValue(arg.name, arg.type, values[arg.name], arg.name, walk);
+  return walk.issues;
+}
+
+/**
+ * Checks every argument of every field before its resolver runs, in one place for the whole schema:
+ * no NUL characters and bounded lengths in any text, global ids this API could have issued; and in
+ * queries, bounded lists, real dates where a name says date, years in the ledger's range and not
+ * after its as-of date, well-formed region codes (a mutation's input is checked for meaning by the
+ * domain's input schema, which reports every issue). A failure is BAD_USER_INPUT naming the argument
+ * (`filter.inForceOn`). Returns the schema.
+ */
+export function guardArguments(schema: GraphQLSchema): GraphQLSchema {
+  const node = schema.getType("Node");
+  const nodeTypes = new Set(isInterfaceType(node) ? schema.getPossibleTypes(node).map((t) => t.name) : []);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length === 0) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      const args = field.args;
+      field.resolve = (source, values, ctx: GatewayContext, info) => {
+        const context = {
+          isQuery: info.operation.operation === "query",
+          asOf: chinaDateOf(ctx.now()),
+          nodeTypes,
+        };
+        const issues = argumentIssues(args, values, context);
+        if (issues.length > 0) throw badUserInput(issues);
+        return resolve(source, values, ctx, info);
+      };
+    }
+  }
+  return schema;
+}
