@@ -25,7 +25,7 @@ export const MAX_TOKEN_LENGTH = 200;
 export const MAX_LIST_LENGTH = 1000;
 
 const DATE_NAME = /^(date|deadline|due|inForceOn|\w+Date|\w+Dates)$/;
-const YEAR_NAME = /^(year|\w+Year)$/;
+const YEAR_NAME = /^(year|\w+Year|placedIn)$/;
 const REGION_NAME = /^(regionCode|villageCode|townshipCode|parentCode)$/;
 const KEY_NAME = /^(id|ids|\w+Id|\w+Ids|code|codes|\w+Code|profile|period|level)$/;
 const TOKEN_NAME = /^(after)$/;
