@@ -18,6 +18,21 @@ afterAll(async () => {
 });
 
 describe("GraphiQL in development", () => {
+  it("is a small page whose script, style and workers are separate files cached under a content hash", async () => {
+    const page = await fetch(gw.url, { headers: { accept: "text/html" } });
+    const html = await page.text();
+    expect(html.length).toBeLessThan(10_000);
+    const assets = [...html.matchAll(/(?:href|src)="(\/graphiql-assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBe(3);
+    for (const asset of assets) {
+      const res = await fetch(new URL(asset, gw.url), { headers: { "accept-encoding": "gzip" } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    }
+    const missing = await fetch(new URL("/graphiql-assets/0/none.js", gw.url));
+    expect(missing.status).toBe(404);
+  });
+
   it("is ready at once: the development key in its headers, the short default query answered with data", {
     timeout: 120_000,
   }, async () => {
