@@ -128,7 +128,7 @@ describe("console", () => {
     const page = await signIn(key);
     await settled(page);
     await expect.poll(() => page.getByTestId("scope").textContent()).toContain(town.code);
-    const rows = await page.locator("[data-testid=tally] tbody tr td:first-child").allTextContents();
+    const rows = await page.locator("[data-testid=tally] tbody tr th").allTextContents();
     expect(
       rows
         .map((r) => r.trim())

@@ -19,14 +19,22 @@ export interface AssessmentPoolOptions {
 
 const ENTRY = new URL("./assessment-worker-entry.mjs", import.meta.url);
 
-/** The parent's loader flags are left out: the entry registers tsx itself, and twice would load it twice. */
+/** Flags of the whole process that a Worker refuses ("invalid execArgv flags"), e.g. under `pnpm bench`. */
+const PROCESS_ONLY_FLAGS = new Set(["--expose-gc", "--expose_gc"]);
+
+/**
+ * The parent's loader flags are left out: the entry registers tsx itself, and twice would load it twice;
+ * process-wide flags too, or the worker does not start.
+ */
 function workerExecArgv(): string[] {
   const out: string[] = [];
   const argv = process.execArgv;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (/^--(import|loader|experimental-loader|require)$/.test(a) && /tsx/.test(argv[i + 1] ?? "")) i++;
-    else if (!/^--(import|loader|experimental-loader|require)=.*tsx/.test(a)) out.push(a);
+    else if (!/^--(import|loader|experimental-loader|require)=.*tsx/.test(a) && !PROCESS_ONLY_FLAGS.has(a)) {
+      out.push(a);
+    }
   }
   return out;
 }
