@@ -425,5 +425,18 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
       { id: `crr-${town}`, creditId: `cr-${town}`, date: "2024-04-01", kind: "dividend", amountFen: 300_000 },
       villageCode,
     );
+    await insertRow(
+      pool,
+      LEDGER_TABLES.disbursements,
+      {
+        id: `dis-${town}`,
+        fundId: `fund-${town}`,
+        projectId: `prj-${town}`,
+        date: "2024-02-01",
+        amountFen: 1_000_000,
+        payee: "",
+      },
+      townCode,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { idNumberCheckDigit } from "@fupin/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { householdId, idNumberOf, VILLAGE_A, VILLAGE_B } from "./graphql-fixture.js";
+import { householdId, idNumberOf, TOWN_A, VILLAGE_A, VILLAGE_B } from "./graphql-fixture.js";
 import { dataOf, type GraphqlHarness, startGraphqlHarness } from "./graphql-harness.js";
 
 let h: GraphqlHarness;
@@ -435,6 +435,45 @@ describe("linkages, support, funds, projects and rectifications", () => {
         input: { creditId: "cr-new", date: "2025-01-10", kind: "repayment", amountFen: 0 },
       });
       expect(zero.body.errors?.[0]?.extensions?.field).toBe("input.amountFen");
+    });
+  });
+
+  it("records a disbursement to a project before its approval (found, not refused); refuses another township's fund", async () => {
+    const PAY = `mutation($input: FundDisbursementInput!) { recordFundDisbursement(input: $input) { recordId date project { recordId } fund { recordId } } }`;
+    const paid = await h.gql("townAWrite", PAY, {
+      input: { id: "dis-new", fundId: "fund-A", projectId: "prj-A", date: "2024-01-20", amountFen: 500_000 },
+    });
+    expect(dataOf(paid, "recordFundDisbursement")).toEqual({
+      recordId: "dis-new",
+      date: "2024-01-20",
+      project: { recordId: "prj-A" },
+      fund: { recordId: "fund-A" },
+    });
+    const read = await h.gql(
+      "townA",
+      `{ projects(regionCode: "${TOWN_A}", filter: { year: 2024 }) { nodes { recordId disbursements { recordId amountFen } } } }`,
+    );
+    expect(read.body.errors).toBeUndefined();
+    expect(read.body.data?.projects).toEqual({
+      nodes: [
+        {
+          recordId: "prj-A",
+          disbursements: [
+            { recordId: "dis-A", amountFen: 1_000_000 },
+            { recordId: "dis-new", amountFen: 500_000 },
+          ],
+        },
+      ],
+    });
+    await expectNothingWritten(async () => {
+      const foreign = await h.gql("townAWrite", PAY, {
+        input: { fundId: "fund-B", date: "2024-01-20", amountFen: 1 },
+      });
+      expect(foreign.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+      const bad = await h.gql("townAWrite", PAY, {
+        input: { fundId: "fund-A", date: "2024-02-30", amountFen: 1 },
+      });
+      expect(bad.body.errors?.[0]?.extensions?.field).toBe("input.date");
     });
   });
 

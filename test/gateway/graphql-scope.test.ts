@@ -33,6 +33,7 @@ const LISTS = [
   "monitorings",
   "householdCredits",
   "creditReturns",
+  "fundDisbursements",
 ] as const;
 
 /** Everything township A's key can reach from its own township, nested relations included. */

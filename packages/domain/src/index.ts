@@ -61,6 +61,8 @@ export {
   fundInputSchema,
   fundUseInputSchema,
 } from "./funds/fund.js";
+export type { FundDisbursement } from "./funds/fund-disbursement.js";
+export { createFundDisbursement, fundDisbursementInputSchema } from "./funds/fund-disbursement.js";
 export type { FundRuleCode } from "./funds/fund-rules.js";
 export { FUND_RULES } from "./funds/fund-rules.js";
 export type { Household, HouseholdAttribute, PovertyCause, PovertyStatus } from "./households/household.js";

@@ -4,6 +4,7 @@ import { FINDING_CODES, type FindingCode } from "./finding-codes.js";
 import { bundledFunds } from "./findings/bundled-funds.js";
 import { debtGrowth } from "./findings/debt-growth.js";
 import type { FindingDetector } from "./findings/detector.js";
+import { disbursedBeforeApproval } from "./findings/disbursed-before-approval.js";
 import { emptyShellCooperative } from "./findings/empty-shell-cooperative.js";
 import { entityShield } from "./findings/entity-shield.js";
 import { fakeLinkage } from "./findings/fake-linkage.js";
@@ -49,6 +50,7 @@ export const FINDING_DETECTORS: Readonly<Record<FindingCode, FindingDetector>> =
   "FUNDS.PAN_WELFARE": panWelfareFund,
   "FUNDS.OVERSPENT": fundOverspent,
   "PROJECT.NOTICE_SHORT": noticeShort,
+  "PROJECT.DISBURSED_BEFORE_APPROVAL": disbursedBeforeApproval,
   "RECTIFICATION.OVERDUE": overdueRectification,
   "RECTIFICATION.NO_PLAN": rectificationWithoutPlan,
 };

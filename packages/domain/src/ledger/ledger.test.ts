@@ -226,6 +226,7 @@ describe("ledgerForRegion", () => {
         monitorings: [],
         credits: ["cr1"],
         creditReturns: ["rt1"],
+        disbursements: ["d1"],
       },
     ],
     [
@@ -245,6 +246,7 @@ describe("ledgerForRegion", () => {
         monitorings: ["mo1"],
         credits: [],
         creditReturns: [],
+        disbursements: [],
       },
     ],
   ])("keeps only the records of township %s", (code, expected) => {
@@ -265,6 +267,7 @@ describe("ledgerForRegion", () => {
       monitorings: ids(sub.monitorings),
       credits: ids(sub.credits),
       creditReturns: ids(sub.creditReturns),
+      disbursements: ids(sub.disbursements),
     }).toEqual(expected);
     expect(sub.countyCode).toBe("360723");
   });

@@ -56,9 +56,9 @@ export function createLedger(data: LedgerData): Result<Ledger, LedgerError> {
  * The records of a ledger's data that lie within a region (a township or village code, or the county),
  * with the records outside it that they refer to — the entities linked to its households, holding
  * their credit or implementing its projects (with their regions and activity), the funds its
- * subsidies, credit and fund uses draw on, and the services given to its households (listing only
- * those households); its projects list only its own beneficiary households, as a caller scoped to it
- * sees them — so
+ * subsidies, credit, fund uses and disbursements draw on, and the services given to its households
+ * (listing only those households); its projects list only its own beneficiary households, as a
+ * caller scoped to it sees them — so
  * that the slice of a valid ledger is itself valid. Given more than a region's records (a database
  * read of the region and its references), it keeps the same ones.
  */
@@ -91,8 +91,12 @@ export function sliceLedgerData(data: LedgerData, regionCode: string): LedgerDat
   const fundUses = data.fundUses.filter((u) =>
     u.projectId === null ? ownFundIds.has(u.fundId) : projectIds.has(u.projectId),
   );
+  const disbursements = data.disbursements.filter((d) =>
+    d.projectId === null ? ownFundIds.has(d.fundId) : projectIds.has(d.projectId),
+  );
   const fundIds = new Set([
     ...ownFundIds,
+    ...disbursements.map((d) => d.fundId),
     ...fundUses.map((u) => u.fundId),
     ...subsidies.flatMap((s) => (s.fundId === null ? [] : [s.fundId])),
     ...credits.flatMap((c) => (c.fundId === null ? [] : [c.fundId])),
@@ -129,6 +133,7 @@ export function sliceLedgerData(data: LedgerData, regionCode: string): LedgerDat
     monitorings: data.monitorings.filter((m) => householdIds.has(m.householdId)),
     credits,
     creditReturns: data.creditReturns.filter((r) => creditIds.has(r.creditId)),
+    disbursements,
   };
 }
 

@@ -12,6 +12,7 @@ import {
   entityActivityInputSchema,
 } from "../entities/business-entity.js";
 import { type Fund, type FundUse, fundInputSchema, fundUseInputSchema } from "../funds/fund.js";
+import { type FundDisbursement, fundDisbursementInputSchema } from "../funds/fund-disbursement.js";
 import { type Household, householdInputSchema } from "../households/household.js";
 import { type Income, incomeInputSchema } from "../households/income.js";
 import { type Member, memberInputSchema } from "../households/member.js";
@@ -60,6 +61,7 @@ export interface LedgerRecordTypes {
   readonly monitorings: Monitoring;
   readonly credits: HouseholdCredit;
   readonly creditReturns: CreditReturn;
+  readonly disbursements: FundDisbursement;
 }
 
 /** The name of a ledger collection (one per record kind), e.g. `households`. */
@@ -108,7 +110,7 @@ const kind = <T>(
 });
 
 /**
- * The 21 kinds of record of a ledger, in the order the ledger lists them: the one place a new kind is
+ * The 22 kinds of record of a ledger, in the order the ledger lists them: the one place a new kind is
  * added. The ledger's collections, its generic rules (ids, references, regions, amounts), the synthetic
  * generator and the gateway's tables iterate it.
  */
@@ -233,6 +235,14 @@ export const RECORD_KINDS: { readonly [K in RecordKindKey]: RecordKind<LedgerRec
   creditReturns: kind<CreditReturn>("credit_return", {
     inputSchema: creditReturnInputSchema,
     references: [{ field: "creditId", kind: "credits" }],
+    amountFields: ["amountFen"],
+  }),
+  disbursements: kind<FundDisbursement>("fund_disbursement", {
+    inputSchema: fundDisbursementInputSchema,
+    references: [
+      { field: "fundId", kind: "funds" },
+      { field: "projectId", kind: "projects" },
+    ],
     amountFields: ["amountFen"],
   }),
 };

@@ -12,7 +12,6 @@ function dividendDay(year: number, seed: number): string {
 }
 
 function pushCredit(
-  w: World,
   out: { credits: HouseholdCredit[]; returns: CreditReturn[] },
   credit: Omit<HouseholdCredit, "industryId" | "fundId" | "dueDate" | "lender"> & { industry?: number },
   returns: readonly { year: number; kind: CreditReturn["kind"]; amountFen: number }[],
@@ -68,7 +67,6 @@ function buildCleanCredits(w: World, out: { credits: HouseholdCredit[]; returns:
           : { year: y, kind: "dividend" as const, amountFen: (amountFen * rng.int(5, 10)) / 100 },
       );
       pushCredit(
-        w,
         out,
         { ...base, kind: "household_fund", entityId: w.entities[link.entity]!.record.id, placedDate },
         repaid ? returns.slice(0, 1) : returns,
@@ -80,16 +78,10 @@ function buildCleanCredits(w: World, out: { credits: HouseholdCredit[]; returns:
         kind: "dividend" as const,
         amountFen: amountFen / 20,
       }));
-      pushCredit(
-        w,
-        out,
-        { ...base, kind: "household_fund", entityId: entity.record.id, placedDate },
-        returns,
-      );
+      pushCredit(out, { ...base, kind: "household_fund", entityId: entity.record.id, placedDate }, returns);
     } else {
       const industry = h.tracks[0]?.industry;
       pushCredit(
-        w,
         out,
         {
           ...base,
@@ -149,7 +141,6 @@ function plantBundledCredits(w: World, out: { credits: HouseholdCredit[]; return
           }))
         : [];
       pushCredit(
-        w,
         out,
         {
           id,

@@ -1,6 +1,7 @@
 import { FINDING_CODES } from "../assessment/finding-codes.js";
 import { createLedger, type Ledger, type LedgerData } from "../ledger/ledger.js";
 import { buildCredits } from "./credits.js";
+import { buildDisbursements } from "./disbursements.js";
 import { buildFundsAndProjects } from "./funds.js";
 import { buildMonitorings, buildRectifications, buildResponsibilities } from "./governance.js";
 import { buildHouseholds, buildRegions } from "./households.js";
@@ -76,8 +77,14 @@ export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCou
   buildRectifications(w);
   buildMonitorings(w);
   const { credits, returns } = buildCredits(w);
+  const disbursements = buildDisbursements(w);
 
-  const ledger = createLedger({ ...ledgerDataOf(w, householdIndustries), credits, creditReturns: returns });
+  const ledger = createLedger({
+    ...ledgerDataOf(w, householdIndustries),
+    credits,
+    creditReturns: returns,
+    disbursements,
+  });
   if (!ledger.ok)
     throw new Error(`synthetic county is not a valid ledger (a generator bug): ${ledger.error.message}`);
   return { ledger: ledger.value, planted: sortPlanted(w.planted), asOf: cfg.asOf, synthetic: true };
@@ -115,7 +122,7 @@ function createWorld(cfg: World["cfg"]): World {
 function ledgerDataOf(
   w: World,
   householdIndustries: LedgerData["householdIndustries"],
-): Omit<LedgerData, "credits" | "creditReturns"> {
+): Omit<LedgerData, "credits" | "creditReturns" | "disbursements"> {
   return {
     countyCode: "360723",
     regions: w.regions,

@@ -169,6 +169,21 @@ const SHOWS: Readonly<Record<FindingCode, (p: PlantedProblem) => boolean>> = {
       (back.length === 0 || !linked)
     );
   },
+  "PROJECT.DISBURSED_BEFORE_APPROVAL": (p) => {
+    const approval = (get("projects", p.subjectId).stages as { stage: string; date: string }[]).find(
+      (s) => s.stage === "approval",
+    );
+    const paid = p.recordIds.filter((id) => id !== p.subjectId).map((id) => get("disbursements", id));
+    return (
+      paid.length > 0 &&
+      paid.every(
+        (d) =>
+          d.projectId === p.subjectId &&
+          (d.date as string).startsWith(`${p.year}-`) &&
+          (!approval || (d.date as string) < approval.date),
+      )
+    );
+  },
   "ENTITY.EMPTY_SHELL": (p) =>
     get("entities", p.subjectId).kind === "cooperative" &&
     p.recordIds.every((id) => covers(get("linkages", id), p.year)) &&

@@ -13,14 +13,16 @@ import { Migration20261202194842 } from "../../migrations/Migration2026120219484
 import { Migration20261202195941 } from "../../migrations/Migration20261202195941.js";
 import { Migration20261202195942 } from "../../migrations/Migration20261202195942.js";
 import { Migration20261202202800 } from "../../migrations/Migration20261202202800.js";
+import { Migration20261202203351 } from "../../migrations/Migration20261202203351.js";
+import { Migration20261202203352 } from "../../migrations/Migration20261202203352.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
  * The committed migrations, in order (listed explicitly so no file discovery can silently skip one):
  * the schema generated from the table descriptions, then the hand-written part they cannot express;
  * then the frozen report submissions (generated table, hand-written trigger); then household credit
- * and its returns (generated tables, hand-written ledger-version triggers).
- * then the frozen report submissions (generated table, hand-written trigger); then the sync tables.
+ * and its returns; then the sync tables; then fund disbursements (credit and disbursements each:
+ * generated tables, hand-written ledger-version triggers).
  */
 export const MIGRATIONS = [
   { name: "Migration20261202160605", class: Migration20261202160605 },
@@ -34,6 +36,8 @@ export const MIGRATIONS = [
   { name: "Migration20261202195941", class: Migration20261202195941 },
   { name: "Migration20261202195942", class: Migration20261202195942 },
   { name: "Migration20261202202800", class: Migration20261202202800 },
+  { name: "Migration20261202203351", class: Migration20261202203351 },
+  { name: "Migration20261202203352", class: Migration20261202203352 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */

@@ -3,6 +3,7 @@ import type {
   CreditReturn,
   EntityActivity,
   Fund,
+  FundDisbursement,
   FundUse,
   Household,
   HouseholdCredit,
@@ -27,6 +28,7 @@ import { householdCreditTable } from "../ledger/credit/household-credit.table.js
 import { businessEntityTable } from "../ledger/entities/business-entity.table.js";
 import { entityActivityTable } from "../ledger/entities/entity-activity.table.js";
 import { fundTable } from "../ledger/funds/fund.table.js";
+import { fundDisbursementTable } from "../ledger/funds/fund-disbursement.table.js";
 import { fundUseTable } from "../ledger/funds/fund-use.table.js";
 import { householdTable } from "../ledger/households/household.table.js";
 import { incomeTable } from "../ledger/households/income.table.js";
@@ -82,6 +84,7 @@ export const RectificationRef = nodeRef<Rectification>("Rectification", rectific
 export const MonitoringRef = nodeRef<Monitoring>("Monitoring", monitoringTable);
 export const HouseholdCreditRef = nodeRef<HouseholdCredit>("HouseholdCredit", householdCreditTable);
 export const CreditReturnRef = nodeRef<CreditReturn>("CreditReturn", creditReturnTable);
+export const FundDisbursementRef = nodeRef<FundDisbursement>("FundDisbursement", fundDisbursementTable);
 
 function relation(kind: RelationExtension["kind"], field: string): { relation: RelationExtension } {
   return { relation: { kind, field } };

@@ -4,6 +4,7 @@ import { householdCreditTable } from "./credit/household-credit.table.js";
 import { businessEntityTable } from "./entities/business-entity.table.js";
 import { entityActivityTable } from "./entities/entity-activity.table.js";
 import { fundTable } from "./funds/fund.table.js";
+import { fundDisbursementTable } from "./funds/fund-disbursement.table.js";
 import { fundUseTable } from "./funds/fund-use.table.js";
 import { householdTable } from "./households/household.table.js";
 import { incomeTable } from "./households/income.table.js";
@@ -48,6 +49,7 @@ export const LEDGER_TABLES = {
   monitorings: monitoringTable,
   credits: householdCreditTable,
   creditReturns: creditReturnTable,
+  disbursements: fundDisbursementTable,
 } as const satisfies Record<Exclude<keyof LedgerData, "countyCode">, LedgerTable<never>>;
 
 /** The ledger tables in foreign-key order. */

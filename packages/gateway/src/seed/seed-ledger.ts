@@ -66,6 +66,7 @@ export function ledgerRows(data: LedgerData): TableRows[] {
     ),
     rowsOf(T.rectifications, data.rectifications, (r) => r.townshipCode),
     rowsOf(T.monitorings, data.monitorings, (r) => village(r.householdId)),
+    rowsOf(T.disbursements, data.disbursements, (r) => need(fundRegion, r.fundId, "fund")),
     rowsOf(T.credits, data.credits, (r) => village(r.householdId)),
     rowsOf(T.creditReturns, data.creditReturns, (r) => village(need(creditHousehold, r.creditId, "credit"))),
   ];

@@ -1,6 +1,7 @@
 import { createCreditReturn, createHouseholdCredit } from "../../credit/credit.js";
 import { createBusinessEntity, createEntityActivity } from "../../entities/business-entity.js";
 import { createFund, createFundUse } from "../../funds/fund.js";
+import { createFundDisbursement } from "../../funds/fund-disbursement.js";
 import { createHousehold } from "../../households/household.js";
 import { createIncome } from "../../households/income.js";
 import { createMember } from "../../households/member.js";
@@ -371,6 +372,18 @@ export function validData(): LedgerData {
           amountFen: 40_000,
         }),
       ),
+    ],
+    disbursements: [
+      unwrap(
+        createFundDisbursement({
+          id: "d1",
+          fundId: "f1",
+          projectId: "p1",
+          date: "2024-02-10",
+          amountFen: 600_000,
+        }),
+      ),
+      unwrap(createFundDisbursement({ id: "d2", fundId: "f1", date: "2024-06-01", amountFen: 400_000 })),
     ],
   };
 }

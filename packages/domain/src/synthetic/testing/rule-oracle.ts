@@ -266,13 +266,29 @@ function bundledHits(ledger: Ledger, year: number, asOfDate: string): OracleHit[
   return hits;
 }
 
+/** 先拨后批: a project paid in the year before its approval, or with no approval by the assessment date. */
+function disbursedEarlyHits(ledger: Ledger, year: number, asOfDate: string): OracleHit[] {
+  const subjects = new Set<string>();
+  for (const d of ledger.disbursements) {
+    if (d.projectId === null || !d.date.startsWith(`${year}-`) || d.date > asOfDate) continue;
+    const project = ledger.projects.find((p) => p.id === d.projectId)!;
+    const approval = project.stages.find((s) => s.stage === "approval" && s.date <= asOfDate);
+    if (!approval || d.date < approval.date) subjects.add(project.id);
+  }
+  return [...subjects].map((subjectId) => ({ code: "PROJECT.DISBURSED_BEFORE_APPROVAL", year, subjectId }));
+}
+
 /** Every hit of the rules over the window `firstYear` … the year of `asOf`. */
 export function oracleHitsOverWindow(ledger: Ledger, firstYear: number, asOf: string): OracleHit[] {
   const last = Number(asOf.slice(0, 4));
   const hits: OracleHit[] = [];
   for (let year = firstYear; year <= last; year++) {
     const asOfDate = year < last ? `${year}-12-31` : asOf;
-    hits.push(...oracleHits(ledger, year, asOfDate), ...bundledHits(ledger, year, asOfDate));
+    hits.push(
+      ...oracleHits(ledger, year, asOfDate),
+      ...bundledHits(ledger, year, asOfDate),
+      ...disbursedEarlyHits(ledger, year, asOfDate),
+    );
   }
   return hits;
 }

@@ -16,8 +16,8 @@ type Clause = (params: unknown[]) => string;
  * The rows outside a region that its rows refer to, by collection, read beside the region's own so
  * that `createRegionLedger` (the domain's `sliceLedgerData`) finds everything it keeps: the regions
  * above and of the county, the entities linked to its households, holding their credit or implementing
- * its projects with their activity, the funds its subsidies, credit and projects draw on, the fund uses of its projects and
- * the services listing its households. A county (or more) has them all in scope.
+ * its projects with their activity, the funds its subsidies, credit and projects draw on, the fund
+ * uses and disbursements of its projects and the services listing its households. A county (or more) has them all in scope.
  */
 function referencedRows(regionCode: string): Partial<Record<RecordKindKey, Clause>> {
   const scope: Clause = (params) => scopeSql(regionCode, params);
@@ -38,8 +38,9 @@ function referencedRows(regionCode: string): Partial<Record<RecordKindKey, Claus
     entities: (params) => `id IN (${entities(params)})`,
     entityActivities: (params) => `entity_id IN (${entities(params)})`,
     funds: (params) =>
-      `id IN (SELECT fund_id FROM ${T.fundUses.table} WHERE project_id IN (${projects(params)})) OR id IN (SELECT fund_id FROM ${T.subsidies.table} WHERE ${scope(params)}) OR id IN (SELECT fund_id FROM ${T.credits.table} WHERE ${scope(params)})`,
+      `id IN (SELECT fund_id FROM ${T.fundUses.table} WHERE project_id IN (${projects(params)})) OR id IN (SELECT fund_id FROM ${T.subsidies.table} WHERE ${scope(params)}) OR id IN (SELECT fund_id FROM ${T.credits.table} WHERE ${scope(params)}) OR id IN (SELECT fund_id FROM ${T.disbursements.table} WHERE project_id IN (${projects(params)}))`,
     fundUses: (params) => `project_id IN (${projects(params)})`,
+    disbursements: (params) => `project_id IN (${projects(params)})`,
     services: (params) =>
       `EXISTS (SELECT 1 FROM jsonb_array_elements_text(household_ids) AS h(id) WHERE h.id IN (SELECT id FROM ${T.households.table} WHERE ${scope(params)}))`,
   };

@@ -21,6 +21,7 @@ import "../../ledger/support/subsidy.graphql.js";
 import "../../ledger/support/technical-service.graphql.js";
 import "../../ledger/funds/fund.graphql.js";
 import "../../ledger/funds/fund-use.graphql.js";
+import "../../ledger/funds/fund-disbursement.graphql.js";
 import "../../ledger/projects/project.graphql.js";
 import "../../ledger/responsibility/responsibility.graphql.js";
 import "../../ledger/rectification/rectification.graphql.js";

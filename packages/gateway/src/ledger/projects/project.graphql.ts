@@ -12,6 +12,7 @@ import { addListQuery } from "../../graphql/list-query.js";
 import { eq } from "../../graphql/read/sql.js";
 import {
   BusinessEntityRef,
+  FundDisbursementRef,
   FundUseRef,
   HouseholdRef,
   IndustryRef,
@@ -22,6 +23,7 @@ import {
 } from "../../graphql/refs.js";
 import { FundSourceEnum, LinkageModeEnum, ProjectStageEnum } from "../../graphql/schema/enums.js";
 import { orFail, writeLedger } from "../../graphql/write/transaction.js";
+import { fundDisbursementTable } from "../funds/fund-disbursement.table.js";
 import { fundUseTable } from "../funds/fund-use.table.js";
 import type { ProjectRow } from "./project.table.js";
 import { projectTable } from "./project.table.js";
@@ -105,6 +107,13 @@ ProjectRef.implement({
       FundUseRef,
       "Fund uses for the project inside the caller's scope.",
       fundUseTable,
+      "projectId",
+    ),
+    disbursements: recordList(
+      t,
+      FundDisbursementRef,
+      "Money paid out to the project (拨付), dated, inside the caller's scope.",
+      fundDisbursementTable,
       "projectId",
     ),
   }),

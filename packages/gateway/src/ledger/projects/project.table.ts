@@ -30,5 +30,6 @@ export const projectTable = defineLedgerTable<ProjectRow>({
     totalFundingFen: ["fundingFen"],
     beneficiaryHouseholds: ["beneficiaryHouseholdIds"],
     fundUses: [],
+    disbursements: [],
   },
 });
