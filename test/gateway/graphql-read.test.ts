@@ -127,7 +127,7 @@ describe("filters", () => {
     ["householdCredits", "HouseholdCreditFilter", { placedIn: 2024 }, []],
     ["creditReturns", "CreditReturnFilter", { year: 2024, kind: "dividend" }, ["crr-A", "crr-B"]],
     ["fundDisbursements", "FundDisbursementFilter", { year: 2024, projectId: "prj-A" }, ["dis-A"]],
-    ["fundDisbursements", "FundDisbursementFilter", { year: 2025 }, []],
+    ["fundDisbursements", "FundDisbursementFilter", { year: 2023 }, []],
     ["villages", "VillageFilter", { townshipCode: TOWN_A }, [VILLAGE_A]],
     ["responsibilities", "ResponsibilityFilter", { inForceOn: "2019-01-01" }, []],
     ["fundUses", "FundUseFilter", { category: "photovoltaic" }, ["fu-A", "fu-B"]],
