@@ -1,3 +1,4 @@
+import * as ExcelJS from "@cj-tech-master/excelts";
 import { ensureConsoleBuild } from "@fupin/console/build";
 import { LEDGER_TABLES } from "@fupin/gateway";
 import type { Browser, Page } from "playwright-core";
@@ -183,6 +184,60 @@ describe("console", () => {
       `{ submissions(regionCode: "${TEST_COUNTY}") { totalCount } }`,
     );
     expect(stored.body.data!.submissions.totalCount).toBe(0);
+    await page.close();
+  });
+
+  it("checks a bad workbook and shows its row errors (sheet, row, column, value, message), writing nothing", async () => {
+    const villages = await gw.graphql<{ regions: { nodes: { code: string }[] } }>(
+      `{ regions(regionCode: "${TEST_COUNTY}", filter: { level: "village" }, first: 1) { nodes { code } } }`,
+    );
+    const village = villages.body.data!.regions.nodes[0]!.code;
+    const headers = ["行政区划代码", "户编号", "姓名", "证件号码", "与户主关系", "劳动技能", "致贫原因"];
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("人口名单");
+    ws.addRow([...headers, "首次识别时间", "贫困户属性", "脱贫属性", "脱贫年度"]);
+    ws.addRow([
+      village,
+      "E2E-001",
+      "王五",
+      "360723199001010000",
+      "户主",
+      "普通劳动力",
+      "缺资金",
+      2016,
+      "一般贫困户",
+      "已脱贫",
+      2019,
+    ]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const before = await gw.graphql<{ households: { totalCount: number } }>(
+      `{ households(regionCode: "${TEST_COUNTY}") { totalCount } }`,
+    );
+    const page = await signIn(gw.keys.county);
+    await page.getByRole("menuitem", { name: "导入" }).click();
+    await page.waitForURL(/\/console\/import/);
+    await page.locator("#import-file").setInputFiles({
+      name: "bad-roster.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: bytes,
+    });
+    await page.getByRole("button", { name: "试导入（只检查）" }).click();
+    await page.locator("[data-testid=import-errors] tbody tr").first().waitFor({ timeout: 60_000 });
+    const row = await page
+      .locator("[data-testid=import-errors] tbody tr")
+      .first()
+      .locator("td")
+      .allTextContents();
+    expect(row.slice(0, 4).map((c) => c.trim())).toEqual(["人口名单", "2", "证件号码", "360723199001010000"]);
+    expect(row[4]).toMatch(/[\u4e00-\u9fff]/);
+    await expect.poll(() => page.getByTestId("import-refused").textContent()).toMatch(/未写入任何数据/);
+    expect(await page.getByRole("button", { name: "确认导入" }).isDisabled()).toBe(true);
+    await screenshot(page, "console-import-errors");
+    await expectAccessible(page);
+    const after = await gw.graphql<{ households: { totalCount: number } }>(
+      `{ households(regionCode: "${TEST_COUNTY}") { totalCount } }`,
+    );
+    expect(after.body.data!.households.totalCount).toBe(before.body.data!.households.totalCount);
     await page.close();
   });
 });

@@ -20,6 +20,7 @@ export const router = createRouter({
       component: () => import("./pages/HouseholdPage.vue"),
       meta: { title: "户详情" },
     },
+    { path: "/import", component: () => import("./pages/ImportPage.vue"), meta: { title: "导入" } },
     { path: "/reports", component: () => import("./pages/ReportsPage.vue"), meta: { title: "报表" } },
     { path: "/:rest(.*)", redirect: "/overview" },
   ],

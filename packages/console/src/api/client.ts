@@ -38,14 +38,16 @@ export async function request<R, V>(
   } catch {
     throw networkError();
   }
+  return readBody<R>(response.status, await response.text(), credential);
+}
+
+/** The data of a GraphQL response's text, or its first error as a ConsoleError in Chinese. */
+function readBody<R>(status: number, text: string, credential: string | undefined): R {
   let body: GraphqlResponse<R>;
   try {
-    body = (await response.json()) as GraphqlResponse<R>;
+    body = JSON.parse(text) as GraphqlResponse<R>;
   } catch {
-    throw new ConsoleError(
-      `服务器返回了无法识别的内容（HTTP ${response.status}）：请稍后重试或联系管理员。`,
-      "HTTP",
-    );
+    throw new ConsoleError(`服务器返回了无法识别的内容（HTTP ${status}）：请稍后重试或联系管理员。`, "HTTP");
   }
   const first = body.errors?.[0];
   if (first) {
@@ -58,4 +60,42 @@ export async function request<R, V>(
   }
   if (!body.data) throw new ConsoleError("服务器没有返回数据：请刷新页面后重试。", "EMPTY");
   return body.data;
+}
+
+/**
+ * Runs a typed operation with one file (the GraphQL multipart request spec) and reports the upload's
+ * progress (0 to 1); the file goes in the variable `file`.
+ */
+export function upload<R, V>(
+  document: TypedDocumentString<R, V>,
+  variables: Omit<V, "file">,
+  file: File,
+  onProgress: (share: number) => void,
+): Promise<R> {
+  const form = new FormData();
+  form.set(
+    "operations",
+    JSON.stringify({ query: document.toString(), variables: { ...variables, file: null } }),
+  );
+  form.set("map", JSON.stringify({ 0: ["variables.file"] }));
+  form.set("0", file, file.name);
+  const token = readCredential();
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", GRAPHQL_URL);
+    if (token) xhr.setRequestHeader("authorization", `Bearer ${token}`);
+    xhr.setRequestHeader("accept", "application/graphql-response+json, application/json");
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(networkError());
+    xhr.onload = () => {
+      try {
+        resolve(readBody<R>(xhr.status, xhr.responseText, undefined));
+      } catch (e) {
+        reject(e);
+      }
+    };
+    xhr.send(form);
+  });
 }

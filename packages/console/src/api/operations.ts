@@ -154,3 +154,14 @@ export const SubmissionFileQuery = graphql(`
     submissions(regionCode: $regionCode, profile: $profile, first: 100) { nodes { id content contentType } }
   }
 `);
+
+/** Checks (dry run) or imports a roster or ledger workbook. */
+export const ImportLedgerMutation = graphql(`
+  mutation ImportLedger($file: Upload!, $dryRun: Boolean) {
+    importLedger(file: $file, dryRun: $dryRun) {
+      ok dryRun written shape rowsRead errorCount errorWorkbook skippedSheets
+      errors { sheet row column address value code message }
+      counts { kind created updated unchanged }
+    }
+  }
+`);

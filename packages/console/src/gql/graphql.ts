@@ -372,6 +372,14 @@ export type SubmissionFileQueryVariables = Exact<{
 
 export type SubmissionFileQuery = { submissions: { nodes: Array<{ id: string, content: string, contentType: string }> } };
 
+export type ImportLedgerMutationVariables = Exact<{
+  file: File;
+  dryRun?: boolean | null | undefined;
+}>;
+
+
+export type ImportLedgerMutation = { importLedger: { ok: boolean, dryRun: boolean, written: boolean, shape: string | null, rowsRead: number, errorCount: number, errorWorkbook: string | null, skippedSheets: Array<string>, errors: Array<{ sheet: string, row: number, column: string, address: string | null, value: string, code: string, message: string }>, counts: Array<{ kind: string, created: number, updated: number, unchanged: number }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -746,3 +754,32 @@ export const SubmissionFileDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SubmissionFileQuery, SubmissionFileQueryVariables>;
+export const ImportLedgerDocument = new TypedDocumentString(`
+    mutation ImportLedger($file: Upload!, $dryRun: Boolean) {
+  importLedger(file: $file, dryRun: $dryRun) {
+    ok
+    dryRun
+    written
+    shape
+    rowsRead
+    errorCount
+    errorWorkbook
+    skippedSheets
+    errors {
+      sheet
+      row
+      column
+      address
+      value
+      code
+      message
+    }
+    counts {
+      kind
+      created
+      updated
+      unchanged
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportLedgerMutation, ImportLedgerMutationVariables>;
