@@ -7,6 +7,7 @@ import type { FindingDetector } from "./findings/detector.js";
 import { disbursedBeforeApproval } from "./findings/disbursed-before-approval.js";
 import { emptyShellCooperative } from "./findings/empty-shell-cooperative.js";
 import { entityShield } from "./findings/entity-shield.js";
+import { failingWithoutService } from "./findings/failing-without-service.js";
 import { fakeLinkage } from "./findings/fake-linkage.js";
 import { forcedLinkage } from "./findings/forced-linkage.js";
 import { fundOverspent } from "./findings/fund-overspent.js";
@@ -14,10 +15,13 @@ import { householdWithoutHelper } from "./findings/household-without-helper.js";
 import { industryHomogenisation } from "./findings/industry-homogenisation.js";
 import { lowIndustryFundShare } from "./findings/low-industry-fund-share.js";
 import { lowSurvival } from "./findings/low-survival.js";
+import { milestoneSlipped } from "./findings/milestone-slipped.js";
 import { noticeShort } from "./findings/notice-short.js";
 import { overdueRectification } from "./findings/overdue-rectification.js";
 import { panWelfareFund } from "./findings/pan-welfare-fund.js";
 import { pepperSpraySubsidy } from "./findings/pepper-spray-subsidy.js";
+import { projectNotAccepted } from "./findings/project-not-accepted.js";
+import { projectStalled } from "./findings/project-stalled.js";
 import { rectificationWithoutPlan } from "./findings/rectification-without-plan.js";
 import { scaleUpWithoutTrial } from "./findings/scale-up-without-trial.js";
 import { shallowLinkage } from "./findings/shallow-linkage.js";
@@ -53,6 +57,10 @@ export const FINDING_DETECTORS: Readonly<Record<FindingCode, FindingDetector>> =
   "PROJECT.DISBURSED_BEFORE_APPROVAL": disbursedBeforeApproval,
   "RECTIFICATION.OVERDUE": overdueRectification,
   "RECTIFICATION.NO_PLAN": rectificationWithoutPlan,
+  "PROJECT.STALLED": projectStalled,
+  "PROJECT.NOT_ACCEPTED": projectNotAccepted,
+  "RECTIFICATION.MILESTONE_SLIPPED": milestoneSlipped,
+  "OUTCOME.FAILING_WITHOUT_SERVICE": failingWithoutService,
 };
 
 /** The severity of each finding code. */

@@ -3,7 +3,12 @@ import { createLedger, type Ledger, type LedgerData } from "../ledger/ledger.js"
 import { buildCredits } from "./credits.js";
 import { buildDisbursements } from "./disbursements.js";
 import { buildFundsAndProjects } from "./funds.js";
-import { buildMonitorings, buildRectifications, buildResponsibilities } from "./governance.js";
+import {
+  buildMonitorings,
+  buildRectifications,
+  buildResponsibilities,
+  plantSlippedMilestones,
+} from "./governance.js";
 import { buildHouseholds, buildRegions } from "./households.js";
 import {
   buildCatalogue,
@@ -27,8 +32,9 @@ import {
   plantLinkageYears,
   reportForced,
 } from "./linkages.js";
+import { plantProjectOversight } from "./project-oversight.js";
 import { createRng } from "./rng.js";
-import { buildServices, buildSubsidies } from "./support.js";
+import { buildServices, buildSubsidies, plantFailingWithoutService } from "./support.js";
 import { type PlantedProblem, resolveConfig, type SyntheticOptions, type World } from "./world.js";
 
 /** A generated county: its validated ledger, the problems planted in it, its as-of date, and a synthetic mark. */
@@ -72,9 +78,12 @@ export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCou
   plantOutcomes(w);
   buildSubsidies(w);
   buildServices(w);
+  plantFailingWithoutService(w, householdIndustries);
   buildFundsAndProjects(w);
+  plantProjectOversight(w);
   buildResponsibilities(w);
   buildRectifications(w);
+  plantSlippedMilestones(w);
   buildMonitorings(w);
   const { credits, returns } = buildCredits(w);
   const disbursements = buildDisbursements(w);

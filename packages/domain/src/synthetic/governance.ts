@@ -345,3 +345,38 @@ export function buildMonitorings(w: World): void {
     });
   }
 }
+
+/**
+ * Plants RECTIFICATION.MILESTONE_SLIPPED: some rectifications found the year before the reference year, at least 40
+ * days before their year ended, are still under way with a deadline in the next year, and the first
+ * milestone of their timetable, due 30 days after they were found, is not done; reported every year
+ * from the one they were found in.
+ */
+export function plantSlippedMilestones(w: World): void {
+  const rng = w.rng("plant-milestones");
+  const { cfg } = w;
+  const eligible = w.rectifications.filter((r) => {
+    const found = dayOfIso(r.foundDate);
+    return (
+      r.status === "closed" &&
+      yearOfDay(found) === cfg.ref - 1 &&
+      found + 40 <= yearEnd(cfg, yearOfDay(found))
+    );
+  });
+  const rate = cfg.rates["RECTIFICATION.MILESTONE_SLIPPED"];
+  for (const r of sample(rng, eligible, plantCount(rate, eligible.length))) {
+    const deadline = isoOfDay(dayOf(cfg.ref + 1, rng.int(1, 6), rng.int(1, 28)));
+    const first = {
+      id: `${r.id}-ms1`,
+      title: MILESTONES[0]!,
+      due: isoOfDay(dayOfIso(r.foundDate) + 30),
+      doneDate: null,
+    };
+    const last = { id: `${r.id}-ms2`, title: MILESTONES[2]!, due: deadline, doneDate: null };
+    const plan = { milestones: [first, last], roadmap: "问题排查→制定方案→整改落实→验收销号" };
+    const rectification = { ...r, status: "planned" as const, deadline, plan, closedDate: null };
+    w.rectifications[w.rectifications.indexOf(r)] = rectification;
+    for (let y = yearOfDay(dayOfIso(r.foundDate)); y <= cfg.ref; y++)
+      plant(w, "RECTIFICATION.MILESTONE_SLIPPED", y, r.id, [r.id, first.id]);
+  }
+}

@@ -34,15 +34,21 @@ export const DEFAULT_PLANT_RATES: PlantRates = {
   "PROJECT.DISBURSED_BEFORE_APPROVAL": 0.05,
   "RECTIFICATION.OVERDUE": 0.1,
   "RECTIFICATION.NO_PLAN": 0.2,
+  "PROJECT.STALLED": 0.05,
+  "PROJECT.NOT_ACCEPTED": 0.05,
+  "RECTIFICATION.MILESTONE_SLIPPED": 0.1,
+  "OUTCOME.FAILING_WITHOUT_SERVICE": 0.3,
 };
 
 /**
  * Which planted codes necessarily bring others with them, each reported in `planted` too:
  * ENTITY.SHIELD → LINKAGE.FAKE for each of the entity's linkages covering that year (its nominal
  * households received nothing); OUTCOME.DEBT_GROWTH → OUTCOME.LOW_SURVIVAL (debt counts only while
- * the industry failed). No other planted problem implies another.
+ * the industry failed); OUTCOME.FAILING_WITHOUT_SERVICE → OUTCOME.LOW_SURVIVAL (it is a failing
+ * industry nobody served). No other planted problem implies another.
  */
 export const PLANT_IMPLICATIONS: Readonly<Partial<Record<FindingCode, readonly FindingCode[]>>> = {
   "ENTITY.SHIELD": ["LINKAGE.FAKE"],
   "OUTCOME.DEBT_GROWTH": ["OUTCOME.LOW_SURVIVAL"],
+  "OUTCOME.FAILING_WITHOUT_SERVICE": ["OUTCOME.LOW_SURVIVAL"],
 };

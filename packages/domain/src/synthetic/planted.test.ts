@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { FINDING_CODES, type FindingCode } from "../assessment/finding-codes.js";
 import { DEFAULT_POLICY, industryFundShareTarget } from "../assessment/policy.js";
 import type { Ledger } from "../ledger/ledger.js";
+import type { Rectification } from "../rectification/rectification.js";
 import {
   generateSyntheticCounty,
   PLANT_IMPLICATIONS,
@@ -267,6 +268,37 @@ const SHOWS: Readonly<Record<FindingCode, (p: PlantedProblem) => boolean>> = {
       Number((r.foundDate as string).slice(0, 4)) <= p.year
     );
   },
+  "PROJECT.STALLED": (p) => {
+    const stages = get("projects", p.subjectId).stages as { stage: string; date: string }[];
+    const last = stages.filter((s) => s.date <= asOfOf(p.year)).at(-1);
+    return (
+      last !== undefined &&
+      !stages.some((s) => s.stage === "implementation" && s.date <= asOfOf(p.year)) &&
+      (Date.parse(asOfOf(p.year)) - Date.parse(last.date)) / 86_400_000 > P.projectStallDays
+    );
+  },
+  "PROJECT.NOT_ACCEPTED": (p) => {
+    const stages = get("projects", p.subjectId).stages as { stage: string; date: string }[];
+    const begun = stages.find((s) => s.stage === "implementation");
+    return (
+      begun !== undefined &&
+      !stages.some((s) => s.stage === "acceptance" && s.date <= asOfOf(p.year)) &&
+      (Date.parse(asOfOf(p.year)) - Date.parse(begun.date)) / 86_400_000 > P.acceptanceDueDays
+    );
+  },
+  "RECTIFICATION.MILESTONE_SLIPPED": (p) => {
+    const r = get("rectifications", p.subjectId) as unknown as Rectification;
+    const [, milestoneId] = p.recordIds;
+    const m = r.plan?.milestones.find((x) => x.id === milestoneId);
+    return r.status !== "closed" && m !== undefined && m.doneDate === null && m.due < asOfOf(p.year);
+  },
+  "OUTCOME.FAILING_WITHOUT_SERVICE": (p) =>
+    p.recordIds.every((id) => {
+      const r = get("householdIndustries", id);
+      const survival = (r.unitsSurvived as number) / (r.unitsStarted as number);
+      return r.householdId === p.subjectId && r.year === p.year && survival < P.survivalAlertRate;
+    }) &&
+    !ledger.services.some((s) => s.date.startsWith(`${p.year}-`) && s.householdIds.includes(p.subjectId)),
 };
 
 describe("the planted-problem report of the default county", () => {

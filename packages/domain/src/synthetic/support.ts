@@ -1,4 +1,5 @@
 import { DEFAULT_POLICY } from "../assessment/policy.js";
+import type { HouseholdIndustry } from "../industries/industry.js";
 import { isoOfDay } from "./days.js";
 import { CATALOGUE, industryId } from "./dayu.js";
 import { covers } from "./linkages.js";
@@ -121,6 +122,58 @@ export function buildServices(w: World): void {
           content: `${CATALOGUE[industry]!.topic}${visit ? "入户指导" : "集中培训"}`,
         });
       }
+    }
+  }
+}
+
+/** The failing industries planted in a year (OUTCOME.LOW_SURVIVAL) that no service reached, by village and industry. */
+function unservedFailures(w: World, year: number, byId: ReadonlyMap<string, HouseholdIndustry>) {
+  const services = w.services.filter((s) => s.date.startsWith(`${year}-`));
+  const listed = new Set(services.flatMap((s) => s.householdIds));
+  const visited = new Set(services.map((s) => `${s.regionCode}|${s.industryId}`));
+  const groups = new Map<string, HouseholdIndustry[]>();
+  for (const p of w.planted) {
+    if (p.code !== "OUTCOME.LOW_SURVIVAL" || p.year !== year || listed.has(p.subjectId)) continue;
+    const village = w.households.find((x) => x.record.id === p.subjectId)!.record.villageCode;
+    for (const id of p.recordIds) {
+      const r = byId.get(id)!;
+      const key = `${village}|${r.industryId}`;
+      if (r.unitsSurvived * 2 >= r.unitsStarted || visited.has(key)) continue;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+  }
+  return groups;
+}
+
+/**
+ * OUTCOME.FAILING_WITHOUT_SERVICE: of the failing industries planted (OUTCOME.LOW_SURVIVAL) that no
+ * service of the year reached, those of some villages and industries are left so and reported; the
+ * team visits the others' villages on that industry (a failing industry with a service behind it is
+ * the look-alike).
+ */
+export function plantFailingWithoutService(w: World, records: readonly HouseholdIndustry[]): void {
+  const rng = w.rng("plant-unserved-failures");
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const rate = w.cfg.rates["OUTCOME.FAILING_WITHOUT_SERVICE"];
+  for (const year of w.cfg.years) {
+    const groups = [...unservedFailures(w, year, byId)];
+    const left = new Set(sample(rng, groups, plantCount(rate, groups.length)));
+    for (const group of groups) {
+      const [key, failing] = group;
+      if (left.has(group)) {
+        for (const r of failing) plant(w, "OUTCOME.FAILING_WITHOUT_SERVICE", year, r.householdId, [r.id]);
+        continue;
+      }
+      const [village, industry] = key.split("|") as [string, string];
+      w.services.push({
+        id: `svc-follow-${failing[0]!.id}`,
+        kind: "visit",
+        date: isoOfDay(dayIn(rng, w.cfg, year)),
+        regionCode: village,
+        industryId: industry,
+        householdIds: [],
+        content: "成活率偏低，上门查找原因并指导",
+      });
     }
   }
 }

@@ -234,6 +234,42 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
       hit("RECTIFICATION.NO_PLAN", r.id);
     }
   }
+  return [...hits, ...oversightHits(ledger, year, asOfDate)];
+}
+
+/** The hits of the rules on project oversight, slipped timetables and failing industries left alone. */
+function oversightHits(ledger: Ledger, year: number, asOfDate: string): OracleHit[] {
+  const p = DEFAULT_POLICY;
+  const hits: OracleHit[] = [];
+  const hit = (code: FindingCode, subjectId: string) => hits.push({ code, year, subjectId });
+  const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+  const before = ["application", "review", "appraisal", "approval", "public_notice"];
+  for (const project of ledger.projects) {
+    if (project.year > year) continue;
+    const reached = project.stages.filter((s) => s.date <= asOfDate);
+    const last = reached[reached.length - 1];
+    if (last && before.includes(last.stage) && Number(last.date.slice(0, 4)) <= year)
+      if (days(last.date, asOfDate) > p.projectStallDays) hit("PROJECT.STALLED", project.id);
+    const begun = reached.find((s) => s.stage === "implementation");
+    const accepted = reached.some((s) => s.stage === "acceptance" || s.stage === "handover");
+    if (begun && !accepted && days(begun.date, asOfDate) > p.acceptanceDueDays)
+      hit("PROJECT.NOT_ACCEPTED", project.id);
+  }
+  for (const r of ledger.rectifications) {
+    if (r.status === "closed" || r.plan === null || r.foundDate > asOfDate || r.deadline < asOfDate) continue;
+    if (r.plan.milestones.some((m) => m.due < asOfDate && (m.doneDate === null || m.doneDate > asOfDate)))
+      hit("RECTIFICATION.MILESTONE_SLIPPED", r.id);
+  }
+  const services = ledger.services.filter((s) => s.date.startsWith(`${year}-`));
+  const listed = new Set(services.flatMap((s) => s.householdIds));
+  const villageOf = new Map(ledger.households.map((h) => [h.id, h.villageCode]));
+  for (const r of ledger.householdIndustries) {
+    if (r.year !== year || r.unitsStarted === 0 || r.unitsSurvived / r.unitsStarted >= p.survivalAlertRate)
+      continue;
+    const village = villageOf.get(r.householdId);
+    const visited = services.some((s) => s.regionCode === village && s.industryId === r.industryId);
+    if (!listed.has(r.householdId) && !visited) hit("OUTCOME.FAILING_WITHOUT_SERVICE", r.householdId);
+  }
   return hits;
 }
 
