@@ -55,6 +55,13 @@ describe("migrations", () => {
     expect(applied.rows.map((r) => r.name.replace(/\.[jt]s$/, ""))).toEqual(MIGRATIONS.map((m) => m.name));
   });
 
+  it("keep the rate limiter's counters out of the write-ahead log (unlogged)", async () => {
+    const r = await db.pool.query<{ persistence: string }>(
+      "select relpersistence as persistence from pg_class where relname = 'rate_limit'",
+    );
+    expect(r.rows[0]?.persistence).toBe("u");
+  });
+
   it("match the table descriptions: MikroORM's migrator finds nothing to change", async () => {
     const diff = await db.orm.getSchemaGenerator().getUpdateSchemaMigrationSQL({ wrap: false });
     expect(diff.up.trim()).toBe("");

@@ -33,11 +33,21 @@ export interface GatewayServices {
   readonly uploads?: { readonly maxBytes: number };
 }
 
+/** How a statement runs. */
+export interface QueryOptions {
+  /**
+   * Prepare it by name on each connection (parsed and planned once there): for statements whose
+   * text repeats across requests, such as the compiled reads of a document.
+   */
+  readonly prepare?: boolean;
+}
+
 /** Runs parameterised SQL (`$1`, `$2`, …) and returns plain rows. */
 export interface SqlExecutor {
   query<T extends Record<string, unknown> = Record<string, unknown>>(
     text: string,
     params?: readonly unknown[],
+    options?: QueryOptions,
   ): Promise<T[]>;
   /** Runs `work` in one transaction on one client of the pool; rolls back when it throws. */
   transaction<R>(work: (tx: SqlTransaction) => Promise<R>): Promise<R>;
@@ -50,6 +60,7 @@ export interface SqlTransaction {
   query<T extends Record<string, unknown> = Record<string, unknown>>(
     text: string,
     params?: readonly unknown[],
+    options?: QueryOptions,
   ): Promise<T[]>;
   /** The pool client holding the transaction (for the audit writer). */
   readonly client: import("pg").ClientBase;

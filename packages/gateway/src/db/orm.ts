@@ -15,6 +15,7 @@ import { Migration20261202195942 } from "../../migrations/Migration2026120219594
 import { Migration20261202202800 } from "../../migrations/Migration20261202202800.js";
 import { Migration20261202203351 } from "../../migrations/Migration20261202203351.js";
 import { Migration20261202203352 } from "../../migrations/Migration20261202203352.js";
+import { Migration20261202203700 } from "../../migrations/Migration20261202203700.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   { name: "Migration20261202202800", class: Migration20261202202800 },
   { name: "Migration20261202203351", class: Migration20261202203351 },
   { name: "Migration20261202203352", class: Migration20261202203352 },
+  { name: "Migration20261202203700", class: Migration20261202203700 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */

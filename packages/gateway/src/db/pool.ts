@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
-import type { SqlExecutor } from "../context.js";
+import type { QueryOptions, SqlExecutor } from "../context.js";
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -47,6 +48,23 @@ export async function inTransaction<R>(
   }
 }
 
+/** Most distinct statements prepared by name; later ones run unnamed, so prepared statements stay bounded. */
+const MAX_PREPARED = 256;
+const preparedNames = new Map<string, string>();
+
+/**
+ * The name a statement is prepared under on each connection (parsed and planned once there), or
+ * undefined once `MAX_PREPARED` distinct statements have names.
+ */
+function preparedName(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < MAX_PREPARED) {
+    name = `fupin_${createHash("sha1").update(text).digest("base64url")}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
 /** A SqlExecutor over a pool that counts the statements it runs (one per request, so tests can count SQL). */
 export function createSqlExecutor(pool: pg.Pool): SqlExecutor {
   let count = 0;
@@ -55,9 +73,12 @@ export function createSqlExecutor(pool: pg.Pool): SqlExecutor {
     async <T extends Record<string, unknown> = Record<string, unknown>>(
       text: string,
       params?: readonly unknown[],
+      options?: QueryOptions,
     ): Promise<T[]> => {
       count++;
-      const result = await client.query<T>(text, params as unknown[] | undefined);
+      const name = options?.prepare ? preparedName(text) : undefined;
+      const values = params as unknown[] | undefined;
+      const result = await (name ? client.query<T>({ name, text, values }) : client.query<T>(text, values));
       return result.rows;
     };
   return {

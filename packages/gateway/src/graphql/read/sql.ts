@@ -86,7 +86,9 @@ export async function loadPage<T>(
     options.first + 1,
     options.withTotal,
   );
-  const [result] = await ctx.services.sql.query<{ rows: string; total?: number }>(query.text, query.params);
+  const [result] = await ctx.services.sql.query<{ rows: string; total?: number }>(query.text, query.params, {
+    prepare: true,
+  });
   const rows = JSON.parse(result!.rows) as T[];
   let total: Promise<number> | null = options.withTotal ? Promise.resolve(result!.total ?? 0) : null;
   return {

@@ -186,8 +186,9 @@ export function compilePage(
   const conditions = where(b.params);
   const key = `${t.table}.${t.columns[t.key as never]}`;
   const object = b.object(plan, t.table);
-  b.params.push(limit);
-  const rows = `(SELECT coalesce(json_agg(p.j ORDER BY p.k), '[]'::json)::text FROM (SELECT ${key} AS k, ${object} AS j FROM ${t.table} WHERE ${conditions.page} ORDER BY ${key} LIMIT $${b.params.length}) p) AS rows`;
+  // The limit is written into the text, not bound: a prepared statement's generic plan then knows it.
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`limit ${limit} is not a row count`);
+  const rows = `(SELECT coalesce(json_agg(p.j ORDER BY p.k), '[]'::json)::text FROM (SELECT ${key} AS k, ${object} AS j FROM ${t.table} WHERE ${conditions.page} ORDER BY ${key} LIMIT ${limit}) p) AS rows`;
   const total = withTotal ? `, (SELECT count(*)::int FROM ${t.table} WHERE ${conditions.all}) AS total` : "";
   return { text: `SELECT ${rows}${total}`, params: b.params };
 }
