@@ -153,6 +153,10 @@ export const LEDGER_SHEETS: readonly (readonly [
       ["tookPart", "是否参与", "boolean"],
       ["receivedFen", "收益金额", "amount"],
       ["benefitKind", "收益类型"],
+      ["investedFen", "入股金额", "amount"],
+      ["monthsWorked", "务工月数", "json"],
+      ["areaMu", "流转面积（亩）", "json"],
+      ["paymentDates", "兑付日期", "json"],
     ],
   ],
   [

@@ -1,14 +1,15 @@
-import { userInfo } from "node:os";
 import { ensureConsoleBuild, isConsoleBuildFresh } from "@fupin/console/build";
 import { verifyAuditChain } from "../audit/verify-audit-chain.js";
 import { createApiKey, listApiKeys, revokeApiKey, validateKeyScope } from "../auth/api-keys.js";
 import { developmentKeyFile } from "../auth/development-key.js";
 import type { GatewayConfig } from "../config.js";
-import { type Database, DEFAULT_DATA_DIR, openDatabase } from "../db/database.js";
+import { DEFAULT_DATA_DIR } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { createGateway } from "../gateway.js";
 import { CONSOLE_PATH } from "../http/use-console-routes.js";
 import { seedSyntheticCounty } from "../seed/seed-database.js";
+import { cliPrincipal, withDatabase } from "./cli-database.js";
+import { checkCommand, exportCommand, importCommand } from "./ledger-commands.js";
 import type { CLI_OPTIONS } from "./main.js";
 import { type Out, UsageError } from "./usage.js";
 
@@ -20,34 +21,9 @@ type Values = {
 export interface CommandInput {
   readonly config: GatewayConfig;
   readonly values: Values;
+  /** Words after the command (`import <file>`: the file). */
+  readonly args: readonly string[];
   readonly out: Out;
-}
-
-function cliPrincipal(): string {
-  let user = "unknown";
-  try {
-    user = userInfo().username;
-  } catch {
-    // no passwd entry (containers)
-  }
-  return `cli:${user}`;
-}
-
-async function withDatabase<T>(
-  config: GatewayConfig,
-  run: (db: Database) => Promise<T>,
-  migrateFirst = true,
-): Promise<T> {
-  const db = await openDatabase({
-    ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
-    ...(config.dataDir ? { dataDir: config.dataDir } : {}),
-  });
-  try {
-    if (migrateFirst) await migrate(db.orm);
-    return await run(db);
-  } finally {
-    await db.close();
-  }
 }
 
 function positiveInt(text: string | undefined, name: string, fallback: number): number {
@@ -224,6 +200,9 @@ export const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> 
   "keys create": keysCreate,
   "keys list": keysList,
   "keys revoke": keysRevoke,
+  import: importCommand,
+  export: exportCommand,
+  check: checkCommand,
   "audit verify": ({ config, out }) =>
     withDatabase(config, async (db) => {
       const r = await verifyAuditChain(db.pool);

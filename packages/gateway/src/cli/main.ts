@@ -24,6 +24,15 @@ commands:
     [--expires-in 30d]        the key stops working after 30 days (also h for hours, m for minutes)
   keys list                   every API key: id, label, region, permissions, created, expires, revoked
   keys revoke --id <key id>   revoke an API key
+  import <file> [--dry-run] [--region <code>]
+                              import a person roster (人口名单) or ledger workbook (xlsx or CSV) into the county
+                              (default: the database's one county); exit 1 on row errors, the error workbook
+                              (<file>.errors.xlsx) path printed; progress on stderr
+  export --profile <name> --region <code> --period <p> --out <file>
+                              write a report (province-households, city-projects, city-campaign) for a period
+                              (2025 or 2025-12) as .xlsx or .json batches, or the ledger workbook (--profile ledger)
+  check --region <code> --period <p>
+                              the consistency rules of the three reports; exit 1 on an error-level violation
   audit verify                check the audit log's hash chain
   help                        this text
 
@@ -45,8 +54,15 @@ export const CLI_OPTIONS = {
   id: { type: "string" },
   "expires-in": { type: "string" },
   "dev-key": { type: "boolean" },
+  "dry-run": { type: "boolean" },
+  profile: { type: "string" },
+  period: { type: "string" },
+  out: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+/** Commands that take words after their name. */
+const WITH_ARGS = { import: true } as const;
 
 /** Runs a CLI command; returns the exit code. */
 export async function runCli(
@@ -66,10 +82,12 @@ export async function runCli(
     return command === "" && !values.help ? 2 : 0;
   }
   const { COMMANDS } = await import("./commands.js");
-  const run = COMMANDS[command];
+  // `import <file>` takes a word after the command; every other command is its words alone.
+  const [name, args] = COMMANDS[command] ? [command, []] : [positionals[0]!, positionals.slice(1)];
+  const run = name in WITH_ARGS || args.length === 0 ? COMMANDS[name] : undefined;
   if (!run) throw new UsageError(`unknown command "${command}"`);
   const { loadConfig } = await import("../config.js");
-  return run({ config: loadConfig(env), values, out });
+  return run({ config: loadConfig(env), values, args, out });
 }
 
 function exitCodeOf(e: unknown): number {

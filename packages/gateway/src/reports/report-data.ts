@@ -15,7 +15,7 @@ import {
   reportRuleContext,
   type SubmissionMeta,
 } from "@fupin/domain";
-import type { GatewayContext } from "../context.js";
+import type { SqlExecutor } from "../context.js";
 import { badUserInput } from "../graphql/errors.js";
 import { ledgerOfSnapshot, readSnapshotText } from "../graphql/read/snapshot.js";
 import { SUBMITTED_PROFILES, type SubmittedProfile } from "./report-submission.table.js";
@@ -60,11 +60,11 @@ export interface PreparedReport {
  * `before`), as the datasets they froze: continuity (R7) is checked against them.
  */
 export async function loadPreviousDatasets(
-  ctx: GatewayContext,
+  sql: Pick<SqlExecutor, "query">,
   regionCode: string,
   before: string,
 ): Promise<NonNullable<RuleContext["previous"]>> {
-  const rows = await ctx.services.sql.query<{ profile: SubmittedProfile; dataset: ReportDataset }>(
+  const rows = await sql.query<{ profile: SubmittedProfile; dataset: ReportDataset }>(
     `SELECT DISTINCT ON (profile) profile, dataset FROM report_submission
       WHERE county_code = $1 AND region_code = $2 AND period_end < $3
       ORDER BY profile, period_end DESC, id DESC`,
@@ -75,14 +75,14 @@ export async function loadPreviousDatasets(
 
 /** Builds a region's report set for a period (region already checked against the caller's scope) and checks the rules. */
 export async function prepareReport(
-  ctx: GatewayContext,
+  sql: Pick<SqlExecutor, "query">,
   regionCode: string,
   request: ReportRequest,
   submission?: SubmissionMeta,
 ): Promise<PreparedReport> {
-  const ledger = ledgerOfSnapshot(await readSnapshotText(ctx.services.sql, regionCode));
+  const ledger = ledgerOfSnapshot(await readSnapshotText(sql, regionCode));
   const set = buildReportSet(ledger, regionCode, request.period);
-  const previous = await loadPreviousDatasets(ctx, regionCode, periodEnd(request.period));
+  const previous = await loadPreviousDatasets(sql, regionCode, periodEnd(request.period));
   const violations = checkReportConsistency(
     reportRuleContext(ledger, set, { previous, ...(submission ? { submission } : {}) }),
   );

@@ -49,7 +49,7 @@ builder.queryField("reportPreview", (t) =>
     resolve: async (_root, args, ctx) => {
       const request = parseReportRequest(args.profile, args.period);
       const regionCode = requireRegion(ctx, args.regionCode);
-      const report = await prepareReport(ctx, regionCode, request);
+      const report = await prepareReport(ctx.services.sql, regionCode, request);
       return { summary: summarizeReport(report.dataset), violations: report.violations };
     },
   }),

@@ -72,7 +72,7 @@ export async function submitReport(ctx: GatewayContext, args: SubmitArgs): Promi
   const period = formatReportPeriod(request.period);
   const asOf = periodEnd(request.period);
   const meta = { period, asOf, preparer: args.preparer, reviewer: args.reviewer };
-  const report = await prepareReport(ctx, regionCode, request, meta);
+  const report = await prepareReport(ctx.services.sql, regionCode, request, meta);
   const errors = blockingViolations(report);
   if (errors.length > 0) throw blocked(errors);
   return freezeReport(ctx, report, args);
