@@ -35,7 +35,7 @@ async function freezeRun(deps: SyncDeps, run: SyncRunView, profile: Profile): Pr
     preparer: run.preparer,
     reviewer: run.reviewer,
   };
-  const report = await prepareReport(ctx, run.regionCode, request, meta);
+  const report = await prepareReport(ctx.services.sql, run.regionCode, request, meta);
   const errors = blockingViolations(report);
   if (errors.length > 0) {
     await blockRun(deps, run, report, errors);
