@@ -151,6 +151,16 @@ describe("embedded PostgreSQL (forced even when DATABASE_URL is set)", () => {
     expect(page).toContain("GraphiQL");
     // Bundled, not loaded from a CDN: the page must work on a county network without internet.
     expect(page).not.toMatch(/<script[^>]+src=["']?https?:/);
+    // The console's URL on a line of its own, after the lines above; its page and first script from this server.
+    const [, consoleUrl] = await waitForLine(
+      child,
+      /\nconsole: open (http:\/\/127\.0\.0\.1:\d+\/console\/) in a browser/,
+    );
+    const consolePage = await (await fetch(consoleUrl!)).text();
+    expect(consolePage).toContain('<html lang="zh-CN">');
+    const script = /<script type="module" crossorigin src="(\/console\/assets\/[^"]+\.js)"/.exec(consolePage);
+    expect(script).not.toBeNull();
+    expect((await fetch(new URL(script![1]!, url!))).status).toBe(200);
 
     child.kill("SIGTERM");
     expect(await exitOf(child)).toBe(0);

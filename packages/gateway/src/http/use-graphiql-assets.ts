@@ -73,7 +73,7 @@ export function renderGraphiqlPage(options?: { title?: string } & Record<string,
     <link rel="stylesheet" href="${url.css}" />
   </head>
   <body id="body" class="no-focus-outline">
-    <noscript>You need to enable JavaScript to run this app.</noscript>
+    <noscript>GraphiQL needs JavaScript: enable it in the browser to use this page.</noscript>
     <div id="root"></div>
     <script type="application/json" id="graphiql-options">${json}</script>
     <script src="${url.js}"></script>
