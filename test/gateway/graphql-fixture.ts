@@ -336,6 +336,22 @@ export async function seedFixture(pool: Database["pool"]): Promise<void> {
     );
     await insertRow(
       pool,
+      LEDGER_TABLES.responsibilities,
+      {
+        id: `resp-v-${town}`,
+        kind: "village_responsible_person",
+        personName: `村负责人${town}`,
+        personPhone: null,
+        townshipCode: townCode,
+        householdId: null,
+        villageCode,
+        validFrom: "2023-01-01",
+        validTo: null,
+      },
+      villageCode,
+    );
+    await insertRow(
+      pool,
       LEDGER_TABLES.rectifications,
       {
         id: `rect-${town}`,

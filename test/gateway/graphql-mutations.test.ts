@@ -477,6 +477,37 @@ describe("linkages, support, funds, projects and rectifications", () => {
     });
   });
 
+  it("records a village's responsible person (村级主体责任) filed under the village; refuses another township's village", async () => {
+    const RESP = `mutation($input: ResponsibilityInput!) { recordResponsibility(input: $input) { recordId kind villageCode village { code } } }`;
+    const input = {
+      id: "resp-v-new",
+      kind: "village_responsible_person",
+      personName: "村书记",
+      townshipCode: TOWN_A,
+      villageCode: VILLAGE_A,
+      validFrom: "2024-03-01",
+    };
+    const ok = await h.gql("townAWrite", RESP, { input });
+    expect(dataOf(ok, "recordResponsibility")).toEqual({
+      recordId: "resp-v-new",
+      kind: "village_responsible_person",
+      villageCode: VILLAGE_A,
+      village: { code: VILLAGE_A },
+    });
+    const rows = await h.pool.query("select region_code from responsibility where id = 'resp-v-new'");
+    expect(rows.rows).toEqual([{ region_code: VILLAGE_A }]);
+    await expectNothingWritten(async () => {
+      const foreign = await h.gql("townAWrite", RESP, {
+        input: { ...input, id: "resp-v-bad", townshipCode: "360723101", villageCode: VILLAGE_B },
+      });
+      expect(foreign.body.errors?.[0]?.extensions?.code).toBe("REGION_OUT_OF_SCOPE");
+      const mixed = await h.gql("townAWrite", RESP, {
+        input: { ...input, id: "resp-v-bad", villageCode: VILLAGE_B },
+      });
+      expect(mixed.body.errors?.[0]?.extensions?.field).toBe("input.villageCode");
+    });
+  });
+
   it("records a subsidy; refuses an unknown fund and another township's household", async () => {
     const SUBSIDY = `mutation($input: SubsidyInput!) { recordSubsidy(input: $input) { recordId amountFen fund { recordId } } }`;
     const ok = await h.gql("townAWrite", SUBSIDY, {

@@ -128,6 +128,12 @@ describe("filters", () => {
     ["creditReturns", "CreditReturnFilter", { year: 2024, kind: "dividend" }, ["crr-A", "crr-B"]],
     ["fundDisbursements", "FundDisbursementFilter", { year: 2024, projectId: "prj-A" }, ["dis-A"]],
     ["fundDisbursements", "FundDisbursementFilter", { year: 2023 }, []],
+    [
+      "responsibilities",
+      "ResponsibilityFilter",
+      { kind: "village_responsible_person", villageCode: VILLAGE_A },
+      ["resp-v-A"],
+    ],
     ["villages", "VillageFilter", { townshipCode: TOWN_A }, [VILLAGE_A]],
     ["responsibilities", "ResponsibilityFilter", { inForceOn: "2019-01-01" }, []],
     ["fundUses", "FundUseFilter", { category: "photovoltaic" }, ["fu-A", "fu-B"]],

@@ -3,6 +3,7 @@ import {
   createHousehold,
   createLinkageYear,
   createMember,
+  createResponsibility,
   createSubsidy,
   type DomainError,
   type LedgerData,
@@ -75,6 +76,12 @@ const addMember = (l: LedgerData, input: Record<string, unknown>): LedgerData =>
   members: [...l.members, unwrap(createMember(input, "2024-12-15"))],
 });
 
+const RESPONSIBILITY = `mutation($input: ResponsibilityInput!) { recordResponsibility(input: $input) { recordId } }`;
+const addResponsibility = (l: LedgerData, input: Record<string, unknown>): LedgerData => ({
+  ...l,
+  responsibilities: [...l.responsibilities, unwrap(createResponsibility(input))],
+});
+
 const CASES: readonly RuleCase[] = [
   {
     code: "LEDGER.HOUSEHOLD_HEAD",
@@ -103,6 +110,34 @@ const CASES: readonly RuleCase[] = [
     mutation: `mutation($input: CreditReturnInput!) { recordCreditReturn(input: $input) { recordId } }`,
     input: { id: "crr-rule", creditId: "cr-A", date: "2023-03-31", kind: "dividend", amountFen: 100 },
     change: (l, input) => ({ ...l, creditReturns: [...l.creditReturns, unwrap(createCreditReturn(input))] }),
+  },
+  {
+    code: "LEDGER.UNKNOWN_VILLAGE",
+    who: "townAWrite",
+    mutation: RESPONSIBILITY,
+    input: {
+      id: "resp-rule-village",
+      kind: "village_responsible_person",
+      personName: "规则",
+      townshipCode: "360723100",
+      villageCode: "360723100299",
+      validFrom: "2024-01-01",
+    },
+    change: addResponsibility,
+  },
+  {
+    code: "LEDGER.WRONG_TOWNSHIP",
+    who: "county",
+    mutation: RESPONSIBILITY,
+    input: {
+      id: "resp-rule-township",
+      kind: "household_helper",
+      personName: "规则",
+      townshipCode: "360723101",
+      householdId: householdId("A", 2),
+      validFrom: "2024-01-01",
+    },
+    change: addResponsibility,
   },
   {
     code: "LEDGER.UNKNOWN_REFERENCE",

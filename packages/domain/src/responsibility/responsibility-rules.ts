@@ -2,7 +2,7 @@ import { recordsOf } from "../ledger/record-kinds.js";
 import { defineLedgerRule, type LedgerRule } from "../ledger/rule.js";
 
 /** Codes of the rules on responsibilities (帮扶责任). */
-export type ResponsibilityRuleCode = "LEDGER.WRONG_TOWNSHIP";
+export type ResponsibilityRuleCode = "LEDGER.WRONG_TOWNSHIP" | "LEDGER.UNKNOWN_VILLAGE";
 
 /** A household's helper is filed under the township the household lives in (judged where the household is present). */
 export const wrongTownship = defineLedgerRule(
@@ -28,9 +28,28 @@ export const wrongTownship = defineLedgerRule(
   },
 );
 
+/** A village's responsible person answers for a village of the ledger (judged where the regions are present). */
+export const unknownVillage = defineLedgerRule(
+  "LEDGER.UNKNOWN_VILLAGE",
+  "A village's responsible person answers for a village listed among the ledger's regions.",
+  (ledger, report) => {
+    if (ledger.regions === undefined) return;
+    const villages = new Set(ledger.regions.filter((r) => r.level === "village").map((r) => r.code));
+    for (const r of recordsOf(ledger, "responsibilities")) {
+      if (r.villageCode === null || villages.has(r.villageCode)) continue;
+      report(
+        `responsibility ${r.id}: village ${r.villageCode} is not a village of the ledger`,
+        [r.id],
+        "villageCode",
+      );
+    }
+  },
+);
+
 /** The rules on responsibilities, keyed by code. */
 export const RESPONSIBILITY_RULES: Readonly<
   Record<ResponsibilityRuleCode, LedgerRule<ResponsibilityRuleCode>>
 > = {
   "LEDGER.WRONG_TOWNSHIP": wrongTownship,
+  "LEDGER.UNKNOWN_VILLAGE": unknownVillage,
 };

@@ -16,17 +16,24 @@ const fixedPerson = {
   validFrom: "2023-01-01",
 };
 const helper = { ...fixedPerson, id: "r2", kind: "household_helper", householdId: "h1" };
+const villagePerson = {
+  ...fixedPerson,
+  id: "r3",
+  kind: "village_responsible_person",
+  villageCode: "360723100201",
+};
 
 describe("createResponsibility", () => {
   it("applies defaults and keeps rare characters in names", () => {
     expect(createResponsibility(fixedPerson)).toEqual({
       ok: true,
-      value: { ...fixedPerson, personPhone: null, householdId: null, validTo: null },
+      value: { ...fixedPerson, personPhone: null, householdId: null, villageCode: null, validTo: null },
     });
   });
 
   it.each([
     ["a helper for a household", helper, {}],
+    ["a village's responsible person (村级主体责任)", villagePerson, { villageCode: "360723100201" }],
     ["a period", { ...fixedPerson, validTo: "2024-12-31" }, { validTo: "2024-12-31" }],
     ["a one-day period", { ...fixedPerson, validTo: "2023-01-01" }, {}],
     ["a mobile", { ...fixedPerson, personPhone: "13807971234" }, { personPhone: "13807971234" }],
@@ -54,6 +61,19 @@ describe("createResponsibility", () => {
     ["a blank name", { ...fixedPerson, personName: "　" }, "personName"],
     ["a landline", { ...fixedPerson, personPhone: "0797-8721234" }, "personPhone"],
     ["an unknown kind", { ...fixedPerson, kind: "leader" }, "kind"],
+    ["a village's person without a village", { ...villagePerson, villageCode: null }, "villageCode"],
+    [
+      "a village's person for a village of another township",
+      { ...villagePerson, villageCode: "360723101201" },
+      "villageCode",
+    ],
+    [
+      "a village's person named by a township code",
+      { ...villagePerson, villageCode: "360723100" },
+      "villageCode",
+    ],
+    ["a village's person tied to a household", { ...villagePerson, householdId: "h1" }, "householdId"],
+    ["a township person naming a village", { ...fixedPerson, villageCode: "360723100201" }, "villageCode"],
   ])("refuses %s", (_name, input, path) => {
     expect(paths(createResponsibility(input))).toContain(path);
   });

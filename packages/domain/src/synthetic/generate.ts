@@ -35,6 +35,7 @@ import {
 import { plantProjectOversight } from "./project-oversight.js";
 import { createRng } from "./rng.js";
 import { buildServices, buildSubsidies, plantFailingWithoutService } from "./support.js";
+import { buildVillagePersons } from "./village-persons.js";
 import { type PlantedProblem, resolveConfig, type SyntheticOptions, type World } from "./world.js";
 
 /** A generated county: its validated ledger, the problems planted in it, its as-of date, and a synthetic mark. */
@@ -82,6 +83,7 @@ export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCou
   buildFundsAndProjects(w);
   plantProjectOversight(w);
   buildResponsibilities(w);
+  buildVillagePersons(w);
   buildRectifications(w);
   plantSlippedMilestones(w);
   buildMonitorings(w);

@@ -126,6 +126,7 @@ export function buildResponsibilities(w: World): void {
         personPhone: mobilePhone(rng),
         townshipCode: t.code,
         householdId: null,
+        villageCode: null,
         validFrom: isoOfDay(from),
         validTo: to === null ? null : isoOfDay(to),
       }),
@@ -160,6 +161,7 @@ export function buildResponsibilities(w: World): void {
       personPhone: null,
       townshipCode: t.code,
       householdId: h.record.id,
+      villageCode: null,
       validFrom: isoOfDay(from),
       validTo: to === null ? null : isoOfDay(to),
     }));

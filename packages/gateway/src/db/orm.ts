@@ -16,6 +16,7 @@ import { Migration20261202202800 } from "../../migrations/Migration2026120220280
 import { Migration20261202203351 } from "../../migrations/Migration20261202203351.js";
 import { Migration20261202203352 } from "../../migrations/Migration20261202203352.js";
 import { Migration20261202203700 } from "../../migrations/Migration20261202203700.js";
+import { Migration20261202210052 } from "../../migrations/Migration20261202210052.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
@@ -23,7 +24,7 @@ import { ENTITY_SCHEMAS } from "./entity-schemas.js";
  * the schema generated from the table descriptions, then the hand-written part they cannot express;
  * then the frozen report submissions (generated table, hand-written trigger); then household credit
  * and its returns; then the sync tables; then fund disbursements (credit and disbursements each:
- * generated tables, hand-written ledger-version triggers).
+ * generated tables, hand-written ledger-version triggers); then the village responsible person.
  */
 export const MIGRATIONS = [
   { name: "Migration20261202160605", class: Migration20261202160605 },
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   { name: "Migration20261202203351", class: Migration20261202203351 },
   { name: "Migration20261202203352", class: Migration20261202203352 },
   { name: "Migration20261202203700", class: Migration20261202203700 },
+  { name: "Migration20261202210052", class: Migration20261202210052 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */

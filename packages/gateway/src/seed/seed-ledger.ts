@@ -62,7 +62,7 @@ export function ledgerRows(data: LedgerData): TableRows[] {
     rowsOf(T.subsidies, data.subsidies, (r) => village(r.householdId)),
     rowsOf(T.services, data.services, (r) => r.regionCode),
     rowsOf(T.responsibilities, data.responsibilities, (r) =>
-      r.householdId ? village(r.householdId) : r.townshipCode,
+      r.householdId ? village(r.householdId) : (r.villageCode ?? r.townshipCode),
     ),
     rowsOf(T.rectifications, data.rectifications, (r) => r.townshipCode),
     rowsOf(T.monitorings, data.monitorings, (r) => village(r.householdId)),

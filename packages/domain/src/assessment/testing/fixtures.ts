@@ -262,6 +262,7 @@ export function townshipPerson(
     personPhone: null,
     townshipCode,
     householdId: null,
+    villageCode: null,
     validFrom,
     validTo,
   };
@@ -282,6 +283,7 @@ export function helper(
     personPhone: null,
     townshipCode,
     householdId,
+    villageCode: null,
     validFrom,
     validTo,
   };

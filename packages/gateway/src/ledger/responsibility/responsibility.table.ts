@@ -1,7 +1,7 @@
 import { RESPONSIBILITY_KINDS, type Responsibility } from "@fupin/domain";
 import { column, defineLedgerTable } from "../ledger-table.js";
 
-/** The `responsibility` table: township fixed persons and household helpers (帮扶责任人). */
+/** The `responsibility` table: township fixed persons, village responsible persons and household helpers (帮扶责任人). */
 export const responsibilityTable = defineLedgerTable<Responsibility>({
   name: "Responsibility",
   table: "responsibility",
@@ -12,8 +12,9 @@ export const responsibilityTable = defineLedgerTable<Responsibility>({
     personPhone: column.text({ nullable: true }),
     townshipCode: column.regionCode(),
     householdId: column.ref("Household", { nullable: true }),
+    villageCode: column.regionCode({ nullable: true }),
     validFrom: column.date(),
     validTo: column.date({ nullable: true }),
   },
-  derived: { township: ["townshipCode"], household: ["householdId"] },
+  derived: { township: ["townshipCode"], household: ["householdId"], village: ["villageCode"] },
 });
