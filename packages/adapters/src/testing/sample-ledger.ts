@@ -219,6 +219,7 @@ export function sampleLedgerData(): LedgerData {
         personPhone: "13900139000",
         townshipCode: "360723100",
         householdId: "h1",
+        villageCode: null,
         validFrom: "2024-01-01",
         validTo: null,
       },
