@@ -268,6 +268,34 @@ describe("importLedger (GraphQL multipart)", () => {
     expect(againstLedger.result!.written).toBe(false);
   });
 
+  it("tells a township key without personal:read nothing about ID numbers outside its scope (issue 8's oracle)", async () => {
+    // Person 241 heads township B's first household: township A's key may not learn that the number exists.
+    const file = (idNumber: string) =>
+      roster([
+        person(VILLAGE_A, `${VILLAGE_A}9501`, "探一", idNumber),
+        person(VILLAGE_A, `${VILLAGE_A}9502`, "探二", newId(8)),
+      ]);
+    const answer = (r: Awaited<ReturnType<typeof importFile>>) => ({ ...r.result, sha256: "(the file)" });
+    const before = await ledgerCounts();
+    const probe = await importFile(await file(idNumberOf(241)), { key: keys.townA!, dryRun: true });
+    const control = await importFile(await file(newId(9)), { key: keys.townA!, dryRun: true });
+    expect(answer(probe)).toEqual(answer(control));
+    expect(probe.result!.ok).toBe(true);
+    const refused = await importFile(await file(idNumberOf(241)), { key: keys.townA! });
+    expect(refused.result!.written).toBe(false);
+    expect(refused.result!.errors.map((e) => [e.row, e.code, e.value])).toEqual([[0, "CONFLICT", ""]]);
+    expect(JSON.stringify(refused.body)).not.toContain(idNumberOf(241));
+    const after = await ledgerCounts();
+    expect([after.households, after.members]).toEqual([before.households, before.members]);
+    const audit = await gw.db.pool.query<{ after: { importCodes: string[]; dryRun: boolean } }>(
+      "select after from audit_log where action = 'refuse_write' order by seq",
+    );
+    expect(audit.rows.map((r) => r.after)).toEqual([
+      { importCodes: ["LEDGER.DUPLICATE_ID_NUMBER"], dryRun: true },
+      { importCodes: ["LEDGER.DUPLICATE_ID_NUMBER"], dryRun: false },
+    ]);
+  });
+
   it("needs ledger:write", async () => {
     const { body } = await importFile(await roster([]), { key: keys.countyRead! });
     expect(body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

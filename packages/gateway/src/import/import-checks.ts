@@ -61,6 +61,21 @@ function rowOf(rows: Rows, record: ImportedRecord): ParsedRow | undefined {
 type Problem = Omit<ImportRowError, "sheet" | "row" | "column" | "address" | "value">;
 
 /** An error at a record's row and the cell of `key` (else the row's first cell), showing the cell's text from the file. */
+const crossScope = new WeakSet<ImportRowError>();
+
+/**
+ * Whether a row error comes from a record the caller cannot read (a duplicate ID number or household
+ * number of another township, a rule naming such a record): that it fires at all says the record exists.
+ */
+export function isCrossScopeError(error: ImportRowError): boolean {
+  return crossScope.has(error);
+}
+
+function markCrossScope(error: ImportRowError, across: boolean): ImportRowError {
+  if (across) crossScope.add(error);
+  return error;
+}
+
 function rowError(row: ParsedRow | undefined, key: string, e: Problem, value: string): ImportRowError {
   if (row) return cellError(row, row.positions.has(key) ? key : ([...row.positions.keys()][0] ?? key), e);
   return { sheet: "", row: 0, column: "", address: null, value, ...e };
@@ -133,17 +148,20 @@ export function ruleErrors(
     const mine = v.recordIds.filter((id) => byId.has(id));
     const hidden = v.recordIds.some((id) => !known.has(id));
     return mine.map((id) =>
-      rowError(
-        rowOf(rows, byId.get(id)!),
-        v.field ?? "id",
-        {
-          code: v.code,
-          message: hidden
-            ? `台账校验未通过（${v.code}）：与您权限范围以外的记录冲突`
-            : `台账校验未通过：${v.message}`,
-          messageEn: hidden ? `${v.code}: conflicts with a record outside your scope` : v.message,
-        },
-        id,
+      markCrossScope(
+        rowError(
+          rowOf(rows, byId.get(id)!),
+          v.field ?? "id",
+          {
+            code: v.code,
+            message: hidden
+              ? `台账校验未通过（${v.code}）：与您权限范围以外的记录冲突`
+              : `台账校验未通过：${v.message}`,
+            messageEn: hidden ? `${v.code}: conflicts with a record outside your scope` : v.message,
+          },
+          id,
+        ),
+        hidden,
       ),
     );
   });
@@ -158,6 +176,7 @@ export function duplicateErrors(
   merged: LedgerData,
   records: readonly ImportedRecord[],
   rows: Rows,
+  known: ReadonlySet<string>,
 ): ImportRowError[] {
   const errors: ImportRowError[] = [];
   for (const kind of RECORD_KIND_KEYS) {
@@ -174,17 +193,21 @@ export function duplicateErrors(
       }
       for (const [value, ids] of seen) {
         if (ids.length < 2) continue;
+        const across = ids.some((i) => !known.has(recordKey(kind, i)));
         for (const id of ids.filter((i) => changed.has(i)))
           errors.push(
-            rowError(
-              rowOf(rows, changed.get(id)!),
-              fields[0]!,
-              {
-                code: unique.failure?.code ?? "LEDGER.DUPLICATE",
-                message: `重复：${fields.join("、")} 为 ${value} 的记录已存在（本文件或台账中）`,
-                messageEn: `duplicate ${fields.join(", ")} ${value}: another record of the file or the ledger has it`,
-              },
-              value,
+            markCrossScope(
+              rowError(
+                rowOf(rows, changed.get(id)!),
+                fields[0]!,
+                {
+                  code: unique.failure?.code ?? "LEDGER.DUPLICATE",
+                  message: `重复：${fields.join("、")} 为 ${value} 的记录已存在（本文件或台账中）`,
+                  messageEn: `duplicate ${fields.join(", ")} ${value}: another record of the file or the ledger has it`,
+                },
+                value,
+              ),
+              across,
             ),
           );
       }

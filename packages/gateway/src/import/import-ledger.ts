@@ -8,7 +8,14 @@ import {
 import { chinaDateOf, type LedgerData, sliceLedgerData } from "@fupin/domain";
 import type { SqlExecutor, SqlTransaction } from "../context.js";
 import { ledgerOfSnapshot, readSnapshotText } from "../graphql/read/snapshot.js";
-import { duplicateErrors, keysOf, regionsOf, ruleErrors, scopeErrors } from "./import-checks.js";
+import {
+  duplicateErrors,
+  isCrossScopeError,
+  keysOf,
+  regionsOf,
+  ruleErrors,
+  scopeErrors,
+} from "./import-checks.js";
 import { importCounts, matchRosterIds, mergeImport } from "./import-merge.js";
 import { writeImport } from "./import-write.js";
 
@@ -18,6 +25,8 @@ export interface ImportCaller {
   readonly regionCode: string;
   readonly requestId: string;
   readonly now: Date;
+  /** Whether the caller may read personal data (then a conflict outside its scope is shown row by row). */
+  readonly readsPersonal?: boolean;
 }
 
 /** Progress of an import: rows of the file read and errors so far, then records written. */
@@ -54,6 +63,8 @@ export interface LedgerImportOutcome {
   readonly errors: readonly ImportRowError[];
   readonly counts: readonly ImportCount[];
   readonly skippedSheets: readonly string[];
+  /** Codes of the errors about records outside the caller's scope (for the audit; hidden without personal:read). */
+  readonly refusedAcrossScopes?: readonly string[];
   readonly sha256: string;
   readonly size: number;
   /** The error workbook (the file with bad cells marked, and a list of errors), or null without errors. */
@@ -70,6 +81,24 @@ const IMPORT_LOCK_CLASS = 7_383_364;
 
 function fileError(code: string, message: string, messageEn: string): ImportRowError {
   return { sheet: "", row: 0, column: "", address: null, value: "", code, message, messageEn };
+}
+
+/**
+ * Errors about records the caller cannot read, hidden from a caller without personal:read: a dry run
+ * answers as if those records did not exist (so many candidates in one file tell nothing), a real
+ * import is refused as a whole with one CONFLICT naming no row.
+ */
+function hideCrossScope(errors: readonly ImportRowError[], dryRun: boolean): ImportRowError[] {
+  const inScope = errors.filter((e) => !isCrossScopeError(e));
+  if (dryRun) return inScope;
+  return [
+    ...inScope,
+    fileError(
+      "CONFLICT",
+      "文件与台账中的记录冲突，未导入任何记录（有个人信息读取权限的密钥可查看具体行）",
+      "the file conflicts with records of the ledger; nothing was imported (a key with personal:read sees which rows)",
+    ),
+  ];
 }
 
 function byPlace(a: ImportRowError, b: ImportRowError): number {
@@ -122,18 +151,25 @@ async function checkFile(
   const scope = { regionCode: caller.regionCode, visible: keysOf(visibleLedger) };
   const regions = { merged: regionsOf(merged), stored: regionsOf(stored) };
   let errors = scopeErrors(records, regions, scope, rows);
-  if (errors.length === 0)
+  if (errors.length === 0) {
+    const known = new Set([...scope.visible, ...keysOf(data)]);
     errors = [
-      ...duplicateErrors(merged, records, rows),
+      ...duplicateErrors(merged, records, rows, known),
       ...ruleErrors(merged, records, scope, keysOf(data), rows),
     ];
+  }
+  const across = errors.filter(isCrossScopeError);
+  const refusedAcrossScopes = [...new Set(across.map((e) => e.code))].sort();
+  if (across.length > 0 && !caller.readsPersonal) errors = hideCrossScope(errors, options.dryRun);
   const counts = importCounts(records);
-  if (errors.length > 0) return { ...base, ok: false, errors: unique(errors).sort(byPlace) };
+  if (errors.length > 0)
+    return { ...base, ok: false, errors: unique(errors).sort(byPlace), refusedAcrossScopes };
   return {
     ...base,
     ok: true,
     errors: [],
     counts,
+    refusedAcrossScopes,
     write: async (t) => {
       let written = 0;
       await writeImport(t, {

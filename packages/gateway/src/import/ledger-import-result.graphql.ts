@@ -1,7 +1,9 @@
 import { GraphQLError } from "graphql";
+import { hasPermission } from "../auth/principal.js";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../config.js";
 import { builder } from "../graphql/builder.js";
 import { principalRegion } from "../graphql/scope.js";
+import { auditRefusal, refuseWhenTooManyFailed } from "../graphql/write/conflicts.js";
 import { ImportScopeError, importLedgerFile, type LedgerImportOutcome } from "./import-ledger.js";
 import { ImportRowErrorType } from "./import-row-error.graphql.js";
 import { LedgerImportCountType } from "./ledger-import-count.graphql.js";
@@ -55,7 +57,7 @@ builder.mutationField("importLedger", (t) =>
   t.field({
     type: LedgerImportResultType,
     description:
-      "Imports a ledger workbook (xlsx or CSV: the national person roster 人口名单, or the ledger workbook `fupin export --profile ledger` writes) into the caller's county, sent as a GraphQL multipart request. Every row goes through the domain's input schemas and rules; rows outside the caller's region, duplicates (in the file and against the ledger) and broken ledger rules are row errors. A file with any error changes nothing; a clean one is written in one transaction, audited per record and as a whole. Needs ledger:write and a key scoped to a county or below.",
+      "Imports a ledger workbook (xlsx or CSV: the national person roster 人口名单, or the ledger workbook `fupin export --profile ledger` writes) into the caller's county, sent as a GraphQL multipart request. Every row goes through the domain's input schemas and rules; rows outside the caller's region, duplicates (in the file and against the ledger) and broken ledger rules are row errors; for a key without personal:read, a conflict with records outside its scope is one CONFLICT for the whole file (audited, counted as a failed write), and a dry run does not report it. A file with any error changes nothing; a clean one is written in one transaction, audited per record and as a whole. Needs ledger:write and a key scoped to a county or below.",
     authScopes: { ledgerWrite: true },
     args: {
       file: t.arg({ type: UploadScalar, required: true, description: "The workbook (multipart file part)." }),
@@ -65,18 +67,31 @@ builder.mutationField("importLedger", (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const regionCode = principalRegion(ctx);
+      const principal = ctx.principal!;
+      const dryRun = args.dryRun ?? false;
+      if (!dryRun) await refuseWhenTooManyFailed(ctx, principal.id);
       const bytes = new Uint8Array(await args.file.arrayBuffer());
       try {
-        return await importLedgerFile(
+        const outcome = await importLedgerFile(
           ctx.services.sql,
           bytes,
-          { principalId: ctx.principal!.id, regionCode, requestId: ctx.requestId, now: ctx.now() },
+          {
+            principalId: principal.id,
+            regionCode,
+            requestId: ctx.requestId,
+            now: ctx.now(),
+            readsPersonal: hasPermission(principal, "personal:read"),
+          },
           {
             fileName: args.file.name || "upload.xlsx",
-            dryRun: args.dryRun ?? false,
+            dryRun,
             maxBytes: ctx.services.uploads?.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
           },
         );
+        const hidden = outcome.refusedAcrossScopes ?? [];
+        if (hidden.length > 0) await auditRefusal(ctx, principal.id, { importCodes: hidden, dryRun });
+        if (!outcome.ok && !dryRun) await ctx.services.failedWrites.count(principal.id);
+        return outcome;
       } catch (e) {
         if (e instanceof ImportScopeError)
           throw new GraphQLError(e.message, { extensions: { code: e.code } });

@@ -36,3 +36,34 @@ export function conflictSeenBy(ctx: GatewayContext, error: GraphQLError): GraphQ
     { extensions: { code: CONFLICT_CODE } },
   );
 }
+
+/** Refuses a write of a principal past its limit of failed writes (RATE_LIMITED, with the wait). */
+export async function refuseWhenTooManyFailed(ctx: GatewayContext, principalId: string): Promise<void> {
+  const { failedWrites } = ctx.services;
+  const wait = await failedWrites.wait(principalId);
+  if (wait === null) return;
+  throw new GraphQLError(
+    `more than ${failedWrites.limit} refused writes in an hour; writes resume in ${wait} s`,
+    {
+      extensions: { code: "RATE_LIMITED", retryAfterSeconds: wait },
+    },
+  );
+}
+
+/** Appends the audit entry of a write refused by a rule across scopes: what was hidden, not the values tried. */
+export async function auditRefusal(ctx: GatewayContext, principalId: string, hidden: unknown): Promise<void> {
+  const region = ctx.principal?.regionCode ?? "";
+  await ctx.services.audit.append([
+    {
+      principalId,
+      action: "refuse_write",
+      entityType: "write",
+      entityId: ctx.requestId,
+      countyCode: region.slice(0, 6),
+      before: null,
+      after: hidden,
+      requestId: ctx.requestId,
+      at: ctx.now(),
+    },
+  ]);
+}

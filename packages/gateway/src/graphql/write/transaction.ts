@@ -7,7 +7,13 @@ import type { LedgerTable } from "../../ledger/ledger-table.js";
 import { uniqueFailure } from "../../ledger/tables.js";
 import { domainFailure, notFound } from "../errors.js";
 import { principalRegion, scopeSql } from "../scope.js";
-import { conflictSeenBy, crossScopeFailure, isCrossScopeFailure } from "./conflicts.js";
+import {
+  auditRefusal,
+  conflictSeenBy,
+  crossScopeFailure,
+  isCrossScopeFailure,
+  refuseWhenTooManyFailed,
+} from "./conflicts.js";
 
 /** A stored row: the record and the region and county it is filed under. */
 export interface Stored<T> {
@@ -203,14 +209,7 @@ export async function writeLedger<R>(ctx: GatewayContext, work: (w: LedgerWriter
     throw new GraphQLError("authentication required", { extensions: { code: "UNAUTHENTICATED" } });
   }
   const scope = principalRegion(ctx);
-  const { failedWrites } = ctx.services;
-  const wait = await failedWrites.wait(principal.id);
-  if (wait !== null) {
-    throw new GraphQLError(
-      `more than ${failedWrites.limit} refused writes in an hour; writes resume in ${wait} s`,
-      { extensions: { code: "RATE_LIMITED", retryAfterSeconds: wait } },
-    );
-  }
+  await refuseWhenTooManyFailed(ctx, principal.id);
   try {
     return await ctx.services.sql.transaction(async (tx) => {
       const entries: AuditEntry[] = [];
@@ -232,18 +231,9 @@ async function refused(ctx: GatewayContext, principalId: string, error: unknown)
   if (!(error instanceof GraphQLError) || error.extensions.code === undefined) return error;
   await ctx.services.failedWrites.count(principalId);
   if (!isCrossScopeFailure(error)) return error;
-  await ctx.services.audit.append([
-    {
-      principalId,
-      action: "refuse_write",
-      entityType: "write",
-      entityId: ctx.requestId,
-      countyCode: principalRegion(ctx).slice(0, 6),
-      before: null,
-      after: { code: error.extensions.code, field: error.extensions.field ?? null },
-      requestId: ctx.requestId,
-      at: ctx.now(),
-    },
-  ]);
+  await auditRefusal(ctx, principalId, {
+    code: error.extensions.code,
+    field: error.extensions.field ?? null,
+  });
   return conflictSeenBy(ctx, error);
 }
