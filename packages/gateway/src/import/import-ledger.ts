@@ -10,6 +10,7 @@ import type { SqlExecutor, SqlTransaction } from "../context.js";
 import { ledgerOfSnapshot, readSnapshotText } from "../graphql/read/snapshot.js";
 import {
   duplicateErrors,
+  type ImportScope,
   isCrossScopeError,
   keysOf,
   regionsOf,
@@ -119,6 +120,22 @@ type Checked = Omit<LedgerImportOutcome, "dryRun" | "written" | "sha256" | "size
   readonly write?: (tx: SqlTransaction) => Promise<void>;
 };
 
+/** Rows outside the caller's scope; if none, duplicates and broken rules of the merged ledger. */
+function recordErrors(
+  merged: LedgerData,
+  records: Parameters<typeof scopeErrors>[0],
+  rows: Parameters<typeof scopeErrors>[3],
+  data: LedgerData,
+  where: { readonly scope: ImportScope; readonly regions: Parameters<typeof scopeErrors>[1] },
+): ImportRowError[] {
+  const outside = scopeErrors(records, where.regions, where.scope, rows);
+  if (outside.length > 0) return outside;
+  return [
+    ...duplicateErrors(merged, records, rows, new Set([...where.scope.visible, ...keysOf(data)])),
+    ...ruleErrors(merged, records, where.scope, keysOf(data), rows),
+  ];
+}
+
 async function checkFile(
   tx: SqlTransaction,
   bytes: Uint8Array,
@@ -150,17 +167,10 @@ async function checkFile(
   const { merged, records } = mergeImport(stored, data, read.shape, rows);
   const scope = { regionCode: caller.regionCode, visible: keysOf(visibleLedger) };
   const regions = { merged: regionsOf(merged), stored: regionsOf(stored) };
-  let errors = scopeErrors(records, regions, scope, rows);
-  if (errors.length === 0) {
-    const known = new Set([...scope.visible, ...keysOf(data)]);
-    errors = [
-      ...duplicateErrors(merged, records, rows, known),
-      ...ruleErrors(merged, records, scope, keysOf(data), rows),
-    ];
-  }
-  const across = errors.filter(isCrossScopeError);
-  const refusedAcrossScopes = [...new Set(across.map((e) => e.code))].sort();
-  if (across.length > 0 && !caller.readsPersonal) errors = hideCrossScope(errors, options.dryRun);
+  const found = recordErrors(merged, records, rows, data, { scope, regions });
+  const refusedAcrossScopes = [...new Set(found.filter(isCrossScopeError).map((e) => e.code))].sort();
+  const errors =
+    refusedAcrossScopes.length > 0 && !caller.readsPersonal ? hideCrossScope(found, options.dryRun) : found;
   const counts = importCounts(records);
   if (errors.length > 0)
     return { ...base, ok: false, errors: unique(errors).sort(byPlace), refusedAcrossScopes };
