@@ -1,4 +1,4 @@
-import { createOrm, MIGRATIONS, pendingMigrations } from "@fupin/gateway";
+import { createOrm, LEDGER_TABLES as DESCRIBED, MIGRATIONS, pendingMigrations } from "@fupin/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 
@@ -22,6 +22,9 @@ const LEDGER_TABLES = [
   "responsibility",
   "rectification",
   "monitoring",
+  "household_credit",
+  "credit_return",
+  "fund_disbursement",
 ];
 
 let db: TestDatabase;
@@ -95,6 +98,16 @@ describe("migrations", () => {
       );
       expect(idx.rows[0]?.indexdef, table).toContain("(county_code, region_code text_pattern_ops)");
     }
+  });
+
+  it("bump the county's ledger version on every write to every described ledger table (a new table needs its trigger)", async () => {
+    const described = Object.values(DESCRIBED).map((t) => t.table);
+    expect([...described].sort()).toEqual([...LEDGER_TABLES].sort());
+    const r = await db.pool.query<{ tgname: string }>(
+      "select tgname from pg_trigger where not tgisinternal and tgname like '%_ledger_version'",
+    );
+    const triggered = new Set(r.rows.map((t) => t.tgname));
+    expect(described.filter((t) => !triggered.has(`${t}_ledger_version`))).toEqual([]);
   });
 
   it("store money as bigint, dates as date and ID numbers unique", async () => {
