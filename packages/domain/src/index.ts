@@ -118,9 +118,11 @@ export type {
   VillageIndustry,
 } from "./industries/industry.js";
 export {
+  COUNTABLE_OUTCOME_UNITS,
   createHouseholdIndustry,
   createIndustry,
   createVillageIndustry,
+  hasCountableOutcome,
   householdIndustryInputSchema,
   INDUSTRY_CATEGORIES,
   industryInputSchema,

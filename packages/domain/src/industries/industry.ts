@@ -32,6 +32,28 @@ export const industryInputSchema = z.object({
   outcomeUnit: z.string().trim().min(1).max(10),
 });
 
+/**
+ * Units that count living things one by one (bee colonies 群, birds 只, livestock 头, poultry 羽, fish
+ * 尾, trees 株, hives 箱): only for these does "units survived / units started" mean a survival rate
+ * (成活率). Areas (亩) and facilities (棚) are sizes, not stock that dies.
+ */
+export const COUNTABLE_OUTCOME_UNITS: readonly string[] = [
+  "群",
+  "只",
+  "头",
+  "羽",
+  "尾",
+  "株",
+  "箱",
+  "匹",
+  "口",
+];
+
+/** Whether an industry's outcome unit counts living things, so that its survival rate means something. */
+export function hasCountableOutcome(industry: Pick<Industry, "outcomeUnit">): boolean {
+  return COUNTABLE_OUTCOME_UNITS.includes(industry.outcomeUnit);
+}
+
 /** An industry (产业) a village or household can take up. */
 export type Industry = Readonly<z.output<typeof industryInputSchema>>;
 

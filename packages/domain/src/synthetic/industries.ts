@@ -1,4 +1,8 @@
-import type { HouseholdIndustry, VillageIndustry } from "../industries/industry.js";
+import {
+  COUNTABLE_OUTCOME_UNITS,
+  type HouseholdIndustry,
+  type VillageIndustry,
+} from "../industries/industry.js";
 import { isoOfDay as isoDay } from "./days.js";
 import { BEEKEEPING, CATALOGUE, industryId, NAVEL_ORANGE } from "./dayu.js";
 import { sample } from "./rng.js";
@@ -282,14 +286,18 @@ export function plantOutcomes(w: World): void {
   const { cfg } = w;
   for (const year of cfg.years) {
     const i = year - cfg.y0;
-    const withRecord = w.households.filter((h) => h.tracks.some((t) => t.records[i] !== undefined));
+    // Survival is judged only where the outcome counts living units (colonies, birds, livestock).
+    const counted = (t: Track) => COUNTABLE_OUTCOME_UNITS.includes(CATALOGUE[t.industry]!.unit);
+    const withRecord = w.households.filter((h) =>
+      h.tracks.some((t) => counted(t) && t.records[i] !== undefined),
+    );
     for (const h of sample(
       rng,
       withRecord,
       plantCount(cfg.rates["OUTCOME.LOW_SURVIVAL"], withRecord.length),
     )) {
       const borrowed = (t: Track) => (t.records[i - 1]?.debtFen ?? Infinity) < t.records[i]!.debtFen;
-      const tracks = h.tracks.filter((t) => t.records[i] !== undefined && !borrowed(t));
+      const tracks = h.tracks.filter((t) => counted(t) && t.records[i] !== undefined && !borrowed(t));
       if (tracks.length === 0) continue;
       const track = tracks.find((t) => t.industry === BEEKEEPING) ?? tracks[0]!;
       const record = track.records[i]!;
@@ -298,10 +306,12 @@ export function plantOutcomes(w: World): void {
     }
     if (year === cfg.y0) continue;
     const withTwo = w.households.filter((h) =>
-      h.tracks.some((t) => t.records[i] !== undefined && t.records[i - 1] !== undefined),
+      h.tracks.some((t) => counted(t) && t.records[i] !== undefined && t.records[i - 1] !== undefined),
     );
     for (const h of sample(rng, withTwo, plantCount(cfg.rates["OUTCOME.DEBT_GROWTH"], withTwo.length))) {
-      const track = h.tracks.find((t) => t.records[i] !== undefined && t.records[i - 1] !== undefined)!;
+      const track = h.tracks.find(
+        (t) => counted(t) && t.records[i] !== undefined && t.records[i - 1] !== undefined,
+      )!;
       const before = track.records[i - 1]!;
       const record = track.records[i]!;
       record.debtFen = before.debtFen + rng.int(20, 200) * 10_000;

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FINDING_CODES, type FindingCode } from "../assessment/finding-codes.js";
 import { DEFAULT_POLICY, industryFundShareTarget } from "../assessment/policy.js";
+import { hasCountableOutcome } from "../industries/industry.js";
 import type { Ledger } from "../ledger/ledger.js";
 import type { Rectification } from "../rectification/rectification.js";
 import {
@@ -23,6 +24,8 @@ const NO_PLANTING = Object.fromEntries(FINDING_CODES.map((c) => [c, 0])) as unkn
 function keys(items: readonly { code: string; year: number; subjectId: string }[]): string[] {
   return [...new Set(items.map(hitKey))].sort();
 }
+
+const industryOf = (l: Ledger, id: string) => l.industries.find((i) => i.id === id)!;
 
 /** The assessment date of a year of the window. */
 const asOfOf = (year: number) => (year < 2025 ? `${year}-12-31` : county.asOf);
@@ -383,8 +386,11 @@ describe("the planted-problem report, other sizes, seeds and rates", () => {
       code === "LINKAGE.SHALLOW"
         ? c.ledger.linkageYears.filter((y) => y.year === 2025).length
         : code === "OUTCOME.LOW_SURVIVAL"
-          ? new Set(c.ledger.householdIndustries.filter((h) => h.year === 2025).map((h) => h.householdId))
-              .size
+          ? new Set(
+              c.ledger.householdIndustries
+                .filter((h) => h.year === 2025 && hasCountableOutcome(industryOf(c.ledger, h.industryId)))
+                .map((h) => h.householdId),
+            ).size
           : 2000;
     expect(per / eligible).toBeGreaterThan(rate * 0.5);
     expect(per / eligible).toBeLessThan(rate * 1.5);

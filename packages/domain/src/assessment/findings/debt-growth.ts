@@ -2,6 +2,7 @@ import { formatFenAsYuan } from "../../shared/money.js";
 import { householdIndustriesOf, labels, NONE } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
+import { isFailing } from "./queries.js";
 
 /**
  * 新增债务 ("养蜂，缺少技术，成活率不到50%，不仅不能增收脱贫，反而新增债务"): a household's debt in an
@@ -15,7 +16,7 @@ export const debtGrowth: FindingDetector = {
   detect(ctx) {
     const findings: Finding[] = [];
     for (const r of ctx.index.householdIndustriesByYear.get(ctx.year) ?? NONE) {
-      const failed = r.unitsStarted > 0 && r.unitsSurvived / r.unitsStarted < ctx.policy.survivalAlertRate;
+      const failed = isFailing(ctx, r);
       if (!failed) continue;
       const before = householdIndustriesOf(ctx.index, r.householdId, ctx.year - 1).find(
         (p) => p.industryId === r.industryId,

@@ -2,6 +2,7 @@ import type { HouseholdIndustry } from "../../industries/industry.js";
 import { type AssessmentContext, labels, NONE } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
+import { isFailing } from "./queries.js";
 
 /** Whether a technical service of the year listed the household, or served its village on that industry. */
 function served(ctx: AssessmentContext, r: HouseholdIndustry, villageCode: string): boolean {
@@ -25,7 +26,7 @@ export const failingWithoutService: FindingDetector = {
   detect(ctx) {
     const findings: Finding[] = [];
     for (const r of ctx.index.householdIndustriesByYear.get(ctx.year) ?? NONE) {
-      if (r.unitsStarted <= 0 || r.unitsSurvived / r.unitsStarted >= ctx.policy.survivalAlertRate) continue;
+      if (!isFailing(ctx, r)) continue;
       const h = ctx.index.households.get(r.householdId);
       if (!h || served(ctx, r, h.villageCode)) continue;
       const rate = Math.round((r.unitsSurvived / r.unitsStarted) * 100);

@@ -4,7 +4,11 @@ import { labels, linkageYearOf } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
-/** 假链接: a linkage in force in the year with no record of that year, or one where the household did not take part or received nothing. Severity high. */
+/**
+ * 假链接 ("假链接、浅链接、拉郎配等问题突出"): a linkage in force in the year with no record of that
+ * year, or one where the household did not take part or received nothing — a linkage on paper only.
+ * A token payment is LINKAGE.SHALLOW. Severity high.
+ */
 export const fakeLinkage: FindingDetector = {
   code: "LINKAGE.FAKE",
   severity: "high",

@@ -47,3 +47,19 @@ describe("OUTCOME.LOW_SURVIVAL", () => {
     expect(finding).toMatchObject({ evidence: ["hi1"], severity: "medium" });
   });
 });
+
+describe("OUTCOME.LOW_SURVIVAL counts only living units", () => {
+  it.each([
+    { industry: "ind-bee", unit: "群 (colonies)", fires: true },
+    { industry: "ind-orange", unit: "亩 (an orchard's area)", fires: false },
+    { industry: "ind-veg", unit: "亩 (a vegetable plot)", fires: false },
+  ])("3 of 10 in $unit → $fires", ({ industry, fires }) => {
+    const records = {
+      households: [household("h1", v)],
+      householdIndustries: [
+        householdIndustry("hi1", "h1", industry, 2025, { unitsStarted: 10, unitsSurvived: 3 }),
+      ],
+    };
+    expect(subjectsFound(lowSurvival, records, 2025)).toEqual(fires ? ["h1"] : []);
+  });
+});

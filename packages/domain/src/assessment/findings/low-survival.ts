@@ -1,8 +1,14 @@
 import { labels, NONE } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
+import { isFailing } from "./queries.js";
 
-/** 成活率低: a household's industry of the year kept fewer units alive than the survival alert rate (e.g. bee colonies under 50%). Severity medium. */
+/**
+ * 成活率低 ("有的贫困户养蜂，缺少技术，成活率不到50%"): a household's industry of the year, counted in
+ * living units (colonies, birds, livestock — an area in 亩 has no survival rate), kept fewer alive than
+ * the survival alert rate. Severity medium: the loss is the household's; with no service behind it, it
+ * is also OUTCOME.FAILING_WITHOUT_SERVICE.
+ */
 export const lowSurvival: FindingDetector = {
   code: "OUTCOME.LOW_SURVIVAL",
   severity: "medium",
@@ -10,7 +16,7 @@ export const lowSurvival: FindingDetector = {
   detect(ctx) {
     const findings: Finding[] = [];
     for (const r of ctx.index.householdIndustriesByYear.get(ctx.year) ?? NONE) {
-      if (r.unitsStarted <= 0 || r.unitsSurvived / r.unitsStarted >= ctx.policy.survivalAlertRate) continue;
+      if (!isFailing(ctx, r)) continue;
       const h = ctx.index.households.get(r.householdId);
       if (!h) continue;
       const unit = ctx.index.industries.get(r.industryId)?.outcomeUnit ?? "";

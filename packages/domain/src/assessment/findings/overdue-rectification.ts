@@ -3,7 +3,11 @@ import { labels } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
-/** 整改逾期: a rectification not closed whose deadline is before the assessment date. Severity high. */
+/**
+ * 整改逾期 ("一条一条、一件一件抓落实…制定问题整改方案，明确'时间表'和'路线图'"): a rectification not
+ * closed whose deadline is before the assessment date. A milestone slipping before the deadline is
+ * RECTIFICATION.MILESTONE_SLIPPED. Severity high.
+ */
 export const overdueRectification: FindingDetector = {
   code: "RECTIFICATION.OVERDUE",
   severity: "high",

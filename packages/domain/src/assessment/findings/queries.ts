@@ -1,3 +1,4 @@
+import { type HouseholdIndustry, hasCountableOutcome } from "../../industries/industry.js";
 import { linkageCoversYear } from "../../linkage/linkage.js";
 import { type AssessmentContext, linkageYearOf, NONE } from "../context.js";
 
@@ -37,4 +38,14 @@ export function labourOfHouseholds(ctx: AssessmentContext): {
     if (ABLE.has(m.labourAbility)) able.add(m.householdId);
   }
   return { listed, able };
+}
+
+/**
+ * Whether a household's industry record shows a failing industry: an industry counted in living units
+ * (bee colonies, birds, livestock; never an area in 亩) that kept fewer alive than the alert rate.
+ */
+export function isFailing(ctx: AssessmentContext, r: HouseholdIndustry): boolean {
+  const industry = ctx.index.industries.get(r.industryId);
+  if (!industry || !hasCountableOutcome(industry) || r.unitsStarted <= 0) return false;
+  return r.unitsSurvived / r.unitsStarted < ctx.policy.survivalAlertRate;
 }

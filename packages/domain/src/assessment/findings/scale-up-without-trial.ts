@@ -2,7 +2,10 @@ import { labels, NONE, townshipRegionOf } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
-/** 不经试验试种大规模推进: a village industry of the year scaled up without a finished trial planting. Severity medium. */
+/**
+ * 不经试验试种 ("没有因地制宜选择品种，不经试验试种，大规模推进后效果不佳又'骑虎难下'"): a village
+ * industry of the year scaled up without a finished trial planting. Severity medium.
+ */
 export const scaleUpWithoutTrial: FindingDetector = {
   code: "INDUSTRY.SCALE_UP_WITHOUT_TRIAL",
   severity: "medium",

@@ -5,7 +5,11 @@ import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 import { receivedThroughLinkage } from "./queries.js";
 
-/** 一补了之: a household subsidised the year before that, this year, received nothing through a linkage and has no industry record. Severity medium. */
+/**
+ * 一补了之 ("利益联结不完善，'一补了之'…"): a household subsidised the year before that, this year,
+ * received nothing through a linkage and has no industry record — the subsidy was the whole of the
+ * support. Severity medium.
+ */
 export const subsidiseAndForget: FindingDetector = {
   code: "SUPPORT.SUBSIDISE_AND_FORGET",
   severity: "medium",

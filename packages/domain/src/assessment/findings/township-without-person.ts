@@ -3,7 +3,11 @@ import { labels, NONE } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
-/** 人员责任落实不到位: a township with no fixed responsible person in force on the assessment date. Severity critical. */
+/**
+ * 人员责任落实不到位 ("有的乡镇没有固定人员负责产业扶贫工作…没有人去谋划、落实产业扶贫工作"): a
+ * township with no fixed responsible person in force on the assessment date. A stand-in named for a
+ * task is RESPONSIBILITY.TOWNSHIP_STAND_IN. Severity critical: nobody plans or follows the work.
+ */
 export const townshipWithoutPerson: FindingDetector = {
   code: "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON",
   severity: "critical",

@@ -2,7 +2,11 @@ import { labels, linkageYearOf, push } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
-/** 第二年全部退出: of an entity's households that took part last year (at least the policy minimum), too few also took part this year. Severity high. */
+/**
+ * 没有持续性 ("有的经营主体第一年带动了几户贫困户，但第二年贫困户就全部退出了，没有持续性"): of an
+ * entity's households that took part last year (at least the policy minimum), too few also took part
+ * this year. Severity high.
+ */
 export const yearTwoExit: FindingDetector = {
   code: "LINKAGE.YEAR_TWO_EXIT",
   severity: "high",

@@ -29,6 +29,14 @@ function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
   return map;
 }
 
+/** Industries whose outcome counts living units (群 colonies, 只 birds, 头 livestock …), not areas (亩). */
+const countableIndustries = (ledger: Ledger) =>
+  new Set(
+    ledger.industries
+      .filter((i) => ["群", "只", "头", "羽", "尾", "株", "箱", "匹", "口"].includes(i.outcomeUnit))
+      .map((i) => i.id),
+  );
+
 const covers = (l: Linkage, year: number) => l.startYear <= year && (l.endYear === null || year <= l.endYear);
 
 /** Every hit of the rules in `year`, assessed on `asOfDate` (31 December, or the as-of date in the current year). */
@@ -36,6 +44,7 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
   const p = DEFAULT_POLICY;
   const hits: OracleHit[] = [];
   const hit = (code: FindingCode, subjectId: string) => hits.push({ code, year, subjectId });
+  const countable = countableIndustries(ledger);
   const households = new Map(ledger.households.map((h) => [h.id, h]));
   const entities = new Map(ledger.entities.map((e) => [e.id, e]));
   const ly = new Map(ledger.linkageYears.map((y) => [`${y.linkageId}|${y.year}`, y]));
@@ -183,10 +192,12 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
   const debt = new Set<string>();
   for (const r of ledger.householdIndustries) {
     if (r.year !== year) continue;
-    if (r.unitsStarted > 0 && r.unitsSurvived / r.unitsStarted < p.survivalAlertRate)
-      survival.add(r.householdId);
+    const failed =
+      countable.has(r.industryId) &&
+      r.unitsStarted > 0 &&
+      r.unitsSurvived / r.unitsStarted < p.survivalAlertRate;
+    if (failed) survival.add(r.householdId);
     const before = lastYear.get(`${r.householdId}|${r.industryId}`);
-    const failed = r.unitsStarted > 0 && r.unitsSurvived / r.unitsStarted < p.survivalAlertRate;
     if (failed && before !== undefined && r.debtFen > before) debt.add(r.householdId);
   }
   for (const h of survival) hit("OUTCOME.LOW_SURVIVAL", h);
@@ -266,6 +277,7 @@ function oversightHits(ledger: Ledger, year: number, asOfDate: string): OracleHi
   for (const r of ledger.householdIndustries) {
     if (r.year !== year || r.unitsStarted === 0 || r.unitsSurvived / r.unitsStarted >= p.survivalAlertRate)
       continue;
+    if (!countableIndustries(ledger).has(r.industryId)) continue;
     const village = villageOf.get(r.householdId);
     const visited = services.some((s) => s.regionCode === village && s.industryId === r.industryId);
     if (!listed.has(r.householdId) && !visited) hit("OUTCOME.FAILING_WITHOUT_SERVICE", r.householdId);
