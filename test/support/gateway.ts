@@ -6,6 +6,7 @@ import {
   type GatewayServer,
   PERMISSIONS,
   type Permission,
+  type SyncService,
   seedSyntheticCounty,
 } from "@fupin/gateway";
 import { createTestDatabase, type TestDatabase } from "./database.js";
@@ -46,6 +47,8 @@ export interface TestGatewayOptions {
   readonly developmentKey?: boolean;
   /** Collect log lines in `logs` (JSON objects) instead of discarding them. */
   readonly captureLogs?: boolean;
+  /** Starts the sync pipeline the server queues runs and schedules through (e.g. a worker on the test database). */
+  readonly sync?: (db: TestDatabase) => Promise<SyncService>;
 }
 
 /** The gateway's yoga app (in process) or its HTTP server on port 0, over a fresh database, with keys and fetch helpers. */
@@ -123,10 +126,12 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
           })
         ).key
       : undefined;
+    const sync = options.sync ? await options.sync(db) : undefined;
     server = createGatewayServer({
       config,
       db,
       logger,
+      ...(sync ? { sync } : {}),
       ...(developmentKey ? { developmentKey } : {}),
       ...(options.now ? { now: options.now } : {}),
     });

@@ -29,6 +29,8 @@ export interface GatewayServices {
   readonly failedWrites: import("./graphql/write/failed-writes.js").FailedWriteLimit;
   /** How much of an ID number callers without personal:read see. */
   readonly idNumberMask: import("@fupin/domain").IdNumberMask;
+  /** The sync pipeline (pg-boss), when this process runs it: schedules and runs are queued through it. */
+  readonly sync?: import("./sync/sync-service.js").SyncService | null;
   /** Limits of uploaded files (default 20 MiB). */
   readonly uploads?: { readonly maxBytes: number };
 }

@@ -7,6 +7,10 @@ import { migrate } from "./db/migrate.js";
 import { createLogger } from "./ops/logger.js";
 import { type SeedResult, seedSyntheticCounty } from "./seed/seed-database.js";
 import { createGatewayServer, type GatewayServer } from "./server.js";
+import { startSyncBoss } from "./sync/sync-boss.js";
+import type { SyncService } from "./sync/sync-service.js";
+import { loadSyncSettings } from "./sync/sync-settings.js";
+import { startSyncWorker } from "./sync/sync-worker.js";
 
 /** Options of `createGateway`. */
 export interface CreateGatewayOptions {
@@ -17,6 +21,13 @@ export interface CreateGatewayOptions {
   readonly seedHouseholds?: number | false;
   readonly onSeedProgress?: (message: string) => void;
   readonly plugins?: readonly Plugin[];
+  /**
+   * The sync pipeline in this process: "worker" runs a worker beside the gateway (what `pnpm start` does),
+   * "send" only queues runs and keeps schedules (another process works them), "off" (default) neither.
+   */
+  readonly sync?: "off" | "send" | "worker";
+  /** Sync settings; default from the environment (`loadSyncSettings`). */
+  readonly syncSettings?: import("./sync/sync-settings.js").SyncSettings;
   /** Keep a development key in this file (created when missing or no longer valid); default none. */
   readonly developmentKeyFile?: string;
 }
@@ -32,6 +43,28 @@ export interface Gateway {
   readonly developmentKey: string | null;
   /** Closes the HTTP server, then the pool and ORM, then the embedded PostgreSQL. */
   close(): Promise<void>;
+}
+
+/** Starts the sync pipeline the options ask for: a worker, a send-only pg-boss, or nothing. */
+async function startSync(
+  options: CreateGatewayOptions,
+  db: Database,
+  logger: Logger,
+): Promise<(SyncService & { stop(): Promise<void> }) | null> {
+  if (!options.sync || options.sync === "off") return null;
+  const settings = options.syncSettings ?? loadSyncSettings(process.env);
+  if (options.sync === "worker") {
+    return startSyncWorker({
+      url: db.url,
+      pool: db.pool,
+      orm: db.orm,
+      settings,
+      logger,
+      ...(options.now ? { now: options.now } : {}),
+    });
+  }
+  const boss = await startSyncBoss(db.url, settings, { supervise: false });
+  return { boss, settings, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
 }
 
 /** Opens the database (embedded when no URL is configured), migrates, optionally seeds, and serves. */
@@ -56,10 +89,12 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     const developmentKey = options.developmentKeyFile
       ? (await ensureDevelopmentKey(db.pool, options.developmentKeyFile)).key
       : null;
+    const sync = await startSync(options, db, logger);
     const server = createGatewayServer({
       config,
       db,
       logger,
+      ...(sync ? { sync } : {}),
       // GraphiQL fills the key in only for the embedded database (a developer's own machine).
       ...(developmentKey && db.embedded ? { developmentKey } : {}),
       ...(options.now ? { now: options.now } : {}),
@@ -78,6 +113,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
         if (closed) return;
         closed = true;
         await server.close();
+        await sync?.stop();
         await db.close();
       },
     };

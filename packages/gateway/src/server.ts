@@ -41,6 +41,8 @@ export interface GatewayServerOptions {
   readonly plugins?: readonly Plugin[];
   /** Filled into GraphiQL's headers when the page is requested from this machine (loopback). */
   readonly developmentKey?: string;
+  /** The sync pipeline, when this process runs one (schedules and reruns go through it). */
+  readonly sync?: import("./sync/sync-service.js").SyncService;
   /** The assessment service; default one of its own (one worker thread, started on first use). */
   readonly assessment?: AssessmentService;
   /** The console's static build served at /console; default packages/console/dist. */
@@ -164,6 +166,7 @@ export function createGatewayYoga(options: GatewayServerOptions, metrics = creat
         failedWrites,
         idNumberMask,
         uploads: { maxBytes: uploadLimit(options.config) },
+        sync: options.sync ?? null,
       };
       return { requestId: info.requestId, principal: info.principal, logger: info.logger, now, services };
     },

@@ -24,6 +24,8 @@ export interface CommandInput {
   /** Words after the command (`import <file>`: the file). */
   readonly args: readonly string[];
   readonly out: Out;
+  /** The environment (sync credentials and settings are read from it). */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 function positiveInt(text: string | undefined, name: string, fallback: number): number {
@@ -92,6 +94,7 @@ async function start({ config, values, out }: CommandInput): Promise<number> {
   const gateway = await createGateway({
     config,
     seedHouseholds: 4000,
+    sync: values["no-worker"] ? "send" : "worker",
     onSeedProgress: (m) => out.log(m),
     ...(withKey ? { developmentKeyFile: developmentKeyFile(config.dataDir ?? DEFAULT_DATA_DIR) } : {}),
   });
@@ -186,6 +189,9 @@ async function seed({ config, values, out }: CommandInput): Promise<number> {
 /** Every command but `help`, by its words. */
 export const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
   start,
+  sync: async (input) => (await import("./sync-commands.js")).syncNow(input),
+  schedules: async (input) => (await import("./sync-commands.js")).schedules(input),
+  worker: async (input) => (await import("./sync-commands.js")).worker(input),
   migrate: ({ config, out }) =>
     withDatabase(
       config,

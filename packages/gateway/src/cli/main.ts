@@ -16,6 +16,7 @@ commands:
                               (prints the URL and a county-wide development key)
     [--dev-key]               on a DATABASE_URL server too (the embedded database always has one);
                               the key reads the ledger of 360723, personal data masked
+    [--no-worker]             serve without a sync worker beside the gateway (run \`fupin worker\` elsewhere)
   migrate                     apply pending database migrations
   seed [--households N] [--force]
                               load the synthetic county (default 4000 households); --force replaces the ledger
@@ -34,6 +35,10 @@ commands:
   check --region <code> --period <p>
                               the consistency rules of the three reports; exit 1 on an error-level violation
   audit verify                check the audit log's hash chain
+  sync --profile <p> --region <code> --period <2025-03> --preparer <name> --reviewer <name>
+                              deliver a report now (build, check, freeze, send) and print how it ended
+  schedules                   every sync schedule (cron in Asia/Shanghai), when it fires next
+  worker                      work sync runs and schedule ticks until stopped (any number, any machine)
   help                        this text
 
 environment: PORT (4000), HOST (127.0.0.1), DATABASE_URL (unset: embedded PostgreSQL in FUPIN_DATA_DIR,
@@ -41,7 +46,10 @@ environment: PORT (4000), HOST (127.0.0.1), DATABASE_URL (unset: embedded Postgr
   FUPIN_JWT_AUDIENCE, LOG_LEVEL (info), RATE_LIMIT_PER_MINUTE (600), AUTH_FAILURES_PER_MINUTE (60), MAX_BODY_BYTES (1048576), MAX_UPLOAD_BYTES (20971520),
   FAILED_WRITES_PER_HOUR (60 refused writes per key), FUPIN_ID_NUMBER_SHOWN (6+1: characters of an ID number
   shown without personal:read, at most the region code and the last one),
-  FUPIN_EXPOSE_SQL_COUNT (0; 1 adds x-sql-statements to responses)
+  FUPIN_EXPOSE_SQL_COUNT (0; 1 adds x-sql-statements to responses);
+  sync: FUPIN_PROVINCE_TOKEN, FUPIN_CITY_TOKEN (bearer credentials the profiles name), FUPIN_SYNC_URL_<PROFILE>
+  (platform URL overrides), FUPIN_DROP_DIR (.data/drop), FUPIN_SYNC_POLL_SECONDS (2), FUPIN_SYNC_EXPIRE_SECONDS (900),
+  FUPIN_SYNC_RETRY_DELAY_SECONDS and FUPIN_SYNC_RETRY_LIMIT (override the profiles')
 `;
 
 /** The options every command may take. */
@@ -58,6 +66,9 @@ export const CLI_OPTIONS = {
   profile: { type: "string" },
   period: { type: "string" },
   out: { type: "string" },
+  "no-worker": { type: "boolean" },
+  preparer: { type: "string" },
+  reviewer: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -87,7 +98,7 @@ export async function runCli(
   const run = name in WITH_ARGS || args.length === 0 ? COMMANDS[name] : undefined;
   if (!run) throw new UsageError(`unknown command "${command}"`);
   const { loadConfig } = await import("../config.js");
-  return run({ config: loadConfig(env), values, args, out });
+  return run({ config: loadConfig(env), values, args, out, env });
 }
 
 function exitCodeOf(e: unknown): number {

@@ -1,7 +1,7 @@
 import type { Profile } from "@fupin/adapters";
 import { chinaDateOf, formatReportPeriod, previousPeriod, type ReportPeriod } from "@fupin/domain";
 import cronParser from "cron-parser";
-import type { SqlExecutor } from "../context.js";
+import type { SqlExecutor, SqlTransaction } from "../context.js";
 import { ensureQueue, tickQueueName } from "./sync-boss.js";
 import { runProfile } from "./sync-pipeline.js";
 import type { SyncRunView } from "./sync-runs.js";
@@ -65,36 +65,45 @@ export interface ScheduleInput {
   readonly updatedBy: string;
 }
 
-/** Creates or replaces the schedule of (profile, region), then puts it in force in pg-boss. */
+/** Creates or replaces the schedule of (profile, region), then puts it in force in pg-boss; `audit` runs in the write's transaction. */
 export async function saveSchedule(
   sql: SqlExecutor,
   service: SyncService,
   input: ScheduleInput,
   now: Date,
+  audit?: (tx: SqlTransaction, before: SyncScheduleView | null, after: SyncScheduleView) => Promise<void>,
 ): Promise<SyncScheduleView> {
-  const [row] = await sql.query<SyncScheduleView & Record<string, unknown>>(
-    `INSERT INTO sync_schedule (county_code, region_code, profile, cron, timezone, enabled, preparer, reviewer,
-       updated_by, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     ON CONFLICT (profile, region_code) DO UPDATE SET cron = EXCLUDED.cron, enabled = EXCLUDED.enabled,
-       preparer = EXCLUDED.preparer, reviewer = EXCLUDED.reviewer, updated_by = EXCLUDED.updated_by,
-       updated_at = EXCLUDED.updated_at
-     RETURNING ${SCHEDULE_COLUMNS}`,
-    [
-      input.regionCode.slice(0, 6),
-      input.regionCode,
-      input.profile,
-      input.cron.trim(),
-      SYNC_TIMEZONE,
-      input.enabled,
-      input.preparer,
-      input.reviewer,
-      input.updatedBy,
-      now,
-    ],
-  );
-  await applySchedule(service, row!);
-  return row!;
+  const row = await sql.transaction(async (tx) => {
+    const [before] = await tx.query<SyncScheduleView & Record<string, unknown>>(
+      `SELECT ${SCHEDULE_COLUMNS} FROM sync_schedule WHERE profile = $1 AND region_code = $2 FOR UPDATE`,
+      [input.profile, input.regionCode],
+    );
+    const [after] = await tx.query<SyncScheduleView & Record<string, unknown>>(
+      `INSERT INTO sync_schedule (county_code, region_code, profile, cron, timezone, enabled, preparer, reviewer,
+         updated_by, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (profile, region_code) DO UPDATE SET cron = EXCLUDED.cron, enabled = EXCLUDED.enabled,
+         preparer = EXCLUDED.preparer, reviewer = EXCLUDED.reviewer, updated_by = EXCLUDED.updated_by,
+         updated_at = EXCLUDED.updated_at
+       RETURNING ${SCHEDULE_COLUMNS}`,
+      [
+        input.regionCode.slice(0, 6),
+        input.regionCode,
+        input.profile,
+        input.cron.trim(),
+        SYNC_TIMEZONE,
+        input.enabled,
+        input.preparer,
+        input.reviewer,
+        input.updatedBy,
+        now,
+      ],
+    );
+    if (audit) await audit(tx, before ?? null, after!);
+    return after!;
+  });
+  await applySchedule(service, row);
+  return row;
 }
 
 /** Puts a schedule in force in pg-boss (a cron on its tick queue, in China time), or removes it when disabled. */

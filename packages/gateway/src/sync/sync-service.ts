@@ -83,6 +83,7 @@ export async function rerunSyncRun(
   sql: SqlExecutor,
   service: SyncService,
   id: string,
+  audit?: (tx: SqlTransaction) => Promise<void>,
 ): Promise<SyncRunView | null> {
   return sql.transaction(async (tx) => {
     const [run] = await tx.query<SyncRunView & Record<string, unknown>>(
@@ -92,6 +93,7 @@ export async function rerunSyncRun(
     );
     if (!run) return null;
     await sendRunJob(service, tx, run);
+    if (audit) await audit(tx);
     return run;
   });
 }

@@ -30,6 +30,8 @@ import "../../ledger/credit/household-credit.graphql.js";
 import "../../ledger/credit/credit-return.graphql.js";
 import "../../reports/report-preview.graphql.js";
 import "../../reports/report-submission.graphql.js";
+import "../../sync/sync-schedule.graphql.js";
+import "../../sync/sync-run.graphql.js";
 import "../../import/ledger-import-result.graphql.js";
 
 builder.queryType({ description: "Reads of the ledger, scoped to the caller's region." });
