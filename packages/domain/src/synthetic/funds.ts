@@ -5,6 +5,7 @@ import { LINKAGE_MODES } from "../linkage/linkage.js";
 import type { Project, ProjectStage } from "../projects/project.js";
 import { dayOfIso, isoOfDay } from "./days.js";
 import { CATALOGUE, COUNTY, industryId } from "./dayu.js";
+import { covers } from "./linkages.js";
 import { type Rng, sample } from "./rng.js";
 import { dayIn, type Mutable, pad, plant, plantCount, type World } from "./world.js";
 
@@ -165,9 +166,17 @@ function buildProject(w: World, rng: Rng, year: number, k: number, book: UseBook
     county: rng.int(5, 40) * WAN,
   };
   if (rng.chance(0.5)) fundingFen.municipal = rng.int(2, 20) * WAN;
-  const pool = village.households.length > 0 ? village.households : t.households;
+  // A project run by an entity benefits the households linked to it by the project's mode (R2).
+  const linked = entity ? entity.linkages.map((i) => w.linkages[i]!).filter((l) => covers(l, year)) : [];
+  const mode = linked.length > 0 ? rng.pick(linked).mode : null;
+  const pool =
+    mode !== null
+      ? linked.filter((l) => l.mode === mode).map((l) => l.household)
+      : village.households.length > 0
+        ? village.households
+        : t.households;
   const beneficiaries = new Set<string>();
-  const wanted = Math.min(pool.length, rng.int(5, 40));
+  const wanted = Math.min(new Set(pool).size, rng.int(5, 40));
   for (let tries = 0; beneficiaries.size < wanted && tries < wanted * 3; tries++) {
     beneficiaries.add(w.households[rng.pick(pool)]!.record.id);
   }
@@ -181,7 +190,7 @@ function buildProject(w: World, rng: Rng, year: number, k: number, book: UseBook
     entityId: entity?.record.id ?? null,
     fundingFen,
     beneficiaryHouseholdIds: [...beneficiaries],
-    linkageMode: entity ? rng.pick(entity.modes) : rng.pick(LINKAGE_MODES),
+    linkageMode: entity && mode !== null ? mode : entity ? null : rng.pick(LINKAGE_MODES),
     performanceTarget: `带动脱贫户${beneficiaries.size}户，户均年增收${rng.int(5, 30) * 100}元`,
     stages: projectStages(rng, w, year),
   };

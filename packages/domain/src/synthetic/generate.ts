@@ -10,6 +10,7 @@ import {
   plantSlippedMilestones,
 } from "./governance.js";
 import { buildHouseholds, buildRegions } from "./households.js";
+import { fitIncomesToLinkages } from "./incomes.js";
 import {
   buildCatalogue,
   buildHouseholdIndustries,
@@ -134,19 +135,21 @@ function ledgerDataOf(
   w: World,
   householdIndustries: LedgerData["householdIndustries"],
 ): Omit<LedgerData, "credits" | "creditReturns" | "disbursements"> {
+  const linkages = w.linkages.map((l) => linkageRecord(w, l));
+  const linkageYears = linkageYearsOf(w);
   return {
     countyCode: "360723",
     regions: w.regions,
     households: w.households.map((h) => h.record),
     members: w.members,
-    incomes: w.incomes,
+    incomes: fitIncomesToLinkages(w.incomes, linkages, linkageYears),
     industries: w.industries,
     villageIndustries: w.villageIndustries,
     householdIndustries,
     entities: w.entities.map((e) => e.record),
     entityActivities: w.entityActivities,
-    linkages: w.linkages.map((l) => linkageRecord(w, l)),
-    linkageYears: linkageYearsOf(w),
+    linkages,
+    linkageYears,
     subsidies: w.subsidies,
     services: w.services,
     funds: w.funds,
