@@ -26,6 +26,28 @@ function countyOfPrincipal(regionCode: string): string {
 }
 
 /**
+ * The records whose unmasked values reach the response, by type: a value nulled on the way (by an
+ * error in a non-null field around it) was never shown and is not audited. A record read without a
+ * recorded value (a frozen submission's content) always counts.
+ */
+function recordsShown(
+  reads: ReadonlyMap<string, ReadonlySet<string>>,
+  values: ReadonlyMap<string, ReadonlySet<string>>,
+  data: unknown,
+): Record<string, string[]> {
+  const shown = JSON.stringify(data ?? null);
+  const out: Record<string, string[]> = {};
+  for (const [type, ids] of reads) {
+    const kept = [...ids].filter((id) => {
+      const revealed = values.get(`${type}:${id}`);
+      return !revealed || [...revealed].some((v) => shown.includes(JSON.stringify(v)));
+    });
+    if (kept.length > 0) out[type] = kept.sort();
+  }
+  return out;
+}
+
+/**
  * Records one `read_personal` audit entry per request that returned unmasked personal data, listing
  * the record ids by type. Until this plugin arms a request, personal data is returned masked; if the
  * audit entry cannot be written, the response carries no data.
@@ -38,9 +60,12 @@ export function usePersonalReadAudit(): Plugin<GatewayContext> {
       setExecuteFn(async (execArgs) => {
         const result = await executeFn(execArgs);
         if (isAsyncIterable(result)) return result;
-        const reads = requestState(ctx).personalReads;
-        if (reads.size === 0 || ctx.principal === null) return result;
-        const records = Object.fromEntries([...reads].map(([type, ids]) => [type, [...ids].sort()]));
+        const state = requestState(ctx);
+        const reads = state.personalReads;
+        const records = recordsShown(reads, state.personalValues, result.data);
+        reads.clear();
+        state.personalValues.clear();
+        if (Object.keys(records).length === 0 || ctx.principal === null) return result;
         try {
           await ctx.services.audit.append([
             {
@@ -65,8 +90,6 @@ export function usePersonalReadAudit(): Plugin<GatewayContext> {
               }),
             ],
           };
-        } finally {
-          reads.clear();
         }
         return result;
       });

@@ -45,5 +45,7 @@ export function revealPersonal(
     state.personalReads.set(entityType, ids);
   }
   ids.add(recordId);
+  const key = `${entityType}:${recordId}`;
+  state.personalValues.set(key, (state.personalValues.get(key) ?? new Set()).add(value));
   return value;
 }

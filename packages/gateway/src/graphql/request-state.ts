@@ -6,6 +6,8 @@ export interface RequestState {
   auditArmed: boolean;
   /** Ids of records whose personal data was returned unmasked, by entity type. */
   readonly personalReads: Map<string, Set<string>>;
+  /** The unmasked values returned, by `<entity type>:<id>`: a record is audited only if one reaches the response. */
+  readonly personalValues: Map<string, Set<string>>;
   /** Per-request dataloaders of one-to-many relations, by table, field and selected columns. */
   readonly loaders: Map<string, unknown>;
 }
@@ -16,7 +18,7 @@ const states = new WeakMap<GatewayContext, RequestState>();
 export function requestState(ctx: GatewayContext): RequestState {
   let state = states.get(ctx);
   if (!state) {
-    state = { auditArmed: false, personalReads: new Map(), loaders: new Map() };
+    state = { auditArmed: false, personalReads: new Map(), personalValues: new Map(), loaders: new Map() };
     states.set(ctx, state);
   }
   return state;

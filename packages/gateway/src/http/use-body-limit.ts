@@ -37,6 +37,13 @@ async function readAtMost(
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/** A refusal of the body (invalid JSON …) with its code and status but not its cause, which quotes the body. */
+function withoutCause(error: unknown): unknown {
+  const e = error as { message?: unknown; extensions?: Record<string, unknown> } | null;
+  if (typeof e?.message !== "string" || typeof e.extensions?.code !== "string") return error;
+  return createHttpError(400, e.extensions.code, e.message);
+}
+
 /**
  * Refuses a request body over `maxBytes` (a multipart upload: over `maxUploadBytes`) with 413
  * PAYLOAD_TOO_LARGE: at once when Content-Length says so, otherwise (chunked) as soon as the bytes
@@ -52,7 +59,13 @@ export function useBodyLimit(options: BodyLimitOptions): Plugin {
       const parse = requestParser;
       setRequestParser(async (req) => {
         const body = req.body ? await readAtMost(req.body, maxBytes, upload) : null;
-        return parse(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body }));
+        try {
+          return await parse(
+            new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body }),
+          );
+        } catch (e) {
+          throw withoutCause(e);
+        }
       });
     },
   };
