@@ -158,7 +158,7 @@ describe("submitReport", () => {
   it("is blocked by an error-level violation, listing it, and writes nothing", async () => {
     const before = await storedCount();
     await withPlantedWages(async () => {
-      const res = await submit("county", "city-campaign", TOWN_A, "2024-06");
+      const res = await submit("county", "province-households", TOWN_A, "2024");
       const error = res.body.errors?.[0];
       expect(error?.extensions?.code).toBe("REPORT.CONSISTENCY_ERRORS");
       const violations = error?.extensions?.violations as { rule: string; left: number; right: number }[];
@@ -297,5 +297,23 @@ describe("submissions", () => {
       { r: TOWN_A },
     );
     expect(res.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+// Last: it freezes a submission, which the tests above count.
+describe("submitReport across reports", () => {
+  it("is blocked only by errors of rules that involve its own report: a report 1 error leaves report 3 free", async () => {
+    await withPlantedWages(async () => {
+      // R5.WAGES_COVER_EMPLOYMENT_PAY compares two figures of report 1 only.
+      const blocked = await submit("county", "province-households", TOWN_A, "2024");
+      expect(blocked.body.errors?.[0]?.extensions?.code).toBe("REPORT.CONSISTENCY_ERRORS");
+      const preview = dataOf<Preview>(
+        await h.gql("county", PREVIEW, { p: "city-campaign", r: TOWN_A, t: "2024-05" }),
+        "reportPreview",
+      );
+      expect(preview.violations.map((v) => v.rule)).toContain("R5.WAGES_COVER_EMPLOYMENT_PAY");
+      const campaign = await submit("county", "city-campaign", TOWN_A, "2024-05");
+      expect(dataOf<Submission>(campaign, "submitReport").payloadHash).toMatch(/^[0-9a-f]{64}$/);
+    });
   });
 });

@@ -278,7 +278,14 @@ export type {
 export { buildProjectReport } from "./reports/project-report.js";
 export type { ReportDataset, ReportSet } from "./reports/report-set.js";
 export { buildReportSet, reportRuleContext } from "./reports/report-set.js";
-export { CAMPAIGN_FIGURE_LABELS, CONSISTENCY_RULES, checkReportConsistency } from "./reports/rules.js";
+export type { ReportSetKey } from "./reports/rules.js";
+export {
+  blocksReport,
+  CAMPAIGN_FIGURE_LABELS,
+  CONSISTENCY_RULES,
+  checkReportConsistency,
+  ruleReports,
+} from "./reports/rules.js";
 export type { Responsibility } from "./responsibility/responsibility.js";
 export {
   createResponsibility,

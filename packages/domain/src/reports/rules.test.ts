@@ -12,7 +12,7 @@ import type { LedgerData } from "../ledger/ledger.js";
 import type { RuleContext, RuleViolation } from "./consistency.js";
 import type { ReportPeriod } from "./period.js";
 import { buildReportSet, type ReportSet, reportRuleContext } from "./report-set.js";
-import { CONSISTENCY_RULES, checkReportConsistency } from "./rules.js";
+import { blocksReport, CONSISTENCY_RULES, checkReportConsistency, ruleReports } from "./rules.js";
 import { cleanRecords } from "./testing/clean-county.js";
 
 const YEAR: ReportPeriod = { kind: "year", year: 2025 };
@@ -188,5 +188,31 @@ describe("consistency rules R1–R8", () => {
     const found = check(cleanRecords(), MARCH, undefined, { submission });
     expect(found.map((v) => [v.code, v.left.value, v.right.value])).toEqual([["R8.REVIEWER", 0, 1]]);
     expect(found[0]!.message).toContain("审核人");
+  });
+});
+
+describe("which reports a rule blocks", () => {
+  const rule = (code: string) => CONSISTENCY_RULES.find((r) => r.code === code)!;
+  it.each([
+    ["R1.HOUSEHOLDS", ["households", "campaign"]],
+    ["R2.BENEFICIARY_IN_REPORT_1", ["households", "projects"]],
+    ["R3.FUND_ALLOCATION", ["households", "projects"]],
+    ["R6.SOURCES_SUM_TO_TOTAL", ["projects"]],
+    ["R7.HOUSEHOLD_DISAPPEARED", ["households"]],
+    ["R8.PREPARER", ["households", "projects", "campaign"]],
+  ])("%s involves %j", (code, reports) => {
+    expect(ruleReports(rule(code))).toEqual(reports);
+  });
+
+  it("every rule involves at least one report", () => {
+    for (const r of CONSISTENCY_RULES) expect(ruleReports(r).length, r.code).toBeGreaterThan(0);
+  });
+
+  it("an error of a project-only rule blocks report 2, not reports 1 and 3; a warning blocks nothing", () => {
+    const violation = { code: "R6.SOURCES_SUM_TO_TOTAL", importance: "error" } as RuleViolation;
+    expect(blocksReport(violation, "projects")).toBe(true);
+    expect(blocksReport(violation, "households")).toBe(false);
+    expect(blocksReport(violation, "campaign")).toBe(false);
+    expect(blocksReport({ ...violation, importance: "warning" }, "projects")).toBe(false);
   });
 });

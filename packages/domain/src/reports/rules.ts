@@ -369,6 +369,45 @@ export const CONSISTENCY_RULES: readonly ConsistencyRule[] = [
   ...SUBMISSION_RULES,
 ];
 
+/** A report set's dataset: report 1 (households), 2 (projects) or 3 (campaign). */
+export type ReportSetKey = "households" | "projects" | "campaign";
+
+const ALL_REPORTS: readonly ReportSetKey[] = ["households", "projects", "campaign"];
+const REPORT_OF_PREFIX: Readonly<Record<string, ReportSetKey>> = {
+  r1: "households",
+  r2: "projects",
+  r3: "campaign",
+};
+
+/**
+ * The datasets a measure reads, from its name: `r1.…`/`prev.r1.…` report 1 and so on; a fund's
+ * subsidies are report 1's, its other ledger measures (allocations, project uses) report 2's; a
+ * submission's metadata belongs to every report.
+ */
+function measureReports(name: string): readonly ReportSetKey[] {
+  const report = /^(?:prev\.)?(r[123])\./.exec(name)?.[1];
+  if (report) return [REPORT_OF_PREFIX[report]!];
+  if (name.startsWith("submission.")) return ALL_REPORTS;
+  if (name === "ledger.fundSubsidies") return ["households"];
+  if (name.startsWith("ledger.")) return ["projects"];
+  throw new Error(`measure ${name} names no report`);
+}
+
+/** The datasets a rule involves (the union of its measures'): only an error of such a rule blocks submitting that report. */
+export function ruleReports(rule: ConsistencyRule): readonly ReportSetKey[] {
+  const sides = [rule.left, rule.right].flatMap((s) => ("measures" in s ? s.measures : []));
+  const reports = new Set(sides.flatMap(measureReports));
+  return ALL_REPORTS.filter((r) => reports.has(r));
+}
+
+const RULE_BY_CODE = new Map(CONSISTENCY_RULES.map((r) => [r.code, r]));
+
+/** Whether a violation blocks submitting a report: an error of a rule that involves that report's dataset. */
+export function blocksReport(violation: RuleViolation, report: ReportSetKey): boolean {
+  const rule = RULE_BY_CODE.get(violation.code);
+  return violation.importance === "error" && (rule === undefined || ruleReports(rule).includes(report));
+}
+
 /** Checks the three datasets of a period (and the previous submissions, when given) against every rule. */
 export function checkReportConsistency(
   ctx: RuleContext,

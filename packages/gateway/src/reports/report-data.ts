@@ -23,7 +23,8 @@ import { SUBMITTED_PROFILES, type SubmittedProfile } from "./report-submission.t
 /** The MIME type of a frozen xlsx report. */
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-const SET_KEY = {
+/** The report set's dataset of each submitted profile. */
+export const REPORT_SET_KEYS = {
   "province-households": "households",
   "city-projects": "projects",
   "city-campaign": "campaign",
@@ -70,7 +71,7 @@ export async function loadPreviousDatasets(
       ORDER BY profile, period_end DESC, id DESC`,
     [regionCode.slice(0, 6), regionCode, before],
   );
-  return Object.fromEntries(rows.map((r) => [SET_KEY[r.profile], r.dataset]));
+  return Object.fromEntries(rows.map((r) => [REPORT_SET_KEYS[r.profile], r.dataset]));
 }
 
 /** Builds a region's report set for a period (region already checked against the caller's scope) and checks the rules. */
@@ -86,7 +87,7 @@ export async function prepareReport(
   const violations = checkReportConsistency(
     reportRuleContext(ledger, set, { previous, ...(submission ? { submission } : {}) }),
   );
-  return { regionCode, request, ledger, set, dataset: set[SET_KEY[request.profile]], violations };
+  return { regionCode, request, ledger, set, dataset: set[REPORT_SET_KEYS[request.profile]], violations };
 }
 
 /** The report's file as the profile writes it (xlsx), with its sha256. */

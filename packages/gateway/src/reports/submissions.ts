@@ -1,11 +1,17 @@
-import { formatReportPeriod, periodEnd, type RuleViolation } from "@fupin/domain";
+import { blocksReport, formatReportPeriod, periodEnd, type RuleViolation } from "@fupin/domain";
 import { GraphQLError } from "graphql";
 import type { GatewayContext, SqlTransaction } from "../context.js";
 import { badUserInput } from "../graphql/errors.js";
 import { DEFAULT_PAGE_SIZE } from "../graphql/limits-config.js";
 import type { Page } from "../graphql/read/sql.js";
 import { principalRegion, requireRegion, scopeSql } from "../graphql/scope.js";
-import { type PreparedReport, parseReportRequest, prepareReport, writeReportFile } from "./report-data.js";
+import {
+  type PreparedReport,
+  parseReportRequest,
+  prepareReport,
+  REPORT_SET_KEYS,
+  writeReportFile,
+} from "./report-data.js";
 import { SUBMITTED_PROFILES } from "./report-submission.table.js";
 
 /** A submission as the API shows it: everything but the bytes and the frozen dataset. */
@@ -58,7 +64,8 @@ function blocked(errors: readonly RuleViolation[]): GraphQLError {
 
 /** The violations that keep a prepared report from being frozen. */
 export function blockingViolations(report: PreparedReport): RuleViolation[] {
-  return report.violations.filter((v) => v.importance === "error");
+  const key = REPORT_SET_KEYS[report.request.profile];
+  return report.violations.filter((v) => blocksReport(v, key));
 }
 
 /**
