@@ -165,3 +165,10 @@ export const ImportLedgerMutation = graphql(`
     }
   }
 `);
+
+/** The county's industry catalogue: names of the per-industry metrics. */
+export const IndustriesQuery = graphql(`
+  query Industries($regionCode: String!) {
+    industries(regionCode: $regionCode, first: 100) { nodes { code name } }
+  }
+`);

@@ -31,6 +31,7 @@ type Documents = {
     "\n  query Submissions($regionCode: String!) {\n    submissions(regionCode: $regionCode, first: 100) {\n      totalCount\n      nodes { id profile regionCode period asOf preparer reviewer createdAt size payloadHash contentType }\n    }\n  }\n": typeof types.SubmissionsDocument,
     "\n  query SubmissionFile($regionCode: String!, $profile: String) {\n    submissions(regionCode: $regionCode, profile: $profile, first: 100) { nodes { id content contentType } }\n  }\n": typeof types.SubmissionFileDocument,
     "\n  mutation ImportLedger($file: Upload!, $dryRun: Boolean) {\n    importLedger(file: $file, dryRun: $dryRun) {\n      ok dryRun written shape rowsRead errorCount errorWorkbook skippedSheets\n      errors { sheet row column address value code message }\n      counts { kind created updated unchanged }\n    }\n  }\n": typeof types.ImportLedgerDocument,
+    "\n  query Industries($regionCode: String!) {\n    industries(regionCode: $regionCode, first: 100) { nodes { code name } }\n  }\n": typeof types.IndustriesDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer { principalId kind regionCode permissions region { code name level } }\n  }\n": types.ViewerDocument,
@@ -49,6 +50,7 @@ const documents: Documents = {
     "\n  query Submissions($regionCode: String!) {\n    submissions(regionCode: $regionCode, first: 100) {\n      totalCount\n      nodes { id profile regionCode period asOf preparer reviewer createdAt size payloadHash contentType }\n    }\n  }\n": types.SubmissionsDocument,
     "\n  query SubmissionFile($regionCode: String!, $profile: String) {\n    submissions(regionCode: $regionCode, profile: $profile, first: 100) { nodes { id content contentType } }\n  }\n": types.SubmissionFileDocument,
     "\n  mutation ImportLedger($file: Upload!, $dryRun: Boolean) {\n    importLedger(file: $file, dryRun: $dryRun) {\n      ok dryRun written shape rowsRead errorCount errorWorkbook skippedSheets\n      errors { sheet row column address value code message }\n      counts { kind created updated unchanged }\n    }\n  }\n": types.ImportLedgerDocument,
+    "\n  query Industries($regionCode: String!) {\n    industries(regionCode: $regionCode, first: 100) { nodes { code name } }\n  }\n": types.IndustriesDocument,
 };
 
 /**
@@ -115,6 +117,10 @@ export function graphql(source: "\n  query SubmissionFile($regionCode: String!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ImportLedger($file: Upload!, $dryRun: Boolean) {\n    importLedger(file: $file, dryRun: $dryRun) {\n      ok dryRun written shape rowsRead errorCount errorWorkbook skippedSheets\n      errors { sheet row column address value code message }\n      counts { kind created updated unchanged }\n    }\n  }\n"): typeof import('./graphql').ImportLedgerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Industries($regionCode: String!) {\n    industries(regionCode: $regionCode, first: 100) { nodes { code name } }\n  }\n"): typeof import('./graphql').IndustriesDocument;
 
 
 export function graphql(source: string) {

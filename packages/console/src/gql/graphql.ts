@@ -380,6 +380,13 @@ export type ImportLedgerMutationVariables = Exact<{
 
 export type ImportLedgerMutation = { importLedger: { ok: boolean, dryRun: boolean, written: boolean, shape: string | null, rowsRead: number, errorCount: number, errorWorkbook: string | null, skippedSheets: Array<string>, errors: Array<{ sheet: string, row: number, column: string, address: string | null, value: string, code: string, message: string }>, counts: Array<{ kind: string, created: number, updated: number, unchanged: number }> } };
 
+export type IndustriesQueryVariables = Exact<{
+  regionCode: string;
+}>;
+
+
+export type IndustriesQuery = { industries: { nodes: Array<{ code: string, name: string }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -783,3 +790,13 @@ export const ImportLedgerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportLedgerMutation, ImportLedgerMutationVariables>;
+export const IndustriesDocument = new TypedDocumentString(`
+    query Industries($regionCode: String!) {
+  industries(regionCode: $regionCode, first: 100) {
+    nodes {
+      code
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IndustriesQuery, IndustriesQueryVariables>;
