@@ -102,6 +102,7 @@ describe("console", () => {
       ["rectifications", "console-rectifications"],
       ["ledger", "console-ledger"],
       ["reports", "console-reports"],
+      ["sync", "console-sync"],
     ] as const) {
       await page.goto(`${gw.origin}/console/${path}`);
       await settled(page);

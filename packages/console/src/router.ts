@@ -21,6 +21,7 @@ export const router = createRouter({
       meta: { title: "户详情" },
     },
     { path: "/import", component: () => import("./pages/ImportPage.vue"), meta: { title: "导入" } },
+    { path: "/sync", component: () => import("./pages/SyncPage.vue"), meta: { title: "同步" } },
     { path: "/reports", component: () => import("./pages/ReportsPage.vue"), meta: { title: "报表" } },
     { path: "/:rest(.*)", redirect: "/overview" },
   ],

@@ -172,3 +172,30 @@ export const IndustriesQuery = graphql(`
     industries(regionCode: $regionCode, first: 100) { nodes { code name } }
   }
 `);
+
+/** Scheduled deliveries of a region's reports. */
+export const SyncSchedulesQuery = graphql(`
+  query SyncSchedules($regionCode: String!) {
+    syncSchedules(regionCode: $regionCode) { id profile regionCode cron timezone enabled nextRunAt preparer reviewer updatedAt }
+  }
+`);
+
+/** Delivery runs of a region, newest first as the gateway lists them. */
+export const SyncRunsQuery = graphql(`
+  query SyncRuns($regionCode: String!, $status: SyncRunStatus) {
+    syncRuns(regionCode: $regionCode, status: $status, first: 100) {
+      totalCount
+      nodes {
+        id profile regionCode period status trigger attempts queuedAt startedAt finishedAt deliveredAt dueDate late
+        error rejectedRowCount submissionId
+      }
+    }
+  }
+`);
+
+/** Runs a failed delivery again. */
+export const RerunSyncMutation = graphql(`
+  mutation RerunSync($id: String!) {
+    rerunSync(id: $id) { id status }
+  }
+`);

@@ -32,6 +32,9 @@ type Documents = {
     "\n  query SubmissionFile($regionCode: String!, $profile: String) {\n    submissions(regionCode: $regionCode, profile: $profile, first: 100) { nodes { id content contentType } }\n  }\n": typeof types.SubmissionFileDocument,
     "\n  mutation ImportLedger($file: Upload!, $dryRun: Boolean) {\n    importLedger(file: $file, dryRun: $dryRun) {\n      ok dryRun written shape rowsRead errorCount errorWorkbook skippedSheets\n      errors { sheet row column address value code message }\n      counts { kind created updated unchanged }\n    }\n  }\n": typeof types.ImportLedgerDocument,
     "\n  query Industries($regionCode: String!) {\n    industries(regionCode: $regionCode, first: 100) { nodes { code name } }\n  }\n": typeof types.IndustriesDocument,
+    "\n  query SyncSchedules($regionCode: String!) {\n    syncSchedules(regionCode: $regionCode) { id profile regionCode cron timezone enabled nextRunAt preparer reviewer updatedAt }\n  }\n": typeof types.SyncSchedulesDocument,
+    "\n  query SyncRuns($regionCode: String!, $status: SyncRunStatus) {\n    syncRuns(regionCode: $regionCode, status: $status, first: 100) {\n      totalCount\n      nodes {\n        id profile regionCode period status trigger attempts queuedAt startedAt finishedAt deliveredAt dueDate late\n        error rejectedRowCount submissionId\n      }\n    }\n  }\n": typeof types.SyncRunsDocument,
+    "\n  mutation RerunSync($id: String!) {\n    rerunSync(id: $id) { id status }\n  }\n": typeof types.RerunSyncDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer { principalId kind regionCode permissions region { code name level } }\n  }\n": types.ViewerDocument,
@@ -51,6 +54,9 @@ const documents: Documents = {
     "\n  query SubmissionFile($regionCode: String!, $profile: String) {\n    submissions(regionCode: $regionCode, profile: $profile, first: 100) { nodes { id content contentType } }\n  }\n": types.SubmissionFileDocument,
     "\n  mutation ImportLedger($file: Upload!, $dryRun: Boolean) {\n    importLedger(file: $file, dryRun: $dryRun) {\n      ok dryRun written shape rowsRead errorCount errorWorkbook skippedSheets\n      errors { sheet row column address value code message }\n      counts { kind created updated unchanged }\n    }\n  }\n": types.ImportLedgerDocument,
     "\n  query Industries($regionCode: String!) {\n    industries(regionCode: $regionCode, first: 100) { nodes { code name } }\n  }\n": types.IndustriesDocument,
+    "\n  query SyncSchedules($regionCode: String!) {\n    syncSchedules(regionCode: $regionCode) { id profile regionCode cron timezone enabled nextRunAt preparer reviewer updatedAt }\n  }\n": types.SyncSchedulesDocument,
+    "\n  query SyncRuns($regionCode: String!, $status: SyncRunStatus) {\n    syncRuns(regionCode: $regionCode, status: $status, first: 100) {\n      totalCount\n      nodes {\n        id profile regionCode period status trigger attempts queuedAt startedAt finishedAt deliveredAt dueDate late\n        error rejectedRowCount submissionId\n      }\n    }\n  }\n": types.SyncRunsDocument,
+    "\n  mutation RerunSync($id: String!) {\n    rerunSync(id: $id) { id status }\n  }\n": types.RerunSyncDocument,
 };
 
 /**
@@ -121,6 +127,18 @@ export function graphql(source: "\n  mutation ImportLedger($file: Upload!, $dryR
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Industries($regionCode: String!) {\n    industries(regionCode: $regionCode, first: 100) { nodes { code name } }\n  }\n"): typeof import('./graphql').IndustriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncSchedules($regionCode: String!) {\n    syncSchedules(regionCode: $regionCode) { id profile regionCode cron timezone enabled nextRunAt preparer reviewer updatedAt }\n  }\n"): typeof import('./graphql').SyncSchedulesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncRuns($regionCode: String!, $status: SyncRunStatus) {\n    syncRuns(regionCode: $regionCode, status: $status, first: 100) {\n      totalCount\n      nodes {\n        id profile regionCode period status trigger attempts queuedAt startedAt finishedAt deliveredAt dueDate late\n        error rejectedRowCount submissionId\n      }\n    }\n  }\n"): typeof import('./graphql').SyncRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RerunSync($id: String!) {\n    rerunSync(id: $id) { id status }\n  }\n"): typeof import('./graphql').RerunSyncDocument;
 
 
 export function graphql(source: string) {

@@ -228,7 +228,9 @@ export type ResponsibilityKind =
   /** Domain code `household_helper`. */
   | 'household_helper'
   /** Domain code `township_fixed_person`. */
-  | 'township_fixed_person';
+  | 'township_fixed_person'
+  /** Domain code `village_responsible_person`. */
+  | 'village_responsible_person';
 
 /** How serious a finding is. */
 export type Severity =
@@ -247,6 +249,23 @@ export type SubsidyKind =
   | 'award'
   /** Domain code `subsidy`. */
   | 'subsidy';
+
+/** Where a sync run stands. */
+export type SyncRunStatus =
+  /** Error-level consistency violations: nothing was frozen or sent; rectifications opened. */
+  | 'blocked'
+  /** Retries exhausted (dead letter): can be rerun. */
+  | 'dead'
+  /** Every batch (or the file) was delivered and its receipt kept. */
+  | 'delivered'
+  /** Refused for good (a 4xx, or a transport set up wrong): not retried; can be rerun. */
+  | 'failed'
+  /** Waiting for a worker. */
+  | 'queued'
+  /** An attempt failed; it will be retried with backoff. */
+  | 'retrying'
+  /** A worker is building, freezing or delivering it. */
+  | 'running';
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -386,6 +405,28 @@ export type IndustriesQueryVariables = Exact<{
 
 
 export type IndustriesQuery = { industries: { nodes: Array<{ code: string, name: string }> } };
+
+export type SyncSchedulesQueryVariables = Exact<{
+  regionCode: string;
+}>;
+
+
+export type SyncSchedulesQuery = { syncSchedules: Array<{ id: string, profile: string, regionCode: string, cron: string, timezone: string, enabled: boolean, nextRunAt: string | null, preparer: string, reviewer: string, updatedAt: string }> };
+
+export type SyncRunsQueryVariables = Exact<{
+  regionCode: string;
+  status?: SyncRunStatus | null | undefined;
+}>;
+
+
+export type SyncRunsQuery = { syncRuns: { totalCount: number, nodes: Array<{ id: string, profile: string, regionCode: string, period: string, status: SyncRunStatus, trigger: string, attempts: number, queuedAt: string, startedAt: string | null, finishedAt: string | null, deliveredAt: string | null, dueDate: string, late: boolean, error: string | null, rejectedRowCount: number, submissionId: string | null }> } };
+
+export type RerunSyncMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RerunSyncMutation = { rerunSync: { id: string, status: SyncRunStatus } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -800,3 +841,52 @@ export const IndustriesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IndustriesQuery, IndustriesQueryVariables>;
+export const SyncSchedulesDocument = new TypedDocumentString(`
+    query SyncSchedules($regionCode: String!) {
+  syncSchedules(regionCode: $regionCode) {
+    id
+    profile
+    regionCode
+    cron
+    timezone
+    enabled
+    nextRunAt
+    preparer
+    reviewer
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SyncSchedulesQuery, SyncSchedulesQueryVariables>;
+export const SyncRunsDocument = new TypedDocumentString(`
+    query SyncRuns($regionCode: String!, $status: SyncRunStatus) {
+  syncRuns(regionCode: $regionCode, status: $status, first: 100) {
+    totalCount
+    nodes {
+      id
+      profile
+      regionCode
+      period
+      status
+      trigger
+      attempts
+      queuedAt
+      startedAt
+      finishedAt
+      deliveredAt
+      dueDate
+      late
+      error
+      rejectedRowCount
+      submissionId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SyncRunsQuery, SyncRunsQueryVariables>;
+export const RerunSyncDocument = new TypedDocumentString(`
+    mutation RerunSync($id: String!) {
+  rerunSync(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RerunSyncMutation, RerunSyncMutationVariables>;
