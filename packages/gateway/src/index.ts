@@ -49,6 +49,8 @@ export { useBodyLimit } from "./http/use-body-limit.js";
 export { useOpsRoutes } from "./http/use-ops-routes.js";
 export { useRateLimit } from "./http/use-rate-limit.js";
 export { useRequestLog } from "./http/use-request-log.js";
+export type { ImportCaller, LedgerImportOptions, LedgerImportOutcome } from "./import/import-ledger.js";
+export { importLedgerFile } from "./import/import-ledger.js";
 export type {
   Column,
   LedgerTable,
