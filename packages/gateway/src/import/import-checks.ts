@@ -201,7 +201,7 @@ export function duplicateErrors(
                 rowOf(rows, changed.get(id)!),
                 fields[0]!,
                 {
-                  code: unique.failure?.code ?? "LEDGER.DUPLICATE",
+                  code: unique.failure?.code ?? "IMPORT.DUPLICATE",
                   message: `重复：${fields.join("、")} 为 ${value} 的记录已存在（本文件或台账中）`,
                   messageEn: `duplicate ${fields.join(", ")} ${value}: another record of the file or the ledger has it`,
                 },

@@ -1,6 +1,6 @@
-import type { LedgerWriter } from "../../graphql/write/transaction.js";
 import { householdIndustryTable } from "../industries/household-industry.table.js";
 import type { LedgerTable } from "../ledger-table.js";
+import type { LedgerWriter } from "../ledger-writer.js";
 import { linkageTable } from "../linkage/linkage.table.js";
 import { linkageYearTable } from "../linkage/linkage-year.table.js";
 import { monitoringTable } from "../monitoring/monitoring.table.js";
