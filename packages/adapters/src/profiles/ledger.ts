@@ -237,6 +237,7 @@ export const LEDGER_SHEETS: readonly (readonly [
       ["personName", "姓名"],
       ["personPhone", "电话"],
       ["townshipCode", "乡镇代码"],
+      ["villageCode", "村代码"],
       ["householdId", "户编号ID"],
       ["validFrom", "起始日期", "date"],
       ["validTo", "终止日期", "date"],
