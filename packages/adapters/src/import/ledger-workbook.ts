@@ -1,11 +1,11 @@
-import type { DomainError, LedgerData, Result } from "@fupin/domain";
+import type { DomainError, LedgerData, RecordKindKey, Result } from "@fupin/domain";
 import * as domain from "@fupin/domain";
 import { domainErrors, type ImportRowError, type ParsedRow } from "./import-errors.js";
 
 type Create = (input: unknown, asOf: string) => Result<unknown, DomainError>;
 
-/** The domain's input function of each ledger collection: every imported row passes through it. */
-const CREATE: Readonly<Record<string, Create>> = {
+/** The domain's input function of each ledger collection (every kind: a new one does not compile without it); every imported row passes through it. */
+const CREATE: Readonly<Record<RecordKindKey, Create>> = {
   regions: domain.createRegion,
   industries: domain.createIndustry,
   households: domain.createHousehold,
@@ -25,6 +25,9 @@ const CREATE: Readonly<Record<string, Create>> = {
   responsibilities: domain.createResponsibility,
   rectifications: domain.createRectification,
   monitorings: domain.createMonitoring,
+  credits: domain.createHouseholdCredit,
+  creditReturns: domain.createCreditReturn,
+  disbursements: domain.createFundDisbursement,
 };
 
 /** Builds the records of one ledger sheet through the domain's input schemas; a refused row becomes errors at its columns. */
@@ -35,7 +38,7 @@ export function ledgerSheetRecords(
   errors: ImportRowError[],
   rowOf: Map<string, ParsedRow>,
 ): unknown[] {
-  const create = CREATE[collection];
+  const create = CREATE[collection as RecordKindKey];
   if (!create) throw new Error(`no input function for ledger collection ${collection}`);
   const records: unknown[] = [];
   for (const row of rows) {

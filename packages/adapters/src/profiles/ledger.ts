@@ -229,6 +229,45 @@ export const LEDGER_SHEETS: readonly (readonly [
     ],
   ],
   [
+    "credits",
+    "小额信贷与到户资金",
+    [
+      ["id", "编号"],
+      ["householdId", "户编号ID"],
+      ["kind", "类型"],
+      ["amountFen", "金额", "amount"],
+      ["entityId", "入股主体编号"],
+      ["industryId", "产业编号"],
+      ["fundId", "资金编号"],
+      ["placedDate", "发放日期", "date"],
+      ["dueDate", "到期日期", "date"],
+      ["lender", "放贷机构"],
+    ],
+  ],
+  [
+    "creditReturns",
+    "信贷收益与还本",
+    [
+      ["id", "编号"],
+      ["creditId", "信贷编号"],
+      ["date", "日期", "date"],
+      ["kind", "类型"],
+      ["amountFen", "金额", "amount"],
+    ],
+  ],
+  [
+    "disbursements",
+    "资金拨付",
+    [
+      ["id", "编号"],
+      ["fundId", "资金编号"],
+      ["projectId", "项目编号"],
+      ["date", "拨付日期", "date"],
+      ["amountFen", "金额", "amount"],
+      ["payee", "收款方"],
+    ],
+  ],
+  [
     "responsibilities",
     "责任人",
     [
