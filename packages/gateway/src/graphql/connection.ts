@@ -8,6 +8,7 @@ import { badUserInput } from "./errors.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./limits-config.js";
 import { loadPage, type Page, type SqlCondition } from "./read/sql.js";
 import { connectionPlan, selectedFields } from "./read/tree.js";
+import { scopeSql } from "./scope.js";
 
 /** Encodes a record key as an opaque cursor. */
 export function encodeCursor(key: string): string {
@@ -123,4 +124,71 @@ export function resolvePage<T>(
     first: args.first ?? DEFAULT_PAGE_SIZE,
     after,
   });
+}
+
+/** The cursor of a row of a `scopedPage` connection: its tag and its numeric id. */
+export function idCursor(tag: string, id: string): string {
+  return Buffer.from(`${tag}:${id}`, "utf8").toString("base64url");
+}
+
+/** The id an `after` cursor of a `scopedPage` connection stands for; a cursor of another connection is refused. */
+function afterId(tag: string, after: string | null | undefined): string | null {
+  if (!after) return null;
+  const text = Buffer.from(after, "base64url").toString("utf8");
+  if (!text.startsWith(`${tag}:`) || !/^[0-9]{1,18}$/.test(text.slice(tag.length + 1)))
+    throw badUserInput([{ path: "after", message: "is not a cursor this API returned" }]);
+  return text.slice(tag.length + 1);
+}
+
+/** A keyset-paged read of a table that is not a ledger table (submissions, sync runs): rows under a region, by id. */
+export interface ScopedPageQuery {
+  /** The table (a name in the code, never from the request). */
+  readonly table: string;
+  /** The select list, naming the view's fields. */
+  readonly columns: string;
+  /** The region, already checked against the caller's scope: rows of it and the regions under it. */
+  readonly regionCode: string;
+  /** Equality filters, column to value (already validated); a null or absent value filters nothing. */
+  readonly equal?: Readonly<Record<string, string | null | undefined>>;
+  /** The tag of the connection's cursors, so that one connection's cursor is refused by another. */
+  readonly cursorTag: string;
+  /** Highest id first (newest first); the default is oldest first. */
+  readonly newestFirst?: boolean;
+}
+
+/**
+ * Reads one page of a region-scoped table in id order after the cursor, one row more than asked to
+ * know whether a next page exists; the total counts the filter without the cursor, when asked for.
+ */
+export async function scopedPage<T extends Record<string, unknown>>(
+  ctx: GatewayContext,
+  query: ScopedPageQuery,
+  args: { readonly first?: number | null; readonly after?: string | null },
+): Promise<Page<T>> {
+  const params: unknown[] = [];
+  let where = scopeSql(query.regionCode, params);
+  for (const [column, value] of Object.entries(query.equal ?? {})) {
+    if (value != null) where += ` AND ${column} = $${params.push(value)}`;
+  }
+  const filter = where;
+  const countParams = [...params];
+  const after = afterId(query.cursorTag, args.after);
+  if (after !== null) where += ` AND id ${query.newestFirst ? "<" : ">"} $${params.push(after)}`;
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  const rows = await ctx.services.sql.query<T>(
+    `SELECT ${query.columns} FROM ${query.table} WHERE ${where} ORDER BY id${query.newestFirst ? " DESC" : ""} LIMIT $${params.push(first + 1)}`,
+    params,
+  );
+  return {
+    rows: rows.slice(0, first),
+    hasNextPage: rows.length > first,
+    hasPreviousPage: after !== null,
+    totalCount: async () => {
+      const [c] = await ctx.services.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${query.table} WHERE ${filter}`,
+        countParams,
+      );
+      return c!.n;
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import { blocksReport, formatReportPeriod, periodEnd, type RuleViolation } from "@fupin/domain";
 import { GraphQLError } from "graphql";
 import type { GatewayContext, SqlTransaction } from "../context.js";
+import { idCursor, scopedPage } from "../graphql/connection.js";
 import { badUserInput } from "../graphql/errors.js";
-import { DEFAULT_PAGE_SIZE } from "../graphql/limits-config.js";
 import type { Page } from "../graphql/read/sql.js";
 import { principalRegion, requireRegion, scopeSql } from "../graphql/scope.js";
 import {
@@ -148,17 +148,9 @@ export interface SubmissionsArgs {
   readonly after?: string | null;
 }
 
-function afterId(after: string | null | undefined): string | null {
-  if (!after) return null;
-  const text = Buffer.from(after, "base64url").toString("utf8");
-  if (!/^s:[0-9]{1,18}$/.test(text))
-    throw badUserInput([{ path: "after", message: "is not a cursor this API returned" }]);
-  return text.slice(2);
-}
-
 /** The cursor of a submission in `submissions`. */
 export function submissionCursor(row: SubmissionView): string {
-  return Buffer.from(`s:${row.id}`, "utf8").toString("base64url");
+  return idCursor("s", row.id);
 }
 
 /** A page of the submissions filed under a region (inside the caller's scope), oldest first. */
@@ -170,30 +162,17 @@ export async function listSubmissions(
     throw badUserInput([{ path: "profile", message: `must be one of ${SUBMITTED_PROFILES.join(", ")}` }]);
   }
   const regionCode = requireRegion(ctx, args.regionCode);
-  const params: unknown[] = [];
-  let where = scopeSql(regionCode, params);
-  if (args.profile != null) where += ` AND profile = $${params.push(args.profile)}`;
-  const filter = where;
-  const countParams = [...params];
-  const after = afterId(args.after);
-  if (after !== null) where += ` AND id > $${params.push(after)}`;
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  const rows = await ctx.services.sql.query<SubmissionView & Record<string, unknown>>(
-    `SELECT ${VIEW_COLUMNS} FROM report_submission WHERE ${where} ORDER BY id LIMIT $${params.push(first + 1)}`,
-    params,
-  );
-  return {
-    rows: rows.slice(0, first),
-    hasNextPage: rows.length > first,
-    hasPreviousPage: after !== null,
-    totalCount: async () => {
-      const [c] = await ctx.services.sql.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM report_submission WHERE ${filter}`,
-        countParams,
-      );
-      return c!.n;
+  return scopedPage<SubmissionView & Record<string, unknown>>(
+    ctx,
+    {
+      table: "report_submission",
+      columns: VIEW_COLUMNS,
+      regionCode,
+      equal: { profile: args.profile },
+      cursorTag: "s",
     },
-  };
+    args,
+  );
 }
 
 /** The frozen bytes of a submission inside the caller's scope, exactly as stored. */

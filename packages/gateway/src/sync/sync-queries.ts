@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "../context.js";
+import { idCursor, scopedPage } from "../graphql/connection.js";
 import { badUserInput } from "../graphql/errors.js";
-import { DEFAULT_PAGE_SIZE } from "../graphql/limits-config.js";
 import type { Page } from "../graphql/read/sql.js";
 import { principalRegion, requireRegion, scopeSql } from "../graphql/scope.js";
 import { SCHEDULE_COLUMNS, type SyncScheduleView } from "./schedules.js";
@@ -33,15 +33,7 @@ const REJECTED = `(SELECT count(*)::int FROM sync_rejected_row r WHERE r.run_id 
 
 /** The cursor of a run in `syncRuns`. */
 export function runCursor(run: { readonly id: string }): string {
-  return Buffer.from(`r:${run.id}`, "utf8").toString("base64url");
-}
-
-function afterRun(after: string | null | undefined): string | null {
-  if (!after) return null;
-  const text = Buffer.from(after, "base64url").toString("utf8");
-  if (!/^r:[0-9]{1,18}$/.test(text))
-    throw badUserInput([{ path: "after", message: "is not a cursor this API returned" }]);
-  return text.slice(2);
+  return idCursor("r", run.id);
 }
 
 /** The arguments of `syncRuns`. */
@@ -60,30 +52,18 @@ export async function listRuns(
   if (args.status != null && !(SYNC_RUN_STATUSES as readonly string[]).includes(args.status))
     throw badUserInput([{ path: "status", message: `must be one of ${SYNC_RUN_STATUSES.join(", ")}` }]);
   const regionCode = requireRegion(ctx, args.regionCode);
-  const params: unknown[] = [];
-  let where = scopeSql(regionCode, params);
-  if (args.status != null) where += ` AND status = $${params.push(args.status)}`;
-  const filter = where;
-  const countParams = [...params];
-  const after = afterRun(args.after);
-  if (after !== null) where += ` AND id < $${params.push(after)}`;
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  const rows = await ctx.services.sql.query<SyncRunWithRejections & Record<string, unknown>>(
-    `SELECT ${RUN_COLUMNS}, ${REJECTED} FROM sync_run WHERE ${where} ORDER BY id DESC LIMIT $${params.push(first + 1)}`,
-    params,
-  );
-  return {
-    rows: rows.slice(0, first),
-    hasNextPage: rows.length > first,
-    hasPreviousPage: after !== null,
-    totalCount: async () => {
-      const [c] = await ctx.services.sql.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM sync_run WHERE ${filter}`,
-        countParams,
-      );
-      return c!.n;
+  return scopedPage<SyncRunWithRejections & Record<string, unknown>>(
+    ctx,
+    {
+      table: "sync_run",
+      columns: `${RUN_COLUMNS}, ${REJECTED}`,
+      regionCode,
+      equal: { status: args.status },
+      cursorTag: "r",
+      newestFirst: true,
     },
-  };
+    args,
+  );
 }
 
 /** A run inside the caller's scope; NOT_FOUND (the same answer whether it exists elsewhere or not) otherwise. */

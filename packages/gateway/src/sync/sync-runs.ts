@@ -32,8 +32,8 @@ export const RUN_COLUMNS = `id::text AS id, county_code AS "countyCode", region_
   submission_id::text AS "submissionId", violations, rectification_ids AS "rectificationIds", error,
   queued_at AS "queuedAt", started_at AS "startedAt", finished_at AS "finishedAt", delivered_at AS "deliveredAt"`;
 
-/** What a new run is: its report, who asked, who prepared and reviewed it, and when it is due. */
-export interface NewRun {
+/** What a run is asked for with. */
+export interface RunRequest {
   readonly profile: string;
   readonly regionCode: string;
   readonly period: string;
@@ -41,6 +41,10 @@ export interface NewRun {
   readonly requestedBy: string;
   readonly preparer: string;
   readonly reviewer: string;
+}
+
+/** What a new run is: its request (report, who asked, who prepared and reviewed it) and when it is due. */
+export interface NewRun extends RunRequest {
   readonly dueDate: string;
 }
 

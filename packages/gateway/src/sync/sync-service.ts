@@ -6,24 +6,15 @@ import type { SqlExecutor, SqlTransaction } from "../context.js";
 import { parseReportRequest } from "../reports/report-data.js";
 import { SYNC_DEAD_QUEUE, SYNC_RUN_QUEUE } from "./sync-boss.js";
 import { runProfile } from "./sync-pipeline.js";
-import { insertRun, RUN_COLUMNS, type SyncRunView } from "./sync-runs.js";
+import { insertRun, RUN_COLUMNS, type RunRequest, type SyncRunView } from "./sync-runs.js";
 import type { SyncSettings } from "./sync-settings.js";
+
+export type { RunRequest } from "./sync-runs.js";
 
 /** The sync pipeline as the gateway and the CLI use it: pg-boss (to queue runs and keep schedules) and the settings. */
 export interface SyncService {
   readonly boss: PgBoss;
   readonly settings: SyncSettings;
-}
-
-/** What a run is asked for with. */
-export interface RunRequest {
-  readonly profile: string;
-  readonly regionCode: string;
-  readonly period: string;
-  readonly trigger: "schedule" | "manual";
-  readonly requestedBy: string;
-  readonly preparer: string;
-  readonly reviewer: string;
 }
 
 /** The job options of a run: singleton per (profile, region, period); the profile's retries with exponential backoff and jitter; dead letter. */
