@@ -1,4 +1,5 @@
 import { Migration } from "@mikro-orm/migrations";
+import { dropRefuseChangesSql, refuseChangesSql } from "./hand-written-sql.js";
 
 /**
  * Written by hand: what the table descriptions cannot express. The audit log's append-only trigger,
@@ -7,15 +8,7 @@ import { Migration } from "@mikro-orm/migrations";
  */
 export class Migration20261202160606 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create function audit_log_append_only() returns trigger language plpgsql as $$
-begin
-  raise exception 'audit_log is append-only: % refused', tg_op using errcode = 'insufficient_privilege';
-end;
-$$;`);
-    this.addSql(`create trigger audit_log_no_update_delete before update or delete on audit_log
-  for each row execute function audit_log_append_only();`);
-    this.addSql(`create trigger audit_log_no_truncate before truncate on audit_log
-  for each statement execute function audit_log_append_only();`);
+    for (const sql of refuseChangesSql("audit_log", "audit_log_append_only", "append-only")) this.addSql(sql);
 
     this.addSql(`create table rate_limit (
   key varchar(255) primary key,
@@ -51,8 +44,6 @@ $$;`);
 
   override async down(): Promise<void> {
     this.addSql("drop table if exists rate_limit;");
-    this.addSql("drop trigger if exists audit_log_no_truncate on audit_log;");
-    this.addSql("drop trigger if exists audit_log_no_update_delete on audit_log;");
-    this.addSql("drop function if exists audit_log_append_only();");
+    for (const sql of dropRefuseChangesSql("audit_log", "audit_log_append_only")) this.addSql(sql);
   }
 }

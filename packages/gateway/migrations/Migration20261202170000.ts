@@ -1,4 +1,5 @@
 import { Migration } from "@mikro-orm/migrations";
+import { dropLedgerVersionTriggersSql, ledgerVersionTriggersSql } from "./hand-written-sql.js";
 
 /** The ledger tables when this migration was written (a migration never changes with the code). */
 const LEDGER_TABLE_NAMES = [
@@ -58,19 +59,11 @@ begin
   return null;
 end
 $$;`);
-    for (const t of LEDGER_TABLE_NAMES) {
-      this.addSql(`create trigger "${t}_ledger_version" after insert or update or delete on "${t}"
-  for each row execute function bump_ledger_version();`);
-      this.addSql(`create trigger "${t}_ledger_version_truncate" after truncate on "${t}"
-  for each statement execute function bump_every_ledger_version();`);
-    }
+    for (const sql of ledgerVersionTriggersSql(LEDGER_TABLE_NAMES)) this.addSql(sql);
   }
 
   override async down(): Promise<void> {
-    for (const t of LEDGER_TABLE_NAMES) {
-      this.addSql(`drop trigger if exists "${t}_ledger_version" on "${t}";`);
-      this.addSql(`drop trigger if exists "${t}_ledger_version_truncate" on "${t}";`);
-    }
+    for (const sql of dropLedgerVersionTriggersSql(LEDGER_TABLE_NAMES)) this.addSql(sql);
     this.addSql(`drop function if exists bump_ledger_version(), bump_every_ledger_version();`);
     this.addSql(`drop table if exists ledger_version;`);
   }

@@ -1,4 +1,5 @@
 import { Migration } from "@mikro-orm/migrations";
+import { dropRefuseChangesSql, refuseChangesSql } from "./hand-written-sql.js";
 
 /**
  * Written by hand: a report submission is frozen. A trigger refuses UPDATE, DELETE and TRUNCATE on
@@ -6,15 +7,8 @@ import { Migration } from "@mikro-orm/migrations";
  */
 export class Migration20261202172312 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create function report_submission_frozen() returns trigger language plpgsql as $$
-begin
-  raise exception 'report_submission is frozen: % refused', tg_op using errcode = 'insufficient_privilege';
-end;
-$$;`);
-    this.addSql(`create trigger report_submission_no_update_delete before update or delete on report_submission
-  for each row execute function report_submission_frozen();`);
-    this.addSql(`create trigger report_submission_no_truncate before truncate on report_submission
-  for each statement execute function report_submission_frozen();`);
+    for (const sql of refuseChangesSql("report_submission", "report_submission_frozen", "frozen"))
+      this.addSql(sql);
     this.addSql(`do $$
 begin
   if exists (select from pg_roles where rolname = 'fupin_app') then
@@ -27,8 +21,6 @@ $$;`);
   }
 
   override async down(): Promise<void> {
-    this.addSql("drop trigger if exists report_submission_no_truncate on report_submission;");
-    this.addSql("drop trigger if exists report_submission_no_update_delete on report_submission;");
-    this.addSql("drop function if exists report_submission_frozen();");
+    for (const sql of dropRefuseChangesSql("report_submission", "report_submission_frozen")) this.addSql(sql);
   }
 }
