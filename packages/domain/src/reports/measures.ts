@@ -1,9 +1,11 @@
 import { FUND_SOURCES } from "../funds/fund.js";
 import { PROJECT_STAGES } from "../projects/project.js";
+import { isInRegion } from "./as-of.js";
 import { CAMPAIGN_FIGURES, type CampaignFigure, type CampaignRow } from "./campaign-report.js";
 import type { MeasureDefinition, MeasureValue, RowRef, RuleContext, RuleScope } from "./consistency.js";
 import type { HouseholdReportRow, LinkageLine } from "./household-report.js";
 import { monthEnd } from "./period.js";
+import type { ProjectReportRow } from "./project-report.js";
 
 type Values = Map<string, { value: number; refs: RowRef[] }>;
 
@@ -155,6 +157,27 @@ function householdMeasures(): Record<string, MeasureDefinition> {
   };
 }
 
+const villagesOf = new WeakMap<RuleContext["ledger"], Map<string, string>>();
+
+/**
+ * The household numbers of a project's beneficiaries that belong in the report set's report 1: all
+ * of them, except households the ledger places in a village outside the report's region (a leading
+ * enterprise of one township employs households of the next; their rows are in their own township's
+ * report 1, and the county's report set checks them).
+ */
+function beneficiariesInRegion(ctx: RuleContext, p: ProjectReportRow): string[] {
+  const region = ctx.households.regionCode;
+  let villages = villagesOf.get(ctx.ledger);
+  if (!villages) {
+    villages = new Map(ctx.ledger.households.map((h) => [h.id, h.villageCode]));
+    villagesOf.set(ctx.ledger, villages);
+  }
+  return p.beneficiaryHouseholdNumbers.filter((_, k) => {
+    const village = villages.get(p.beneficiaryHouseholdIds[k]!);
+    return village === undefined || isInRegion(village, region);
+  });
+}
+
 function projectHouseholdMeasures(): Record<string, MeasureDefinition> {
   const projectRef = (projectId: string): RowRef => ({
     source: "city-projects",
@@ -164,13 +187,13 @@ function projectHouseholdMeasures(): Record<string, MeasureDefinition> {
   return {
     "r2.beneficiary": measure("project-household", (ctx, v) => {
       for (const p of ctx.projects.projects)
-        for (const n of p.beneficiaryHouseholdNumbers)
+        for (const n of beneficiariesInRegion(ctx, p))
           add(v, `${p.projectId}|${n}`, 1, projectRef(p.projectId));
     }),
     "r2.expectsLinkage": measure("project-household", (ctx, v) => {
       for (const p of ctx.projects.projects)
         if (p.entityId !== null && p.linkageMode !== null)
-          for (const n of p.beneficiaryHouseholdNumbers)
+          for (const n of beneficiariesInRegion(ctx, p))
             add(v, `${p.projectId}|${n}`, 1, projectRef(p.projectId));
     }),
     "r1.showsProject": measure("project-household", (ctx, v) => {

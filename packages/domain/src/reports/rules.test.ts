@@ -69,6 +69,31 @@ describe("consistency rules R1–R8", () => {
     expect(codes(hidden)).toEqual(["R2.BENEFICIARY_IN_REPORT_1"]);
   });
 
+  // Bug guarded: a township's report set counted a beneficiary employed from the next township as
+  // missing from its report 1 (the household's row is in its own township's report 1).
+  it("R2: a township's report set judges only its own beneficiaries; the county's judges every one", () => {
+    const records = cleanRecords();
+    const h3 = records.households![2]!;
+    const employed: Partial<LedgerData> = {
+      ...records,
+      linkages: [...records.linkages!, linkage("l3", "e1", "h3", 2024)],
+      linkageYears: [...records.linkageYears!, { ...linkageYear("ly3", 2025, 300_000), linkageId: "l3" }],
+      incomes: [...records.incomes!, income("i3", "h3", 2025, 1_000_000)],
+      projects: records.projects!.map((p) => ({ ...p, beneficiaryHouseholdIds: ["h1", "h3"] })),
+    };
+    const inTown = (data: Partial<LedgerData>, region: string) => {
+      const ledger = buildLedger(data);
+      return checkReportConsistency(reportRuleContext(ledger, buildReportSet(ledger, region, YEAR)));
+    };
+    expect(inTown(employed, TOWN_A).filter((v) => v.code.startsWith("R2"))).toEqual([]);
+    expect(check(employed, YEAR).filter((v) => v.code.startsWith("R2"))).toEqual([]);
+    // without the linkage, the county's set sees it; the township's set still does not own the row
+    const unlinked = { ...employed, linkages: records.linkages!, linkageYears: records.linkageYears! };
+    const county = check(unlinked, YEAR).filter((v) => v.code === "R2.BENEFICIARY_LINKAGE");
+    expect(county.map((v) => v.scopeKey)).toEqual([`p1|${h3.householdNumber}`]);
+    expect(inTown(unlinked, TOWN_A).filter((v) => v.code.startsWith("R2"))).toEqual([]);
+  });
+
   it("R3: disbursed beyond plan, a fund's allocation exceeded, report 3 disagreeing with report 2", () => {
     const records = cleanRecords();
     const over = check({ ...records, funds: [fund("f1", 2025, 2_040_000)] }, YEAR);

@@ -166,8 +166,13 @@ function buildProject(w: World, rng: Rng, year: number, k: number, book: UseBook
     county: rng.int(5, 40) * WAN,
   };
   if (rng.chance(0.5)) fundingFen.municipal = rng.int(2, 20) * WAN;
-  // A project run by an entity benefits the households linked to it by the project's mode (R2).
-  const linked = entity ? entity.linkages.map((i) => w.linkages[i]!).filter((l) => covers(l, year)) : [];
+  // A project run by an entity benefits the households linked to it by the project's mode (R2). Report 2
+  // lists a project every year until it is handed over (never, if it stalls), and report 1 shows the
+  // linkages covering the year: a clean county keeps its beneficiaries' linkages from the project's
+  // year to the reference year, so a beneficiary never loses the project's linkage while it is listed.
+  const linked = entity
+    ? entity.linkages.map((i) => w.linkages[i]!).filter((l) => covers(l, year) && covers(l, w.cfg.ref))
+    : [];
   const mode = linked.length > 0 ? rng.pick(linked).mode : null;
   const pool =
     mode !== null
