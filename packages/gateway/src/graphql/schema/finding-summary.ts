@@ -2,8 +2,9 @@ import { summariseFindings, type TownshipFindingSummary } from "@fupin/domain";
 import { LEDGER_TABLES } from "../../ledger/tables.js";
 import { assessedYear, checkAssessedYear } from "../assessed-year.js";
 import { builder } from "../builder.js";
+import { reference } from "../fields.js";
 import { ASSESSMENT_COMPLEXITY } from "../limits-config.js";
-import { RegionRef, recordField } from "../refs.js";
+import { RegionRef } from "../refs.js";
 import { requireRegion, scopeSql } from "../scope.js";
 import { FindingTallyType } from "./finding-tally.js";
 import { yearArgSchema } from "./metric.js";
@@ -14,10 +15,10 @@ const TownshipFindingSummaryType = builder
     description:
       "One township's findings of a year counted by severity and by code (the county's own row holds the county-level findings).",
     fields: (t) => ({
-      regionCode: t.exposeString("regionCode", {
-        description: "The township, or the county code for county-level findings (funds).",
+      ...reference(t, "regionCode", RegionRef, {
+        key: "The township, or the county code for county-level findings (funds).",
+        record: "The township (or the county).",
       }),
-      region: recordField(t, RegionRef, "The township (or the county).", "regionCode"),
       year: t.exposeInt("year", { description: "The year assessed." }),
       total: t.exposeInt("total", { description: "Findings of the township in the year." }),
       critical: t.int({ description: "Critical findings.", resolve: (s) => s.bySeverity.critical }),

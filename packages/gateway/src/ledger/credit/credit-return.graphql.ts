@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { createCreditReturn } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { dateInYear } from "../../graphql/read/sql.js";
-import { CreditReturnRef, HouseholdCreditRef, recordField } from "../../graphql/refs.js";
+import { CreditReturnRef, HouseholdCreditRef } from "../../graphql/refs.js";
 import { CreditReturnKindEnum } from "../../graphql/schema/enums.js";
 import { enforceRules } from "../../graphql/write/rules.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
@@ -15,8 +16,7 @@ CreditReturnRef.implement({
   description: "What came back to a household from its credit on one day: a dividend or principal repaid.",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
-    creditId: t.exposeString("creditId", { description: "Ledger id of the household credit." }),
-    credit: recordField(t, HouseholdCreditRef, "The household credit.", "creditId"),
+    ...reference(t, "creditId", HouseholdCreditRef, { what: "household credit" }),
     date: t.exposeString("date", { description: "The day it was paid (YYYY-MM-DD)." }),
     kind: t.expose("kind", { type: CreditReturnKindEnum, description: "Dividend or principal repaid." }),
     amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),

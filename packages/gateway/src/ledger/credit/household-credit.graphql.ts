@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createHouseholdCredit } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { dateInYear } from "../../graphql/read/sql.js";
 import {
@@ -11,7 +12,6 @@ import {
   HouseholdCreditRef,
   HouseholdRef,
   IndustryRef,
-  recordField,
   recordList,
 } from "../../graphql/refs.js";
 import { CreditKindEnum } from "../../graphql/schema/enums.js";
@@ -29,24 +29,20 @@ HouseholdCreditRef.implement({
     "扶贫小额信贷 or 到户资金: a household's microloan or household-level fund, and the entity it was placed with (户贷企用, 资金入股), if any.",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
-    householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: recordField(t, HouseholdRef, "The household.", "householdId"),
+    ...reference(t, "householdId", HouseholdRef),
     kind: t.expose("kind", { type: CreditKindEnum, description: "Microloan or household fund." }),
     amountFen: t.exposeFloat("amountFen", { description: "The sum lent or placed, fen." }),
-    entityId: t.exposeString("entityId", {
+    ...reference(t, "entityId", BusinessEntityRef, {
+      what: "entity it was placed with (null: the household used it itself)",
+      record: "The entity, when registered inside the caller's scope.",
       nullable: true,
-      description: "Ledger id of the entity it was placed with (null: the household used it itself).",
     }),
-    entity: recordField(
-      t,
-      BusinessEntityRef,
-      "The entity, when registered inside the caller's scope.",
-      "entityId",
-    ),
-    industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
-    industry: recordField(t, IndustryRef, "The industry.", "industryId"),
-    fundId: t.exposeString("fundId", { nullable: true, description: "Ledger id of the fund it came from." }),
-    fund: recordField(t, FundRef, "The fund, inside the caller's scope.", "fundId"),
+    ...reference(t, "industryId", IndustryRef, { nullable: true }),
+    ...reference(t, "fundId", FundRef, {
+      what: "fund it came from",
+      record: "The fund, inside the caller's scope.",
+      nullable: true,
+    }),
     placedDate: t.exposeString("placedDate", { description: "The day it was lent or placed (YYYY-MM-DD)." }),
     dueDate: t.exposeString("dueDate", {
       nullable: true,

@@ -1,5 +1,6 @@
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq } from "../../graphql/read/sql.js";
 import {
@@ -8,7 +9,6 @@ import {
   IndustryRef,
   LinkageRef,
   RegionRef,
-  recordField,
   recordList,
 } from "../../graphql/refs.js";
 import { EntityKindEnum } from "../../graphql/schema/enums.js";
@@ -22,11 +22,16 @@ BusinessEntityRef.implement({
     recordId: t.exposeString("id", { description: "The entity's ledger id." }),
     name: t.exposeString("name", { description: "Name of the entity." }),
     kind: t.expose("kind", { type: EntityKindEnum, description: "Kind of entity." }),
-    regionCode: t.exposeString("regionCode", { description: "Township or village where it is registered." }),
-    region: recordField(t, RegionRef, "Where it is registered.", "regionCode"),
+    ...reference(t, "regionCode", RegionRef, {
+      key: "Township or village where it is registered.",
+      record: "Where it is registered.",
+    }),
     creditCode: t.exposeString("creditCode", { nullable: true, description: "Unified social credit code." }),
-    industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of its industry." }),
-    industry: recordField(t, IndustryRef, "Its industry.", "industryId"),
+    ...reference(t, "industryId", IndustryRef, {
+      key: "Ledger id of its industry.",
+      record: "Its industry.",
+      nullable: true,
+    }),
     establishedYear: t.exposeInt("establishedYear", { description: "Year established." }),
     activities: recordList(
       t,

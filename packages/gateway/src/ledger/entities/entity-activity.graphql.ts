@@ -1,8 +1,9 @@
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq } from "../../graphql/read/sql.js";
-import { BusinessEntityRef, EntityActivityRef, recordField } from "../../graphql/refs.js";
+import { BusinessEntityRef, EntityActivityRef } from "../../graphql/refs.js";
 import { ActivityKindEnum } from "../../graphql/schema/enums.js";
 import { entityActivityTable } from "./entity-activity.table.js";
 
@@ -10,8 +11,7 @@ EntityActivityRef.implement({
   description: "经营活动: evidence that an entity was active in a year.",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
-    entityId: t.exposeString("entityId", { description: "Ledger id of the entity." }),
-    entity: recordField(t, BusinessEntityRef, "The entity.", "entityId"),
+    ...reference(t, "entityId", BusinessEntityRef),
     year: t.exposeInt("year", { description: "Year of the activity." }),
     date: t.exposeString("date", { description: "Date (YYYY-MM-DD)." }),
     kind: t.expose("kind", { type: ActivityKindEnum, description: "Kind of evidence." }),

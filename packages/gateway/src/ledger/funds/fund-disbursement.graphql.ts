@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { createFundDisbursement } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { dateInYear } from "../../graphql/read/sql.js";
-import { FundDisbursementRef, FundRef, ProjectRef, recordField } from "../../graphql/refs.js";
+import { FundDisbursementRef, FundRef, ProjectRef } from "../../graphql/refs.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { projectTable } from "../projects/project.table.js";
 import { fundTable } from "./fund.table.js";
@@ -14,10 +15,8 @@ FundDisbursementRef.implement({
   description: "拨付: money of a fund paid out on a day, to a project or not; its source is the fund's.",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
-    fundId: t.exposeString("fundId", { description: "Ledger id of the fund." }),
-    fund: recordField(t, FundRef, "The fund, inside the caller's scope.", "fundId"),
-    projectId: t.exposeString("projectId", { nullable: true, description: "Ledger id of the project." }),
-    project: recordField(t, ProjectRef, "The project.", "projectId"),
+    ...reference(t, "fundId", FundRef, { inScope: true }),
+    ...reference(t, "projectId", ProjectRef, { nullable: true }),
     date: t.exposeString("date", { description: "The day it was paid (YYYY-MM-DD)." }),
     amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),
     payee: t.exposeString("payee", { description: "Who was paid, where recorded." }),

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { createFundUse } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { FundRef, FundUseRef, ProjectRef, recordField } from "../../graphql/refs.js";
+import { FundRef, FundUseRef, ProjectRef } from "../../graphql/refs.js";
 import { FundUseCategoryEnum } from "../../graphql/schema/enums.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { projectTable } from "../projects/project.table.js";
@@ -14,13 +15,11 @@ FundUseRef.implement({
   description: "资金使用: a use of a fund, by category.",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
-    fundId: t.exposeString("fundId", { description: "Ledger id of the fund." }),
-    fund: recordField(t, FundRef, "The fund, inside the caller's scope.", "fundId"),
+    ...reference(t, "fundId", FundRef, { inScope: true }),
     year: t.exposeInt("year", { description: "Year of the use." }),
     category: t.expose("category", { type: FundUseCategoryEnum, description: "Category of the use." }),
     amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),
-    projectId: t.exposeString("projectId", { nullable: true, description: "Ledger id of the project." }),
-    project: recordField(t, ProjectRef, "The project.", "projectId"),
+    ...reference(t, "projectId", ProjectRef, { nullable: true }),
     description: t.exposeString("description", { description: "Description." }),
   }),
 });

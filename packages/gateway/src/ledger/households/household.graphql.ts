@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createHousehold, type Household } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery, underRegion } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
 import { sqlWhere } from "../../graphql/read/sql.js";
@@ -14,7 +15,6 @@ import {
   MonitoringRef,
   RegionRef,
   ResponsibilityRef,
-  recordField,
   recordList,
   SubsidyRef,
 } from "../../graphql/refs.js";
@@ -44,10 +44,10 @@ HouseholdRef.implement({
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The household's ledger id (as in findings' subjectId)." }),
     householdNumber: t.exposeString("householdNumber", { description: "户编号: the household number." }),
-    villageCode: t.exposeString("villageCode", {
-      description: "Code of the household's village (12 digits).",
+    ...reference(t, "villageCode", RegionRef, {
+      what: "household's village",
+      key: "Code of the household's village (12 digits).",
     }),
-    village: recordField(t, RegionRef, "The household's village.", "villageCode"),
     identificationStandard: t.expose("identificationStandard", {
       type: IdentificationStandardEnum,
       description: "识别标准: the standard the household was identified under.",

@@ -1,17 +1,17 @@
 import { netIncomeFen } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq } from "../../graphql/read/sql.js";
-import { HouseholdRef, IncomeRef, recordField } from "../../graphql/refs.js";
+import { HouseholdRef, IncomeRef } from "../../graphql/refs.js";
 import { incomeTable } from "./income.table.js";
 
 IncomeRef.implement({
   description: "家庭年收入: a household's income for one year, all amounts in fen.",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
-    householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: recordField(t, HouseholdRef, "The household.", "householdId"),
+    ...reference(t, "householdId", HouseholdRef),
     year: t.exposeInt("year", { description: "Year of the income." }),
     wageFen: t.exposeFloat("wageFen", { description: "工资性收入, fen." }),
     productionFen: t.exposeFloat("productionFen", { description: "生产经营性收入, fen." }),

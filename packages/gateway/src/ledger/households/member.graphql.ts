@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { chinaDateOf, createMember, type Member } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
-import { HouseholdRef, MemberRef, recordField } from "../../graphql/refs.js";
+import { HouseholdRef, MemberRef } from "../../graphql/refs.js";
 import {
   EducationEnum,
   HealthEnum,
@@ -21,8 +22,7 @@ MemberRef.implement({
   description: "家庭成员: a member of a registered household; a person belongs to at most one household.",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The member's ledger id." }),
-    householdId: t.exposeString("householdId", { description: "Ledger id of the member's household." }),
-    household: recordField(t, HouseholdRef, "The member's household.", "householdId"),
+    ...reference(t, "householdId", HouseholdRef, { what: "member's household" }),
     name: t.exposeString("name", { description: "Name of the member." }),
     idNumber: t.string({
       description:

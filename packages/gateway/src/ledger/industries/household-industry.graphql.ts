@@ -1,7 +1,8 @@
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { HouseholdIndustryRef, HouseholdRef, IndustryRef, recordField } from "../../graphql/refs.js";
+import { HouseholdIndustryRef, HouseholdRef, IndustryRef } from "../../graphql/refs.js";
 import { householdIndustryTable } from "./household-industry.table.js";
 
 HouseholdIndustryRef.implement({
@@ -9,10 +10,8 @@ HouseholdIndustryRef.implement({
     "A household's industry and its outcome in one year (e.g. 养蜂: colonies kept and survived, debt).",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
-    householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: recordField(t, HouseholdRef, "The household.", "householdId"),
-    industryId: t.exposeString("industryId", { description: "Ledger id of the industry." }),
-    industry: recordField(t, IndustryRef, "The industry.", "industryId"),
+    ...reference(t, "householdId", HouseholdRef),
+    ...reference(t, "industryId", IndustryRef),
     year: t.exposeInt("year", { description: "Year of the outcome." }),
     unitsStarted: t.exposeInt("unitsStarted", { description: "Units started (colonies, mu, head)." }),
     unitsSurvived: t.exposeInt("unitsSurvived", { description: "Units surviving at year end." }),

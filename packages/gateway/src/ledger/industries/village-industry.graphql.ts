@@ -1,7 +1,8 @@
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery, underRegion } from "../../graphql/list-query.js";
-import { IndustryRef, RegionRef, recordField, VillageIndustryRef } from "../../graphql/refs.js";
+import { IndustryRef, RegionRef, VillageIndustryRef } from "../../graphql/refs.js";
 import { TrialStatusEnum } from "../../graphql/schema/enums.js";
 import { villageIndustryTable } from "./village-industry.table.js";
 
@@ -9,10 +10,8 @@ VillageIndustryRef.implement({
   description: "村级主导产业: a village's industry in one year, with its trial-planting (试验试种) status.",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
-    villageCode: t.exposeString("villageCode", { description: "Code of the village." }),
-    village: recordField(t, RegionRef, "The village.", "villageCode"),
-    industryId: t.exposeString("industryId", { description: "Ledger id of the industry." }),
-    industry: recordField(t, IndustryRef, "The industry.", "industryId"),
+    ...reference(t, "villageCode", RegionRef),
+    ...reference(t, "industryId", IndustryRef),
     year: t.exposeInt("year", { description: "Year of the record." }),
     trialStatus: t.expose("trialStatus", { type: TrialStatusEnum, description: "Trial-planting status." }),
     trialYear: t.exposeInt("trialYear", { nullable: true, description: "Year of the trial planting." }),

@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { createLinkageYear } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { sqlWhere } from "../../graphql/read/sql.js";
-import { LinkageRef, LinkageYearRef, recordField } from "../../graphql/refs.js";
+import { LinkageRef, LinkageYearRef } from "../../graphql/refs.js";
 import { BenefitKindEnum, LinkageModeEnum } from "../../graphql/schema/enums.js";
 import { enforceRules } from "../../graphql/write/rules.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
@@ -15,8 +16,7 @@ LinkageYearRef.implement({
   description: "One year of a linkage: whether the household took part and what it actually received.",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
-    linkageId: t.exposeString("linkageId", { description: "Ledger id of the linkage." }),
-    linkage: recordField(t, LinkageRef, "The linkage.", "linkageId"),
+    ...reference(t, "linkageId", LinkageRef),
     year: t.exposeInt("year", { description: "The year." }),
     tookPart: t.exposeBoolean("tookPart", { description: "Whether the household took part." }),
     receivedFen: t.exposeFloat("receivedFen", { description: "What it received, fen." }),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createLinkage } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { sqlWhere } from "../../graphql/read/sql.js";
 import {
@@ -10,7 +11,6 @@ import {
   IndustryRef,
   LinkageRef,
   LinkageYearRef,
-  recordField,
   recordList,
 } from "../../graphql/refs.js";
 import { LinkageModeEnum } from "../../graphql/schema/enums.js";
@@ -26,18 +26,12 @@ LinkageRef.implement({
   description: "利益联结机制: a benefit linkage between a business entity and a household.",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The linkage's ledger id." }),
-    entityId: t.exposeString("entityId", { description: "Ledger id of the entity." }),
-    entity: recordField(
-      t,
-      BusinessEntityRef,
-      "The entity, when registered inside the caller's scope.",
-      "entityId",
-    ),
-    householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: recordField(t, HouseholdRef, "The household.", "householdId"),
+    ...reference(t, "entityId", BusinessEntityRef, {
+      record: "The entity, when registered inside the caller's scope.",
+    }),
+    ...reference(t, "householdId", HouseholdRef),
     mode: t.expose("mode", { type: LinkageModeEnum, description: "Mode of the linkage." }),
-    industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
-    industry: recordField(t, IndustryRef, "The industry.", "industryId"),
+    ...reference(t, "industryId", IndustryRef, { nullable: true }),
     startYear: t.exposeInt("startYear", { description: "First year of the linkage." }),
     endYear: t.exposeInt("endYear", { nullable: true, description: "Last year (null: still running)." }),
     signedDate: t.exposeString("signedDate", {

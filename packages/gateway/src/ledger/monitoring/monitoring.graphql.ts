@@ -1,8 +1,9 @@
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { sqlWhere } from "../../graphql/read/sql.js";
-import { HouseholdRef, MonitoringRef, recordField } from "../../graphql/refs.js";
+import { HouseholdRef, MonitoringRef } from "../../graphql/refs.js";
 import { MonitoringCategoryEnum, RiskTypeEnum } from "../../graphql/schema/enums.js";
 import { monitoringTable } from "./monitoring.table.js";
 
@@ -10,8 +11,7 @@ MonitoringRef.implement({
   description: "防返贫监测: a relapse-monitoring record of a household.",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
-    householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: recordField(t, HouseholdRef, "The household.", "householdId"),
+    ...reference(t, "householdId", HouseholdRef),
     category: t.expose("category", { type: MonitoringCategoryEnum, description: "Monitoring category." }),
     riskType: t.expose("riskType", { type: RiskTypeEnum, description: "Risk type." }),
     identifiedDate: t.exposeString("identifiedDate", { description: "Date the risk was identified." }),

@@ -8,6 +8,7 @@ import {
 } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { eq } from "../../graphql/read/sql.js";
 import {
@@ -18,7 +19,6 @@ import {
   IndustryRef,
   ProjectRef,
   RegionRef,
-  recordField,
   recordList,
 } from "../../graphql/refs.js";
 import { FundSourceEnum, LinkageModeEnum, ProjectStageEnum } from "../../graphql/schema/enums.js";
@@ -54,20 +54,16 @@ ProjectRef.implement({
     recordId: t.exposeString("id", { description: "The project's ledger id." }),
     name: t.exposeString("name", { description: "Name of the project." }),
     year: t.exposeInt("year", { description: "Year of the project." }),
-    regionCode: t.exposeString("regionCode", { description: "Township or village of the project." }),
-    region: recordField(t, RegionRef, "Where the project is.", "regionCode"),
-    industryId: t.exposeString("industryId", { description: "Ledger id of the industry." }),
-    industry: recordField(t, IndustryRef, "The industry.", "industryId"),
-    entityId: t.exposeString("entityId", {
-      nullable: true,
-      description: "Ledger id of the implementing entity.",
+    ...reference(t, "regionCode", RegionRef, {
+      key: "Township or village of the project.",
+      record: "Where the project is.",
     }),
-    entity: recordField(
-      t,
-      BusinessEntityRef,
-      "The implementing entity, inside the caller's scope.",
-      "entityId",
-    ),
+    ...reference(t, "industryId", IndustryRef),
+    ...reference(t, "entityId", BusinessEntityRef, {
+      what: "implementing entity",
+      inScope: true,
+      nullable: true,
+    }),
     funding: t.field({
       type: [ProjectFunding],
       description: "Funding by source.",

@@ -7,8 +7,9 @@ import {
 } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
-import { RectificationRef, RegionRef, recordField } from "../../graphql/refs.js";
+import { RectificationRef, RegionRef } from "../../graphql/refs.js";
 import { RectificationSourceEnum, RectificationStatusEnum } from "../../graphql/schema/enums.js";
 import { requireKnownRegion } from "../../graphql/write/regions.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
@@ -38,8 +39,7 @@ RectificationRef.implement({
   description: "问题整改: a problem found in a township, its plan, responsible person, deadline and status.",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
-    townshipCode: t.exposeString("townshipCode", { description: "Code of the township." }),
-    township: recordField(t, RegionRef, "The township.", "townshipCode"),
+    ...reference(t, "townshipCode", RegionRef),
     problem: t.exposeString("problem", { description: "The problem." }),
     source: t.expose("source", { type: RectificationSourceEnum, description: "Where it was found." }),
     findingCode: t.exposeString("findingCode", {

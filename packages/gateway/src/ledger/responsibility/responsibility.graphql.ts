@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { createResponsibility } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
 import { sqlWhere } from "../../graphql/read/sql.js";
-import { HouseholdRef, RegionRef, ResponsibilityRef, recordField } from "../../graphql/refs.js";
+import { HouseholdRef, RegionRef, ResponsibilityRef } from "../../graphql/refs.js";
 import { ResponsibilityKindEnum } from "../../graphql/schema/enums.js";
 import { requireRegion } from "../../graphql/scope.js";
 import { requireKnownRegion } from "../../graphql/write/regions.js";
@@ -27,23 +28,12 @@ ResponsibilityRef.implement({
       description: "Phone; masked (first 3 and last 4 digits) unless the caller may read personal data.",
       resolve: (r, _args, ctx) => revealPersonal(ctx, "phone", "responsibility", r.id, r.personPhone),
     }),
-    townshipCode: t.exposeString("townshipCode", { description: "Code of the township." }),
-    township: recordField(t, RegionRef, "The township.", "townshipCode"),
-    householdId: t.exposeString("householdId", {
+    ...reference(t, "townshipCode", RegionRef),
+    ...reference(t, "householdId", HouseholdRef, { what: "household helped", nullable: true }),
+    ...reference(t, "villageCode", RegionRef, {
+      what: "village a village's responsible person answers for",
       nullable: true,
-      description: "Ledger id of the household helped.",
     }),
-    household: recordField(t, HouseholdRef, "The household helped.", "householdId"),
-    villageCode: t.exposeString("villageCode", {
-      nullable: true,
-      description: "Code of the village a village's responsible person answers for.",
-    }),
-    village: recordField(
-      t,
-      RegionRef,
-      "The village a village's responsible person answers for.",
-      "villageCode",
-    ),
     validFrom: t.exposeString("validFrom", { description: "In force from (YYYY-MM-DD)." }),
     validTo: t.exposeString("validTo", { nullable: true, description: "In force until (null: open-ended)." }),
   }),

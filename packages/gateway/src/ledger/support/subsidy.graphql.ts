@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { createSubsidy } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { dateInYear } from "../../graphql/read/sql.js";
-import { FundRef, HouseholdRef, IndustryRef, recordField, SubsidyRef } from "../../graphql/refs.js";
+import { FundRef, HouseholdRef, IndustryRef, SubsidyRef } from "../../graphql/refs.js";
 import { SubsidyKindEnum } from "../../graphql/schema/enums.js";
 import { requireInCounty } from "../../graphql/write/references.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
@@ -17,15 +18,16 @@ SubsidyRef.implement({
   description: "奖补: a subsidy or award paid to a household.",
   fields: (t) => ({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
-    householdId: t.exposeString("householdId", { description: "Ledger id of the household." }),
-    household: recordField(t, HouseholdRef, "The household.", "householdId"),
+    ...reference(t, "householdId", HouseholdRef),
     date: t.exposeString("date", { description: "Date paid (YYYY-MM-DD)." }),
     kind: t.expose("kind", { type: SubsidyKindEnum, description: "Subsidy or award." }),
     amountFen: t.exposeFloat("amountFen", { description: "Amount, fen." }),
-    industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
-    industry: recordField(t, IndustryRef, "The industry.", "industryId"),
-    fundId: t.exposeString("fundId", { nullable: true, description: "Ledger id of the fund paid from." }),
-    fund: recordField(t, FundRef, "The fund, inside the caller's scope.", "fundId"),
+    ...reference(t, "industryId", IndustryRef, { nullable: true }),
+    ...reference(t, "fundId", FundRef, {
+      what: "fund paid from",
+      record: "The fund, inside the caller's scope.",
+      nullable: true,
+    }),
     purpose: t.exposeString("purpose", { description: "Purpose." }),
   }),
 });

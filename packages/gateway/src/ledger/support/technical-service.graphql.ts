@@ -3,15 +3,10 @@ import { createTechnicalService } from "@fupin/domain";
 import { GraphQLError } from "graphql";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { reference } from "../../graphql/fields.js";
 import { addListQuery } from "../../graphql/list-query.js";
 import { dateInYear, sqlWhere } from "../../graphql/read/sql.js";
-import {
-  HouseholdRef,
-  IndustryRef,
-  RegionRef,
-  recordField,
-  TechnicalServiceRef,
-} from "../../graphql/refs.js";
+import { HouseholdRef, IndustryRef, RegionRef, TechnicalServiceRef } from "../../graphql/refs.js";
 import { ServiceKindEnum } from "../../graphql/schema/enums.js";
 import { requireInCounty } from "../../graphql/write/references.js";
 import { requireKnownRegion } from "../../graphql/write/regions.js";
@@ -26,10 +21,11 @@ TechnicalServiceRef.implement({
     recordId: t.exposeString("id", { description: "The record's ledger id." }),
     kind: t.expose("kind", { type: ServiceKindEnum, description: "Visit or training." }),
     date: t.exposeString("date", { description: "Date (YYYY-MM-DD)." }),
-    regionCode: t.exposeString("regionCode", { description: "Township or village where it took place." }),
-    region: recordField(t, RegionRef, "Where it took place.", "regionCode"),
-    industryId: t.exposeString("industryId", { nullable: true, description: "Ledger id of the industry." }),
-    industry: recordField(t, IndustryRef, "The industry.", "industryId"),
+    ...reference(t, "regionCode", RegionRef, {
+      key: "Township or village where it took place.",
+      record: "Where it took place.",
+    }),
+    ...reference(t, "industryId", IndustryRef, { nullable: true }),
     householdIds: t.exposeStringList("householdIds", { description: "Ledger ids of the households served." }),
     households: t.field({
       type: [HouseholdRef],
