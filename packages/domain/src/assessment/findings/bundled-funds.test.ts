@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { CreditReturn, HouseholdCredit } from "../../credit/credit.js";
 import type { LedgerData } from "../../ledger/ledger.js";
-import {
-  entity,
-  household,
-  linkage,
-  linkageYear,
-  member,
-  runDetector,
-  subjectsFound,
-  TOWN_A,
-  VILLAGES_A,
-} from "../testing/fixtures.js";
+import { entityScene, member, runDetector, subjectsFound, TOWN_A } from "../testing/fixtures.js";
 import { bundledFunds } from "./bundled-funds.js";
 
-const v = VILLAGES_A[0];
 // 户贷企用: 50,000 yuan of microcredit placed with cooperative e1 on 1 March 2024.
 const credit = (overrides: Partial<HouseholdCredit> = {}): HouseholdCredit => ({
   id: "cr1",
@@ -36,15 +25,17 @@ const back = (id: string, date: string, amountFen: number, kind: CreditReturn["k
   kind,
   amountFen,
 });
-const works = {
-  linkages: [linkage("l1", "e1", "h1", 2024)],
-  linkageYears: [linkageYear("l1", 2025, 1_800_000)],
+// h1's linkage to e1, and what it took through it in 2025 (negative: no part taken)
+const linked = (fen: number) => {
+  const { linkages, linkageYears } = entityScene({ households: ["h1"], years: { 2025: { h1: fen } } });
+  return { linkages, linkageYears };
 };
-const idle = { linkages: [linkage("l1", "e1", "h1", 2024)], linkageYears: [linkageYear("l1", 2025, -1)] };
+const works = linked(1_800_000);
+const idle = linked(-1);
 const records = (extra: Partial<LedgerData>, c: HouseholdCredit = credit()): Partial<LedgerData> => ({
-  households: [household("h1", v)],
+  ...entityScene({ households: ["h1"] }),
+  linkages: [],
   members: [member("m1", "h1")],
-  entities: [entity("e1", TOWN_A)],
   credits: [c],
   ...extra,
 });

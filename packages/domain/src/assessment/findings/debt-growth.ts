@@ -1,8 +1,8 @@
 import { formatFenAsYuan } from "../../shared/money.js";
-import { householdIndustriesOf, labels, NONE } from "../context.js";
+import { householdIndustriesOf, labels } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
-import { isFailing } from "./queries.js";
+import { failingHouseholdIndustries } from "./queries.js";
 
 /**
  * 新增债务 ("养蜂，缺少技术，成活率不到50%，不仅不能增收脱贫，反而新增债务"): a household's debt in an
@@ -15,16 +15,11 @@ export const debtGrowth: FindingDetector = {
   subjectType: "household",
   detect(ctx) {
     const findings: Finding[] = [];
-    for (const r of ctx.index.householdIndustriesByYear.get(ctx.year) ?? NONE) {
-      const failed = isFailing(ctx, r);
-      if (!failed) continue;
+    for (const { record: r, household: h, ratePct: rate } of failingHouseholdIndustries(ctx)) {
       const before = householdIndustriesOf(ctx.index, r.householdId, ctx.year - 1).find(
         (p) => p.industryId === r.industryId,
       );
       if (!before || r.debtFen <= before.debtFen) continue;
-      const h = ctx.index.households.get(r.householdId);
-      if (!h) continue;
-      const rate = Math.round((r.unitsSurvived / r.unitsStarted) * 100);
       findings.push(
         makeFinding(this, ctx, {
           regionCode: h.villageCode.slice(0, 9),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   activity,
   entity,
-  household,
+  householdsIn,
   linkage,
   runDetector,
   subjectsFound,
@@ -16,7 +16,7 @@ const v = VILLAGES_A[0];
 describe("ENTITY.EMPTY_SHELL", () => {
   it("fires for a linked cooperative with no activity this year, not for active or other entities", () => {
     const records = {
-      households: ["h1", "h2", "h3", "h4"].map((id) => household(id, v)),
+      households: householdsIn(v, ["h1", "h2", "h3", "h4"]),
       entities: [
         entity("c1", TOWN_A), // activity only in 2024 → empty shell
         entity("c2", TOWN_A), // active in 2025

@@ -3,6 +3,7 @@ import { labels, linkageYearOf, townshipRegionOf } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 import { isTokenBenefit } from "./linkage-yield.js";
+import { servedIn } from "./queries.js";
 
 /**
  * 挡箭牌 ("找个农业经营主体挂个'挡箭牌'，名义上安插几户贫困户，缺乏必要的帮扶和指导服务"): an
@@ -15,7 +16,6 @@ export const entityShield: FindingDetector = {
   severity: "high",
   subjectType: "entity",
   detect(ctx) {
-    const served = ctx.index.servedHouseholdsByYear.get(ctx.year);
     const findings: Finding[] = [];
     for (const [entityId, linkages] of ctx.index.linkagesByEntity) {
       const entity = ctx.index.entities.get(entityId);
@@ -23,7 +23,7 @@ export const entityShield: FindingDetector = {
       const current = linkages.filter((l) => linkageCoversYear(l, ctx.year));
       if (current.length === 0) continue;
       const helped = current.some((l) => {
-        if (served?.has(l.householdId) === true) return true;
+        if (servedIn(ctx, l.householdId, ctx.year)) return true;
         const y = linkageYearOf(ctx.index, l.id, ctx.year);
         return y !== undefined && y.receivedFen > 0 && !isTokenBenefit(ctx.policy, l, y);
       });

@@ -1,16 +1,7 @@
-import type { HouseholdIndustry } from "../../industries/industry.js";
-import { type AssessmentContext, labels, NONE } from "../context.js";
+import { labels } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
-import { isFailing } from "./queries.js";
-
-/** Whether a technical service of the year listed the household, or served its village on that industry. */
-function served(ctx: AssessmentContext, r: HouseholdIndustry, villageCode: string): boolean {
-  if (ctx.index.servedHouseholdsByYear.get(ctx.year)?.has(r.householdId)) return true;
-  return (ctx.index.servicesByYear.get(ctx.year) ?? NONE).some(
-    (s) => s.regionCode === villageCode && s.industryId === r.industryId,
-  );
-}
+import { failingHouseholdIndustries, servedOnIndustry } from "./queries.js";
 
 /**
  * 缺技术 ("贫困户缺技术、缺市场…有的贫困户养蜂，缺少技术，成活率不到50%，不仅不能增收脱贫，反而新增
@@ -25,11 +16,8 @@ export const failingWithoutService: FindingDetector = {
   subjectType: "household",
   detect(ctx) {
     const findings: Finding[] = [];
-    for (const r of ctx.index.householdIndustriesByYear.get(ctx.year) ?? NONE) {
-      if (!isFailing(ctx, r)) continue;
-      const h = ctx.index.households.get(r.householdId);
-      if (!h || served(ctx, r, h.villageCode)) continue;
-      const rate = Math.round((r.unitsSurvived / r.unitsStarted) * 100);
+    for (const { record: r, household: h, ratePct: rate } of failingHouseholdIndustries(ctx)) {
+      if (servedOnIndustry(ctx, h, r.industryId, ctx.year)) continue;
       findings.push(
         makeFinding(this, ctx, {
           regionCode: h.villageCode.slice(0, 9),

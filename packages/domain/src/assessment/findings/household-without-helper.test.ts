@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   helper,
   household,
+  householdsIn,
   member,
   runDetector,
   subjectsFound,
@@ -16,7 +17,7 @@ describe("RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER", () => {
   it.each([
     {
       name: "fires for a household whose helper's term ended, not for one still helped",
-      households: [household("h1", v), household("h2", v)],
+      households: householdsIn(v, ["h1", "h2"]),
       responsibilities: [
         helper("r1", "h1", TOWN_A, "2020-01-01"),
         helper("r2", "h2", TOWN_A, "2020-01-01", "2025-05-31"),
@@ -37,7 +38,7 @@ describe("RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER", () => {
     },
     {
       name: "does not fire when every household has a helper in force",
-      households: [household("h1", v), household("h2", v)],
+      households: householdsIn(v, ["h1", "h2"]),
       responsibilities: [
         helper("r1", "h1", TOWN_A, "2020-01-01"),
         helper("r2", "h2", TOWN_A, "2025-01-01", "2025-12-31"),

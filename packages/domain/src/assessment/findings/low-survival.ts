@@ -1,7 +1,7 @@
-import { labels, NONE } from "../context.js";
+import { labels } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
-import { isFailing } from "./queries.js";
+import { failingHouseholdIndustries } from "./queries.js";
 
 /**
  * 成活率低 ("有的贫困户养蜂，缺少技术，成活率不到50%"): a household's industry of the year, counted in
@@ -15,12 +15,8 @@ export const lowSurvival: FindingDetector = {
   subjectType: "household",
   detect(ctx) {
     const findings: Finding[] = [];
-    for (const r of ctx.index.householdIndustriesByYear.get(ctx.year) ?? NONE) {
-      if (!isFailing(ctx, r)) continue;
-      const h = ctx.index.households.get(r.householdId);
-      if (!h) continue;
+    for (const { record: r, household: h, ratePct: rate } of failingHouseholdIndustries(ctx)) {
       const unit = ctx.index.industries.get(r.industryId)?.outcomeUnit ?? "";
-      const rate = Math.round((r.unitsSurvived / r.unitsStarted) * 100);
       findings.push(
         makeFinding(this, ctx, {
           regionCode: h.villageCode.slice(0, 9),

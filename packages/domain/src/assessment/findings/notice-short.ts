@@ -2,7 +2,8 @@ import { PROJECT_STAGE_LABELS, PROJECT_STAGES } from "../../projects/project.js"
 import { daysBetween, yearOf } from "../../shared/dates.js";
 import { labels } from "../context.js";
 import type { Finding } from "../types.js";
-import { type FindingDetector, makeFinding } from "./detector.js";
+import type { FindingDetector } from "./detector.js";
+import { projectFinding } from "./queries.js";
 
 const NOTICE = PROJECT_STAGES.indexOf("public_notice");
 
@@ -28,10 +29,7 @@ export const noticeShort: FindingDetector = {
       if (!skipped && days >= ctx.policy.publicNoticeMinDays) continue;
       const min = ctx.policy.publicNoticeMinDays;
       findings.push(
-        makeFinding(this, ctx, {
-          regionCode: p.regionCode.slice(0, 9),
-          subjectId: p.id,
-          evidence: [p.id],
+        projectFinding(this, ctx, p, {
           zh: `${labels.village(ctx, p.regionCode)}项目「${p.name}」${skipped ? "未经公示" : `公示仅${days}天`}即进入${PROJECT_STAGE_LABELS[after.stage]}（应公示至少${min}天）`,
           en: `Project "${p.name}" (${p.id}) moved to ${after.stage} on ${after.date} ${skipped ? "without a public notice" : `after a public notice of ${days} days`} (at least ${min} required)`,
         }),

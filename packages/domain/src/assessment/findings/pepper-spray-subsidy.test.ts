@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
-  entity,
+  entityScene,
   household,
   householdIndustry,
-  linkage,
+  householdsIn,
   linkageYear,
   runDetector,
   service,
@@ -17,13 +17,11 @@ import {
 import { pepperSpraySubsidy } from "./pepper-spray-subsidy.js";
 
 const v = VILLAGES_A[0];
-const households = ["h1", "h2", "h3", "h4"].map((id) => household(id, v));
 // h1 raises chickens alone; h2 is linked to a cooperative and took part; h3 was visited by the service team.
+const linked = entityScene({ households: ["h2"], years: { 2025: { h2: 300_000 } } });
 const base = {
-  households: [...households, household("hb", VILLAGES_B[0])],
-  entities: [entity("e1", TOWN_A)],
-  linkages: [linkage("l2", "e1", "h2", 2024)],
-  linkageYears: [linkageYear("l2", 2025, 300_000)],
+  ...linked,
+  households: [...householdsIn(v, ["h1", "h2", "h3", "h4"]), household("hb", VILLAGES_B[0])],
   services: [service("sv3", "2025-05-01", v, ["h3"])],
   householdIndustries: [householdIndustry("hi1", "h1", "ind-veg", 2025)],
 };
@@ -61,7 +59,7 @@ describe("SUBSIDY.PEPPER_SPRAY: per township, the share of subsidy money in smal
 
   it("does not count a linkage the household did not take part in", () => {
     const subsidies = [subsidy("s2", "h2", "2025-04-01", 30_000)];
-    const records = { ...base, linkageYears: [linkageYear("l2", 2025, -1)], subsidies };
+    const records = { ...base, linkageYears: [linkageYear("l-h2", 2025, -1)], subsidies };
     expect(subjectsFound(pepperSpraySubsidy, records, 2025)).toEqual([TOWN_A]);
   });
 

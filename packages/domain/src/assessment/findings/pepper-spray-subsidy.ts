@@ -3,7 +3,7 @@ import type { Subsidy } from "../../support/subsidy.js";
 import { labels, NONE, push, townshipRegionOf } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
-import { tookPartInLinkage } from "./queries.js";
+import { servedIn, tookPartInLinkage } from "./queries.js";
 
 /**
  * 撒胡椒面 ("对分散的农户简单种养'撒胡椒面式'的补贴"): per township, the share of the year's subsidy
@@ -16,7 +16,6 @@ export const pepperSpraySubsidy: FindingDetector = {
   severity: "medium",
   subjectType: "township",
   detect(ctx) {
-    const served = ctx.index.servedHouseholdsByYear.get(ctx.year);
     const all = new Map<string, number>();
     const scattered = new Map<string, Subsidy[]>();
     for (const s of ctx.index.subsidiesByYear.get(ctx.year) ?? NONE) {
@@ -24,7 +23,7 @@ export const pepperSpraySubsidy: FindingDetector = {
       if (!h) continue;
       const township = townshipRegionOf(h.villageCode);
       all.set(township, (all.get(township) ?? 0) + s.amountFen);
-      if (s.amountFen >= ctx.policy.smallSubsidyFen || served?.has(h.id)) continue;
+      if (s.amountFen >= ctx.policy.smallSubsidyFen || servedIn(ctx, h.id, ctx.year)) continue;
       if (tookPartInLinkage(ctx, h.id, ctx.year)) continue;
       push(scattered, township, s);
     }

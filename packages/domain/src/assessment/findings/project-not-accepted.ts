@@ -1,7 +1,8 @@
 import { daysBetween } from "../../shared/dates.js";
 import { labels } from "../context.js";
 import type { Finding } from "../types.js";
-import { type FindingDetector, makeFinding } from "./detector.js";
+import type { FindingDetector } from "./detector.js";
+import { projectFinding, projectsUpToYear } from "./queries.js";
 
 /**
  * 完工未验收 ("对产业扶贫项目实行全过程监管，确保产业扶贫资金安全"): a project whose implementation
@@ -15,8 +16,7 @@ export const projectNotAccepted: FindingDetector = {
   subjectType: "project",
   detect(ctx) {
     const findings: Finding[] = [];
-    for (const p of ctx.ledger.projects) {
-      if (p.year > ctx.year) continue;
+    for (const p of projectsUpToYear(ctx)) {
       const started = p.stages.find((s) => s.stage === "implementation");
       if (!started || started.date > ctx.asOf) continue;
       const accepted = p.stages.some(
@@ -25,10 +25,7 @@ export const projectNotAccepted: FindingDetector = {
       const days = daysBetween(started.date, ctx.asOf);
       if (accepted || days <= ctx.policy.acceptanceDueDays) continue;
       findings.push(
-        makeFinding(this, ctx, {
-          regionCode: p.regionCode.slice(0, 9),
-          subjectId: p.id,
-          evidence: [p.id],
+        projectFinding(this, ctx, p, {
           zh: `${labels.village(ctx, p.regionCode)}${p.year}年项目「${p.name}」${started.date}开始实施，已${days}天仍未验收（应在${ctx.policy.acceptanceDueDays}天内验收）`,
           en: `Project "${p.name}" (${p.id}, ${p.year}) began implementation on ${started.date} and was not accepted ${days} days later (due within ${ctx.policy.acceptanceDueDays})`,
         }),

@@ -1,23 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { LinkageMode, LinkageYear } from "../../linkage/linkage.js";
-import {
-  entity,
-  household,
-  linkage,
-  linkageYear,
-  runDetector,
-  subjectsFound,
-  TOWN_A,
-  VILLAGES_A,
-} from "../testing/fixtures.js";
+import { entityScene, linkageYear, runDetector, subjectsFound, TOWN_A } from "../testing/fixtures.js";
 import { shallowLinkage } from "./shallow-linkage.js";
 
-const v = VILLAGES_A[0];
 const records = (mode: LinkageMode, fen: number, basis: Partial<LinkageYear> = {}) => ({
-  households: [household("h1", v)],
-  entities: [entity("e1", TOWN_A)],
-  linkages: [linkage("l1", "e1", "h1", 2024, { mode })],
-  linkageYears: [{ ...linkageYear("l1", 2025, fen), ...basis }],
+  ...entityScene({ households: ["h1"], linkage: { mode } }),
+  linkageYears: [{ ...linkageYear("l-h1", 2025, fen), ...basis }],
 });
 
 describe("LINKAGE.SHALLOW: a token against what the mode yields", () => {
@@ -65,7 +53,7 @@ describe("LINKAGE.SHALLOW: a token against what the mode yields", () => {
     },
     { name: "rent of 300 yuan, area not recorded", mode: "land_lease", fen: 30_000, basis: {}, fires: false },
   ] as const)("$name → $fires", ({ mode, fen, basis, fires }) => {
-    expect(subjectsFound(shallowLinkage, records(mode, fen, basis), 2025)).toEqual(fires ? ["l1"] : []);
+    expect(subjectsFound(shallowLinkage, records(mode, fen, basis), 2025)).toEqual(fires ? ["l-h1"] : []);
   });
 
   it("reads a county's own least yields", () => {
@@ -79,12 +67,16 @@ describe("LINKAGE.SHALLOW: a token against what the mode yields", () => {
         asset_income: 0,
       },
     };
-    expect(subjectsFound(shallowLinkage, records("employment", 200_000), 2025, { policy })).toEqual(["l1"]);
+    expect(subjectsFound(shallowLinkage, records("employment", 200_000), 2025, { policy })).toEqual(["l-h1"]);
   });
 
   it("says how much was paid against what the mode should yield", () => {
     const [finding] = runDetector(shallowLinkage, records("employment", 5_000), 2025);
-    expect(finding).toMatchObject({ evidence: ["l1", "l1-2025"], severity: "medium", regionCode: TOWN_A });
+    expect(finding).toMatchObject({
+      evidence: ["l-h1", "l-h1-2025"],
+      severity: "medium",
+      regionCode: TOWN_A,
+    });
     expect(finding?.message.zh).toContain("仅带来50.00元收益，低于该方式应有的1500.00元");
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   entity,
-  household,
+  entityScene,
+  householdsIn,
   linkage,
   linkageYear,
   runDetector,
@@ -12,7 +13,7 @@ import {
 import { yearTwoExit } from "./year-two-exit.js";
 
 const v = VILLAGES_A[2];
-const households = ["h1", "h2", "h3", "h4", "h5", "h6"].map((id) => household(id, v));
+const households = householdsIn(v, ["h1", "h2", "h3", "h4", "h5", "h6"]);
 
 describe("LINKAGE.YEAR_TWO_EXIT", () => {
   it("fires for an entity that kept 1 of 3 households; not for one that kept all, nor one with a single household", () => {
@@ -48,15 +49,10 @@ describe("LINKAGE.YEAR_TWO_EXIT", () => {
     { name: "does not fire at exactly half retained", stayed: 1, expected: [] },
     { name: "fires when nobody stayed", stayed: 0, expected: ["e1"] },
   ])("$name", ({ stayed, expected }) => {
-    const records = {
-      households: households.slice(0, 2),
-      entities: [entity("e1", TOWN_A)],
-      linkages: ["h1", "h2"].map((h) => linkage(`l-${h}`, "e1", h, 2024)),
-      linkageYears: [
-        ...["h1", "h2"].map((h) => linkageYear(`l-${h}`, 2024, 50_000)),
-        ...["h1", "h2"].slice(0, stayed).map((h) => linkageYear(`l-${h}`, 2025, 50_000)),
-      ],
-    };
+    const records = entityScene({
+      households: ["h1", "h2"],
+      years: { 2024: { h1: 50_000, h2: 50_000 }, 2025: stayed > 0 ? { h1: 50_000 } : {} },
+    });
     expect(subjectsFound(yearTwoExit, records, 2025)).toEqual(expected);
   });
 });

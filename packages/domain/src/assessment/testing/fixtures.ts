@@ -85,6 +85,15 @@ export function household(id: string, villageCode: string, overrides: Partial<Ho
   };
 }
 
+/** Households of a village, one per id (the same overrides for each). */
+export function householdsIn(
+  villageCode: string,
+  ids: readonly string[],
+  overrides: Partial<Household> = {},
+): Household[] {
+  return ids.map((id) => household(id, villageCode, overrides));
+}
+
 let memberSequence = 0;
 
 /** A member with a valid ID number (sequence numbers make each unique within a test run). */
@@ -168,6 +177,41 @@ export function linkageYear(linkageId: string, year: number, receivedFen: number
   };
 }
 
+/** What `entityScene` builds. */
+export interface EntityScene {
+  readonly households: Household[];
+  readonly entities: BusinessEntity[];
+  readonly linkages: Linkage[];
+  readonly linkageYears: LinkageYear[];
+}
+
+/**
+ * The usual set-up of a linkage test: households of a village (default the first of 南安镇), one entity
+ * registered in 南安镇 (default `e1`), a linkage `l-<household>` from each household to it from
+ * `startYear` (default 2024), and per year what each household took through it (`linkageYear`'s
+ * amount: negative for "did not take part"; a household left out has no record that year).
+ */
+export function entityScene(options: {
+  readonly households: readonly string[];
+  readonly village?: string;
+  readonly entityId?: string;
+  readonly entity?: Partial<BusinessEntity>;
+  readonly startYear?: number;
+  readonly linkage?: Partial<Linkage>;
+  readonly years?: Readonly<Record<number, Readonly<Record<string, number>>>>;
+}): EntityScene {
+  const entityId = options.entityId ?? "e1";
+  const start = options.startYear ?? 2024;
+  return {
+    households: householdsIn(options.village ?? VILLAGES_A[0], options.households),
+    entities: [entity(entityId, TOWN_A, options.entity)],
+    linkages: options.households.map((h) => linkage(`l-${h}`, entityId, h, start, options.linkage)),
+    linkageYears: Object.entries(options.years ?? {}).flatMap(([year, paid]) =>
+      Object.entries(paid).map(([h, fen]) => linkageYear(`l-${h}`, Number(year), fen)),
+    ),
+  };
+}
+
 /** A subsidy to a household on a date. */
 export function subsidy(id: string, householdId: string, date: IsoDate, amountFen: number): Subsidy {
   return { id, householdId, date, kind: "subsidy", amountFen, industryId: null, fundId: null, purpose: "" };
@@ -248,6 +292,27 @@ export function fundUse(
   return { id, fundId, year, category, amountFen, projectId: null, description: "", ...overrides };
 }
 
+/** A responsibility of a kind in a township from a date (open-ended unless `validTo`), for a person. */
+function responsibility(
+  id: string,
+  kind: Responsibility["kind"],
+  townshipCode: string,
+  validity: { validFrom: IsoDate; validTo: IsoDate | null },
+  subject: Partial<Pick<Responsibility, "householdId" | "villageCode" | "personName">> = {},
+): Responsibility {
+  return {
+    id,
+    kind,
+    personName: "李四",
+    personPhone: null,
+    townshipCode,
+    householdId: null,
+    villageCode: null,
+    ...validity,
+    ...subject,
+  };
+}
+
 /** A township's fixed responsible person from a date. */
 export function townshipPerson(
   id: string,
@@ -255,17 +320,23 @@ export function townshipPerson(
   validFrom: IsoDate,
   validTo: IsoDate | null = null,
 ): Responsibility {
-  return {
+  return responsibility(id, "township_fixed_person", townshipCode, { validFrom, validTo });
+}
+
+/** A village's responsible person (村级主体责任) from a date. */
+export function villagePerson(
+  id: string,
+  villageCode: string,
+  validFrom: IsoDate,
+  validTo: IsoDate | null = null,
+): Responsibility {
+  return responsibility(
     id,
-    kind: "township_fixed_person",
-    personName: "李四",
-    personPhone: null,
-    townshipCode,
-    householdId: null,
-    villageCode: null,
-    validFrom,
-    validTo,
-  };
+    "village_responsible_person",
+    villageCode.slice(0, 9),
+    { validFrom, validTo },
+    { villageCode, personName: "陈七" },
+  );
 }
 
 /** A household's helper from a date. */
@@ -276,17 +347,13 @@ export function helper(
   validFrom: IsoDate,
   validTo: IsoDate | null = null,
 ): Responsibility {
-  return {
+  return responsibility(
     id,
-    kind: "household_helper",
-    personName: "王五",
-    personPhone: null,
+    "household_helper",
     townshipCode,
-    householdId,
-    villageCode: null,
-    validFrom,
-    validTo,
-  };
+    { validFrom, validTo },
+    { householdId, personName: "王五" },
+  );
 }
 
 /** A rectification found on a date with a deadline, open (no plan) unless overridden. */
