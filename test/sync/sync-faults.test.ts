@@ -1,4 +1,4 @@
-import { LEDGER_TABLES } from "@fupin/gateway";
+import { LEDGER_TABLES, verifyAuditChain } from "@fupin/gateway";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TOWN_A, TOWN_B } from "../gateway/graphql-fixture.js";
 import { PROVINCE_TOKEN, type SyncHarness, startSyncHarness } from "../support/sync.js";
@@ -12,6 +12,24 @@ afterAll(() => h?.close());
 beforeEach(() => h.simulator.reset());
 
 const deliveries = () => h.simulator.stats().deliveries;
+
+/** The statuses a run went through, as the audit log has them (create first), and who it names. */
+async function auditedStatuses(runId: string): Promise<{ statuses: string[]; principals: string[] }> {
+  const rows = await h.db.pool.query<{
+    before: { status: string } | null;
+    after: { status: string };
+    principal_id: string;
+  }>(
+    "select before, after, principal_id from audit_log where entity_type = 'sync_run' and entity_id = $1 order by seq",
+    [runId],
+  );
+  const statuses = rows.rows.map((r) => r.after.status);
+  // Each entry starts where the one before it ended.
+  rows.rows.forEach((r, i) => {
+    if (i > 0) expect(r.before?.status).toBe(statuses[i - 1]);
+  });
+  return { statuses, principals: [...new Set(rows.rows.map((r) => r.principal_id))] };
+}
 
 describe("sync fault matrix (simulator + PostgreSQL)", () => {
   it("delivers a clean report once, with its receipts, and never writes the credential anywhere", async () => {
@@ -33,6 +51,15 @@ describe("sync fault matrix (simulator + PostgreSQL)", () => {
       "select (select coalesce(string_agg(t::text, ''), '') from sync_run t) || (select coalesce(string_agg(o::text, ''), '') from sync_outbox o) as t",
     );
     expect(dump.rows[0]!.t).not.toContain(PROVINCE_TOKEN);
+    expect(await auditedStatuses(run.id)).toEqual({
+      statuses: ["queued", "running", "delivered"],
+      principals: ["test:sync"],
+    });
+    const audit = await h.db.pool.query<{ t: string }>(
+      "select string_agg(a::text, '') as t from audit_log a",
+    );
+    expect(audit.rows[0]!.t).not.toContain(PROVINCE_TOKEN);
+    expect(await verifyAuditChain(h.db.pool)).toMatchObject({ ok: true });
   });
 
   it("platform down, then back: retried with backoff, delivered once", async () => {
@@ -42,6 +69,16 @@ describe("sync fault matrix (simulator + PostgreSQL)", () => {
     expect(done.attempts).toBe(3);
     expect(deliveries()).toBe(await h.outboxSize(run.id));
     expect(h.simulator.stats()).toMatchObject({ failures: 2, duplicates: 0 });
+    const { statuses } = await auditedStatuses(run.id);
+    expect(statuses).toEqual([
+      "queued",
+      "running",
+      "retrying",
+      "running",
+      "retrying",
+      "running",
+      "delivered",
+    ]);
   });
 
   it("timeout after the platform accepted: the retry gets the first receipt, no duplicate", async () => {
@@ -88,6 +125,7 @@ describe("sync fault matrix (simulator + PostgreSQL)", () => {
       expect(rect.rows[0]!.problem).toContain("R5.WAGES_COVER_EMPLOYMENT_PAY");
       expect(await h.outboxSize(run.id)).toBe(0);
       expect(h.simulator.stats().requests).toBe(0);
+      expect((await auditedStatuses(run.id)).statuses).toEqual(["queued", "running", "blocked"]);
     } finally {
       await h.db.pool.query(`update ${linkageYears.table} set benefit_kind = 'cash' where id = 'ly-A'`);
       await h.db.pool.query(`update ${incomes.table} set wage_fen = 1000000 where id = 'inc-A'`);

@@ -176,6 +176,54 @@ describe("sync over GraphQL", () => {
     await waitForStatus(run.id, "delivered");
   });
 
+  it("runSyncNow queues a report's run once, in scope, for reports:submit, and audits who asked", async () => {
+    const NOW = `mutation($p: String!, $r: String!, $d: String!) {
+      runSyncNow(profile: $p, regionCode: $r, period: $d, preparer: "张三", reviewer: "李四") {
+        created run { id profile regionCode period status trigger requestedBy }
+      }
+    }`;
+    type Now = { runSyncNow: { created: boolean; run: Record<string, string> } };
+    const args = { p: "province-households", r: TOWN_B, d: "2024-04" };
+    const denied = await gateway.graphql(NOW, args, { key: keys.reader });
+    expect(denied.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const outside = await gateway.graphql(NOW, { ...args, r: TOWN_A }, { key: keys.townB });
+    expect(outside.body.errors?.[0]?.extensions?.code).toBe("REGION_OUT_OF_SCOPE");
+    const badPeriod = await gateway.graphql(NOW, { ...args, d: "2024-13" }, { key: keys.townB });
+    expect(badPeriod.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "period" });
+    const badProfile = await gateway.graphql(NOW, { ...args, p: "ledger" }, { key: keys.townB });
+    expect(badProfile.body.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "profile",
+    });
+    expect((await gateway.db.pool.query("select 1 from sync_run where period = '2024-04'")).rowCount).toBe(0);
+
+    simulator.reset();
+    const first = await gateway.graphql<Now>(NOW, args, { key: keys.townB });
+    const run = first.body.data!.runSyncNow.run;
+    expect(first.body.data?.runSyncNow.created).toBe(true);
+    expect(run).toMatchObject({ regionCode: TOWN_B, period: "2024-04", trigger: "manual" });
+    const again = await gateway.graphql<Now>(NOW, args, { key: keys.submitter });
+    expect(again.body.data?.runSyncNow).toMatchObject({ created: false, run: { id: run.id } });
+    await waitForStatus(run.id!, "delivered");
+    const batches = await gateway.db.pool.query<{ n: number }>(
+      "select count(*)::int as n from sync_outbox where run_id = $1",
+      [run.id],
+    );
+    expect(simulator.stats()).toMatchObject({ deliveries: batches.rows[0]!.n, duplicates: 0, repeats: 0 });
+    const audit = await gateway.db.pool.query<{
+      principal_id: string;
+      action: string;
+      after: { status: string };
+    }>(
+      "select principal_id, action, after from audit_log where entity_type = 'sync_run' and entity_id = $1 order by seq",
+      [run.id],
+    );
+    expect(audit.rows[0]).toMatchObject({ action: "create", after: { status: "queued" } });
+    expect(audit.rows[0]!.principal_id).toBe(run.requestedBy);
+    expect(audit.rows.at(-1)!.after.status).toBe("delivered");
+    expect(JSON.stringify([first.body, again.body])).not.toContain(PROVINCE_TOKEN);
+  });
+
   it("rejects a bad status and a cursor it did not give", async () => {
     const bad = await gateway.graphql(RUNS, { r: COUNTY, after: "nonsense" });
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });

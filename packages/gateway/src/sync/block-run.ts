@@ -3,7 +3,7 @@ import { writeLedger } from "../graphql/write/transaction.js";
 import { rectificationTable } from "../ledger/rectification/rectification.table.js";
 import type { PreparedReport } from "../reports/report-data.js";
 import { type SyncDeps, syncContext } from "./sync-context.js";
-import type { SyncRunView } from "./sync-runs.js";
+import { changeRun, type SyncRunView } from "./sync-runs.js";
 
 /** Days a township gets to put a blocked report right (the rectification's deadline). */
 export const RECTIFICATION_DAYS = 10;
@@ -105,16 +105,17 @@ export async function blockRun(
     }
     return opened;
   });
-  await deps.sql.query(
-    `UPDATE sync_run SET status = 'blocked', violations = $2, rectification_ids = $3, finished_at = $4,
-       error = $5 WHERE id = $1`,
+  await changeRun(
+    deps.sql,
+    run.id,
+    "status = 'blocked', violations = $2, rectification_ids = $3, finished_at = $4, error = $5",
     [
-      run.id,
       JSON.stringify(violationSummary(errors)),
       JSON.stringify(ids),
       deps.now(),
       `blocked: ${errors.length} error-level consistency violation(s), first ${errors[0]!.code}`,
     ],
+    deps.now(),
   );
   return ids;
 }

@@ -8,7 +8,7 @@ import { dropFile } from "./file-drop.js";
 import { PermanentDeliveryError, postJson, RetryableDeliveryError } from "./http-transport.js";
 import { type OutboxEntry, pendingEntries, writeOutbox } from "./outbox.js";
 import { type SyncDeps, syncContext } from "./sync-context.js";
-import { endAttempt, loadRun, type SyncRunView, startAttempt } from "./sync-runs.js";
+import { changeRun, endAttempt, loadRun, type SyncRunView, startAttempt } from "./sync-runs.js";
 
 /** How a run's attempt ended. */
 export type AttemptOutcome = "delivered" | "blocked" | "finished-before" | "failed";
@@ -110,10 +110,12 @@ async function finishDelivered(deps: SyncDeps, run: SyncRunView): Promise<void> 
   const now = deps.now();
   const deliveredOn = chinaDateOf(now);
   const late = lateSyncFinding({ ...run, runId: run.id, deliveredOn, today: deliveredOn }) !== null;
-  await deps.sql.query(
-    `UPDATE sync_run SET status = 'delivered', delivered_at = $2, finished_at = $2, late = $3, error = NULL
-      WHERE id = $1`,
-    [run.id, now, late],
+  await changeRun(
+    deps.sql,
+    run.id,
+    "status = 'delivered', delivered_at = $2, finished_at = $2, late = $3, error = NULL",
+    [now, late],
+    now,
   );
 }
 
@@ -152,7 +154,8 @@ export async function runSyncJob(deps: SyncDeps, runId: string, job: JobAttempt)
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (e instanceof PermanentDeliveryError) {
-      await endAttempt(deps.sql, runId, "failed", message, deps.now());
+      const now = deps.now();
+      await endAttempt(deps.sql, runId, "failed", message, now, now);
       return "failed";
     }
     const last = job.retryCount >= job.retryLimit;
@@ -164,6 +167,7 @@ export async function runSyncJob(deps: SyncDeps, runId: string, job: JobAttempt)
       last ? "dead" : "retrying",
       text.slice(0, 1000),
       last ? deps.now() : null,
+      deps.now(),
     ).catch(() => undefined);
     throw e;
   }

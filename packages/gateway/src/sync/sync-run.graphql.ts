@@ -3,11 +3,15 @@ import { GraphQLError } from "graphql";
 import { builder } from "../graphql/builder.js";
 import { defineConnection, firstSchema } from "../graphql/connection.js";
 import { MAX_PAGE_SIZE } from "../graphql/limits-config.js";
+import { requireRegion } from "../graphql/scope.js";
+import { parseReportRequest } from "../reports/report-data.js";
+import { SUBMITTED_PROFILES } from "../reports/report-submission.table.js";
 import { SyncFindingType } from "./sync-finding.graphql.js";
 import { listRuns, requireSync, runCursor, runInScope, type SyncRunWithRejections } from "./sync-queries.js";
 import { SyncRejectedRowType } from "./sync-rejected-row.graphql.js";
 import { SyncRunStatusEnum } from "./sync-run-status.graphql.js";
-import { RERUNNABLE_STATUSES, rerunSyncRun } from "./sync-service.js";
+import { personSchema } from "./sync-schedule.graphql.js";
+import { RERUNNABLE_STATUSES, requestSyncRun, rerunSyncRun } from "./sync-service.js";
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
@@ -150,6 +154,72 @@ builder.mutationField("rerunSync", (t) =>
           },
         );
       return runInScope(ctx, run.id);
+    },
+  }),
+);
+
+/** What `runSyncNow` answers: the run of the report and whether this call asked for it. */
+interface RunSyncNowResult {
+  readonly run: SyncRunWithRejections;
+  readonly created: boolean;
+}
+
+const RunSyncNowPayload = builder.objectRef<RunSyncNowResult>("RunSyncNowPayload").implement({
+  description: "The run of a report asked for now, new or the one that already existed.",
+  fields: (t) => ({
+    run: t.field({
+      type: SyncRunType,
+      description: "The run of (profile, region, period).",
+      resolve: (p) => p.run,
+    }),
+    created: t.exposeBoolean("created", {
+      description: "True when this call queued it; false when the report already had a run (nothing queued).",
+    }),
+  }),
+});
+
+builder.mutationField("runSyncNow", (t) =>
+  t.field({
+    type: RunSyncNowPayload,
+    description:
+      "Delivers a report now (as `pnpm fupin sync` does): queues the run of (profile, region, period) for the workers. Idempotent: a report that already has a run gets that run back and nothing is queued (`rerunSync` requeues a failed one). Region inside the caller's scope; audited.",
+    authScopes: { reportsSubmit: true },
+    args: {
+      profile: t.arg.string({
+        required: true,
+        description: `Report profile: ${SUBMITTED_PROFILES.join(", ")}.`,
+      }),
+      regionCode: t.arg.string({
+        required: true,
+        description: "Region reported (inside the caller's scope).",
+      }),
+      period: t.arg.string({ required: true, description: "Period: 2025 for a year, 2025-03 for a month." }),
+      preparer: t.arg.string({
+        required: true,
+        description: "Who prepared the report (专人).",
+        validate: personSchema,
+      }),
+      reviewer: t.arg.string({ required: true, description: "Who reviewed it.", validate: personSchema }),
+    },
+    resolve: async (_root, args, ctx) => {
+      parseReportRequest(args.profile, args.period);
+      const regionCode = requireRegion(ctx, args.regionCode);
+      const { run, created } = await requestSyncRun(
+        ctx.services.sql,
+        requireSync(ctx),
+        {
+          profile: args.profile,
+          regionCode,
+          period: args.period,
+          trigger: "manual",
+          requestedBy: ctx.principal!.id,
+          preparer: args.preparer,
+          reviewer: args.reviewer,
+          requestId: ctx.requestId,
+        },
+        ctx.now(),
+      );
+      return { run: await runInScope(ctx, run.id), created };
     },
   }),
 );

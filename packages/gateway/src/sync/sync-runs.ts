@@ -1,3 +1,5 @@
+import type { ClientBase } from "pg";
+import { appendAuditEntries } from "../audit/audit-writer.js";
 import type { SqlExecutor } from "../context.js";
 import type { SyncRunStatus } from "./sync-run.table.js";
 
@@ -41,6 +43,8 @@ export interface RunRequest {
   readonly requestedBy: string;
   readonly preparer: string;
   readonly reviewer: string;
+  /** The request the run is audited under (a GraphQL request's id); default `sync-run-<id>`. */
+  readonly requestId?: string;
 }
 
 /** What a new run is: its request (report, who asked, who prepared and reviewed it) and when it is due. */
@@ -92,14 +96,87 @@ export async function loadRun(sql: SqlExecutor, id: string): Promise<SyncRunView
 /** The statuses a run is finished in: no job works on it again unless it is rerun. */
 export const FINISHED_STATUSES: readonly SyncRunStatus[] = ["delivered", "blocked", "failed", "dead"];
 
+/** The audit entity of a run's status changes. */
+export const SYNC_RUN_ENTITY = "sync_run";
+
+/** The request id a run's own work is audited and logged under. */
+export function runRequestId(runId: string): string {
+  return `sync-run-${runId}`;
+}
+
+/** What the audit log keeps of a run's state: status, attempts, submission and error (never a credential). */
+function runImage(run: SyncRunView) {
+  return { status: run.status, attempts: run.attempts, submissionId: run.submissionId, error: run.error };
+}
+
+/**
+ * Appends a run's status change to the hash-chained audit log, inside the transaction that made it:
+ * from `before` (null for a new run) to `after`, as whoever asked for the run.
+ */
+export async function auditRunChange(
+  client: ClientBase,
+  before: SyncRunView | null,
+  after: SyncRunView,
+  at: Date,
+  by: { principalId: string; requestId: string } = {
+    principalId: after.requestedBy,
+    requestId: runRequestId(after.id),
+  },
+): Promise<void> {
+  await appendAuditEntries(client, [
+    {
+      principalId: by.principalId,
+      action: before ? "update" : "create",
+      entityType: SYNC_RUN_ENTITY,
+      entityId: after.id,
+      countyCode: after.countyCode,
+      before: before ? runImage(before) : null,
+      after: before
+        ? runImage(after)
+        : { ...runImage(after), profile: after.profile, regionCode: after.regionCode, period: after.period },
+      requestId: by.requestId,
+      at,
+    },
+  ]);
+}
+
+/**
+ * Changes a run in one transaction with its audit entry: locks the row, applies `set` (SQL with
+ * $2… for `params`) unless the run is finished (when `unfinishedOnly`), and audits before and after.
+ * Null when the run is missing or finished.
+ */
+export async function changeRun(
+  sql: SqlExecutor,
+  id: string,
+  set: string,
+  params: readonly unknown[],
+  at: Date,
+  unfinishedOnly = true,
+): Promise<SyncRunView | null> {
+  return sql.transaction(async (tx) => {
+    const [before] = await tx.query<SyncRunView & Record<string, unknown>>(
+      `SELECT ${RUN_COLUMNS} FROM sync_run WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (!before || (unfinishedOnly && FINISHED_STATUSES.includes(before.status))) return null;
+    const [after] = await tx.query<SyncRunView & Record<string, unknown>>(
+      `UPDATE sync_run SET ${set} WHERE id = $1 RETURNING ${RUN_COLUMNS}`,
+      [id, ...params],
+    );
+    await auditRunChange(tx.client, before, after!, at);
+    return after!;
+  });
+}
+
 /** Starts an attempt of an unfinished run (status running, attempts + 1); null when it is finished. */
 export async function startAttempt(sql: SqlExecutor, id: string, now: Date): Promise<SyncRunView | null> {
-  const [row] = await sql.query<SyncRunView & Record<string, unknown>>(
-    `UPDATE sync_run SET status = 'running', attempts = attempts + 1, started_at = coalesce(started_at, $2)
-      WHERE id = $1 AND status NOT IN ('delivered', 'blocked', 'failed', 'dead') RETURNING ${RUN_COLUMNS}`,
-    [id, now],
+  return changeRun(
+    sql,
+    id,
+    "status = 'running', attempts = attempts + 1, started_at = coalesce(started_at, $2)",
+    [now],
+    now,
   );
-  return row ?? null;
 }
 
 /** Ends an attempt: the run's new status, its error (null to clear) and when it finished (null while it goes on). */
@@ -109,10 +186,7 @@ export async function endAttempt(
   status: SyncRunStatus,
   error: string | null,
   finishedAt: Date | null,
+  now: Date = finishedAt ?? new Date(),
 ): Promise<void> {
-  await sql.query(
-    `UPDATE sync_run SET status = $2, error = $3, finished_at = $4
-      WHERE id = $1 AND status NOT IN ('delivered', 'blocked', 'failed', 'dead')`,
-    [id, status, error, finishedAt],
-  );
+  await changeRun(sql, id, "status = $2, error = $3, finished_at = $4", [status, error, finishedAt], now);
 }

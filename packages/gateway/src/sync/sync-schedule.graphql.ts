@@ -33,7 +33,8 @@ export const SyncScheduleType = builder.objectRef<SyncScheduleView>("SyncSchedul
   }),
 });
 
-const personSchema = z
+/** A preparer or reviewer as an argument: a trimmed name of 1–50 characters. */
+export const personSchema = z
   .string()
   .trim()
   .min(1, { error: "must not be empty" })

@@ -6,7 +6,14 @@ import type { SqlExecutor, SqlTransaction } from "../context.js";
 import { parseReportRequest } from "../reports/report-data.js";
 import { SYNC_DEAD_QUEUE, SYNC_RUN_QUEUE } from "./sync-boss.js";
 import { runProfile } from "./sync-pipeline.js";
-import { insertRun, RUN_COLUMNS, type RunRequest, type SyncRunView } from "./sync-runs.js";
+import {
+  auditRunChange,
+  insertRun,
+  RUN_COLUMNS,
+  type RunRequest,
+  runRequestId,
+  type SyncRunView,
+} from "./sync-runs.js";
 import type { SyncSettings } from "./sync-settings.js";
 
 export type { RunRequest } from "./sync-runs.js";
@@ -45,8 +52,9 @@ export async function sendRunJob(service: SyncService, tx: SqlTransaction, run: 
 }
 
 /**
- * Asks for a run of (profile, region, period): inserts it and queues its job in one transaction. A
- * second request of the same report returns the existing run (created: false) and queues nothing.
+ * Asks for a run of (profile, region, period): inserts it, audits it (as whoever asked) and queues its
+ * job in one transaction. A second request of the same report returns the existing run (created:
+ * false) and queues nothing.
  */
 export async function requestSyncRun(
   sql: SqlExecutor,
@@ -60,8 +68,14 @@ export async function requestSyncRun(
   const dueDate = reportDueDate(profile.deadline, parsed.period);
   return sql.transaction(async (tx) => {
     const txSql = { ...sql, query: tx.query, transaction: sql.transaction };
-    const result = await insertRun(txSql, { ...request, period, dueDate }, now);
-    if (result.created) await sendRunJob(service, tx, result.run);
+    const { requestId, ...fields } = request;
+    const result = await insertRun(txSql, { ...fields, period, dueDate }, now);
+    if (!result.created) return result;
+    await auditRunChange(tx.client, null, result.run, now, {
+      principalId: request.requestedBy,
+      requestId: requestId ?? runRequestId(result.run.id),
+    });
+    await sendRunJob(service, tx, result.run);
     return result;
   });
 }

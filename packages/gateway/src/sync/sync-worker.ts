@@ -12,6 +12,7 @@ import { allSchedules, applySchedule, onScheduleTick } from "./schedules.js";
 import { SYNC_DEAD_QUEUE, SYNC_RUN_QUEUE, startSyncBoss, tickQueueName } from "./sync-boss.js";
 import type { SyncDeps } from "./sync-context.js";
 import { runSyncJob } from "./sync-pipeline.js";
+import { changeRun } from "./sync-runs.js";
 import type { SyncService } from "./sync-service.js";
 import type { SyncSettings } from "./sync-settings.js";
 
@@ -31,10 +32,13 @@ export interface SyncWorker extends SyncService {
 }
 
 async function markDead(deps: SyncDeps, runId: string): Promise<void> {
-  await deps.sql.query(
-    `UPDATE sync_run SET status = 'dead', finished_at = $2, error = coalesce(error, 'retries exhausted')
-      WHERE id = $1 AND status NOT IN ('delivered', 'blocked', 'failed', 'dead')`,
-    [runId, deps.now()],
+  const now = deps.now();
+  await changeRun(
+    deps.sql,
+    runId,
+    "status = 'dead', finished_at = $2, error = coalesce(error, 'retries exhausted')",
+    [now],
+    now,
   );
 }
 
