@@ -152,6 +152,43 @@ describe("console", () => {
     await page.close();
   });
 
+  it("finds households by a member's name (not only the head's), refusing digits in Chinese", async () => {
+    const member = await gw.db.pool.query<{ name: string }>(
+      `select m.name from member m where m.relation <> 'head' and m.name not like '% %'
+        order by (select count(*) from member o where strpos(o.name, m.name) > 0), m.id limit 1`,
+    );
+    const name = member.rows[0]!.name;
+    const expected = await gw.db.pool.query<{ household_number: string }>(
+      `select h.household_number from household h
+        where exists (select 1 from member m where m.household_id = h.id and m.name like '%' || $1 || '%')
+        order by h.id`,
+      [name],
+    );
+    expect(expected.rows.length).toBeGreaterThan(0);
+    const page = await signIn(gw.keys.county);
+    await page.goto(`${gw.origin}/console/ledger`);
+    await settled(page);
+    const all = await page.getByTestId("household-total").textContent();
+    await page.getByRole("textbox", { name: "姓名" }).fill(name);
+    await page.getByRole("button", { name: "查询" }).click();
+    await expect
+      .poll(() => page.getByTestId("household-total").textContent())
+      .toBe(`共 ${expected.rows.length} 户`);
+    await settled(page);
+    expect(await page.getByTestId("household-total").textContent()).not.toBe(all);
+    const numbers = await page.locator("[data-testid=households] tbody tr td:nth-child(1)").allTextContents();
+    expect(numbers.map((n) => n.trim())).toEqual(expected.rows.map((r) => r.household_number));
+    const matches = await page.getByTestId("name-match").allTextContents();
+    expect(matches.every((m) => m.includes(name))).toBe(true);
+    await screenshot(page, "console-ledger-by-name");
+    await expectAccessible(page);
+
+    await page.getByRole("textbox", { name: "姓名" }).fill("360723199001010011");
+    await page.getByRole("button", { name: "查询" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/姓名中不能有数字/);
+    await page.close();
+  });
+
   it("previews a report with a planted inconsistency and is refused submission, in Chinese", async () => {
     const { linkageYears, linkages, incomes } = LEDGER_TABLES;
     const planted = await gw.db.pool.query<{ household_id: string; year: number }>(

@@ -138,6 +138,91 @@ describe("households: each filter against independent SQL", () => {
   });
 });
 
+describe("households by name (any member's name contains the text)", () => {
+  async function households(filter: Record<string, unknown>, key?: string, region = TEST_COUNTY) {
+    const res = await g.graphql<{ households: { totalCount: number; nodes: { recordId: string }[] } }>(
+      `query($f: HouseholdFilter) { households(regionCode: "${region}", filter: $f, first: 100) { totalCount nodes { recordId } } }`,
+      { f: filter },
+      key ? { key } : {},
+    );
+    return res.body;
+  }
+
+  /** Ids of households with a member whose name contains `part`, under `region`, by LIKE. */
+  async function byLike(part: string, region = TEST_COUNTY): Promise<string[]> {
+    const r = await g.db.pool.query<{ id: string }>(
+      `select distinct h.id from household h join member m on m.household_id = h.id
+        where m.name like '%' || $1 || '%' and h.village_code like $2 || '%' order by h.id`,
+      [part, region],
+    );
+    return r.rows.map((row) => row.id);
+  }
+
+  it("a surname, a full name of a member who is not the head, and a name with surrounding space", async () => {
+    const { surname } = await firstRow<{ surname: string }>(
+      "select left(name, 1) as surname from member group by 1 order by count(*) desc limit 1",
+    );
+    const withSurname = await byLike(surname);
+    expect(withSurname.length).toBeGreaterThan(1);
+    const bySurname = await households({ name: surname });
+    expect(bySurname.errors).toBeUndefined();
+    expect(bySurname.data!.households.totalCount).toBe(withSurname.length);
+    expect(bySurname.data!.households.nodes.map((n) => n.recordId)).toEqual(withSurname.slice(0, 100));
+
+    const member = await firstRow<{ name: string; household_id: string }>(
+      "select name, household_id from member where relation <> 'head' order by id limit 1",
+    );
+    const full = await households({ name: `\u3000${member.name} ` });
+    expect(full.data!.households.nodes.map((n) => n.recordId)).toContain(member.household_id);
+    expect(full.data!.households.nodes.map((n) => n.recordId)).toEqual(await byLike(member.name));
+  });
+
+  it("matches `%` and `_` as written, not as LIKE wildcards", async () => {
+    expect((await households({ name: "%" })).data!.households.totalCount).toBe(0);
+    expect((await households({ name: "_" })).data!.households.totalCount).toBe(0);
+  });
+
+  it("is no oracle: a name only outside the caller's township answers as a name that exists nowhere", async () => {
+    const towns = await g.db.pool.query<{ code: string }>(
+      "select code from region where level = 'township' order by code limit 2",
+    );
+    const [mine, other] = towns.rows.map((r) => r.code) as [string, string];
+    const { name } = await firstRow<{ name: string }>(
+      `select m.name from member m join household h on h.id = m.household_id
+        where h.village_code like $1 || '%'
+          and not exists (select 1 from member m2 join household h2 on h2.id = m2.household_id
+                           where h2.village_code like $2 || '%' and strpos(m2.name, m.name) > 0)
+        order by m.id limit 1`,
+      [other, mine],
+    );
+    const key = await g.keys.create(mine, ["ledger:read"]);
+    const outside = await households({ name }, key, mine);
+    const nowhere = await households({ name: "不存在的名字" }, key, mine);
+    expect(outside).toEqual(nowhere);
+    expect(outside.data!.households.totalCount).toBe(0);
+    // The county sees that household; the township key asking for the other township is refused by scope.
+    expect((await households({ name })).data!.households.totalCount).toBe((await byLike(name)).length);
+    expect((await households({ name }, key, other)).errors?.[0]?.extensions?.code).toBe(
+      "REGION_OUT_OF_SCOPE",
+    );
+  });
+
+  it.each([
+    ["empty", ""],
+    ["blank", " \u3000 "],
+    ["an ID number", "360723199001010011"],
+    ["a phone number", "13800001234"],
+    ["digits in a name", "张三2"],
+    ["full-width digits", "张三２"],
+    ["over 50 characters", "张".repeat(51)],
+    ["a NUL", "张\u0000"],
+  ])("refuses %s before any SQL: BAD_USER_INPUT naming filter.name", async (_what, name) => {
+    const body = await households({ name });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.name" });
+    expect(body.data?.households ?? null).toBeNull();
+  });
+});
+
 describe("year and date filters against independent SQL", () => {
   it("subsidies and technicalServices by year, responsibilities in force on a date", async () => {
     for (const year of [2022, 2023, 2024]) {

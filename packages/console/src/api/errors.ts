@@ -27,6 +27,8 @@ const FIELD_NAMES: Record<string, string> = {
   problem: "问题描述",
   responsiblePerson: "责任人",
   date: "日期",
+  name: "姓名",
+  householdNumber: "户编号",
 };
 
 function fieldName(path: string): string {

@@ -72,6 +72,8 @@ export type HouseholdFilter = {
   mainCause?: PovertyCause | null | undefined;
   /** Only households under relapse monitoring now (true) or not (false). */
   monitored?: boolean | null | undefined;
+  /** Only households with a member (the head or any other) whose name contains this text (1–50 characters after trimming, no digits: never an ID number or phone). Needs only ledger:read: names are not masked (ID numbers, phones and bank accounts are) and every match lies in the caller's scope, so the search answers nothing the caller could not read by paging. Should names ever be masked, this filter must require personal:read. */
+  name?: string | null | undefined;
   /** Only households with this status. */
   povertyStatus?: PovertyStatus | null | undefined;
   /** Only households registered in this year. */

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { createHousehold, type Household } from "@fupin/domain";
+import { createHousehold, type Household, toHalfWidth } from "@fupin/domain";
+import { z } from "zod";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { badUserInput } from "../../graphql/errors.js";
 import { reference } from "../../graphql/fields.js";
 import { addListQuery, underRegion } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
-import { sqlWhere } from "../../graphql/read/sql.js";
+import { type SqlCondition, sqlWhere } from "../../graphql/read/sql.js";
 import {
   HouseholdIndustryRef,
   HouseholdRef,
@@ -138,8 +140,45 @@ const HouseholdFilter = builder.inputType("HouseholdFilter", {
     monitored: t.boolean({
       description: "Only households under relapse monitoring now (true) or not (false).",
     }),
+    name: t.string({
+      description:
+        "Only households with a member (the head or any other) whose name contains this text (1–50 " +
+        "characters after trimming, no digits: never an ID number or phone). Needs only ledger:read: " +
+        "names are not masked (ID numbers, phones and bank accounts are) and every match lies in the " +
+        "caller's scope, so the search answers nothing the caller could not read by paging. Should names " +
+        "ever be masked, this filter must require personal:read.",
+    }),
   }),
 });
+
+/**
+ * The name a household search asks for: trimmed, 1–50 characters, no digits (a name holds none, so a
+ * search with digits could only be aimed at ID numbers or phones), no NUL.
+ */
+export const householdNameSearchSchema = z
+  .string()
+  .trim()
+  .min(1, { error: "must not be empty" })
+  .max(50, { error: "must be at most 50 characters" })
+  .refine((n) => !n.includes("\u0000"), { error: "must not contain the NUL character" })
+  .refine((n) => !/\d/.test(toHalfWidth(n)), { error: "must be part of a name (no digits)" });
+
+/**
+ * Households with a member whose name contains `value` (validated before any SQL). `strpos`, not
+ * LIKE: `%` and `_` in a name are matched as written. The member row carries the household's scope
+ * (county and region), so the subquery is region-filtered like every level of the read.
+ */
+function memberNameContains(value: string): SqlCondition {
+  const parsed = householdNameSearchSchema.safeParse(value);
+  if (!parsed.success)
+    throw badUserInput([
+      { path: "filter.name", message: parsed.error.issues[0]?.message ?? "is not a name" },
+    ]);
+  return sqlWhere(
+    "EXISTS (SELECT 1 FROM member m WHERE m.household_id = household.id AND m.county_code = household.county_code AND m.region_code = household.region_code AND strpos(m.name, ?) > 0)",
+    parsed.data,
+  );
+}
 
 addListQuery("households", {
   description: "Registered households inside a region (county, township or village), in id order.",
@@ -155,6 +194,7 @@ addListQuery("households", {
       sqlWhere(
         `${v ? "" : "NOT "}EXISTS (SELECT 1 FROM monitoring m WHERE m.household_id = household.id AND m.removed_date IS NULL)`,
       ),
+    name: memberNameContains,
   },
   // Industry and year describe one outcome record: both must hold on the same row.
   combined: (f) =>
