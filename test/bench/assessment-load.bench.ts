@@ -3,7 +3,9 @@
 // cycled so the cache misses), against one gateway process started as `fupin start` (node --import
 // tsx). Prints p50/p99 of both phases in the same run. Asserts nothing.
 //
-// BENCH_HOUSEHOLDS (default 4000), BENCH_SECONDS per phase (default 10).
+// BENCH_HOUSEHOLDS (default 4000), BENCH_SECONDS per phase (default 10), BENCH_GATEWAY_NODE_ARGS: extra
+// node flags of the gateway process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its thread
+// spends its time).
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
@@ -29,7 +31,9 @@ async function freePort(): Promise<number> {
 }
 
 async function startGateway(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "packages/gateway/src/cli/main.ts", "start"], {
+  const nodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const args = [...nodeArgs, "--import", "tsx", "packages/gateway/src/cli/main.ts", "start"];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -3,17 +3,26 @@ import { fileURLToPath } from "node:url";
 import { chinaDateOf, computeMetrics } from "@fupin/domain";
 import { generateSyntheticCounty } from "@fupin/domain/synthetic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type AssessmentQuestion,
+  runAssessmentJob,
+} from "../../packages/gateway/src/assessment/assessment-job.js";
+import type { GatewayContext } from "../../packages/gateway/src/context.js";
+import { createSqlExecutor } from "../../packages/gateway/src/db/pool.js";
+import { readSnapshotText } from "../../packages/gateway/src/graphql/read/snapshot.js";
 import { startTestGateway, type TestGateway } from "../support/gateway.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const NOW = new Date("2025-11-30T04:00:00Z");
 const YEAR = 2025;
 const HOUSEHOLDS = 120;
+// The same ledger the gateway seeds: generator seed 1, reference year of the clock.
 const { ledger } = generateSyntheticCounty({
   seed: 1,
   referenceYear: Number(chinaDateOf(NOW).slice(0, 4)),
   households: HOUSEHOLDS,
 });
+const TOWNSHIPS = ledger.regions.filter((r) => r.level === "township").map((r) => r.code);
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -26,12 +35,23 @@ afterAll(async () => {
 const METRICS = `query($r: String!, $y: Int!) { metrics(regionCode: $r, year: $y) { code numerator denominator } }`;
 const FINDINGS = `query($r: String!, $y: Int!) { findings(regionCode: $r, year: $y) { code subjectId } }`;
 
-/** SQL statements of one request: a cache hit reads only the ledger version, a miss also the snapshot. */
-async function statements(query: string, variables: Record<string, unknown>): Promise<number> {
+/** What the assessment service did for some requests: assessments computed, snapshots the worker read. */
+async function work(run: () => Promise<unknown>): Promise<{ computed: number; read: number }> {
+  const service = gw.server.assessment;
+  const before = { computed: service.computed, read: service.snapshotsRead };
+  await run();
+  return { computed: service.computed - before.computed, read: service.snapshotsRead - before.read };
+}
+
+/** One request: it succeeds, and its own SQL is the ledger version only (the worker reads snapshots). */
+async function ask(query: string, variables: Record<string, unknown>) {
   const res = await gw.graphql(query, variables);
   expect(res.body.errors).toBeUndefined();
-  return Number(res.headers.get("x-sql-statements"));
+  expect(Number(res.headers.get("x-sql-statements"))).toBe(1);
+  return res;
 }
+
+const request = (query: string, variables: Record<string, unknown>) => work(() => ask(query, variables));
 
 async function version(county: string): Promise<number> {
   const r = await gw.db.pool.query<{ v: number }>(
@@ -41,13 +61,56 @@ async function version(county: string): Promise<number> {
   return r.rows[0]!.v;
 }
 
+/** A request context for calling the gateway's assessment service directly. */
+function context(): GatewayContext {
+  return { now: () => NOW, services: { sql: createSqlExecutor(gw.db.pool) } } as unknown as GatewayContext;
+}
+
+describe("assessment in the worker thread", () => {
+  it("equals the domain's computation in process on the region's own snapshot (the worker slices the county's)", async () => {
+    const service = gw.server.assessment;
+    const sql = createSqlExecutor(gw.db.pool);
+    let findings = 0;
+    for (const regionCode of ["360723", TOWNSHIPS[0]!, TOWNSHIPS.at(-1)!]) {
+      for (const year of [YEAR, YEAR - 1]) {
+        for (const kind of ["findings", "metrics"] as const) {
+          const question: AssessmentQuestion = { kind, regionCode, year, now: NOW.toISOString() };
+          const inWorker = await service[kind](context(), regionCode, year);
+          const snapshot = await readSnapshotText(sql, regionCode);
+          expect(inWorker).toEqual(runAssessmentJob({ ...question, snapshot }));
+          if (kind === "findings") findings += inWorker.length;
+        }
+      }
+    }
+    expect(findings).toBeGreaterThan(0);
+  });
+});
+
 describe("assessment cache keyed by the ledger version", () => {
-  it("computes findings and metrics once per region, year and version", async () => {
-    expect(await statements(FINDINGS, { r: "360723", y: YEAR })).toBe(2);
-    expect(await statements(FINDINGS, { r: "360723", y: YEAR })).toBe(1);
-    expect(await statements(METRICS, { r: "360723", y: YEAR })).toBe(2);
-    expect(await statements(METRICS, { r: "360723", y: YEAR })).toBe(1);
-    expect(await statements(METRICS, { r: "360723", y: YEAR - 1 })).toBe(2);
+  it("computes findings and metrics once per region, year and version; one snapshot read serves the county's regions", async () => {
+    await gw.db.pool.query("update household set phone = phone where id = $1", [ledger.households[0]!.id]);
+    expect(await request(FINDINGS, { r: "360723", y: YEAR })).toEqual({ computed: 1, read: 1 });
+    expect(await request(FINDINGS, { r: "360723", y: YEAR })).toEqual({ computed: 0, read: 0 });
+    expect(await request(METRICS, { r: "360723", y: YEAR })).toEqual({ computed: 1, read: 0 });
+    expect(await request(METRICS, { r: "360723", y: YEAR })).toEqual({ computed: 0, read: 0 });
+    expect(await request(METRICS, { r: "360723", y: YEAR - 1 })).toEqual({ computed: 1, read: 0 });
+    expect(await request(FINDINGS, { r: TOWNSHIPS[1]!, y: YEAR })).toEqual({ computed: 1, read: 0 });
+  });
+
+  it("computes once for ten concurrent identical requests (single flight)", async () => {
+    await gw.db.pool.query("update household set phone = phone where id = $1", [ledger.households[0]!.id]);
+    const ten = () =>
+      Promise.all(Array.from({ length: 10 }, () => ask(FINDINGS, { r: TOWNSHIPS[0]!, y: YEAR })));
+    expect(await work(ten)).toEqual({ computed: 1, read: 1 });
+    expect(await work(ten)).toEqual({ computed: 0, read: 0 });
+  });
+
+  it("reads the county's snapshot once for concurrent requests of its regions", async () => {
+    await gw.db.pool.query("update household set phone = phone where id = $1", [ledger.households[0]!.id]);
+    const regions = ["360723", ...TOWNSHIPS];
+    const all = () =>
+      Promise.all(regions.flatMap((r) => [ask(FINDINGS, { r, y: YEAR }), ask(METRICS, { r, y: YEAR })]));
+    expect(await work(all)).toEqual({ computed: regions.length * 2, read: 1 });
   });
 
   it("recomputes after a write by a mutation", async () => {
@@ -59,17 +122,17 @@ describe("assessment cache keyed by the ledger version", () => {
     );
     expect(res.body.errors).toBeUndefined();
     expect(await version("360723")).toBe(before + 1);
-    expect(await statements(METRICS, { r: "360723", y: YEAR })).toBe(2);
+    expect(await request(METRICS, { r: "360723", y: YEAR })).toEqual({ computed: 1, read: 1 });
   });
 
   it("recomputes after a write by another process (any connection), with the new figures", async () => {
-    expect(await statements(METRICS, { r: "360723", y: YEAR })).toBe(1);
+    expect(await request(METRICS, { r: "360723", y: YEAR })).toEqual({ computed: 0, read: 0 });
     await gw.db.pool.query("delete from responsibility where kind = 'township_fixed_person'");
-    const res = await gw.graphql<{ metrics: { code: string; numerator: number; denominator: number }[] }>(
-      METRICS,
-      { r: "360723", y: YEAR },
-    );
-    expect(Number(res.headers.get("x-sql-statements"))).toBe(2);
+    let res: Awaited<ReturnType<typeof ask>> | undefined;
+    expect(await work(async () => (res = await ask(METRICS, { r: "360723", y: YEAR })))).toEqual({
+      computed: 1,
+      read: 1,
+    });
     const changed = {
       ...ledger,
       responsibilities: ledger.responsibilities.filter((r) => r.kind !== "township_fixed_person"),
@@ -79,16 +142,17 @@ describe("assessment cache keyed by the ledger version", () => {
       const m = list.find((m) => m.code === "TOWNSHIPS_WITH_RESPONSIBLE_PERSON");
       return m && { numerator: m.numerator, denominator: m.denominator };
     };
-    expect(pick(res.body.data?.metrics ?? [])).toEqual(pick(expected));
+    const data = res?.body.data as { metrics: { code: string; numerator: number; denominator: number }[] };
+    expect(pick(data.metrics)).toEqual(pick(expected));
     expect(pick(expected)?.numerator).toBe(0);
   });
 
   it("keeps a county's cache when another county is written; bumps once per transaction", async () => {
-    expect(await statements(FINDINGS, { r: "360723", y: YEAR })).toBe(2);
+    expect(await request(FINDINGS, { r: "360723", y: YEAR })).toEqual({ computed: 1, read: 0 });
     await gw.db.pool.query(
       `insert into region (county_code, region_code, code, name, level, parent_code, is_poor_village) values ('360724', '360724', '360724', '邻县', 'county', null, false)`,
     );
-    expect(await statements(FINDINGS, { r: "360723", y: YEAR })).toBe(1);
+    expect(await request(FINDINGS, { r: "360723", y: YEAR })).toEqual({ computed: 0, read: 0 });
     const before = await version("360723");
     const client = await gw.db.pool.connect();
     try {
@@ -100,7 +164,7 @@ describe("assessment cache keyed by the ledger version", () => {
       client.release();
     }
     expect(await version("360723")).toBe(before + 1);
-    expect(await statements(FINDINGS, { r: "360723", y: YEAR })).toBe(2);
+    expect(await request(FINDINGS, { r: "360723", y: YEAR })).toEqual({ computed: 1, read: 1 });
   });
 });
 

@@ -16,7 +16,7 @@ const job: AssessmentJob = {
   snapshot: { regionCode: countyCode, json: JSON.stringify(data) },
 };
 const pool = createAssessmentPool();
-const inWorker = await pool.run(job);
+const { result: inWorker } = await pool.run(job);
 await pool.close();
 const inline = runAssessmentJob(job);
 console.log(

@@ -31,7 +31,8 @@ import { createMetrics, type GatewayMetrics } from "./ops/metrics.js";
 /** Options of `createGatewayYoga` and `createGatewayServer`. */
 export interface GatewayServerOptions {
   readonly config: GatewayConfig;
-  readonly db: Pick<Database, "pool" | "orm">;
+  /** The database; with its URL the assessment workers read snapshots on connections of their own. */
+  readonly db: Pick<Database, "pool" | "orm"> & Partial<Pick<Database, "url">>;
   readonly logger: Logger;
   /** The clock of request handling (tests replace it). */
   readonly now?: () => Date;
@@ -43,7 +44,10 @@ export interface GatewayServerOptions {
   readonly developmentKey?: string;
   /** The sync pipeline, when this process runs one (schedules and reruns go through it). */
   readonly sync?: import("./sync/sync-service.js").SyncService;
-  /** The assessment service; default one of its own (one worker thread, started on first use). */
+  /**
+   * The assessment service; default one of its own (one worker thread, started on first use, reading
+   * snapshots itself when `db.url` is known).
+   */
   readonly assessment?: AssessmentService;
   /** The console's static build served at /console; default packages/console/dist. */
   readonly consoleDir?: string;
@@ -57,6 +61,8 @@ export interface GatewayServer {
   readonly server: Server;
   readonly yoga: GatewayYoga;
   readonly metrics: GatewayMetrics;
+  /** The assessment service of its requests (closed with the server). */
+  readonly assessment: AssessmentService;
   /** Listens on the configured host and port (0: any free port); returns the /graphql URL. */
   listen(): Promise<string>;
   /** Stops accepting requests and closes open connections. */
@@ -141,12 +147,16 @@ function httpPlugins(options: GatewayServerOptions, metrics: GatewayMetrics): Pl
   ];
 }
 
+function defaultAssessment(db: GatewayServerOptions["db"]): AssessmentService {
+  return createAssessmentService(db.url ? { databaseUrl: db.url } : {});
+}
+
 /** Creates the gateway's yoga app over an open database: authentication, limits, logs and the ops routes are its plugins. */
 export function createGatewayYoga(options: GatewayServerOptions, metrics = createMetrics()): GatewayYoga {
   const { db, logger } = options;
   const now = options.now ?? (() => new Date());
   const audit = createAuditWriter(db.pool);
-  const assessment = options.assessment ?? createAssessmentService();
+  const assessment = options.assessment ?? defaultAssessment(options.db);
   const failedWrites = createFailedWriteLimit(db.pool, options.config.failedWritesPerHour ?? 60);
   const idNumberMask = options.config.idNumberMask ?? DEFAULT_ID_NUMBER_MASK;
   return createYoga<Record<string, unknown>, GatewayContext>({
@@ -199,13 +209,14 @@ export function createGatewayYoga(options: GatewayServerOptions, metrics = creat
 export function createGatewayServer(options: GatewayServerOptions): GatewayServer {
   const { config } = options;
   const metrics = createMetrics();
-  const assessment = options.assessment ?? createAssessmentService();
+  const assessment = options.assessment ?? defaultAssessment(options.db);
   const yoga = createGatewayYoga({ ...options, assessment }, metrics);
   const server = createServer(yoga);
   return {
     server,
     yoga,
     metrics,
+    assessment,
     listen() {
       return new Promise((resolve, reject) => {
         server.once("error", reject);

@@ -1,10 +1,16 @@
 import { Worker } from "node:worker_threads";
 import type { AssessmentJob, AssessmentResult } from "./assessment-job.js";
-import type { WorkerRequest, WorkerResponse } from "./assessment-worker.js";
+import type { WorkerData, WorkerRequest, WorkerResponse } from "./assessment-worker.js";
+
+/** What a worker answers: the result, and whether it read a snapshot from the database for it. */
+export interface AssessmentOutcome {
+  readonly result: AssessmentResult;
+  readonly snapshotRead: boolean;
+}
 
 /** Worker threads that run assessment jobs, so a heavy assessment never blocks the event loop. */
 export interface AssessmentPool {
-  run(job: AssessmentJob): Promise<AssessmentResult>;
+  run(job: AssessmentJob): Promise<AssessmentOutcome>;
   /** Stops every worker; jobs still running fail. */
   close(): Promise<void>;
 }
@@ -15,6 +21,11 @@ export interface AssessmentPoolOptions {
   readonly size?: number;
   /** A worker idle this long exits (it starts again on the next job). Default 30 s. */
   readonly idleMs?: number;
+  /**
+   * The database the workers read snapshots from, each on a connection of its own (needed by jobs
+   * that carry a version instead of a snapshot).
+   */
+  readonly databaseUrl?: string;
 }
 
 const ENTRY = new URL("./assessment-worker-entry.mjs", import.meta.url);
@@ -41,7 +52,7 @@ function workerExecArgv(): string[] {
 
 interface Slot {
   worker: Worker;
-  readonly pending: Map<number, { resolve: (r: AssessmentResult) => void; reject: (e: Error) => void }>;
+  readonly pending: Map<number, { resolve: (r: AssessmentOutcome) => void; reject: (e: Error) => void }>;
   idle: NodeJS.Timeout | null;
 }
 
@@ -52,6 +63,7 @@ export function createAssessmentPool(options: AssessmentPoolOptions = {}): Asses
   const slots: (Slot | null)[] = Array.from({ length: size }, () => null);
   let nextId = 1;
   let closed = false;
+  const workerData: WorkerData = options.databaseUrl ? { databaseUrl: options.databaseUrl } : {};
 
   function stop(index: number, slot: Slot, reason: Error): void {
     if (slots[index] === slot) slots[index] = null;
@@ -62,15 +74,16 @@ export function createAssessmentPool(options: AssessmentPoolOptions = {}): Asses
   }
 
   function start(index: number): Slot {
-    const worker = new Worker(ENTRY, { execArgv: workerExecArgv() });
+    const worker = new Worker(ENTRY, { execArgv: workerExecArgv(), workerData });
     worker.unref();
     const slot: Slot = { worker, pending: new Map(), idle: null };
     worker.on("message", (response: WorkerResponse) => {
       const p = slot.pending.get(response.id);
       if (!p) return;
       slot.pending.delete(response.id);
-      if (response.ok) p.resolve(response.result as AssessmentResult);
-      else p.reject(new Error(`assessment failed: ${response.message}`));
+      if (response.ok) {
+        p.resolve({ result: response.result as AssessmentResult, snapshotRead: response.snapshotRead });
+      } else p.reject(new Error(`assessment failed: ${response.message}`));
       if (slot.pending.size === 0) {
         slot.idle = setTimeout(() => stop(index, slot, new Error("assessment worker stopped")), idleMs);
         slot.idle.unref();
@@ -94,7 +107,7 @@ export function createAssessmentPool(options: AssessmentPoolOptions = {}): Asses
       if (slot.idle) clearTimeout(slot.idle);
       slot.idle = null;
       const id = nextId++;
-      return new Promise<AssessmentResult>((resolve, reject) => {
+      return new Promise<AssessmentOutcome>((resolve, reject) => {
         slot.pending.set(id, { resolve, reject });
         slot.worker.postMessage({ id, job } satisfies WorkerRequest);
       });

@@ -1,8 +1,8 @@
 import { chinaDateOf, type Finding, type Metric } from "@fupin/domain";
 import type { GatewayContext } from "../context.js";
 import { readSnapshotText } from "../graphql/read/snapshot.js";
-import type { AssessmentJob, AssessmentResult } from "./assessment-job.js";
-import { type AssessmentPool, createAssessmentPool } from "./assessment-pool.js";
+import type { AssessmentJob, AssessmentQuestion, AssessmentResult } from "./assessment-job.js";
+import { type AssessmentOutcome, type AssessmentPool, createAssessmentPool } from "./assessment-pool.js";
 import { readLedgerVersion } from "./ledger-version.js";
 
 /** Findings and metrics of a region, computed once per (region, year, date, ledger version) in a worker thread. */
@@ -11,6 +11,8 @@ export interface AssessmentService {
   metrics(ctx: GatewayContext, regionCode: string, year: number): Promise<readonly Metric[]>;
   /** How many assessments were computed (not served from the cache); tests read it. */
   readonly computed: number;
+  /** How many region snapshots the workers read from the database; tests read it. */
+  readonly snapshotsRead: number;
   close(): Promise<void>;
 }
 
@@ -19,18 +21,42 @@ export interface AssessmentServiceOptions {
   readonly pool?: AssessmentPool;
   /** Assessments kept in memory (least recently used dropped first). Default 64. */
   readonly cacheEntries?: number;
+  /**
+   * The gateway's database. Given, the worker reads a county's snapshot itself, once per ledger
+   * version for every region under it, and the gateway's thread sends only the question and the
+   * version; absent, the gateway's thread reads each region's snapshot and sends it.
+   */
+  readonly databaseUrl?: string;
 }
 
 /** Creates the assessment service: a version-keyed cache in front of a worker pool. */
 export function createAssessmentService(options: AssessmentServiceOptions = {}): AssessmentService {
-  const pool = options.pool ?? createAssessmentPool();
+  const { databaseUrl } = options;
+  const pool = options.pool ?? createAssessmentPool(databaseUrl ? { databaseUrl } : {});
   const capacity = options.cacheEntries ?? 64;
   // A Map keeps insertion order: re-inserting on a hit makes the first key the least recently used.
+  // It holds promises: concurrent requests of one key wait for the one computation.
   const cache = new Map<string, Promise<AssessmentResult>>();
   let computed = 0;
+  let snapshotsRead = 0;
+
+  async function job(
+    ctx: GatewayContext,
+    question: AssessmentQuestion,
+    version: string,
+  ): Promise<AssessmentJob> {
+    if (databaseUrl) return { ...question, version };
+    // The snapshot is read after the version: at worst newer than its key, and then recomputed.
+    return { ...question, snapshot: await readSnapshotText(ctx.services.sql, question.regionCode) };
+  }
+
+  function count(outcome: AssessmentOutcome): AssessmentResult {
+    if (outcome.snapshotRead) snapshotsRead++;
+    return outcome.result;
+  }
 
   async function assess(
-    kind: AssessmentJob["kind"],
+    kind: AssessmentQuestion["kind"],
     ctx: GatewayContext,
     regionCode: string,
     year: number,
@@ -42,10 +68,10 @@ export function createAssessmentService(options: AssessmentServiceOptions = {}):
     if (result) cache.delete(key);
     else {
       computed++;
-      // The snapshot is read after the version: at worst newer than its key, and then recomputed.
-      result = readSnapshotText(ctx.services.sql, regionCode).then((snapshot) =>
-        pool.run({ kind, regionCode, year, now: now.toISOString(), snapshot }),
-      );
+      const question = { kind, regionCode, year, now: now.toISOString() };
+      result = job(ctx, question, version)
+        .then((j) => pool.run(j))
+        .then(count);
       result.catch(() => cache.delete(key));
     }
     cache.set(key, result);
@@ -60,6 +86,9 @@ export function createAssessmentService(options: AssessmentServiceOptions = {}):
       assess("metrics", ctx, regionCode, year) as Promise<readonly Metric[]>,
     get computed() {
       return computed;
+    },
+    get snapshotsRead() {
+      return snapshotsRead;
     },
     close: () => pool.close(),
   };

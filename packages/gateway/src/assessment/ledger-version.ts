@@ -6,7 +6,10 @@ import type { SqlExecutor } from "../context.js";
  * migration 20261202160000), so any write that could change the assessment changes it, whichever
  * process made it.
  */
-export async function readLedgerVersion(sql: SqlExecutor, regionCode: string): Promise<string> {
+export async function readLedgerVersion(
+  sql: Pick<SqlExecutor, "query">,
+  regionCode: string,
+): Promise<string> {
   const rows = await sql.query<{ version: string }>(
     `SELECT coalesce(sum(version), 0)::text AS version FROM ledger_version
       WHERE county_code LIKE $1 || '%' OR $1 LIKE county_code || '%'`,

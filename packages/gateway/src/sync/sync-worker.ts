@@ -73,7 +73,7 @@ export async function startSyncWorker(options: SyncWorkerOptions): Promise<SyncW
     sql,
     orm: options.orm,
     audit: createAuditWriter(options.pool),
-    assessment: createAssessmentService(),
+    assessment: createAssessmentService({ databaseUrl: options.url }),
     failedWrites: createFailedWriteLimit(options.pool, 60),
     idNumberMask: DEFAULT_ID_NUMBER_MASK,
   };
