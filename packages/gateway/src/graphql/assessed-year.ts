@@ -1,7 +1,41 @@
 import { chinaDateOf, type Ledger, ledgerYears } from "@fupin/domain";
+import type { ArgBuilder } from "@pothos/core";
 import { GraphQLError } from "graphql";
+import { z } from "zod";
 import type { GatewayContext } from "../context.js";
 import { futureYearMessage } from "./argument-guard.js";
+import type { Types } from "./builder.js";
+import { requireRegion } from "./scope.js";
+
+/** Validation of an assessed year. */
+export const yearArgSchema = z.number().int().min(2000, { error: "must be 2000 or later" }).max(2100, {
+  error: "must be 2100 or earlier",
+});
+
+/**
+ * The arguments of an assessment query: the region (`Region <verb> (<regions>).`) and the year,
+ * the latest complete year when absent.
+ */
+export function assessmentArgs(t: ArgBuilder<Types>, verb: string, regions: string) {
+  return {
+    regionCode: t.string({ required: true, description: `Region ${verb} (${regions}).` }),
+    year: t.int({
+      description: `Year ${verb}; default the latest complete year (the year before the ledger's as-of date).`,
+      validate: yearArgSchema.nullish(),
+    }),
+  };
+}
+
+/** The region (inside the caller's scope) and the year (not after the ledger's as-of date) an assessment query asks about. */
+export function assessedRegionYear(
+  ctx: GatewayContext,
+  args: { readonly regionCode: string; readonly year?: number | null },
+): { regionCode: string; year: number } {
+  const regionCode = requireRegion(ctx, args.regionCode);
+  const year = assessedYear(ctx, args.year);
+  checkAssessedYear(ctx, year);
+  return { regionCode, year };
+}
 
 /** The year an assessment is about: the given one, or the latest complete year as of the request's date. */
 export function assessedYear(ctx: GatewayContext, year: number | null | undefined): number {

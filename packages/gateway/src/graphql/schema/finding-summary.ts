@@ -1,13 +1,12 @@
 import { summariseFindings, type TownshipFindingSummary } from "@fupin/domain";
 import { LEDGER_TABLES } from "../../ledger/tables.js";
-import { assessedYear, checkAssessedYear } from "../assessed-year.js";
+import { assessedRegionYear, assessmentArgs } from "../assessed-year.js";
 import { builder } from "../builder.js";
 import { reference } from "../fields.js";
 import { ASSESSMENT_COMPLEXITY } from "../limits-config.js";
 import { RegionRef } from "../refs.js";
-import { requireRegion, scopeSql } from "../scope.js";
+import { scopeSql } from "../scope.js";
 import { FindingTallyType } from "./finding-tally.js";
-import { yearArgSchema } from "./metric.js";
 
 const TownshipFindingSummaryType = builder
   .objectRef<TownshipFindingSummary>("TownshipFindingSummary")
@@ -40,18 +39,9 @@ builder.queryField("findingSummary", (t) =>
       "Per township of a region (inside the caller's scope), the year's findings counted by code and severity; every township listed, a clean one with zeros; the county's own row (county-level findings) when the region is the county or above.",
     authScopes: { ledgerRead: true },
     complexity: ASSESSMENT_COMPLEXITY.findings,
-    args: {
-      regionCode: t.arg.string({ required: true, description: "Region assessed (county or township)." }),
-      year: t.arg.int({
-        description:
-          "Year assessed; default the latest complete year (the year before the ledger's as-of date).",
-        validate: yearArgSchema.nullish(),
-      }),
-    },
+    args: assessmentArgs(t.arg, "assessed", "county or township"),
     resolve: async (_root, args, ctx) => {
-      const regionCode = requireRegion(ctx, args.regionCode);
-      const year = assessedYear(ctx, args.year);
-      checkAssessedYear(ctx, year);
+      const { regionCode, year } = assessedRegionYear(ctx, args);
       const params: unknown[] = [];
       const where = scopeSql(regionCode, params);
       const [findings, townships] = await Promise.all([

@@ -1,11 +1,9 @@
 import { FINDING_CODES, type Finding } from "@fupin/domain";
 import { z } from "zod";
-import { assessedYear, checkAssessedYear } from "../assessed-year.js";
+import { assessedRegionYear, assessmentArgs } from "../assessed-year.js";
 import { builder } from "../builder.js";
 import { ASSESSMENT_COMPLEXITY } from "../limits-config.js";
-import { requireRegion } from "../scope.js";
 import { SeverityEnum } from "./enums.js";
-import { yearArgSchema } from "./metric.js";
 
 const FindingType = builder.objectRef<Finding>("Finding").implement({
   description: "A problem the speech names, found in the ledger, with the records that make it true.",
@@ -36,21 +34,11 @@ builder.queryField("findings", (t) =>
     authScopes: { ledgerRead: true },
     complexity: ASSESSMENT_COMPLEXITY.findings,
     args: {
-      regionCode: t.arg.string({
-        required: true,
-        description: "Region assessed (county, township or village).",
-      }),
-      year: t.arg.int({
-        description:
-          "Year assessed; default the latest complete year (the year before the ledger's as-of date).",
-        validate: yearArgSchema.nullish(),
-      }),
+      ...assessmentArgs(t.arg, "assessed", "county, township or village"),
       codes: t.arg.stringList({ description: "Only findings with these codes.", validate: codesSchema }),
     },
     resolve: async (_root, args, ctx) => {
-      const regionCode = requireRegion(ctx, args.regionCode);
-      const year = assessedYear(ctx, args.year);
-      checkAssessedYear(ctx, year);
+      const { regionCode, year } = assessedRegionYear(ctx, args);
       const findings = await ctx.services.assessment.findings(ctx, regionCode, year);
       if (!args.codes) return findings;
       const codes = new Set(args.codes);

@@ -1,9 +1,7 @@
 import { formatFenAsYuan, METRIC_DEFINITIONS, type Metric, type MetricCode } from "@fupin/domain";
-import { z } from "zod";
-import { assessedYear, checkAssessedYear } from "../assessed-year.js";
+import { assessedRegionYear, assessmentArgs } from "../assessed-year.js";
 import { builder } from "../builder.js";
 import { ASSESSMENT_COMPLEXITY } from "../limits-config.js";
-import { requireRegion } from "../scope.js";
 
 function isMoney(m: Metric): boolean {
   return METRIC_DEFINITIONS[m.code.split(".")[0] as MetricCode]?.unit === "fen";
@@ -63,10 +61,8 @@ const MetricType = builder.objectRef<Metric>("Metric").implement({
   }),
 });
 
-/** Validation of an assessed year. */
-export const yearArgSchema = z.number().int().min(2000, { error: "must be 2000 or later" }).max(2100, {
-  error: "must be 2100 or earlier",
-});
+/** Validation of an assessed year (it lives beside the assessment arguments). */
+export { yearArgSchema } from "../assessed-year.js";
 
 builder.queryField("metrics", (t) =>
   t.field({
@@ -75,21 +71,9 @@ builder.queryField("metrics", (t) =>
       "Assessment metrics of a region (inside the caller's scope) for a year, computed from its ledger.",
     authScopes: { ledgerRead: true },
     complexity: ASSESSMENT_COMPLEXITY.metrics,
-    args: {
-      regionCode: t.arg.string({
-        required: true,
-        description: "Region measured (county, township or village).",
-      }),
-      year: t.arg.int({
-        description:
-          "Year measured; default the latest complete year (the year before the ledger's as-of date).",
-        validate: yearArgSchema.nullish(),
-      }),
-    },
+    args: assessmentArgs(t.arg, "measured", "county, township or village"),
     resolve: async (_root, args, ctx) => {
-      const regionCode = requireRegion(ctx, args.regionCode);
-      const year = assessedYear(ctx, args.year);
-      checkAssessedYear(ctx, year);
+      const { regionCode, year } = assessedRegionYear(ctx, args);
       return ctx.services.assessment.metrics(ctx, regionCode, year);
     },
   }),
