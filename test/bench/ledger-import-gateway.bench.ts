@@ -6,53 +6,26 @@
 // Memory is the process's peak RSS sampled every 50 ms (after a GC; RSS keeps what earlier steps took,
 // so each line also prints the RSS it started from). It prints; it asserts nothing. `pnpm bench ledger-import-gateway`.
 import { performance } from "node:perf_hooks";
-import * as ExcelJS from "@cj-tech-master/excelts";
 import { readWorkbook } from "@fupin/adapters";
-import { idNumberCheckDigit } from "@fupin/domain";
+import { generatedRoster } from "@fupin/adapters/testing/roster";
 import { createPool, createSqlExecutor, importLedgerFile, migrate, openDatabase } from "@fupin/gateway";
 import { startBenchPostgres } from "./lib/postgres.js";
 
 const MEMBERS = 50_000;
 const VILLAGE = "360723100201";
 
-function idOf(n: number): string {
-  const day = new Date(Date.UTC(1940, 0, 1) + Math.floor(n / 3) * 86_400_000);
-  const body = `360723${day.toISOString().slice(0, 10).replaceAll("-", "")}${String(600 + (n % 3)).padStart(3, "0")}`;
-  return `${body}${idNumberCheckDigit(body)}`;
-}
-
-async function roster(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("人口名单");
-  ws.addRow([
-    "行政区划代码",
-    "户编号",
-    "姓名",
-    "证件号码",
-    "与户主关系",
-    "劳动技能",
-    "贫困户属性",
-    "致贫原因",
-    "脱贫属性",
-    "首次识别时间",
-  ]);
-  for (let i = 0; i < MEMBERS; i++) {
-    const number = `${VILLAGE}B${String(Math.floor(i / 3)).padStart(6, "0")}`;
-    ws.addRow([
-      VILLAGE,
-      number,
-      "王某某",
-      idOf(i),
-      ["户主", "配偶", "子女"][i % 3],
-      "普通劳动力",
-      "一般贫困户",
-      "缺资金",
-      "未脱贫",
-      2016,
-    ]);
-  }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
+/** The roster: households of three (head, spouse, child) in one village, ID numbers from 1940. */
+const roster = () =>
+  generatedRoster({
+    village: VILLAGE,
+    persons: MEMBERS,
+    perHousehold: 3,
+    tag: "B",
+    digits: 6,
+    names: ["王某某"],
+    firstBirthYear: 1940,
+    firstSequence: 600,
+  });
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 

@@ -1,8 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import * as ExcelJS from "@cj-tech-master/excelts";
-import { idNumberCheckDigit } from "@fupin/domain";
+import { generatedIdNumber, generatedRoster } from "@fupin/adapters/testing/roster";
 import { seedSyntheticCounty } from "@fupin/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFupin, spawnFupin } from "../support/cli.js";
@@ -29,58 +28,22 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** A valid ID number for person `n` (birth dates from 1950 on, three persons a day). */
-function idOf(n: number): string {
-  const day = new Date(Date.UTC(1950, 0, 1) + Math.floor(n / 3) * 86_400_000);
-  const body = `360723${day.toISOString().slice(0, 10).replaceAll("-", "")}${String(500 + (n % 3)).padStart(3, "0")}`;
-  return `${body}${idNumberCheckDigit(body)}`;
-}
+/** Where the rosters' ID numbers start (birth dates from 1950, sequence 500). */
+const ID_START = { firstBirthYear: 1950, firstSequence: 500 };
 
 /** A roster of `households` new households of two persons each. */
 async function roster(name: string, households: number): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("人口名单");
-  ws.addRow([
-    "行政区划代码",
-    "户编号",
-    "姓名",
-    "证件号码",
-    "与户主关系",
-    "劳动技能",
-    "贫困户属性",
-    "致贫原因",
-    "脱贫属性",
-    "首次识别时间",
-  ]);
-  for (let h = 0; h < households; h++) {
-    const number = `${village}K${String(h).padStart(5, "0")}`;
-    ws.addRow([
-      village,
-      number,
-      "王某某",
-      idOf(2 * h),
-      "户主",
-      "普通劳动力",
-      "一般贫困户",
-      "缺资金",
-      "未脱贫",
-      2016,
-    ]);
-    ws.addRow([
-      village,
-      number,
-      "李某某",
-      idOf(2 * h + 1),
-      "配偶",
-      "普通劳动力",
-      "一般贫困户",
-      "缺资金",
-      "未脱贫",
-      2016,
-    ]);
-  }
   const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
+  const bytes = await generatedRoster({
+    village,
+    persons: 2 * households,
+    perHousehold: 2,
+    tag: "K",
+    digits: 5,
+    names: ["王某某", "李某某"],
+    ...ID_START,
+  });
+  await writeFile(file, bytes);
   return file;
 }
 
@@ -131,7 +94,7 @@ describe("an import killed half-way", () => {
   }, async () => {
     const file = await roster("fails.xlsx", 40);
     await db.pool.query(`create function fail_on_row() returns trigger language plpgsql as $$
-      begin if new.id_number = '${idOf(61)}' then raise exception 'forced failure on row 62'; end if; return new; end $$`);
+      begin if new.id_number = '${generatedIdNumber(61, ID_START.firstBirthYear, ID_START.firstSequence)}' then raise exception 'forced failure on row 62'; end if; return new; end $$`);
     await db.pool.query(
       "create trigger fail_on_row before insert on member for each row execute function fail_on_row()",
     );

@@ -1,4 +1,5 @@
 import * as ExcelJS from "@cj-tech-master/excelts";
+import { EXITED_PERSON, rosterRow, rosterWorkbook } from "@fupin/adapters/testing/roster";
 import { idNumberCheckDigit } from "@fupin/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../support/gateway.js";
@@ -38,30 +39,18 @@ function person(
   relation = "户主",
   extra = {},
 ) {
-  const cells: Record<string, unknown> = {
+  return rosterRow(HEADERS, {
     行政区划代码: village,
     户编号: number,
     姓名: name,
     证件号码: idNumber,
     与户主关系: relation,
-    劳动技能: "普通劳动力",
-    致贫原因: "缺资金",
-    首次识别时间: 2016,
-    贫困户属性: "一般贫困户",
-    脱贫属性: "已脱贫",
-    脱贫年度: 2019,
+    ...EXITED_PERSON,
     ...extra,
-  };
-  return HEADERS.map((h) => cells[h]);
+  });
 }
 
-async function roster(rows: unknown[][]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("人口名单");
-  ws.addRow(HEADERS);
-  for (const r of rows) ws.addRow(r);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
+const roster = (rows: unknown[][]): Promise<Uint8Array> => rosterWorkbook(HEADERS, rows);
 
 interface Result {
   ok: boolean;

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { PassThrough } from "node:stream";
-import * as ExcelJS from "@cj-tech-master/excelts";
 import { buildReportSet, idNumberCheckDigit, toHalfWidth } from "@fupin/domain";
 import { describe, expect, it } from "vitest";
 import { exportReport } from "../export/export-report.js";
 import { regionNamesOf } from "../profiles/dataset-rows.js";
 import { loadProfile } from "../profiles/registry.js";
+import { EXITED_PERSON, rosterRow, rosterWorkbook, workbookBytes } from "../testing/roster-workbook.js";
 import { ID_WITH_X, sampleLedger } from "../testing/sample-ledger.js";
 import { type ImportOptions, importWorkbook } from "./import-workbook.js";
 
@@ -36,7 +36,7 @@ function person(
   relation = "户主",
   extra: Record<string, unknown> = {},
 ): unknown[] {
-  const cells: Record<string, unknown> = {
+  return rosterRow(HEADERS, {
     县: "大余县",
     "乡(镇)": "南安镇",
     行政村: "新华村",
@@ -44,29 +44,14 @@ function person(
     姓名: name,
     证件号码: idNumber,
     与户主关系: relation,
-    劳动技能: "普通劳动力",
-    致贫原因: "缺资金",
-    首次识别时间: 2016,
-    贫困户属性: "一般贫困户",
-    脱贫属性: "已脱贫",
-    脱贫年度: 2019,
+    ...EXITED_PERSON,
     ...extra,
-  };
-  return HEADERS.map((h) => cells[h]);
-}
-
-async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  build(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-const roster = (rows: unknown[][], headers: string[] = HEADERS) =>
-  workbook((wb) => {
-    const ws = wb.addWorksheet("人口名单");
-    ws.addRow(headers);
-    for (const r of rows) ws.addRow(r);
   });
+}
+
+const workbook = workbookBytes;
+
+const roster = (rows: unknown[][], headers: string[] = HEADERS) => rosterWorkbook(headers, rows);
 
 const errorsOf = async (bytes: Uint8Array, name = "roster.xlsx") => {
   const result = await importWorkbook(bytes, name, options);
