@@ -5,6 +5,7 @@ import { METRIC_CODES, METRIC_DEFINITIONS } from "./metric-codes.js";
 import {
   buildLedger,
   COUNTY,
+  closedRectification,
   entity,
   FIXTURE_NOW,
   fund,
@@ -16,7 +17,6 @@ import {
   linkage,
   linkageYear,
   member,
-  plan,
   project,
   rectification,
   service,
@@ -108,22 +108,28 @@ const ledger = buildLedger({
     helper("r5", "h5", TOWN_B, "2025-01-01"),
   ],
   rectifications: [
-    rectification("x1", TOWN_A, "2025-03-01", "2025-06-30", {
-      status: "closed",
-      plan: plan("2025-06-01", "2025-06-10"),
-      closedDate: "2025-06-20",
+    closedRectification("x1", TOWN_A, {
+      found: "2025-03-01",
+      deadline: "2025-06-30",
+      planDue: "2025-06-01",
+      done: "2025-06-10",
+      closed: "2025-06-20",
     }),
-    rectification("x2", TOWN_A, "2025-03-01", "2025-08-31", {
-      status: "closed",
-      plan: plan("2025-08-01", "2025-09-10"),
-      closedDate: "2025-09-15",
+    closedRectification("x2", TOWN_A, {
+      found: "2025-03-01",
+      deadline: "2025-08-31",
+      planDue: "2025-08-01",
+      done: "2025-09-10",
+      closed: "2025-09-15",
     }),
     rectification("x3", TOWN_B, "2025-03-01", "2025-10-31"),
     rectification("x4", TOWN_B, "2025-03-01", "2025-12-31"),
-    rectification("x5", TOWN_A, "2025-09-01", "2025-12-20", {
-      status: "closed",
-      plan: plan("2025-10-01", "2025-10-20"),
-      closedDate: "2025-11-01",
+    closedRectification("x5", TOWN_A, {
+      found: "2025-09-01",
+      deadline: "2025-12-20",
+      planDue: "2025-10-01",
+      done: "2025-10-20",
+      closed: "2025-11-01",
     }),
     rectification("x6", TOWN_A, "2024-03-01", "2024-12-31"),
   ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plan, rectification, TOWN_A } from "../testing/fixtures.js";
+import { closedRectification, rectification, TOWN_A } from "../testing/fixtures.js";
 import { countsOf } from "../testing/metrics.js";
 import { rectificationsClosedOnTime } from "./rectification.js";
 
@@ -7,15 +7,19 @@ describe("RECTIFICATIONS_CLOSED_ON_TIME", () => {
   it("counts the year's due rectifications and those closed by their deadline; an open one not yet due is left out", () => {
     const records = {
       rectifications: [
-        rectification("rc1", TOWN_A, "2025-01-10", "2025-03-31", {
-          status: "closed",
-          plan: plan("2025-03-01", "2025-03-01"),
-          closedDate: "2025-03-20",
+        closedRectification("rc1", TOWN_A, {
+          found: "2025-01-10",
+          deadline: "2025-03-31",
+          planDue: "2025-03-01",
+          done: "2025-03-01",
+          closed: "2025-03-20",
         }),
-        rectification("rc2", TOWN_A, "2025-01-10", "2025-04-30", {
-          status: "closed",
-          plan: plan("2025-03-01", "2025-03-01"),
-          closedDate: "2025-05-20",
+        closedRectification("rc2", TOWN_A, {
+          found: "2025-01-10",
+          deadline: "2025-04-30",
+          planDue: "2025-03-01",
+          done: "2025-03-01",
+          closed: "2025-05-20",
         }),
         rectification("rc3", TOWN_A, "2025-02-10", "2025-06-30"),
         rectification("rc4", TOWN_A, "2025-10-10", "2025-12-31"),

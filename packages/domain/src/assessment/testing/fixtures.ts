@@ -389,6 +389,25 @@ export function plan(dueDate: IsoDate, doneDate: IsoDate | null): NonNullable<Re
   };
 }
 
+/** A rectification closed on `closed`, its plan's one milestone due `planDue` and done on `done`. */
+export function closedRectification(
+  id: string,
+  townshipCode: string,
+  dates: {
+    readonly found: IsoDate;
+    readonly deadline: IsoDate;
+    readonly planDue: IsoDate;
+    readonly done: IsoDate;
+    readonly closed: IsoDate;
+  },
+): Rectification {
+  return rectification(id, townshipCode, dates.found, dates.deadline, {
+    status: "closed",
+    plan: plan(dates.planDue, dates.done),
+    closedDate: dates.closed,
+  });
+}
+
 /** A project of a year in a region, at its application stage. */
 export function project(
   id: string,
