@@ -30,6 +30,8 @@ export interface TestDatabase {
 export interface TestDatabaseOptions {
   /** Use an embedded PostgreSQL even when DATABASE_URL is set. */
   readonly forceEmbedded?: boolean;
+  /** Create it on this server (any database's URL on it) instead: a test's own server, kept running. */
+  readonly serverUrl?: string;
   /** Apply the migrations. Default true. */
   readonly migrate?: boolean;
 }
@@ -74,12 +76,17 @@ function withDatabase(url: string, name: string): string {
 /**
  * Creates a fresh database for a test file: on the server of DATABASE_URL when it is set
  * (`fupin_test_<random>`, dropped by `close`), else in an embedded PostgreSQL shared by the test
- * process. Migrated unless `migrate: false`.
+ * process, or on `serverUrl`'s server. Migrated unless `migrate: false`.
  */
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
-  const useEmbedded = options.forceEmbedded === true || !process.env.DATABASE_URL;
+  const useEmbedded =
+    options.serverUrl === undefined && (options.forceEmbedded === true || !process.env.DATABASE_URL);
   const embedded = useEmbedded ? await acquireEmbedded() : null;
-  const adminUrl = embedded ? withDatabase(embedded.server.url, "postgres") : process.env.DATABASE_URL!;
+  const adminUrl = embedded
+    ? withDatabase(embedded.server.url, "postgres")
+    : options.serverUrl
+      ? withDatabase(options.serverUrl, "postgres")
+      : process.env.DATABASE_URL!;
   const name = `fupin_test_${randomBytes(6).toString("hex")}`;
   const url = withDatabase(adminUrl, name);
   const dropDatabase = async () => {

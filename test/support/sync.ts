@@ -41,6 +41,7 @@ export function fastSyncSettings(
       retryDelaySeconds: 1,
       retryLimit: 4,
       scheduleRefreshSeconds: 1,
+      sweepIntervalSeconds: 1,
       dropDir,
       ...extra,
     },
@@ -64,9 +65,14 @@ export interface SyncHarness {
   close(): Promise<void>;
 }
 
-/** Starts a sync test harness on a fresh database. */
-export async function startSyncHarness(options: { forceEmbedded?: boolean } = {}): Promise<SyncHarness> {
-  const db = await createTestDatabase(options.forceEmbedded ? { forceEmbedded: true } : {});
+/** Starts a sync test harness on a fresh database (on `serverUrl`'s server when given: a test's own). */
+export async function startSyncHarness(
+  options: { forceEmbedded?: boolean; serverUrl?: string } = {},
+): Promise<SyncHarness> {
+  const db = await createTestDatabase({
+    ...(options.forceEmbedded ? { forceEmbedded: true } : {}),
+    ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+  });
   await seedFixture(db.pool);
   const simulator = await createPlatformSimulator({ tokens: { province: PROVINCE_TOKEN } });
   const dropDir = await mkdtemp(path.join(tmpdir(), "fupin-sync-drop-"));

@@ -1,6 +1,7 @@
 import { LEDGER_TABLES, verifyAuditChain } from "@fupin/gateway";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TOWN_A, TOWN_B } from "../gateway/graphql-fixture.js";
+import { recordFaultCase } from "../support/fault-matrix.js";
 import { PROVINCE_TOKEN, type SyncHarness, startSyncHarness } from "../support/sync.js";
 
 let h: SyncHarness;
@@ -36,6 +37,7 @@ describe("sync fault matrix (simulator + PostgreSQL)", () => {
     const run = await h.request("province-households", TOWN_A, "2024-06");
     const done = await h.waitFor(run.id, ["delivered"]);
     const batches = await h.outboxSize(run.id);
+    recordFaultCase("no fault (clean report)", batches, h.simulator.stats());
     expect(batches).toBeGreaterThan(0);
     expect(deliveries()).toBe(batches);
     expect(h.simulator.stats()).toMatchObject({ repeats: 0, duplicates: 0 });
@@ -67,6 +69,7 @@ describe("sync fault matrix (simulator + PostgreSQL)", () => {
     const run = await h.request("province-households", TOWN_A, "2024-07");
     const done = await h.waitFor(run.id, ["delivered"]);
     expect(done.attempts).toBe(3);
+    recordFaultCase("platform down (2 × 503), then back", await h.outboxSize(run.id), h.simulator.stats());
     expect(deliveries()).toBe(await h.outboxSize(run.id));
     expect(h.simulator.stats()).toMatchObject({ failures: 2, duplicates: 0 });
     const { statuses } = await auditedStatuses(run.id);
@@ -86,6 +89,7 @@ describe("sync fault matrix (simulator + PostgreSQL)", () => {
     const run = await h.request("province-households", TOWN_A, "2024-08");
     await h.waitFor(run.id, ["delivered"]);
     const stats = h.simulator.stats();
+    recordFaultCase("timeout after the platform accepted → retried", await h.outboxSize(run.id), stats);
     expect(stats.deliveries).toBe(await h.outboxSize(run.id));
     expect(stats).toMatchObject({ repeats: 1, duplicates: 0 });
   });
@@ -98,6 +102,7 @@ describe("sync fault matrix (simulator + PostgreSQL)", () => {
       "select sheet, row, reason from sync_rejected_row where run_id = $1 order by sheet, batch, row",
       [run.id],
     );
+    recordFaultCase("rejected rows → recorded per row", await h.outboxSize(run.id), h.simulator.stats());
     const expected = h.simulator.stats().receipts.flatMap((r) => r.rejected);
     expect(expected.length).toBeGreaterThan(0);
     expect(rows.rows).toHaveLength(expected.length);
@@ -123,6 +128,7 @@ describe("sync fault matrix (simulator + PostgreSQL)", () => {
       );
       expect(rect.rows[0]).toMatchObject({ township_code: TOWN_A, status: "open" });
       expect(rect.rows[0]!.problem).toContain("R5.WAGES_COVER_EMPLOYMENT_PAY");
+      recordFaultCase("inconsistent report → blocked, nothing sent", 0, h.simulator.stats());
       expect(await h.outboxSize(run.id)).toBe(0);
       expect(h.simulator.stats().requests).toBe(0);
       expect((await auditedStatuses(run.id)).statuses).toEqual(["queued", "running", "blocked"]);

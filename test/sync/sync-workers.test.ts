@@ -4,11 +4,14 @@ import {
   createLogger,
   createSqlExecutor,
   requestSyncRun,
+  SYNC_SWEEP_PRINCIPAL,
   type SyncService,
   startSyncBoss,
+  sweepLostRuns,
 } from "@fupin/gateway";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TOWN_A, TOWN_B } from "../gateway/graphql-fixture.js";
+import { recordFaultCase } from "../support/fault-matrix.js";
 import { type SyncHarness, startSyncHarness } from "../support/sync.js";
 
 let h: SyncHarness;
@@ -66,6 +69,45 @@ function startChildWorker(): Promise<ChildProcess> {
 }
 
 describe("sync workers (real processes, simulator, PostgreSQL)", () => {
+  it("a run claimed by a worker that died and whose job is gone is swept up by a worker and delivered once", async () => {
+    const sql = createSqlExecutor(h.db.pool);
+    const { run } = await ask("province-households", TOWN_A, "2024-11");
+    // A worker took it (running, one attempt) and died; pg-boss still has the job: not the sweep's.
+    await h.db.pool.query(
+      "update sync_run set status = 'running', attempts = 1, started_at = now() where id = $1",
+      [run.id],
+    );
+    expect(await sweepLostRuns(sql, sender, new Date())).toEqual([]);
+    // Then the job is lost (deleted with pg-boss's tables, say): nothing in pg-boss would run it again.
+    const gone = await h.db.pool.query("delete from pgboss.job where data->>'runId' = $1", [run.id]);
+    expect(gone.rowCount).toBe(1);
+    await h.worker();
+    const done = await h.waitFor(run.id, ["delivered"], 30_000);
+    expect(done.attempts).toBe(2);
+    const batches = await h.outboxSize(run.id);
+    recordFaultCase(
+      "run claimed by a dead worker, its job gone → swept, resumed",
+      batches,
+      h.simulator.stats(),
+    );
+    expect(h.simulator.stats()).toMatchObject({ deliveries: batches, duplicates: 0, repeats: 0 });
+    const audit = await h.db.pool.query<{
+      principal_id: string;
+      before: { status: string };
+      after: { status: string };
+    }>(
+      "select principal_id, before, after from audit_log where entity_type = 'sync_run' and entity_id = $1 order by seq",
+      [run.id],
+    );
+    expect(audit.rows.map((r) => r.after.status)).toEqual(["queued", "queued", "running", "delivered"]);
+    expect(audit.rows[1]).toMatchObject({
+      principal_id: SYNC_SWEEP_PRINCIPAL,
+      before: { status: "running" },
+    });
+    // Delivered: the next sweeps leave it alone.
+    expect(await sweepLostRuns(sql, sender, new Date())).toEqual([]);
+  });
+
   it("a worker killed (SIGKILL) mid-delivery: the run resumes in another worker and is delivered once", async () => {
     h.simulator.setFault({ mode: "slow", requests: 1, delayMs: 2_000 });
     const child = await startChildWorker();
@@ -80,7 +122,9 @@ describe("sync workers (real processes, simulator, PostgreSQL)", () => {
     const done = await h.waitFor(run.id, ["delivered"], 60_000);
     expect(done.attempts).toBeGreaterThanOrEqual(2);
     const stats = h.simulator.stats();
-    expect(stats.deliveries).toBe(await h.outboxSize(run.id));
+    const batches = await h.outboxSize(run.id);
+    recordFaultCase("worker killed (SIGKILL) mid-delivery → resumed", batches, stats);
+    expect(stats.deliveries).toBe(batches);
     expect(stats.duplicates).toBe(0);
     expect(stats.repeats).toBe(1);
   });
@@ -100,7 +144,9 @@ describe("sync workers (real processes, simulator, PostgreSQL)", () => {
     );
     expect(runs.rows[0]!.n).toBe(1);
     const stats = h.simulator.stats();
-    expect(stats.deliveries).toBe(await h.outboxSize(a.run.id));
+    const batches = await h.outboxSize(a.run.id);
+    recordFaultCase("two workers, one slot (asked twice at once) → one run", batches, stats);
+    expect(stats.deliveries).toBe(batches);
     expect(stats).toMatchObject({ duplicates: 0, repeats: 0 });
   });
 });

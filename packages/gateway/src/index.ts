@@ -24,7 +24,7 @@ export type {
 export type { Database, OpenDatabaseOptions } from "./db/database.js";
 export { DEFAULT_DATA_DIR, openDatabase } from "./db/database.js";
 export type { EmbeddedPostgres, EmbeddedPostgresOptions } from "./db/embedded-postgres.js";
-export { startEmbeddedPostgres, stopStaleServer } from "./db/embedded-postgres.js";
+export { findFreePort, startEmbeddedPostgres, stopStaleServer } from "./db/embedded-postgres.js";
 export { migrate, pendingMigrations } from "./db/migrate.js";
 export { createOrm, MIGRATIONS } from "./db/orm.js";
 export { createPool, createSqlExecutor } from "./db/pool.js";
@@ -92,5 +92,6 @@ export type { RunRequest, SyncService } from "./sync/sync-service.js";
 export { requestSyncRun, rerunSyncRun } from "./sync/sync-service.js";
 export type { SyncSettings } from "./sync/sync-settings.js";
 export { loadSyncSettings } from "./sync/sync-settings.js";
+export { SYNC_SWEEP_PRINCIPAL, sweepLostRuns } from "./sync/sync-sweep.js";
 export type { SyncWorker, SyncWorkerOptions } from "./sync/sync-worker.js";
 export { startSyncWorker } from "./sync/sync-worker.js";

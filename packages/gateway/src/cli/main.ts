@@ -49,7 +49,8 @@ environment: PORT (4000), HOST (127.0.0.1), DATABASE_URL (unset: embedded Postgr
   FUPIN_EXPOSE_SQL_COUNT (0; 1 adds x-sql-statements to responses);
   sync: FUPIN_PROVINCE_TOKEN, FUPIN_CITY_TOKEN (bearer credentials the profiles name), FUPIN_SYNC_URL_<PROFILE>
   (platform URL overrides), FUPIN_DROP_DIR (.data/drop), FUPIN_SYNC_POLL_SECONDS (2), FUPIN_SYNC_EXPIRE_SECONDS (900),
-  FUPIN_SYNC_RETRY_DELAY_SECONDS and FUPIN_SYNC_RETRY_LIMIT (override the profiles')
+  FUPIN_SYNC_RETRY_DELAY_SECONDS and FUPIN_SYNC_RETRY_LIMIT (override the profiles'),
+  FUPIN_SYNC_SWEEP_SECONDS (60: how often a worker looks for runs whose pg-boss job is gone)
 `;
 
 /** The options every command may take. */

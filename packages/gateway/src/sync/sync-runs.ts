@@ -1,6 +1,6 @@
 import type { ClientBase } from "pg";
 import { appendAuditEntries } from "../audit/audit-writer.js";
-import type { SqlExecutor } from "../context.js";
+import type { SqlExecutor, SqlTransaction } from "../context.js";
 import type { SyncRunStatus } from "./sync-run.table.js";
 
 /** A run as the pipeline and the API read it (camelCase, dates as Date, the due date as an ISO date). */
@@ -118,7 +118,7 @@ export async function auditRunChange(
   before: SyncRunView | null,
   after: SyncRunView,
   at: Date,
-  by: { principalId: string; requestId: string } = {
+  by: RunChanger = {
     principalId: after.requestedBy,
     requestId: runRequestId(after.id),
   },
@@ -140,32 +140,48 @@ export async function auditRunChange(
   ]);
 }
 
+/** Who a change of a run is audited as: by default whoever asked for the run, under `sync-run-<id>`. */
+export interface RunChanger {
+  readonly principalId: string;
+  readonly requestId: string;
+}
+
 /**
- * Changes a run in one transaction with its audit entry: locks the row, applies `set` (SQL with
+ * Changes a run inside a transaction with its audit entry: locks the row, applies `set` (SQL with
  * $2… for `params`) unless the run is finished (when `unfinishedOnly`), and audits before and after.
  * Null when the run is missing or finished.
  */
+export async function changeRunIn(
+  tx: SqlTransaction,
+  id: string,
+  set: string,
+  params: readonly unknown[],
+  at: Date,
+  by?: RunChanger,
+  unfinishedOnly = true,
+): Promise<SyncRunView | null> {
+  const [before] = await tx.query<SyncRunView & Record<string, unknown>>(
+    `SELECT ${RUN_COLUMNS} FROM sync_run WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  if (!before || (unfinishedOnly && FINISHED_STATUSES.includes(before.status))) return null;
+  const [after] = await tx.query<SyncRunView & Record<string, unknown>>(
+    `UPDATE sync_run SET ${set} WHERE id = $1 RETURNING ${RUN_COLUMNS}`,
+    [id, ...params],
+  );
+  await auditRunChange(tx.client, before, after!, at, by);
+  return after!;
+}
+
+/** `changeRunIn` in a transaction of its own. */
 export async function changeRun(
   sql: SqlExecutor,
   id: string,
   set: string,
   params: readonly unknown[],
   at: Date,
-  unfinishedOnly = true,
 ): Promise<SyncRunView | null> {
-  return sql.transaction(async (tx) => {
-    const [before] = await tx.query<SyncRunView & Record<string, unknown>>(
-      `SELECT ${RUN_COLUMNS} FROM sync_run WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
-    if (!before || (unfinishedOnly && FINISHED_STATUSES.includes(before.status))) return null;
-    const [after] = await tx.query<SyncRunView & Record<string, unknown>>(
-      `UPDATE sync_run SET ${set} WHERE id = $1 RETURNING ${RUN_COLUMNS}`,
-      [id, ...params],
-    );
-    await auditRunChange(tx.client, before, after!, at);
-    return after!;
-  });
+  return sql.transaction((tx) => changeRunIn(tx, id, set, params, at));
 }
 
 /** Starts an attempt of an unfinished run (status running, attempts + 1); null when it is finished. */

@@ -16,6 +16,8 @@ export interface SyncSettings {
   readonly retryLimit: number | null;
   /** Seconds between a worker's reloads of the schedule list (to work the tick queues of new schedules). */
   readonly scheduleRefreshSeconds: number;
+  /** Seconds between a worker's sweeps for runs whose pg-boss job is gone (see `sweepLostRuns`). */
+  readonly sweepIntervalSeconds: number;
   /** The folder a profile's relative `transport.folder` is under. */
   readonly dropDir: string;
   /** Where bearer credentials (by the profile's `credentialEnv`) and URL overrides (`FUPIN_SYNC_URL_<PROFILE>`) are read. */
@@ -30,7 +32,7 @@ function numberOf(env: Readonly<Record<string, string | undefined>>, name: strin
   return n;
 }
 
-/** The sync settings of an environment: FUPIN_SYNC_POLL_SECONDS, FUPIN_SYNC_EXPIRE_SECONDS, FUPIN_SYNC_RETRY_DELAY_SECONDS, FUPIN_SYNC_RETRY_LIMIT, FUPIN_DROP_DIR. */
+/** The sync settings of an environment: FUPIN_SYNC_POLL_SECONDS, FUPIN_SYNC_EXPIRE_SECONDS, FUPIN_SYNC_RETRY_DELAY_SECONDS, FUPIN_SYNC_RETRY_LIMIT, FUPIN_SYNC_SWEEP_SECONDS, FUPIN_DROP_DIR. */
 export function loadSyncSettings(
   env: Readonly<Record<string, string | undefined>>,
   overrides: Partial<SyncSettings> = {},
@@ -45,6 +47,7 @@ export function loadSyncSettings(
     retryDelaySeconds: retryDelay ? numberOf(env, "FUPIN_SYNC_RETRY_DELAY_SECONDS", 0) : null,
     retryLimit: retryLimit ? numberOf(env, "FUPIN_SYNC_RETRY_LIMIT", 0) : null,
     scheduleRefreshSeconds: numberOf(env, "FUPIN_SYNC_SCHEDULE_REFRESH_SECONDS", 30),
+    sweepIntervalSeconds: numberOf(env, "FUPIN_SYNC_SWEEP_SECONDS", 60),
     dropDir: path.resolve(env.FUPIN_DROP_DIR ?? ".data/drop"),
     env,
     ...overrides,

@@ -12,9 +12,11 @@ import { allSchedules, applySchedule, onScheduleTick } from "./schedules.js";
 import { SYNC_DEAD_QUEUE, SYNC_RUN_QUEUE, startSyncBoss, tickQueueName } from "./sync-boss.js";
 import type { SyncDeps } from "./sync-context.js";
 import { runSyncJob } from "./sync-pipeline.js";
+import { pollQueue, type QueuePoller } from "./sync-poller.js";
 import { changeRun } from "./sync-runs.js";
 import type { SyncService } from "./sync-service.js";
 import type { SyncSettings } from "./sync-settings.js";
+import { sweepLostRuns } from "./sync-sweep.js";
 
 /** Options of `startSyncWorker`. */
 export interface SyncWorkerOptions {
@@ -42,28 +44,62 @@ async function markDead(deps: SyncDeps, runId: string): Promise<void> {
   );
 }
 
+/** Logs an error of the worker's background work (a lost connection, say) as a warning; never a credential (messages only). */
+function warnOn(deps: SyncDeps, what: string): (e: unknown) => void {
+  return (e) => deps.logger.warn({ err: e instanceof Error ? e.message : String(e) }, what);
+}
+
+/** Works a queue of the worker, one job at a time, with `pollQueue`. */
+function work<T extends object>(
+  deps: SyncDeps,
+  service: SyncService,
+  queue: string,
+  handle: (job: PgBoss.JobWithMetadata<T>) => Promise<unknown>,
+): QueuePoller {
+  const onError = warnOn(deps, `sync queue ${queue}: pg-boss unreachable`);
+  return pollQueue<T>(service.boss, queue, deps.settings.pollingIntervalSeconds, handle, onError);
+}
+
 /** Works the tick queue of every schedule not yet worked here, putting each schedule in force. */
-async function workSchedules(deps: SyncDeps, service: SyncService, worked: Set<string>): Promise<void> {
+async function workSchedules(
+  deps: SyncDeps,
+  service: SyncService,
+  worked: Map<string, QueuePoller>,
+): Promise<void> {
   for (const schedule of await allSchedules(deps.sql)) {
     const queue = tickQueueName(schedule.profile, schedule.regionCode);
     if (worked.has(queue)) continue;
     await applySchedule(service, schedule);
-    worked.add(queue);
-    await service.boss.work<{ profile: string; regionCode: string }>(
-      queue,
-      { pollingIntervalSeconds: deps.settings.pollingIntervalSeconds },
-      async ([job]) => {
-        const run = await onScheduleTick(deps.sql, service, job!.data, deps.now());
-        if (run)
-          deps.logger.info({ runId: run.id, profile: run.profile, period: run.period }, "sync run scheduled");
-      },
-    );
+    const poller = work<{ profile: string; regionCode: string }>(deps, service, queue, async (job) => {
+      const run = await onScheduleTick(deps.sql, service, job.data, deps.now());
+      if (run)
+        deps.logger.info({ runId: run.id, profile: run.profile, period: run.period }, "sync run scheduled");
+    });
+    worked.set(queue, poller);
+  }
+}
+
+/** Runs `work` every `seconds` without keeping the process alive. */
+function every(seconds: number, work: () => Promise<unknown>): NodeJS.Timeout {
+  const timer = setInterval(work, Math.max(0.2, seconds) * 1000);
+  timer.unref();
+  return timer;
+}
+
+/** One sweep for runs whose job is gone (logged when it queues any; a failed sweep waits for the next). */
+async function sweep(deps: SyncDeps, service: SyncService): Promise<void> {
+  try {
+    const runIds = await sweepLostRuns(deps.sql, service, deps.now());
+    if (runIds.length > 0) deps.logger.warn({ runIds }, "sync runs without a job queued again");
+  } catch (e) {
+    deps.logger.warn({ err: e instanceof Error ? e.message : String(e) }, "sync sweep failed");
   }
 }
 
 /**
  * Starts a sync worker on the gateway's database: pg-boss (supervising, so the jobs of killed workers
- * expire and retry), the run queue (one job at a time), the dead-letter queue and the schedules' tick queues.
+ * expire and retry), the run queue (one job at a time), the dead-letter queue and the schedules' tick queues,
+ * and sweeps now and then for runs whose job is gone.
  */
 export async function startSyncWorker(options: SyncWorkerOptions): Promise<SyncWorker> {
   const { settings, logger } = options;
@@ -85,30 +121,35 @@ export async function startSyncWorker(options: SyncWorkerOptions): Promise<SyncW
     now: options.now ?? (() => new Date()),
   };
   const service: SyncService = { boss, settings };
-  const polling = { pollingIntervalSeconds: settings.pollingIntervalSeconds, batchSize: 1 };
-  await boss.work<{ runId: string }>(SYNC_RUN_QUEUE, { ...polling, includeMetadata: true }, async ([job]) => {
-    const outcome = await runSyncJob(deps, job!.data.runId, job!);
-    logger.info({ runId: job!.data.runId, outcome }, "sync run attempt");
-  });
-  await boss.work<{ runId: string }>(SYNC_DEAD_QUEUE, polling, async ([job]) =>
-    markDead(deps, job!.data.runId),
-  );
-  const worked = new Set<string>();
-  const refresh = () =>
-    workSchedules(deps, service, worked).catch((e: unknown) =>
-      logger.warn({ err: e instanceof Error ? e.message : String(e) }, "sync schedules not refreshed"),
-    );
-  await refresh();
-  const timer = setInterval(refresh, settings.scheduleRefreshSeconds * 1000);
-  timer.unref();
+  const pollers = [
+    work<{ runId: string }>(deps, service, SYNC_RUN_QUEUE, async (job) => {
+      const outcome = await runSyncJob(deps, job.data.runId, job);
+      logger.info({ runId: job.data.runId, outcome }, "sync run attempt");
+    }),
+    work<{ runId: string }>(deps, service, SYNC_DEAD_QUEUE, (job) => markDead(deps, job.data.runId)),
+  ];
+  const worked = new Map<string, QueuePoller>();
   let stopped = false;
+  let refreshing: Promise<void> = Promise.resolve();
+  const refresh = () => {
+    if (!stopped)
+      refreshing = workSchedules(deps, service, worked).catch(warnOn(deps, "sync schedules not refreshed"));
+    return refreshing;
+  };
+  await refresh();
+  const timers = [
+    every(settings.scheduleRefreshSeconds, refresh),
+    every(settings.sweepIntervalSeconds, () => sweep(deps, service)),
+  ];
   return {
     boss,
     settings,
     async stop() {
       if (stopped) return;
       stopped = true;
-      clearInterval(timer);
+      for (const timer of timers) clearInterval(timer);
+      await refreshing;
+      await Promise.all([...pollers, ...worked.values()].map((p) => p.stop()));
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       await services.assessment.close();
     },
