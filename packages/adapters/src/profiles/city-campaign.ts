@@ -1,8 +1,11 @@
-import type { ProfileInput } from "./profile.js";
+import { columnGroup, type ProfileInput } from "./profile.js";
 
-type Col = { key: string; header: string; group?: string; type: "integer" | "amount" };
-const g = (group: string, cols: [string, string, ("integer" | "amount")?][]): Col[] =>
-  cols.map(([key, header, type]) => ({ key, header, group, type: type ?? "integer" }));
+/** A group of figures: key, header and type (default a count), under the group's header. */
+const g = (group: string, cols: [string, string, ("integer" | "amount")?][]) =>
+  columnGroup(
+    group,
+    cols.map(([key, header, type]) => ({ key, header, type: type ?? "integer" })),
+  );
 
 /** Report 3 (市产业扶贫攻坚行动): per township per month, monthly and cumulative figures, with the region's totals. */
 export const CITY_CAMPAIGN: ProfileInput = {

@@ -1,4 +1,4 @@
-import type { ProfileInput } from "./profile.js";
+import { type ColumnInput, columnGroup, type ProfileInput } from "./profile.js";
 
 const sources = ["central", "provincial", "municipal", "county", "self_raised"] as const;
 const SOURCE_HEADERS = {
@@ -8,6 +8,9 @@ const SOURCE_HEADERS = {
   county: "县级",
   self_raised: "自筹",
 };
+/** The amount columns of a funding by source: `<prefix>.<source>` under the source's header. */
+const sourceColumns = (prefix: string): ColumnInput[] =>
+  sources.map((s) => ({ key: `${prefix}.${s}`, header: SOURCE_HEADERS[s], type: "amount" }));
 const STAGE_HEADERS = {
   application: "申报",
   review: "审核",
@@ -39,35 +42,33 @@ export const CITY_PROJECTS: ProfileInput = {
         { key: "name", header: "项目名称", type: "text", width: 30 },
         { key: "industry", header: "产业", type: "text" },
         { key: "nature", header: "建设性质", type: "text" },
-        { key: "township", header: "乡镇", group: "实施地点", type: "text" },
-        { key: "village", header: "村", group: "实施地点", type: "text" },
-        { key: "entityName", header: "名称", group: "实施主体", type: "text" },
-        { key: "creditCode", header: "统一社会信用代码", group: "实施主体", type: "text", width: 21 },
+        ...columnGroup("实施地点", [
+          { key: "township", header: "乡镇", type: "text" },
+          { key: "village", header: "村", type: "text" },
+        ]),
+        ...columnGroup("实施主体", [
+          { key: "entityName", header: "名称", type: "text" },
+          { key: "creditCode", header: "统一社会信用代码", type: "text", width: 21 },
+        ]),
         { key: "plannedTotalFen", header: "资金规模", type: "amount" },
-        ...sources.map((s) => ({
-          key: `planned.${s}`,
-          header: SOURCE_HEADERS[s],
-          group: "资金来源",
-          type: "amount" as const,
-        })),
-        ...sources.map((s) => ({
-          key: `disbursed.${s}`,
-          header: SOURCE_HEADERS[s],
-          group: "已拨付资金",
-          type: "amount" as const,
-        })),
-        { key: "disbursedTotalFen", header: "合计", group: "已拨付资金", type: "amount" },
+        ...columnGroup("资金来源", sourceColumns("planned")),
+        ...columnGroup("已拨付资金", [
+          ...sourceColumns("disbursed"),
+          { key: "disbursedTotalFen", header: "合计", type: "amount" },
+        ]),
         { key: "beneficiaryHouseholds", header: "受益户数", type: "integer" },
         { key: "beneficiaryPersons", header: "受益人数", type: "integer" },
         { key: "linkageMode", header: "带贫减贫机制", type: "label", codeTable: "linkageMode" },
         { key: "performanceTarget", header: "绩效目标", type: "text", width: 30 },
         { key: "stage", header: "项目阶段", type: "label", codeTable: "projectStage" },
-        ...Object.entries(STAGE_HEADERS).map(([s, h]) => ({
-          key: `stage.${s}`,
-          header: h,
-          group: "阶段日期",
-          type: "date" as const,
-        })),
+        ...columnGroup(
+          "阶段日期",
+          Object.entries(STAGE_HEADERS).map(([s, h]) => ({
+            key: `stage.${s}`,
+            header: h,
+            type: "date" as const,
+          })),
+        ),
       ],
     },
   ],

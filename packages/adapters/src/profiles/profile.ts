@@ -28,6 +28,13 @@ export const columnSchema = z
   });
 /** A column of a profile sheet. */
 export type ProfileColumn = z.output<typeof columnSchema>;
+/** A column as a profile writes it (before parsing). */
+export type ColumnInput = z.input<typeof columnSchema>;
+
+/** The columns under one group header (the upper header row, merged over them). */
+export function columnGroup(group: string, columns: readonly Omit<ColumnInput, "group">[]): ColumnInput[] {
+  return columns.map(({ key, header, ...rest }) => ({ key, header, group, ...rest }));
+}
 
 /** A sheet of a profile: its name, the dataset rows it lists, title rows above the headers, its columns. */
 export const sheetSchema = z

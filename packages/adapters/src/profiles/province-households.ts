@@ -1,4 +1,4 @@
-import type { ProfileInput } from "./profile.js";
+import { columnGroup, type ProfileInput } from "./profile.js";
 
 /** Report 1 (省扶贫系统): the person roster (人口名单) and each household's year of support, as the national system holds them. */
 export const PROVINCE_HOUSEHOLDS: ProfileInput = {
@@ -54,21 +54,29 @@ export const PROVINCE_HOUSEHOLDS: ProfileInput = {
         { key: "village", header: "行政村", type: "text" },
         { key: "householdNumber", header: "户编号", type: "text", width: 22 },
         { key: "headName", header: "户主姓名", type: "text" },
-        { key: "helperName", header: "姓名", group: "帮扶责任人", type: "text" },
-        { key: "helperPhone", header: "联系电话", group: "帮扶责任人", type: "text" },
-        { key: "subsidyCount", header: "奖补次数", group: "产业帮扶", type: "integer" },
-        { key: "subsidyFen", header: "奖补金额", group: "产业帮扶", type: "amount" },
-        { key: "lastSubsidyDate", header: "最近奖补日期", group: "产业帮扶", type: "date" },
-        { key: "entityNames", header: "经营主体", group: "利益联结", type: "text" },
-        { key: "creditCodes", header: "统一社会信用代码", group: "利益联结", type: "text", width: 21 },
-        { key: "modes", header: "联结方式", group: "利益联结", type: "text" },
-        { key: "tookPart", header: "是否参与", group: "利益联结", type: "boolean" },
-        { key: "linkageFen", header: "收益金额", group: "利益联结", type: "amount" },
-        { key: "wageFen", header: "工资性", group: "家庭收入", type: "amount" },
-        { key: "productionFen", header: "生产经营性", group: "家庭收入", type: "amount" },
-        { key: "propertyFen", header: "财产性", group: "家庭收入", type: "amount" },
-        { key: "transferFen", header: "转移性", group: "家庭收入", type: "amount" },
-        { key: "netFen", header: "纯收入", group: "家庭收入", type: "amount" },
+        ...columnGroup("帮扶责任人", [
+          { key: "helperName", header: "姓名", type: "text" },
+          { key: "helperPhone", header: "联系电话", type: "text" },
+        ]),
+        ...columnGroup("产业帮扶", [
+          { key: "subsidyCount", header: "奖补次数", type: "integer" },
+          { key: "subsidyFen", header: "奖补金额", type: "amount" },
+          { key: "lastSubsidyDate", header: "最近奖补日期", type: "date" },
+        ]),
+        ...columnGroup("利益联结", [
+          { key: "entityNames", header: "经营主体", type: "text" },
+          { key: "creditCodes", header: "统一社会信用代码", type: "text", width: 21 },
+          { key: "modes", header: "联结方式", type: "text" },
+          { key: "tookPart", header: "是否参与", type: "boolean" },
+          { key: "linkageFen", header: "收益金额", type: "amount" },
+        ]),
+        ...columnGroup("家庭收入", [
+          { key: "wageFen", header: "工资性", type: "amount" },
+          { key: "productionFen", header: "生产经营性", type: "amount" },
+          { key: "propertyFen", header: "财产性", type: "amount" },
+          { key: "transferFen", header: "转移性", type: "amount" },
+          { key: "netFen", header: "纯收入", type: "amount" },
+        ]),
       ],
     },
   ],
