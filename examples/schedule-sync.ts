@@ -1,6 +1,7 @@
 // Sets up a monthly sync schedule against the platform simulator and prints the run history.
 // Runs on its own: an embedded PostgreSQL in a temporary folder (or DATABASE_URL's server, in a
-// database of its own), a small synthetic county, the simulator and one worker.
+// database of its own), a small synthetic county, the simulator and one worker. The schedule is one
+// township's (the one with the most households), so one small report of one period goes out.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -34,13 +35,24 @@ const db = await openDatabase(url ? { url } : { dataDir: path.join(dir, "pg") })
 const simulator = await createPlatformSimulator({ tokens: { city: "example-city-token" } });
 try {
   await migrate(db.orm);
-  await seedSyntheticCounty(db.pool, db.orm, { households: 300 });
+  await seedSyntheticCounty(db.pool, db.orm, { households: 150 });
+  const [township] = (
+    await db.pool.query<{ code: string }>(
+      "select left(village_code, 9) as code from household group by 1 order by count(*) desc, 1 limit 1",
+    )
+  ).rows;
   const settings = loadSyncSettings(
     {
       FUPIN_CITY_TOKEN: "example-city-token",
       FUPIN_SYNC_URL_CITY_PROJECTS: `${simulator.url}/city/batches`,
     },
-    { pollingIntervalSeconds: 0.5, retryDelaySeconds: 1, dropDir: path.join(dir, "drop") },
+    // Quick polls, and the worker picks up a new schedule's tick queue within a second.
+    {
+      pollingIntervalSeconds: 0.5,
+      scheduleRefreshSeconds: 1,
+      retryDelaySeconds: 1,
+      dropDir: path.join(dir, "drop"),
+    },
   );
   const worker = await startSyncWorker({
     url: db.url,
@@ -55,7 +67,7 @@ try {
     worker,
     {
       profile: "city-projects",
-      regionCode: "360723",
+      regionCode: township!.code,
       cron: "0 9 1 * *",
       enabled: true,
       preparer: "张三",
@@ -73,7 +85,9 @@ try {
   });
   let run: Record<string, unknown> | undefined;
   while (Date.now() - tickAt < 60_000) {
-    const rows = await db.pool.query("select id, status from sync_run order by id");
+    const rows = await db.pool.query(
+      "select id, status, queued_at, started_at, delivered_at from sync_run order by id",
+    );
     run = rows.rows[0];
     if (run && ["delivered", "blocked", "failed", "dead"].includes(String(run.status))) break;
     await new Promise((r) => setTimeout(r, 200));
@@ -94,6 +108,13 @@ try {
     const last = Date.parse(receipts.at(-1)!.receivedAt);
     console.log(
       `receipts: ${receipts.map((r) => r.receiptId).join(", ")}; tick to last receipt ${last - tickAt} ms`,
+    );
+  }
+  if (run?.started_at) {
+    const ms = (d: unknown) => new Date(d as Date).getTime();
+    console.log(
+      `tick to run queued ${ms(run.queued_at) - tickAt} ms, queued to started ${ms(run.started_at) - ms(run.queued_at)} ms` +
+        (run.delivered_at ? `, started to delivered ${ms(run.delivered_at) - ms(run.started_at)} ms` : ""),
     );
   }
   await worker.stop();

@@ -2,7 +2,15 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { chinaDateOf, FINDING_CODES, ledgerYears, METRIC_CODES, METRIC_DEFINITIONS } from "@fupin/domain";
+import {
+  chinaDateOf,
+  FINDING_CODES,
+  formatReportPeriod,
+  ledgerYears,
+  METRIC_CODES,
+  METRIC_DEFINITIONS,
+  previousPeriod,
+} from "@fupin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -103,5 +111,40 @@ describe("examples/assess-county.ts", () => {
     expect(tallies.reduce((n, [sum]) => n + sum!, 0)).toBe(total);
     for (const [, code] of run.stdout.split("各乡镇发现问题汇总")[1]!.matchAll(/([A-Z_]+\.[A-Z_]+)×\d+/g))
       expect(FINDING_CODES).toContain(code);
+  });
+});
+
+describe("examples/schedule-sync.ts", () => {
+  let run: Awaited<ReturnType<typeof runExample>>;
+  beforeAll(async () => {
+    run = await runExample("examples/schedule-sync.ts");
+  }, 180_000);
+
+  it("exits 0 without writing errors", () => {
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+  });
+
+  it("sets up a monthly schedule of one township in China time", () => {
+    expect(run.stdout).toMatch(/^schedule: city-projects 360723[0-9]{3} "0 9 1 \* \*" Asia\/Shanghai$/m);
+  });
+
+  it("prints the run history: the tick's run of last month, delivered with its receipt", () => {
+    const history = run.stdout.split("run history:\n")[1] ?? "";
+    const lines = history.split("\n").filter((l) => l.startsWith("  run "));
+    expect(lines).toHaveLength(1);
+    const [, period] =
+      /^ {2}run 1: city-projects 360723[0-9]{3} ([0-9]{4}-[0-9]{2}) delivered attempts 1 due /.exec(
+        lines[0]!,
+      ) ?? [undefined, undefined];
+    const today = chinaDateOf(new Date());
+    const thisMonth = {
+      kind: "month",
+      year: Number(today.slice(0, 4)),
+      month: Number(today.slice(5, 7)),
+    } as const;
+    const expected = formatReportPeriod(previousPeriod(thisMonth));
+    expect(period).toBe(expected);
+    expect(run.stdout).toMatch(/^receipts: SIM-CITY-[0-9]+; tick to last receipt [0-9]+ ms$/m);
   });
 });
