@@ -43,6 +43,8 @@ export interface LedgerIndex {
   readonly activitiesByEntity: ReadonlyMap<string, readonly EntityActivity[]>;
   readonly fundUsesByYear: ReadonlyMap<number, readonly FundUse[]>;
   readonly townshipPersons: ReadonlyMap<string, readonly Responsibility[]>;
+  /** Village responsible persons (村级主体责任) by village code. */
+  readonly villagePersons: ReadonlyMap<string, readonly Responsibility[]>;
   readonly helpersByHousehold: ReadonlyMap<string, readonly Responsibility[]>;
   /** year → household id → its income of that year. */
   readonly incomes: ReadonlyMap<number, ReadonlyMap<string, Income>>;
@@ -57,6 +59,8 @@ export interface AssessmentContext {
   readonly year: number;
   /** min(China date of `now`, 31 December of `year`). */
   readonly asOf: IsoDate;
+  /** The China date of `now`, even after the year: what has been done about the year's findings since. */
+  readonly today: IsoDate;
   readonly policy: AssessmentPolicy;
 }
 
@@ -143,12 +147,15 @@ function indexSupport(ledger: Ledger, keep: Keep) {
 
 function indexResponsibilities(ledger: Ledger) {
   const townshipPersons = new Map<string, Responsibility[]>();
+  const villagePersons = new Map<string, Responsibility[]>();
   const helpersByHousehold = new Map<string, Responsibility[]>();
   for (const r of ledger.responsibilities) {
     if (r.kind === "township_fixed_person") push(townshipPersons, r.townshipCode, r);
+    else if (r.kind === "village_responsible_person" && r.villageCode !== null)
+      push(villagePersons, r.villageCode, r);
     else if (r.householdId !== null) push(helpersByHousehold, r.householdId, r);
   }
-  return { townshipPersons, helpersByHousehold };
+  return { townshipPersons, villagePersons, helpersByHousehold };
 }
 
 /**
@@ -228,6 +235,7 @@ export function createAssessmentContext(
     index: index ?? ledgerIndexFor(ledger, yearsRead(options.year, policy)),
     year: options.year,
     asOf: assessmentDate(options.year, options.now),
+    today: chinaDateOf(options.now),
     policy,
   };
 }

@@ -92,18 +92,23 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** Runs the detectors of the speech's problems over a county ledger for one year; most severe first. */
+/**
+ * Runs the detectors of the speech's problems over a county ledger for one year; most severe first.
+ * The rules over the ledger run first; a rule over their findings (`judgesFindings`) runs after them,
+ * on all of them (whatever `codes` and `regionCode` keep), so its result does not depend on the filter.
+ */
 export function detectFindings(ledger: Ledger, options: DetectFindingsOptions): Finding[] {
   const ctx = createAssessmentContext(ledger, options);
-  const codes = options.codes ?? FINDING_CODES;
+  const codes = new Set(options.codes ?? FINDING_CODES);
+  for (const code of codes) if (!FINDING_DETECTORS[code]) throw new Error(`unknown finding code ${code}`);
+  const judges = [...codes].filter((code) => FINDING_DETECTORS[code].judgesFindings);
+  const ledgerCodes = FINDING_CODES.filter(
+    (code) => !FINDING_DETECTORS[code].judgesFindings && (codes.has(code) || judges.length > 0),
+  );
+  const found = ledgerCodes.flatMap((code) => FINDING_DETECTORS[code].detect(ctx, []));
+  const all = [...found, ...judges.flatMap((code) => FINDING_DETECTORS[code].detect(ctx, found))];
   const region = options.regionCode;
-  const findings: Finding[] = [];
-  for (const code of new Set(codes)) {
-    const detector = FINDING_DETECTORS[code];
-    if (!detector) throw new Error(`unknown finding code ${code}`);
-    for (const f of detector.detect(ctx)) {
-      if (region === undefined || f.regionCode.startsWith(region)) findings.push(f);
-    }
-  }
-  return findings.sort(compareFindings);
+  return all
+    .filter((f) => codes.has(f.code) && (region === undefined || f.regionCode.startsWith(region)))
+    .sort(compareFindings);
 }

@@ -44,4 +44,5 @@ export type FindingSubjectType =
   | "county"
   | "industry"
   | "rectification"
-  | "credit";
+  | "credit"
+  | "finding";

@@ -1,5 +1,6 @@
 import type { LinkageMode } from "../linkage/linkage.js";
 import type { Fen } from "../shared/money.js";
+import type { Severity } from "./types.js";
 
 /** A setting of a dated rule: in force from 1 January of `fromYear` until the next setting's year. */
 export interface DatedSetting<T> {
@@ -52,6 +53,17 @@ export interface AssessmentPolicy {
   readonly homogenisationShare: number;
   /** A township needs at least this many villages with an industry before homogenisation is judged. Default 3. */
   readonly homogenisationMinVillages: number;
+  /**
+   * Share of the households keeping an industry in some villages (this year or last) whose results are
+   * poor — survival below `survivalAlertRate`, the stock or area shrunk to `industryShrinkRate` of last
+   * year's or less, or the industry given up — at or above which the industry is failing there
+   * (效果不佳). Judges 同质化 and 不经试验试种. Default 0.5.
+   */
+  readonly failingIndustryShare: number;
+  /** Households keeping an industry in the villages judged, at least, before it can be called failing there. Default 3. */
+  readonly failingIndustryMinHouseholds: number;
+  /** A household's industry that started the year with this share of last year's units (亩, colonies …) or less has shrunk. Default 0.5. */
+  readonly industryShrinkRate: number;
   /** Retention of an entity's participating households from one year to the next below which they "all left in year two". Default 0.5. */
   readonly retentionAlertRate: number;
   /** An entity needs at least this many participating households in the first year for retention to be judged. Default 2. */
@@ -70,6 +82,8 @@ export interface AssessmentPolicy {
   readonly rectificationPlanGraceDays: number;
   /** Days after an error-level finding's year ends by which it should have a rectification item. Default 60. */
   readonly rectificationItemGraceDays: number;
+  /** The least severity of an error-level finding, one that must have a rectification item (一条一条、一件一件抓落实). Default high. */
+  readonly rectificationRequiredSeverity: Severity;
   /** Per-capita net income line (per year) for the "stayed above the line" metric. Default 6,000 yuan. */
   readonly incomeLineFen: Fen;
   /** Consecutive years above the income line that count as stable. Default 2. */
@@ -99,6 +113,9 @@ export const DEFAULT_POLICY: AssessmentPolicy = {
   panWelfareShareMax: 0.2,
   homogenisationShare: 0.8,
   homogenisationMinVillages: 3,
+  failingIndustryShare: 0.5,
+  failingIndustryMinHouseholds: 3,
+  industryShrinkRate: 0.5,
   retentionAlertRate: 0.5,
   retentionMinHouseholds: 2,
   townshipPersonChangesMax: 2,
@@ -108,6 +125,7 @@ export const DEFAULT_POLICY: AssessmentPolicy = {
   acceptanceDueDays: 365,
   rectificationPlanGraceDays: 30,
   rectificationItemGraceDays: 60,
+  rectificationRequiredSeverity: "high",
   incomeLineFen: 600_000,
   incomeStableYears: 2,
 };

@@ -2,12 +2,19 @@ import type { AssessmentContext } from "../context.js";
 import type { FindingCode, FindingSubjectType } from "../finding-codes.js";
 import type { Finding, Severity } from "../types.js";
 
-/** A rule that finds one problem of the speech in a ledger, for the context's year. */
+/**
+ * A rule that finds one problem of the speech in a ledger, for the context's year. A rule that judges
+ * the other findings of the same run (`judgesFindings`: is each answered by a rectification item?) is
+ * given them as `findings` — those of every rule that judges only the ledger, computed before it — so
+ * it never judges its own or another judge's findings.
+ */
 export interface FindingDetector {
   readonly code: FindingCode;
   readonly severity: Severity;
   readonly subjectType: FindingSubjectType;
-  detect(ctx: AssessmentContext): Finding[];
+  /** True for a rule over the run's other findings; `detectFindings` calls it after the others. */
+  readonly judgesFindings?: true;
+  detect(ctx: AssessmentContext, findings: readonly Finding[]): Finding[];
 }
 
 /** Builds a finding of a detector for the context's year. */

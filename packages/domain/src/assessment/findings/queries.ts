@@ -2,7 +2,9 @@ import type { Household } from "../../households/household.js";
 import { type HouseholdIndustry, hasCountableOutcome } from "../../industries/industry.js";
 import { linkageCoversYear } from "../../linkage/linkage.js";
 import type { Project } from "../../projects/project.js";
-import { type AssessmentContext, linkageYearOf, NONE } from "../context.js";
+import type { Region } from "../../regions/region.js";
+import { isResponsibilityCurrent, type Responsibility } from "../../responsibility/responsibility.js";
+import { type AssessmentContext, labels, linkageYearOf, NONE, push } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
@@ -114,4 +116,119 @@ export function projectFinding(
     evidence: [p.id],
     ...message,
   });
+}
+
+/** How one household fared in an industry this year: poor results (and why) or not, with its records. */
+export interface HouseholdResult {
+  readonly householdId: string;
+  /** Why its results are poor, or null when they are not. */
+  readonly poor: "low_survival" | "shrank" | "gave_up" | null;
+  /** Its records of the industry, last year's and this year's. */
+  readonly recordIds: readonly string[];
+}
+
+/** How an industry fared in some villages: the households that kept it (this year or last) and those of them with poor results. */
+export interface IndustryResults {
+  readonly households: readonly HouseholdResult[];
+  readonly poor: readonly HouseholdResult[];
+}
+
+function householdResult(
+  ctx: AssessmentContext,
+  now: HouseholdIndustry | undefined,
+  before: HouseholdIndustry | undefined,
+): HouseholdResult {
+  const householdId = (now ?? before)!.householdId;
+  const recordIds = [before?.id, now?.id].filter((id): id is string => id !== undefined);
+  let poor: HouseholdResult["poor"] = null;
+  const had = before !== undefined && before.unitsStarted > 0;
+  if (now && isFailing(ctx, now)) poor = "low_survival";
+  else if (had && !now) poor = "gave_up";
+  else if (had && now && now.unitsStarted <= before.unitsStarted * ctx.policy.industryShrinkRate)
+    poor = "shrank";
+  return { householdId, poor, recordIds };
+}
+
+/**
+ * Per village and industry (key `village|industry`), how each household that kept the industry this
+ * year or last fared this year: survival below the alert rate, shrunk to `industryShrinkRate` of last
+ * year's units or less, given up (a record last year, none this year), or none of these.
+ */
+export function householdResultsByVillageIndustry(ctx: AssessmentContext): Map<string, HouseholdResult[]> {
+  const pairs = new Map<string, { now?: HouseholdIndustry; before?: HouseholdIndustry }>();
+  const add = (r: HouseholdIndustry, when: "now" | "before") => {
+    const key = `${r.householdId}|${r.industryId}`;
+    const pair = pairs.get(key) ?? {};
+    if (!pair[when]) pair[when] = r;
+    pairs.set(key, pair);
+  };
+  for (const r of ctx.index.householdIndustriesByYear.get(ctx.year - 1) ?? NONE) add(r, "before");
+  for (const r of ctx.index.householdIndustriesByYear.get(ctx.year) ?? NONE) add(r, "now");
+  const out = new Map<string, HouseholdResult[]>();
+  for (const { now, before } of pairs.values()) {
+    const r = (now ?? before)!;
+    const h = ctx.index.households.get(r.householdId);
+    if (h) push(out, `${h.villageCode}|${r.industryId}`, householdResult(ctx, now, before));
+  }
+  return out;
+}
+
+/** How an industry fared over some villages, from `householdResultsByVillageIndustry`. */
+export function industryResultsIn(
+  byVillageIndustry: ReadonlyMap<string, readonly HouseholdResult[]>,
+  villages: Iterable<string>,
+  industryId: string,
+): IndustryResults {
+  const households = [...villages].flatMap((v) => byVillageIndustry.get(`${v}|${industryId}`) ?? NONE);
+  return { households, poor: households.filter((h) => h.poor !== null) };
+}
+
+/** Whether an industry is failing where `results` were taken: enough households, and the policy share of them with poor results. */
+export function isFailingIndustry(ctx: AssessmentContext, results: IndustryResults): boolean {
+  const n = results.households.length;
+  return (
+    n >= ctx.policy.failingIndustryMinHouseholds && results.poor.length / n >= ctx.policy.failingIndustryShare
+  );
+}
+
+/** 经营该产业的3户贫困户中2户效果不佳（…）: the results in words, the households called by their status in the year. */
+export function industryResultsText(
+  ctx: AssessmentContext,
+  results: IndustryResults,
+): { zh: string; en: string } {
+  const rate = Math.round(ctx.policy.survivalAlertRate * 100);
+  const shrink = Math.round(ctx.policy.industryShrinkRate * 100);
+  return {
+    zh: `经营该产业的${results.households.length}户${labels.statuses(
+      ctx,
+      results.households.map((h) => h.householdId),
+    )}中${results.poor.length}户效果不佳（成活率低于${rate}%、规模缩减至上年${shrink}%以下或已放弃）`,
+    en: `${results.poor.length} of the ${results.households.length} households keeping it did poorly (survival below ${rate}%, shrunk to ${shrink}% of last year or less, or gave it up)`,
+  };
+}
+
+/** A region with no responsible person in force on the assessment date, and the assignments it had. */
+export interface RegionWithoutPerson {
+  readonly region: Region;
+  /** Its assignments, none in force on the assessment date (ended, or not begun). */
+  readonly past: readonly Responsibility[];
+}
+
+/**
+ * The regions of a level (that `judged` keeps) with none of their responsible persons (`persons`, by
+ * region code) in force on the assessment date: 乡、村两级主体责任 with nobody to carry it.
+ */
+export function regionsWithoutPerson(
+  ctx: AssessmentContext,
+  level: Region["level"],
+  persons: ReadonlyMap<string, readonly Responsibility[]>,
+  judged: (region: Region) => boolean = () => true,
+): RegionWithoutPerson[] {
+  const out: RegionWithoutPerson[] = [];
+  for (const region of ctx.ledger.regions) {
+    if (region.level !== level || !judged(region)) continue;
+    const past = persons.get(region.code) ?? NONE;
+    if (!past.some((r) => isResponsibilityCurrent(r, ctx.asOf))) out.push({ region, past });
+  }
+  return out;
 }

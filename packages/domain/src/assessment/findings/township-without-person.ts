@@ -1,7 +1,7 @@
-import { isResponsibilityCurrent } from "../../responsibility/responsibility.js";
-import { labels, NONE } from "../context.js";
+import { labels } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
+import { regionsWithoutPerson } from "./queries.js";
 
 /**
  * 人员责任落实不到位 ("有的乡镇没有固定人员负责产业扶贫工作…没有人去谋划、落实产业扶贫工作"): a
@@ -14,10 +14,11 @@ export const townshipWithoutPerson: FindingDetector = {
   subjectType: "township",
   detect(ctx) {
     const findings: Finding[] = [];
-    for (const region of ctx.ledger.regions) {
-      if (region.level !== "township") continue;
-      const assignments = ctx.index.townshipPersons.get(region.code) ?? NONE;
-      if (assignments.some((r) => isResponsibilityCurrent(r, ctx.asOf))) continue;
+    for (const { region, past: assignments } of regionsWithoutPerson(
+      ctx,
+      "township",
+      ctx.index.townshipPersons,
+    )) {
       const name = labels.township(ctx, region.code);
       const past = assignments.map((r) => r.id);
       findings.push(

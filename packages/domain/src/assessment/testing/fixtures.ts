@@ -15,6 +15,7 @@ import type { IsoDate } from "../../shared/dates.js";
 import type { Subsidy } from "../../support/subsidy.js";
 import type { TechnicalService } from "../../support/technical-service.js";
 import { type AssessmentContext, createAssessmentContext } from "../context.js";
+import { FINDING_DETECTORS } from "../detect-findings.js";
 import type { FindingDetector } from "../findings/detector.js";
 import type { AssessmentPolicy } from "../policy.js";
 import type { Finding } from "../types.js";
@@ -471,14 +472,19 @@ export function contextFor(
   });
 }
 
-/** Runs one detector over a fixture ledger and returns its findings. */
+/** Runs one detector over a fixture ledger and returns its findings; a judge of findings gets those of every rule over the ledger. */
 export function runDetector(
   detector: FindingDetector,
   records: Partial<LedgerData>,
   year: number,
   options: { now?: Date; policy?: Partial<AssessmentPolicy> } = {},
 ): Finding[] {
-  return detector.detect(contextFor(buildLedger(records), year, options));
+  const ctx = contextFor(buildLedger(records), year, options);
+  if (!detector.judgesFindings) return detector.detect(ctx, []);
+  const found = Object.values(FINDING_DETECTORS)
+    .filter((d) => !d.judgesFindings)
+    .flatMap((d) => d.detect(ctx, []));
+  return detector.detect(ctx, found);
 }
 
 /** The sorted subject ids of a detector's findings on a fixture ledger. */
