@@ -7,6 +7,7 @@ import {
   type AssessmentQuestion,
   runAssessmentJob,
 } from "../../packages/gateway/src/assessment/assessment-job.js";
+import { createAssessmentService } from "../../packages/gateway/src/assessment/assessment-service.js";
 import type { GatewayContext } from "../../packages/gateway/src/context.js";
 import { createSqlExecutor } from "../../packages/gateway/src/db/pool.js";
 import { readSnapshotText } from "../../packages/gateway/src/graphql/read/snapshot.js";
@@ -83,6 +84,26 @@ describe("assessment in the worker thread", () => {
       }
     }
     expect(findings).toBeGreaterThan(0);
+  });
+
+  it("gives the same results when the gateway's thread reads the snapshot (no database URL)", async () => {
+    const withUrl = gw.server.assessment;
+    const without = createAssessmentService();
+    try {
+      for (const regionCode of ["360723", TOWNSHIPS[1]!]) {
+        const read = without.snapshotsRead;
+        expect(await without.findings(context(), regionCode, YEAR)).toEqual(
+          await withUrl.findings(context(), regionCode, YEAR),
+        );
+        expect(await without.metrics(context(), regionCode, YEAR)).toEqual(
+          await withUrl.metrics(context(), regionCode, YEAR),
+        );
+        expect(without.snapshotsRead).toBe(read);
+      }
+      expect(without.computed).toBe(4);
+    } finally {
+      await without.close();
+    }
   });
 });
 
