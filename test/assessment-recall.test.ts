@@ -22,9 +22,9 @@ function assess(options: { seed: number; households?: number }) {
 describe("assessment recall on the default synthetic county (seed 1, 2025, as of 2025-11-30)", () => {
   const { county, years, findings, plantedKeys } = assess({ seed: 1 });
 
-  it("is a synthetic ledger with problems of every code planted over the six years of its window", () => {
+  it("is a synthetic ledger with problems of every code planted over its window, the campaign (2018–2020) and consolidation", () => {
     expect(county.synthetic).toBe(true);
-    expect(years).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(years).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
     expect(new Set(county.planted.map((p) => p.code))).toEqual(new Set(FINDING_CODES));
     // implied problems are reported as planted, so each implied code appears wherever its source does
     for (const [source, implied] of Object.entries(PLANT_IMPLICATIONS)) {
@@ -36,7 +36,7 @@ describe("assessment recall on the default synthetic county (seed 1, 2025, as of
     }
   });
 
-  it.each([2020, 2021, 2022, 2023, 2024, 2025])(
+  it.each([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025])(
     "finds every problem planted for %i (recall 100%%)",
     (year) => {
       const planted = county.planted.filter((p) => p.year === year);

@@ -7,8 +7,16 @@ import { dayOfIso, isoOfDay } from "./days.js";
 import { CATALOGUE, COUNTY, industryId } from "./dayu.js";
 import { covers } from "./linkages.js";
 import { type Rng, sample } from "./rng.js";
-import { dayIn, type Mutable, pad, plant, plantCount, type World } from "./world.js";
+import { CONSOLIDATION_START, dayIn, type Mutable, pad, plant, plantCount, type World } from "./world.js";
 
+/** Fund names of the campaign years (财政专项扶贫资金), before 衔接资金 from 2021. */
+const CAMPAIGN_SOURCE_LABELS: Readonly<Record<FundSource, string>> = {
+  central: "中央财政专项扶贫资金",
+  provincial: "省级财政专项扶贫资金",
+  municipal: "市级财政专项扶贫资金",
+  county: "县级财政专项扶贫资金",
+  self_raised: "产业发展自筹资金",
+};
 const SOURCE_LABELS: Readonly<Record<FundSource, string>> = {
   central: "中央财政衔接推进乡村振兴补助资金",
   provincial: "省级财政衔接推进乡村振兴补助资金",
@@ -145,7 +153,7 @@ function yearFunds(rng: Rng, year: number): Fund[] {
   if (rng.chance(0.5)) sources.push("self_raised");
   return sources.map((source) => ({
     id: `fund-${year}-${source}`,
-    name: `${COUNTY.name}${year}年${SOURCE_LABELS[source]}（合成）`,
+    name: `${COUNTY.name}${year}年${(year < CONSOLIDATION_START ? CAMPAIGN_SOURCE_LABELS : SOURCE_LABELS)[source]}（合成）`,
     source,
     year,
     regionCode: COUNTY.code,
@@ -196,7 +204,7 @@ function buildProject(w: World, rng: Rng, year: number, k: number, book: UseBook
     fundingFen,
     beneficiaryHouseholdIds: [...beneficiaries],
     linkageMode: entity && mode !== null ? mode : entity ? null : rng.pick(LINKAGE_MODES),
-    performanceTarget: `带动脱贫户${beneficiaries.size}户，户均年增收${rng.int(5, 30) * 100}元`,
+    performanceTarget: `带动${year < CONSOLIDATION_START ? "贫困户" : "脱贫户"}${beneficiaries.size}户，户均年增收${rng.int(5, 30) * 100}元`,
     stages: projectStages(rng, w, year),
   };
   w.projects.push(project);

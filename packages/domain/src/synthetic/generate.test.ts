@@ -12,7 +12,7 @@ import { RARE_NAME_CHARS } from "./names.js";
 
 const county = generateSyntheticCounty({ referenceYear: 2025 });
 const { ledger } = county;
-const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
+const YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
 
 const NO_PLANTING = Object.fromEntries(FINDING_CODES.map((c) => [c, 0])) as unknown as PlantRates;
 

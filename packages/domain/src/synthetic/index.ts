@@ -6,4 +6,12 @@ export type { SyntheticPeriod } from "./period.js";
 export { syntheticPeriod } from "./period.js";
 export type { PlantRates } from "./plant-rates.js";
 export { DEFAULT_PLANT_RATES, PLANT_IMPLICATIONS } from "./plant-rates.js";
-export type { PlantedProblem, SyntheticOptions } from "./world.js";
+export type { Era, PlantedProblem, SyntheticOptions } from "./world.js";
+export {
+  CAMPAIGN_START,
+  CONSOLIDATION_START,
+  ERA_RATE_FACTORS,
+  eraOf,
+  REGULAR_START,
+  windowStart,
+} from "./world.js";

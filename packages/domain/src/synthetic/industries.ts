@@ -12,6 +12,7 @@ import {
   type Mutable,
   plant,
   plantCount,
+  rateIn,
   type Track,
   type World,
 } from "./world.js";
@@ -102,7 +103,6 @@ export function plantVillageIndustries(w: World): void {
     else byVillageYear.set(key, [vi]);
   }
   const rateH = cfg.rates["INDUSTRY.HOMOGENISATION"];
-  const rateS = cfg.rates["INDUSTRY.SCALE_UP_WITHOUT_TRIAL"];
   for (const year of cfg.years) {
     const eligible = w.townships.filter(
       (t) => t.villages.filter((v) => byVillageYear.has(`${w.villages[v]!.code}|${year}`)).length >= 3,
@@ -134,7 +134,11 @@ export function plantVillageIndustries(w: World): void {
     }
     const villages = w.villages.filter((v) => byVillageYear.has(`${v.code}|${year}`));
     const usedOutside = new Map<number, number>();
-    for (const village of sample(rng, villages, plantCount(rateS, villages.length))) {
+    for (const village of sample(
+      rng,
+      villages,
+      plantCount(rateIn(cfg, "INDUSTRY.SCALE_UP_WITHOUT_TRIAL", year), villages.length),
+    )) {
       const t = w.townships[village.township]!;
       const list = byVillageYear.get(`${village.code}|${year}`)!;
       const outside = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter(
@@ -211,7 +215,6 @@ export function buildOwnTracks(w: World): void {
 export function plantSubsidiseAndForget(w: World): void {
   const rng = w.rng("plant-subsidise-and-forget");
   const { cfg } = w;
-  const rate = cfg.rates["SUPPORT.SUBSIDISE_AND_FORGET"];
   for (const year of cfg.years.slice(1)) {
     const eligible = w.households.filter(
       (h) =>
@@ -219,7 +222,11 @@ export function plantSubsidiseAndForget(w: World): void {
         h.tracks.length > 0 &&
         h.tracks.every((t) => t.start <= year - 1 && t.end >= year),
     );
-    for (const h of sample(rng, eligible, plantCount(rate, eligible.length))) {
+    for (const h of sample(
+      rng,
+      eligible,
+      plantCount(rateIn(cfg, "SUPPORT.SUBSIDISE_AND_FORGET", year), eligible.length),
+    )) {
       for (const t of h.tracks) t.end = year - 1;
       const industry = h.tracks[0]!.industry;
       const id = `sub-${h.record.id}-${year - 1}-forget`;

@@ -13,6 +13,7 @@ import {
   pad,
   plant,
   plantCount,
+  rateIn,
   type World,
 } from "./world.js";
 
@@ -349,7 +350,7 @@ export function plantLinkageYears(w: World, exits: ExitSet): void {
       const current = covering(e);
       return current.length >= 1 && current.length <= 10 && current.every(alone);
     });
-    for (const e of sample(rng, shields, plantCount(cfg.rates["ENTITY.SHIELD"], shields.length))) {
+    for (const e of sample(rng, shields, plantCount(rateIn(cfg, "ENTITY.SHIELD", year), shields.length))) {
       const current = covering(e);
       for (const l of current) {
         const ly = l.years[i]!;
@@ -376,7 +377,7 @@ export function plantLinkageYears(w: World, exits: ExitSet): void {
       (l) => covers(l, year) && !touched.has(l.index) && (paid.get(l.entity) ?? 0) >= 3,
     );
     const notTakingPart = new Set<number>();
-    for (const l of sample(rng, fakeable, plantCount(cfg.rates["LINKAGE.FAKE"], fakeable.length))) {
+    for (const l of sample(rng, fakeable, plantCount(rateIn(cfg, "LINKAGE.FAKE", year), fakeable.length))) {
       if ((paid.get(l.entity) ?? 0) < 3) continue;
       paid.set(l.entity, paid.get(l.entity)! - 1);
       touched.add(l.index);
@@ -431,7 +432,7 @@ export function buildActivities(w: World): void {
     const coops = w.entities.filter(
       (e) => e.kind === "cooperative" && e.linkages.some((k) => covers(w.linkages[k]!, year)),
     );
-    for (const e of sample(rng, coops, plantCount(cfg.rates["ENTITY.EMPTY_SHELL"], coops.length))) {
+    for (const e of sample(rng, coops, plantCount(rateIn(cfg, "ENTITY.EMPTY_SHELL", year), coops.length))) {
       empty.add(`${e.index}|${year}`);
       // Paperwork only: a members' meeting, which is not business.
       w.entityActivities.push({

@@ -10,6 +10,7 @@ import {
   PLANT_IMPLICATIONS,
   type PlantedProblem,
   type PlantRates,
+  windowStart,
 } from "./index.js";
 import { hitKey, oracleHitsOverWindow } from "./testing/rule-oracle.js";
 
@@ -318,7 +319,7 @@ describe("the planted-problem report of the default county", () => {
   });
 
   it("is exactly what the rules find over the window (no unplanted finding, none missed)", () => {
-    expect(keys(oracleHitsOverWindow(ledger, 2020, county.asOf))).toEqual(keys(planted));
+    expect(keys(oracleHitsOverWindow(ledger, windowStart(2025), county.asOf))).toEqual(keys(planted));
   });
 
   it("reports every implied problem: a shield entity's linkages are fake that year", () => {
@@ -350,7 +351,9 @@ describe("the planted-problem report, other sizes, seeds and rates", () => {
             FINDING_CODES.map((c, i) => [c, values[i]!]),
           ) as unknown as PlantRates;
           const c = generateSyntheticCounty({ seed, households, referenceYear, rates });
-          expect(keys(oracleHitsOverWindow(c.ledger, referenceYear - 5, c.asOf))).toEqual(keys(c.planted));
+          expect(keys(oracleHitsOverWindow(c.ledger, windowStart(referenceYear), c.asOf))).toEqual(
+            keys(c.planted),
+          );
           for (const code of FINDING_CODES) {
             const implied = Object.entries(PLANT_IMPLICATIONS).some(
               ([from, to]) => to.includes(code) && rates[from as FindingCode] > 0,
@@ -366,7 +369,7 @@ describe("the planted-problem report, other sizes, seeds and rates", () => {
   it("plants nothing, and the rules find nothing, when every rate is 0", () => {
     const clean = generateSyntheticCounty({ referenceYear: 2025, rates: NO_PLANTING });
     expect(clean.planted).toEqual([]);
-    expect(oracleHitsOverWindow(clean.ledger, 2020, clean.asOf)).toEqual([]);
+    expect(oracleHitsOverWindow(clean.ledger, windowStart(2025), clean.asOf)).toEqual([]);
   });
 
   it.each([

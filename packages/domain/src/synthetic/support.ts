@@ -5,7 +5,7 @@ import { CATALOGUE, industryId } from "./dayu.js";
 import { covers } from "./linkages.js";
 import { sample } from "./rng.js";
 import type { HouseholdState } from "./world.js";
-import { dayIn, keepUnserved, plant, plantCount, type World } from "./world.js";
+import { dayIn, keepUnserved, plant, plantCount, rateIn, type World } from "./world.js";
 
 /** Whether a household keeps an industry (has a household-industry record) in `year`. */
 export function keepsIndustry(h: HouseholdState, year: number): boolean {
@@ -24,7 +24,7 @@ export function buildSubsidies(w: World): void {
   const { cfg } = w;
   const peppered = new Set<string>();
   for (const year of cfg.years) {
-    const rate = cfg.rates["SUBSIDY.PEPPER_SPRAY"];
+    const rate = rateIn(cfg, "SUBSIDY.PEPPER_SPRAY", year);
     for (const t of sample(plantRng, w.townships, plantCount(rate, w.townships.length)))
       peppered.add(`${t.index}|${year}`);
   }
@@ -51,6 +51,13 @@ export function buildSubsidies(w: World): void {
       });
     }
   }
+  // The township's other subsidy money of each year, summed once (not once per peppered township-year).
+  const townshipOf = new Map(w.households.map((h) => [h.record.id, h.township]));
+  const otherMoney = new Map<string, number>();
+  for (const s of w.subsidies) {
+    const key = `${townshipOf.get(s.householdId)}|${Number(s.date.slice(0, 4))}`;
+    if (peppered.has(key)) otherMoney.set(key, (otherMoney.get(key) ?? 0) + s.amountFen);
+  }
   for (const key of [...peppered].sort()) {
     const [township, year] = key.split("|").map(Number) as [number, number];
     const t = w.townships[township]!;
@@ -63,10 +70,7 @@ export function buildSubsidies(w: World): void {
       );
     const chosen = sample(plantRng, eligible, Math.min(eligible.length, plantRng.int(3, 12)));
     if (chosen.length === 0) continue;
-    const inTownship = new Set(t.households.map((i) => w.households[i]!.record.id));
-    let other = 0;
-    for (const s of w.subsidies)
-      if (inTownship.has(s.householdId) && s.date.startsWith(`${year}-`)) other += s.amountFen;
+    const other = otherMoney.get(key) ?? 0;
     let small = 0;
     const ids: string[] = [];
     // Small sums until they are at least 40% of the township's subsidy money that year.
@@ -127,14 +131,19 @@ export function buildServices(w: World): void {
 }
 
 /** The failing industries planted in a year (OUTCOME.LOW_SURVIVAL) that no service reached, by village and industry. */
-function unservedFailures(w: World, year: number, byId: ReadonlyMap<string, HouseholdIndustry>) {
+function unservedFailures(
+  w: World,
+  year: number,
+  byId: ReadonlyMap<string, HouseholdIndustry>,
+  villageOf: ReadonlyMap<string, string>,
+) {
   const services = w.services.filter((s) => s.date.startsWith(`${year}-`));
   const listed = new Set(services.flatMap((s) => s.householdIds));
   const visited = new Set(services.map((s) => `${s.regionCode}|${s.industryId}`));
   const groups = new Map<string, HouseholdIndustry[]>();
   for (const p of w.planted) {
     if (p.code !== "OUTCOME.LOW_SURVIVAL" || p.year !== year || listed.has(p.subjectId)) continue;
-    const village = w.households.find((x) => x.record.id === p.subjectId)!.record.villageCode;
+    const village = villageOf.get(p.subjectId)!;
     for (const id of p.recordIds) {
       const r = byId.get(id)!;
       const key = `${village}|${r.industryId}`;
@@ -154,9 +163,10 @@ function unservedFailures(w: World, year: number, byId: ReadonlyMap<string, Hous
 export function plantFailingWithoutService(w: World, records: readonly HouseholdIndustry[]): void {
   const rng = w.rng("plant-unserved-failures");
   const byId = new Map(records.map((r) => [r.id, r]));
+  const villageOf = new Map(w.households.map((h) => [h.record.id, h.record.villageCode]));
   const rate = w.cfg.rates["OUTCOME.FAILING_WITHOUT_SERVICE"];
   for (const year of w.cfg.years) {
-    const groups = [...unservedFailures(w, year, byId)];
+    const groups = [...unservedFailures(w, year, byId, villageOf)];
     const left = new Set(sample(rng, groups, plantCount(rate, groups.length)));
     for (const group of groups) {
       const [key, failing] = group;

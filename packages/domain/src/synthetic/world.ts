@@ -22,7 +22,7 @@ import type { Rng } from "./rng.js";
 export interface SyntheticOptions {
   /** Seed of the generator's own PRNG. Default 1. */
   readonly seed?: number;
-  /** The "current" year: records cover referenceYear-5 … referenceYear. */
+  /** The "current" year: records cover the campaign's first year (2018, or referenceYear-5 if earlier) … referenceYear. */
   readonly referenceYear: number;
   /** ISO date of the synthetic "today" in the reference year, on or after 1 March; no record is dated after it. Default `${referenceYear}-11-30`. */
   readonly asOf?: string;
@@ -47,7 +47,7 @@ export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export interface Config {
   readonly seed: number;
   readonly ref: number;
-  /** First year of the window: ref - 5. */
+  /** First year of the window: the campaign's first year (2018), or ref - 5 if earlier (`windowStart`). */
   readonly y0: number;
   readonly years: readonly number[];
   readonly asOf: string;
@@ -78,18 +78,72 @@ export function resolveConfig(options: SyntheticOptions): Config {
   for (const [code, rate] of Object.entries(rates)) {
     if (!(rate >= 0 && rate <= 1)) throw new RangeError(`rate of ${code} must be from 0 to 1, got ${rate}`);
   }
-  const y0 = ref - 5;
+  const y0 = windowStart(ref);
   return {
     seed,
     ref,
     y0,
-    years: [y0, y0 + 1, y0 + 2, y0 + 3, y0 + 4, ref],
+    years: Array.from({ length: ref - y0 + 1 }, (_, k) => y0 + k),
     asOf,
     asOfDay: dayOfIso(asOf),
     households,
     rates,
     scale: households / 4000,
   };
+}
+
+/** The first year of the three-year campaign (产业扶贫三年攻坚行动, 2018–2020): the speech's year. */
+export const CAMPAIGN_START = 2018;
+/** The first year of consolidation (巩固拓展脱贫攻坚成果同乡村振兴有效衔接, 2021–2025): 脱贫户, 监测户, 衔接资金. */
+export const CONSOLIDATION_START = 2021;
+/** The first year of regular support (常态化帮扶), after consolidation. */
+export const REGULAR_START = 2026;
+
+/** An era of the work (DOMAIN.md, "Eras"): registration, the campaign, consolidation, regular support. */
+export type Era = "registration" | "campaign" | "consolidation" | "regular";
+
+/** The era a year belongs to. */
+export function eraOf(year: number): Era {
+  if (year < CAMPAIGN_START) return "registration";
+  if (year < CONSOLIDATION_START) return "campaign";
+  return year < REGULAR_START ? "consolidation" : "regular";
+}
+
+/**
+ * The first year the synthetic county records for a reference year: the campaign's first year (2018),
+ * so the campaign and consolidation are both in the window, or referenceYear-5 when that is earlier
+ * (at least six years). Households are registered (建档立卡) from 2014, before the window.
+ */
+export function windowStart(referenceYear: number): number {
+  return Math.min(referenceYear - 5, CAMPAIGN_START);
+}
+
+/**
+ * How much commoner a planted problem is in an era than its rate says (the rate is multiplied, then
+ * capped at 1; 0 stays 0). The speech's problems of form — pepper-spray subsidies, shell cooperatives,
+ * shields and fake linkages, scale-ups without trial, 一补了之 — were the campaign's, when every
+ * household had to be reached by 2020; consolidation keeps fewer of them.
+ */
+export const ERA_RATE_FACTORS: Readonly<Record<Era, Partial<Record<FindingCode, number>>>> = {
+  registration: {},
+  campaign: {
+    "SUBSIDY.PEPPER_SPRAY": 2,
+    "ENTITY.EMPTY_SHELL": 2,
+    "ENTITY.SHIELD": 2,
+    "LINKAGE.FAKE": 2,
+    "INDUSTRY.SCALE_UP_WITHOUT_TRIAL": 2,
+    "SUPPORT.SUBSIDISE_AND_FORGET": 2,
+  },
+  consolidation: {},
+  regular: {
+    "SUBSIDY.PEPPER_SPRAY": 0.5,
+    "ENTITY.EMPTY_SHELL": 0.5,
+  },
+};
+
+/** The plant rate of a code in a year: the configured rate times its era's factor, at most 1. */
+export function rateIn(cfg: Config, code: FindingCode, year: number): number {
+  return Math.min(1, cfg.rates[code] * (ERA_RATE_FACTORS[eraOf(year)][code] ?? 1));
 }
 
 /** A township-level unit while the county is built. */

@@ -1,5 +1,9 @@
 import { chinaDateOf } from "@fupin/domain";
-import { generateSyntheticCounty, syntheticPeriod as sharedSyntheticPeriod } from "@fupin/domain/synthetic";
+import {
+  generateSyntheticCounty,
+  syntheticPeriod as sharedSyntheticPeriod,
+  windowStart,
+} from "@fupin/domain/synthetic";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type pg from "pg";
 import { LEDGER_TABLE_LIST } from "../ledger/tables.js";
@@ -54,7 +58,7 @@ export async function seedSyntheticCounty(
   const { referenceYear, asOf } = syntheticPeriod(chinaDateOf(now), options.referenceYear);
   const households = options.households ?? 4000;
   log(
-    `generating the synthetic county: ${households} households, years ${referenceYear - 5}–${referenceYear}`,
+    `generating the synthetic county: ${households} households, years ${windowStart(referenceYear)}–${referenceYear}`,
   );
   const county = generateSyntheticCounty({
     seed: options.seed ?? 1,
