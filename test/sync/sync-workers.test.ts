@@ -3,9 +3,12 @@ import { fileURLToPath } from "node:url";
 import {
   createLogger,
   createSqlExecutor,
+  loadRun,
   requestSyncRun,
+  SYNC_LEASE_CLASS,
   SYNC_SWEEP_PRINCIPAL,
   type SyncService,
+  type SyncWorker,
   startSyncBoss,
   sweepLostRuns,
 } from "@fupin/gateway";
@@ -69,6 +72,48 @@ function startChildWorker(): Promise<ChildProcess> {
 }
 
 describe("sync workers (real processes, simulator, PostgreSQL)", () => {
+  it("a run whose lease a live worker holds (its job expired under it) is not attempted twice", async () => {
+    const { run } = await ask("province-households", TOWN_B, "2024-12");
+    // A slow worker, still alive, holds the run's lease; pg-boss has given its job to this worker.
+    const holder = await h.db.pool.connect();
+    let worker: SyncWorker | undefined;
+    const liveJobs = async () =>
+      (
+        await h.db.pool.query("select 1 from pgboss.job where data->>'runId' = $1 and state < 'completed'", [
+          run.id,
+        ])
+      ).rowCount ?? 0;
+    try {
+      await holder.query("select pg_advisory_lock($1, $2::int)", [SYNC_LEASE_CLASS, run.id]);
+      worker = await h.worker();
+      const deadline = Date.now() + 20_000;
+      while ((await liveJobs()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await liveJobs()).toBe(0);
+      // Several sweeps (every second here) pass: the leased run is left to its worker.
+      await new Promise((r) => setTimeout(r, 2_500));
+      expect(await liveJobs()).toBe(0);
+      expect(h.simulator.stats().requests).toBe(0);
+      expect(await loadRun(createSqlExecutor(h.db.pool), run.id)).toMatchObject({
+        status: "queued",
+        attempts: 0,
+      });
+    } finally {
+      await holder.query("select pg_advisory_unlock($1, $2::int)", [SYNC_LEASE_CLASS, run.id]);
+      holder.release();
+    }
+    // The holder went away without finishing it: the sweep gives the run to a worker.
+    await h.waitFor(run.id, ["delivered"], 30_000);
+    const batches = await h.outboxSize(run.id);
+    recordFaultCase(
+      "job expired under a live worker (lease held) → not attempted twice",
+      batches,
+      h.simulator.stats(),
+    );
+    expect(h.simulator.stats()).toMatchObject({ deliveries: batches, duplicates: 0, repeats: 0 });
+    // The cases after this one need their own workers to take the jobs.
+    await worker?.stop();
+  });
+
   it("a run claimed by a worker that died and whose job is gone is swept up by a worker and delivered once", async () => {
     const sql = createSqlExecutor(h.db.pool);
     const { run } = await ask("province-households", TOWN_A, "2024-11");
@@ -81,7 +126,7 @@ describe("sync workers (real processes, simulator, PostgreSQL)", () => {
     // Then the job is lost (deleted with pg-boss's tables, say): nothing in pg-boss would run it again.
     const gone = await h.db.pool.query("delete from pgboss.job where data->>'runId' = $1", [run.id]);
     expect(gone.rowCount).toBe(1);
-    await h.worker();
+    const worker = await h.worker();
     const done = await h.waitFor(run.id, ["delivered"], 30_000);
     expect(done.attempts).toBe(2);
     const batches = await h.outboxSize(run.id);
@@ -106,6 +151,8 @@ describe("sync workers (real processes, simulator, PostgreSQL)", () => {
     });
     // Delivered: the next sweeps leave it alone.
     expect(await sweepLostRuns(sql, sender, new Date())).toEqual([]);
+    // The next case needs its child worker to take the job.
+    await worker.stop();
   });
 
   it("a worker killed (SIGKILL) mid-delivery: the run resumes in another worker and is delivered once", async () => {

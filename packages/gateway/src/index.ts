@@ -82,6 +82,7 @@ export {
   startSyncBoss,
   tickQueueName,
 } from "./sync/sync-boss.js";
+export { SYNC_LEASE_CLASS } from "./sync/sync-lease.js";
 export type { AttemptOutcome } from "./sync/sync-pipeline.js";
 export { urlVariable } from "./sync/sync-pipeline.js";
 export type { SyncRunStatus } from "./sync/sync-run.table.js";

@@ -1,3 +1,4 @@
+import type { Pool } from "pg";
 import type { Logger } from "pino";
 import type { GatewayContext, GatewayServices, SqlExecutor } from "../context.js";
 import type { SyncRunView } from "./sync-runs.js";
@@ -6,6 +7,8 @@ import type { SyncSettings } from "./sync-settings.js";
 /** What the pipeline works with: the gateway's services (database, audit log …), the settings, a logger and the clock. */
 export interface SyncDeps {
   readonly sql: SqlExecutor;
+  /** The pool the lease of an attempt holds a connection of (see `withRunLease`). */
+  readonly pool: Pool;
   readonly services: GatewayServices;
   readonly settings: SyncSettings;
   readonly logger: Logger;

@@ -8,10 +8,11 @@ import { dropFile } from "./file-drop.js";
 import { PermanentDeliveryError, postJson, RetryableDeliveryError } from "./http-transport.js";
 import { type OutboxEntry, pendingEntries, writeOutbox } from "./outbox.js";
 import { type SyncDeps, syncContext } from "./sync-context.js";
+import { withRunLease } from "./sync-lease.js";
 import { changeRun, endAttempt, loadRun, type SyncRunView, startAttempt } from "./sync-runs.js";
 
-/** How a run's attempt ended. */
-export type AttemptOutcome = "delivered" | "blocked" | "finished-before" | "failed";
+/** How a run's attempt ended (`worked-elsewhere`: another live worker holds the run's lease). */
+export type AttemptOutcome = "delivered" | "blocked" | "finished-before" | "failed" | "worked-elsewhere";
 
 /** The profile of a run (built-in, as the gateway freezes it). */
 export function runProfile(name: string): Profile {
@@ -122,9 +123,16 @@ async function finishDelivered(deps: SyncDeps, run: SyncRunView): Promise<void> 
 /**
  * One attempt of a run: build and check the report (blocked on an error-level violation), freeze it
  * with its outbox, then send every pending payload with its idempotency key and keep each receipt.
- * A resumed attempt finds the frozen submission and sends only what has no receipt yet.
+ * A resumed attempt finds the frozen submission and sends only what has no receipt yet. The attempt
+ * holds the run's lease; when another live worker holds it, nothing is done (`worked-elsewhere`).
  */
 export async function attemptRun(deps: SyncDeps, runId: string): Promise<AttemptOutcome> {
+  const leased = await withRunLease(deps.pool, runId, () => attemptLeased(deps, runId));
+  return leased.held ? leased.value : "worked-elsewhere";
+}
+
+/** The attempt itself, under the run's lease. */
+async function attemptLeased(deps: SyncDeps, runId: string): Promise<AttemptOutcome> {
   const run = await startAttempt(deps.sql, runId, deps.now());
   if (!run) return "finished-before";
   const profile = runProfile(run.profile);

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from "../context.js";
 import { SYNC_BOSS_SCHEMA, SYNC_DEAD_QUEUE, SYNC_RUN_QUEUE } from "./sync-boss.js";
+import { leaseHeldSql } from "./sync-lease.js";
 import { changeRunIn, RUN_COLUMNS, runRequestId, type SyncRunView } from "./sync-runs.js";
 import { type SyncService, sendRunJob } from "./sync-service.js";
 
@@ -14,7 +15,8 @@ export const SYNC_SWEEP_PRINCIPAL = "system:sync-sweep";
  * whose worker died (the job expires, then retries or goes to the dead letter), but a run whose job is
  * gone — deleted or cancelled by hand, or lost with pg-boss's schema (rebuilt on an upgrade, left out
  * of a restore) — would wait for ever: unfinished (queued, running, retrying) with no job created,
- * retrying or active on the run queue or the dead-letter queue. Each such run goes back to queued
+ * retrying or active on the run queue or the dead-letter queue, and no live worker holding its lease
+ * (see `withRunLease`: a worker past its job's expiry still works it). Each such run goes back to queued
  * (audited) with a new job, in one transaction; one sweeper at a time (advisory lock); rows another
  * transaction holds are left to the next sweep. Returns the ids queued again.
  */
@@ -30,6 +32,7 @@ export async function sweepLostRuns(sql: SqlExecutor, service: SyncService, now:
           AND NOT EXISTS (
             SELECT 1 FROM ${SYNC_BOSS_SCHEMA}.job j
              WHERE j.name IN ($1, $2) AND j.state < 'completed' AND j.data->>'runId' = r.id::text)
+          AND NOT ${leaseHeldSql("r.id")}
         ORDER BY id FOR UPDATE SKIP LOCKED`,
       [SYNC_RUN_QUEUE, SYNC_DEAD_QUEUE],
     );

@@ -115,6 +115,7 @@ export async function startSyncWorker(options: SyncWorkerOptions): Promise<SyncW
   };
   const deps: SyncDeps = {
     sql,
+    pool: options.pool,
     services,
     settings,
     logger,
