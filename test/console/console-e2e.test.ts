@@ -1,22 +1,51 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import * as ExcelJS from "@cj-tech-master/excelts";
+import { createPlatformSimulator, type PlatformSimulator } from "@fupin/adapters";
 import { ensureConsoleBuild } from "@fupin/console/build";
-import { LEDGER_TABLES } from "@fupin/gateway";
+import { createLogger, LEDGER_TABLES, type SyncWorker, startSyncWorker } from "@fupin/gateway";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot, seriousAxeViolations } from "../support/browser.js";
 import { startTestGateway, TEST_COUNTY, type TestGateway } from "../support/gateway.js";
+import { fastSyncSettings, PROVINCE_TOKEN } from "../support/sync.js";
 
 let gw: TestGateway;
 let browser: Browser;
+/** The provincial and city platforms the county's reports are delivered to (faults set per test). */
+let platforms: PlatformSimulator;
+let worker: SyncWorker;
+let dropDir: string;
 
 beforeAll(async () => {
   await ensureConsoleBuild({ quiet: true });
-  gw = await startTestGateway({ http: true, seedHouseholds: 60, developmentKey: true });
+  platforms = await createPlatformSimulator({ tokens: { province: PROVINCE_TOKEN } });
+  dropDir = await mkdtemp(path.join(tmpdir(), "fupin-console-sync-"));
+  gw = await startTestGateway({
+    http: true,
+    seedHouseholds: 60,
+    developmentKey: true,
+    sync: async (db) => {
+      // One retry: a platform that stays down leaves the run dead (多次失败) within seconds.
+      worker = await startSyncWorker({
+        url: db.url,
+        pool: db.pool,
+        orm: db.orm,
+        settings: fastSyncSettings(platforms, dropDir, { retryLimit: 1 }),
+        logger: createLogger("silent"),
+      });
+      return worker;
+    },
+  });
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
+  await worker?.stop();
   await gw?.close();
+  await platforms?.close();
+  if (dropDir) await rm(dropDir, { recursive: true, force: true });
 });
 
 async function signIn(key: string): Promise<Page> {
@@ -31,6 +60,21 @@ async function signIn(key: string): Promise<Page> {
 
 async function expectAccessible(page: Page): Promise<void> {
   expect(await seriousAxeViolations(page)).toEqual([]);
+}
+
+/** The first township whose report of `profile` for `period` has no error-level violation (a clean baseline). */
+async function cleanTownship(profile: string, period: string): Promise<string> {
+  const towns = await gw.graphql<{ regions: { nodes: { code: string }[] } }>(
+    `{ regions(regionCode: "${TEST_COUNTY}", filter: { level: "township" }, first: 100) { nodes { code } } }`,
+  );
+  for (const { code } of towns.body.data!.regions.nodes) {
+    const preview = await gw.graphql<{ reportPreview: { errorCount: number } }>(
+      `query($p: String!, $r: String!, $d: String!) { reportPreview(profile: $p, regionCode: $r, period: $d) { errorCount } }`,
+      { p: profile, r: code, d: period },
+    );
+    if (preview.body.data?.reportPreview.errorCount === 0) return code;
+  }
+  throw new Error(`no township's ${profile} report for ${period} is free of errors`);
 }
 
 /** Waits until no loading mask is shown. */
@@ -278,4 +322,53 @@ describe("console", () => {
     expect(after.body.data!.households.totalCount).toBe(before.body.data!.households.totalCount);
     await page.close();
   });
+
+  it("re-runs a run that failed while the platform was down, and the clerk sees it delivered", async () => {
+    // A township whose report passes its rules, so the run reaches the platform (and is not blocked).
+    const town = await cleanTownship("province-households", "2026-10");
+    platforms.setFault({ mode: "down" });
+    const asked = await gw.graphql<{ runSyncNow: { run: { id: string } } }>(
+      `mutation { runSyncNow(profile: "province-households", regionCode: "${town}", period: "2026-10",
+         preparer: "张三", reviewer: "李四") { run { id } } }`,
+    );
+    expect(asked.body.errors).toBeUndefined();
+    const id = asked.body.data!.runSyncNow.run.id;
+    const statusOf = async () =>
+      (await gw.db.pool.query<{ status: string }>("select status from sync_run where id = $1", [id])).rows[0]
+        ?.status;
+    await expect.poll(statusOf, { timeout: 40_000, interval: 250 }).toBe("dead");
+
+    const page = await signIn(gw.keys.county);
+    await page.goto(`${gw.origin}/console/sync`);
+    await settled(page);
+    const row = page.locator("[data-testid=sync-runs] tbody tr").filter({ hasText: "province-households" });
+    await expect.poll(() => row.locator("td").nth(3).textContent()).toContain("多次失败");
+    expect(await row.locator("td").nth(7).textContent()).toMatch(/503/);
+    await screenshot(page, "console-sync-failed");
+    await expectAccessible(page);
+
+    platforms.clearFault();
+    await row.getByRole("button", { name: "重新报送" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain(`编号 ${id}`);
+    expect(await statusOf()).not.toBe("dead");
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole("button", { name: "刷新" }).click();
+          await settled(page);
+          return row.locator("td").nth(3).textContent();
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toContain("已送达");
+    expect(await row.getByRole("button", { name: "重新报送" }).count()).toBe(0);
+    expect(await statusOf()).toBe("delivered");
+    const audited = await gw.db.pool.query<{ before: { status: string } }>(
+      "select before from audit_log where entity_type = 'sync_run' and entity_id = $1 and before->>'status' = 'dead'",
+      [id],
+    );
+    expect(audited.rowCount).toBeGreaterThan(0);
+    await screenshot(page, "console-sync-rerun");
+    await page.close();
+  }, 180_000);
 });
