@@ -91,13 +91,14 @@ describe("a scheduled tick", () => {
     if (process.env.FUPIN_SYNC_TIMINGS)
       appendFileSync(process.env.FUPIN_SYNC_TIMINGS, `${JSON.stringify(phases)}\n`);
     // pg-boss sends a due cron when its cron monitor next looks (every cronMonitorIntervalSeconds, at
-    // worst twice that: one process's check may land a moment early), then two polls and the work.
+    // worst twice that: one process's check may land a moment early), then two polls and the work;
+    // the margins are for a loaded machine.
     const monitorMs = settings.cronMonitorIntervalSeconds * 1000;
     expect(phases.dueToTickMs).toBeGreaterThanOrEqual(0);
-    expect(phases.dueToTickMs).toBeLessThan(2 * monitorMs + 5_000);
+    expect(phases.dueToTickMs).toBeLessThan(2 * monitorMs + 10_000);
     expect(phases.tickToQueuedMs + phases.queuedToStartedMs).toBeLessThan(
-      4 * settings.pollingIntervalSeconds * 1000,
+      4 * settings.pollingIntervalSeconds * 1000 + 5_000,
     );
-    expect(phases.dueToReceiptMs).toBeLessThan(2 * monitorMs + 20_000);
+    expect(phases.dueToReceiptMs).toBeLessThan(2 * monitorMs + 30_000);
   }, 240_000);
 });
