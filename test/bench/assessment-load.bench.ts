@@ -1,7 +1,8 @@
 // An ordinary query's latency while heavy assessments run: `households(first: 20)` alone, then the
 // same query while ten clients each keep one findings or metrics request in flight (regions and years
 // cycled so the cache misses), against one gateway process started as `fupin start` (node --import
-// tsx). Prints p50/p99 of both phases in the same run. Asserts nothing.
+// tsx). Prints p50/p99 of both phases in the same run, and from /metrics how many assessments were
+// computed and how many snapshots the workers read meanwhile. Asserts nothing.
 //
 // BENCH_HOUSEHOLDS (default 4000), BENCH_SECONDS per phase (default 10), BENCH_GATEWAY_NODE_ARGS: extra
 // node flags of the gateway process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its thread
@@ -97,6 +98,16 @@ async function heavyLoad(url: string, key: string, regions: readonly string[], s
   return { done, meanMs: done ? ms / done : 0 };
 }
 
+/** The gateway's assessment counters from /metrics: computed (cache misses) and snapshots read. */
+async function assessmentCounts(url: string): Promise<{ computed: number; read: number }> {
+  const text = await (await fetch(new URL("/metrics", url))).text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, "m").exec(text)?.[1] ?? Number.NaN);
+  return {
+    computed: value("fupin_assessments_computed_total"),
+    read: value("fupin_assessment_snapshots_read_total"),
+  };
+}
+
 function line(name: string, r: autocannon.Result): string {
   const errors = r.errors + r.non2xx + r.timeouts;
   return `${name.padEnd(44)} p50 ${String(r.latency.p50).padStart(5)} ms   p99 ${String(r.latency.p99).padStart(5)} ms   ${r.requests.average.toFixed(1)} req/s   errors ${errors}`;
@@ -141,6 +152,7 @@ async function main(): Promise<void> {
     );
     await ordinary(url, key.key);
     const alone = await ordinary(url, key.key);
+    const counted = await assessmentCounts(url);
     let stopping = false;
     const heavy = heavyLoad(url, key.key, regions, () => stopping);
     const loaded = await ordinary(url, key.key);
@@ -148,7 +160,11 @@ async function main(): Promise<void> {
     const h = await heavy;
     console.log(line("households(first:20) alone", alone));
     console.log(line("households(first:20) with 10 heavy in flight", loaded));
+    const counts = await assessmentCounts(url);
     console.log(`assessments during the loaded phase: ${h.done}, mean ${h.meanMs.toFixed(0)} ms each`);
+    console.log(
+      `computed (not from the cache): ${counts.computed - counted.computed}; snapshots read: ${counts.read - counted.read}`,
+    );
   } finally {
     if (child && child.exitCode === null) {
       const c = child;

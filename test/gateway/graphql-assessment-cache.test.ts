@@ -189,6 +189,17 @@ describe("assessment cache keyed by the ledger version", () => {
   });
 });
 
+describe("assessment metrics", () => {
+  it("/metrics shows the assessments computed and the snapshots read", async () => {
+    await ask(FINDINGS, { r: TOWNSHIPS[0]!, y: YEAR - 2 });
+    const text = await (await gw.fetch("/metrics")).text();
+    const service = gw.server.assessment;
+    expect(service.computed).toBeGreaterThan(0);
+    expect(text).toContain(`fupin_assessments_computed_total ${service.computed}\n`);
+    expect(text).toContain(`fupin_assessment_snapshots_read_total ${service.snapshotsRead}\n`);
+  });
+});
+
 describe("assessment cost", () => {
   it("refuses thirty aliased findings as too complex; five are one query", async () => {
     const aliases = (n: number) =>

@@ -26,7 +26,7 @@ import { renderGraphiqlPage, useGraphiqlAssets } from "./http/use-graphiql-asset
 import { useOpsRoutes } from "./http/use-ops-routes.js";
 import { useRateLimit } from "./http/use-rate-limit.js";
 import { currentRequestLogger, useRequestLog } from "./http/use-request-log.js";
-import { createMetrics, type GatewayMetrics } from "./ops/metrics.js";
+import { addAssessmentMetrics, createMetrics, type GatewayMetrics } from "./ops/metrics.js";
 
 /** Options of `createGatewayYoga` and `createGatewayServer`. */
 export interface GatewayServerOptions {
@@ -210,6 +210,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   const { config } = options;
   const metrics = createMetrics();
   const assessment = options.assessment ?? defaultAssessment(options.db);
+  addAssessmentMetrics(metrics, assessment);
   const yoga = createGatewayYoga({ ...options, assessment }, metrics);
   const server = createServer(yoga);
   return {

@@ -35,3 +35,37 @@ export function createMetrics(): GatewayMetrics {
     }),
   };
 }
+
+/** What an assessment service has counted (`AssessmentService`). */
+export interface AssessmentCounts {
+  readonly computed: number;
+  readonly snapshotsRead: number;
+}
+
+/**
+ * Adds the assessment counters to the registry, read from `counts` when /metrics is scraped:
+ * `fupin_assessments_computed_total` (findings or metrics not served from the cache) and
+ * `fupin_assessment_snapshots_read_total` (region snapshots the workers read from the database).
+ */
+export function addAssessmentMetrics(metrics: GatewayMetrics, counts: AssessmentCounts): void {
+  const counter = (name: string, help: string, read: () => number) =>
+    new Counter({
+      name,
+      help,
+      registers: [metrics.registry],
+      collect() {
+        this.reset();
+        this.inc(read());
+      },
+    });
+  counter(
+    "fupin_assessments_computed_total",
+    "Findings and metrics computed (not served from the cache keyed by ledger version).",
+    () => counts.computed,
+  );
+  counter(
+    "fupin_assessment_snapshots_read_total",
+    "Region snapshots the assessment workers read from the database (one per county and ledger version).",
+    () => counts.snapshotsRead,
+  );
+}
