@@ -50,6 +50,11 @@ describe("audit writer and chain", () => {
     expect(rows.rows[0]?.prev_hash).toBe("0".repeat(64));
     expect(rows.rows[1]?.prev_hash).toBe(rows.rows[0]?.hash);
     expect(rows.rows[2]?.prev_hash).toBe(rows.rows[1]?.hash);
+    // The chain is extended in PostgreSQL (fupin_audit_append): an absent image is SQL null, not JSON null.
+    const nulls = await db.pool.query<{ n: number }>(
+      "select count(*)::int as n from audit_log where action = 'read_personal' and before is null",
+    );
+    expect(nulls.rows[0]?.n).toBe(1);
   });
 
   it("appends inside the caller's transaction, and nothing when it rolls back", async () => {

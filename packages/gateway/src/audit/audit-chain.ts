@@ -10,9 +10,9 @@ export function normaliseAuditImage(image: unknown): unknown {
   return image === undefined || image === null ? null : JSON.parse(canonicalJson(image));
 }
 
-/** hash = sha256(prev_hash || canonical JSON of the entry). */
-export function auditEntryHash(prevHash: string, entry: AuditEntry): string {
-  const body = canonicalJson({
+/** The canonical JSON of an entry that its hash covers (after the previous hash). */
+export function auditEntryBody(entry: AuditEntry): string {
+  return canonicalJson({
     at: entry.at.toISOString(),
     principalId: entry.principalId,
     action: entry.action,
@@ -23,5 +23,10 @@ export function auditEntryHash(prevHash: string, entry: AuditEntry): string {
     before: normaliseAuditImage(entry.before),
     after: normaliseAuditImage(entry.after),
   });
+}
+
+/** hash = sha256(prev_hash || canonical JSON of the entry). */
+export function auditEntryHash(prevHash: string, entry: AuditEntry): string {
+  const body = auditEntryBody(entry);
   return createHash("sha256").update(prevHash).update(body).digest("hex");
 }

@@ -1,64 +1,52 @@
 import type pg from "pg";
 import type { AuditEntry, AuditWriter } from "../context.js";
-import { inTransaction } from "../db/pool.js";
-import { auditEntryHash, GENESIS_HASH, normaliseAuditImage } from "./audit-chain.js";
-import { canonicalJson } from "./canonical-json.js";
+import { auditEntryBody, normaliseAuditImage } from "./audit-chain.js";
 
 /** Advisory lock key serialising appends to the one chain across every process (ASCII "fupinaud"). */
 export const AUDIT_LOCK_KEY = 7383364011045954916n;
 
-const COLUMNS =
-  "at, principal_id, action, entity_type, entity_id, county_code, request_id, before, after, prev_hash, hash";
-
-type Run = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
-
-async function appendWith(run: Run, entries: readonly AuditEntry[]) {
-  await run("select pg_advisory_xact_lock($1)", [AUDIT_LOCK_KEY.toString()]);
-  const last = await run("select hash from audit_log order by seq desc limit 1", []);
-  let prev = (last[0]?.hash as string | undefined) ?? GENESIS_HASH;
-  const params: unknown[] = [];
-  const tuples: string[] = [];
-  for (const e of entries) {
-    const hash = auditEntryHash(prev, e);
-    const before = normaliseAuditImage(e.before);
-    const after = normaliseAuditImage(e.after);
-    const values = [
-      e.at.toISOString(),
-      e.principalId,
-      e.action,
-      e.entityType,
-      e.entityId,
-      e.countyCode,
-      e.requestId,
-      before === null ? null : canonicalJson(before),
-      after === null ? null : canonicalJson(after),
-      prev,
-      hash,
-    ];
-    const slots = values.map((v, i) => {
-      params.push(v);
-      const p = `$${params.length}`;
-      return i === 7 || i === 8 ? `${p}::jsonb` : i === 0 ? `${p}::timestamptz` : p;
-    });
-    tuples.push(`(${slots.join(", ")})`);
-    prev = hash;
-  }
-  await run(`insert into audit_log (${COLUMNS}) values ${tuples.join(", ")}`, params);
+/**
+ * The entries as `fupin_audit_append` takes them (Migration20261203020000): the columns, and the
+ * canonical JSON body PostgreSQL hashes after the previous entry's hash — the same bytes
+ * `auditEntryHash` hashes, so `verifyAuditChain` checks the chain in the gateway.
+ */
+function appendArgument(entries: readonly AuditEntry[]): string {
+  return JSON.stringify(
+    entries.map((e) => ({
+      at: e.at.toISOString(),
+      principalId: e.principalId,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      countyCode: e.countyCode,
+      requestId: e.requestId,
+      before: normaliseAuditImage(e.before),
+      after: normaliseAuditImage(e.after),
+      body: auditEntryBody(e),
+    })),
+  );
 }
 
-/** Appends entries on a pg client inside the transaction the caller has begun (same lock and chain as the writer). */
+/**
+ * Appends entries on a pg client inside the transaction the caller has begun, in one statement: the
+ * chain's advisory lock (held until the transaction ends), the last hash and the inserts.
+ */
 export async function appendAuditEntries(
-  client: pg.ClientBase,
+  client: pg.ClientBase | pg.Pool,
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  await appendWith(async (sql, params) => (await client.query(sql, params)).rows, entries);
+  await client.query({
+    name: "fupin_audit_append",
+    text: "select fupin_audit_append($1::jsonb)",
+    values: [appendArgument(entries)],
+  });
 }
 
 /**
  * Creates the audit writer. With a client, entries are appended inside the transaction the caller
- * has begun on it; without, in a transaction of their own on the pool. The chain is extended under a
- * transaction-scoped advisory lock, so concurrent writers keep one chain.
+ * has begun on it; without, by one statement on the pool (its own transaction). The chain is extended
+ * under a transaction-scoped advisory lock, so concurrent writers keep one chain.
  */
 export function createAuditWriter(pool: pg.Pool): AuditWriter {
   return {
@@ -68,7 +56,7 @@ export function createAuditWriter(pool: pg.Pool): AuditWriter {
         await appendAuditEntries(tx, entries);
         return;
       }
-      await inTransaction(pool, (client) => appendAuditEntries(client, entries));
+      await appendAuditEntries(pool, entries);
     },
   };
 }

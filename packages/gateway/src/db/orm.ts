@@ -17,6 +17,7 @@ import { Migration20261202203351 } from "../../migrations/Migration2026120220335
 import { Migration20261202203352 } from "../../migrations/Migration20261202203352.js";
 import { Migration20261202203700 } from "../../migrations/Migration20261202203700.js";
 import { Migration20261202210052 } from "../../migrations/Migration20261202210052.js";
+import { Migration20261203020000 } from "../../migrations/Migration20261203020000.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
@@ -24,7 +25,7 @@ import { ENTITY_SCHEMAS } from "./entity-schemas.js";
  * the schema generated from the table descriptions, then the hand-written part they cannot express;
  * then the frozen report submissions (generated table, hand-written trigger); then household credit
  * and its returns; then the sync tables; then fund disbursements (credit and disbursements each:
- * generated tables, hand-written ledger-version triggers); then the village responsible person.
+ * generated tables, hand-written ledger-version triggers); then the village responsible person; then the audit chain's one-statement append.
  */
 export const MIGRATIONS = [
   { name: "Migration20261202160605", class: Migration20261202160605 },
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   { name: "Migration20261202203352", class: Migration20261202203352 },
   { name: "Migration20261202203700", class: Migration20261202203700 },
   { name: "Migration20261202210052", class: Migration20261202210052 },
+  { name: "Migration20261203020000", class: Migration20261203020000 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */
