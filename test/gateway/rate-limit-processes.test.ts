@@ -1,44 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../support/gateway.js";
+import { startSecondProcess } from "../support/second-process.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const LIMIT = 5;
-
-/** A second gateway in its own process (`fupin start`) over the same database, with the same limit. */
-async function startSecondProcess(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "packages/gateway/src/cli/main.ts", "start"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: "0",
-      LOG_LEVEL: "warn",
-      RATE_LIMIT_PER_MINUTE: String(LIMIT),
-      AUTH_FAILURES_PER_MINUTE: "1000",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`second gateway did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /listening on (\S+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`second gateway exited with ${code}:\n${output}`)));
-  });
-  child.stdout?.resume();
-  child.stderr?.resume();
-  return { child, url };
-}
 
 describe("the rate limit across gateway processes", () => {
   let first: TestGateway;
@@ -50,7 +15,7 @@ describe("the rate limit across gateway processes", () => {
       http: true,
       config: { rateLimitPerMinute: LIMIT, authFailuresPerMinute: 1000 },
     });
-    second = await startSecondProcess(first.db.url);
+    second = await startSecondProcess(first.db.url, LIMIT);
   });
 
   afterAll(async () => {

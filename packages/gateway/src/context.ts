@@ -42,6 +42,11 @@ export interface QueryOptions {
    * text repeats across requests, such as the compiled reads of a document.
    */
   readonly prepare?: boolean;
+  /**
+   * The statement always answers exactly one row (a SELECT of scalar subqueries, such as a compiled
+   * page): a request's pending key recheck may ride in it instead of costing a statement of its own.
+   */
+  readonly singleRow?: boolean;
 }
 
 /** Runs parameterised SQL (`$1`, `$2`, …) and returns plain rows. */

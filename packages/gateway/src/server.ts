@@ -8,8 +8,10 @@ import type { Logger } from "pino";
 import { type AssessmentService, createAssessmentService } from "./assessment/assessment-service.js";
 import { createAuditWriter } from "./audit/audit-writer.js";
 import { createApiKeyVerifier } from "./auth/api-keys.js";
+import { isAuthError } from "./auth/auth-error.js";
 import { createAuthenticator } from "./auth/authenticate.js";
 import { createJwtVerifier } from "./auth/jwt.js";
+import { keyRecheck } from "./auth/key-recheck.js";
 import { type GatewayConfig, uploadLimit } from "./config.js";
 import type { GatewayContext } from "./context.js";
 import type { Database } from "./db/database.js";
@@ -119,12 +121,19 @@ function yogaLogging(logger: Logger) {
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
 
+/** Most requests a process leases from the shared rate-limit count at once (a 64th of the limit, at least 1). */
+const RATE_LEASE = 256;
+
 function httpPlugins(options: GatewayServerOptions, metrics: GatewayMetrics): Plugin[] {
   const { config, db, logger } = options;
   const now = options.now ?? (() => new Date());
-  const limiter = createPostgresRateLimiter(db.pool, { keyPrefix: "gql", points: config.rateLimitPerMinute });
+  const limiter = createPostgresRateLimiter(db.pool, {
+    keyPrefix: "gql",
+    points: config.rateLimitPerMinute,
+    lease: RATE_LEASE,
+  });
   const authenticate = createAuthenticator(
-    createApiKeyVerifier(db.pool, { now, counter: limiter.counter }),
+    createApiKeyVerifier(db.pool, { now, cacheKeys: true }),
     config.jwt ? createJwtVerifier(config.jwt, now) : null,
   );
   return [
@@ -167,7 +176,8 @@ export function createGatewayYoga(options: GatewayServerOptions, metrics = creat
     maxRequestBodySize: false,
     context: (initial) => {
       const info = requestInfo(initial);
-      info.sql = createSqlExecutor(db.pool);
+      const recheck = keyRecheck(info.principal);
+      info.sql = createSqlExecutor(db.pool, recheck ? { recheck } : {});
       const services = {
         sql: info.sql,
         orm: db.orm,
@@ -185,7 +195,9 @@ export function createGatewayYoga(options: GatewayServerOptions, metrics = creat
       errorMessage: "Unexpected error.",
       maskError(error, message) {
         const masked = maskError(error, message, false);
-        if (masked !== error) {
+        // A key found revoked during the request: the whole answer becomes useAuth's 401.
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (masked !== error && !isAuthError(original)) {
           currentRequestLogger(logger).error({ err: describeHiddenError(error) }, "unexpected error masked");
         }
         return masked;

@@ -4,6 +4,7 @@ import type pg from "pg";
 import { appendAuditEntries } from "../audit/audit-writer.js";
 import { inTransaction } from "../db/pool.js";
 import { AuthError } from "./auth-error.js";
+import { requireKeyRecheck } from "./key-recheck.js";
 import { PERMISSIONS, type Permission, type Principal } from "./principal.js";
 
 /** Prefix of every API key: `fpk_<id>_<secret>`. */
@@ -161,6 +162,22 @@ export interface ApiKeyVerifierOptions {
    * of a valid, unrevoked key (one round trip instead of two); `useRateLimit` then takes that count.
    */
   readonly counter?: RequestCounter;
+  /**
+   * Keep valid keys in memory (at most `KEY_CACHE_SIZE`): a key found there is admitted without a
+   * statement of its own, and its row is read again by the request's first statement instead
+   * (`keyRecheck`, auth/key-recheck.ts), which whoever runs the request's SQL must honour. Default off.
+   */
+  readonly cacheKeys?: boolean;
+}
+
+/** Most keys a verifier keeps in memory; past it the key admitted longest ago is dropped. */
+export const KEY_CACHE_SIZE = 10_000;
+
+interface CachedKey {
+  readonly hashHex: string;
+  readonly regionCode: string;
+  readonly permissions: readonly string[];
+  readonly expiresAt: Date | null;
 }
 
 /** Verifies API keys against the database. */
@@ -194,7 +211,10 @@ async function loadKeyRow(
   counter: RequestCounter | undefined,
   now: number,
 ): Promise<KeyRowResult | null> {
-  if (!counter) return (await pool.query<KeyRowResult>(KEY_ROW, [id])).rows[0] ?? null;
+  if (!counter) {
+    const r = await pool.query<KeyRowResult>({ name: "fupin_api_key", text: KEY_ROW, values: [id] });
+    return r.rows[0] ?? null;
+  }
   const count = counter.upsertSql(
     "select $3::varchar, 1, $5::bigint from k where k.key_hash = $2 and not k.revoked",
     "$4",
@@ -208,35 +228,60 @@ async function loadKeyRow(
   return r.rows[0] ?? null;
 }
 
+function sameHash(storedHex: string | null | undefined, given: Buffer): boolean {
+  const stored = storedHex ? Buffer.from(storedHex, "hex") : null;
+  return stored !== null && stored.length === given.length && timingSafeEqual(stored, given);
+}
+
+function principalOf(id: string, row: Omit<CachedKey, "hashHex">, now: Date): Principal {
+  const expiresAt = row.expiresAt;
+  if (expiresAt && expiresAt.getTime() <= now.getTime()) {
+    throw new AuthError("AUTH.EXPIRED_KEY", `this API key expired at ${expiresAt.toISOString()}`);
+  }
+  return {
+    id: `key:${id}`,
+    kind: "api_key",
+    regionCode: row.regionCode,
+    permissions: new Set(
+      row.permissions.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p)),
+    ),
+  };
+}
+
+/** Keeps `value` under `id`, dropping the entry kept longest when the cache is full. */
+function remember(cache: Map<string, CachedKey>, id: string, value: CachedKey): void {
+  cache.delete(id);
+  if (cache.size >= KEY_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(id, value);
+}
+
 /** Creates an API key verifier over the pool. */
 export function createApiKeyVerifier(pool: pg.Pool, options: ApiKeyVerifierOptions = {}): ApiKeyVerifier {
+  const cache = options.cacheKeys ? new Map<string, CachedKey>() : null;
+  const clock = () => options.now?.() ?? new Date();
   return {
     async verify(key) {
       const parts = parseApiKey(key);
       if (!parts) throw new AuthError("AUTH.INVALID_CREDENTIALS", "invalid API key");
       const hashHex = hashApiKeySecret(parts.secret);
+      const given = Buffer.from(hashHex, "hex");
+      const cached = cache?.get(parts.id);
+      if (cache && cached && sameHash(cached.hashHex, given)) {
+        const principal = principalOf(parts.id, cached, clock());
+        requireKeyRecheck(pool, principal, { id: parts.id, hashHex }, () => cache.delete(parts.id));
+        return principal;
+      }
       const now = Date.now();
       const row = await loadKeyRow(pool, parts.id, hashHex, options.counter, now);
-      const stored = row ? Buffer.from(row.key_hash, "hex") : null;
-      const given = Buffer.from(hashHex, "hex");
-      if (!stored || stored.length !== given.length || !timingSafeEqual(stored, given)) {
+      if (!row || !sameHash(row.key_hash, given)) {
         throw new AuthError("AUTH.INVALID_CREDENTIALS", "invalid API key");
       }
-      if (row!.revoked) throw new AuthError("AUTH.REVOKED_KEY", "this API key has been revoked");
-      const expiresAt = row!.expires_at;
-      if (expiresAt && expiresAt.getTime() <= (options.now?.() ?? new Date()).getTime()) {
-        throw new AuthError("AUTH.EXPIRED_KEY", `this API key expired at ${expiresAt.toISOString()}`);
-      }
-      const principal: Principal = {
-        id: `key:${parts.id}`,
-        kind: "api_key",
-        regionCode: row!.region_code,
-        permissions: new Set(
-          row!.permissions.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p)),
-        ),
-      };
-      if (options.counter && row!.points != null && row!.expire != null) {
-        options.counter.record(principal, Number(row!.points), Number(row!.expire), now);
+      if (row.revoked) throw new AuthError("AUTH.REVOKED_KEY", "this API key has been revoked");
+      const stored = { regionCode: row.region_code, permissions: row.permissions, expiresAt: row.expires_at };
+      const principal = principalOf(parts.id, stored, clock());
+      if (cache) remember(cache, parts.id, { ...stored, hashHex });
+      if (options.counter && row.points != null && row.expire != null) {
+        options.counter.record(principal, Number(row.points), Number(row.expire), now);
       }
       return principal;
     },

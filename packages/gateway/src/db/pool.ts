@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
+import type { KeyRecheck } from "../auth/key-recheck.js";
 import type { QueryOptions, SqlExecutor } from "../context.js";
 
 const DATE_OID = 1082;
@@ -65,25 +66,71 @@ function preparedName(text: string): string | undefined {
   return name;
 }
 
+const KEY_STATE = "__fupin_key_state";
+
+/**
+ * `text` with the key recheck's state as a first column: the read runs only when the key is still
+ * valid (a refused key reads nothing). For statements that answer exactly one row.
+ */
+function withKeyState(recheck: KeyRecheck, text: string, params: unknown[]): string {
+  const state = recheck.expression(params);
+  return `SELECT k.s AS ${KEY_STATE}, q.* FROM (SELECT ${state} AS s) k LEFT JOIN LATERAL (${text}) q ON k.s = 0`;
+}
+
+/** Options of `createSqlExecutor`. */
+export interface SqlExecutorOptions {
+  /**
+   * The request's pending key recheck (auth/key-recheck.ts): it rides in the first one-row
+   * statement, or runs on its own before any other statement or transaction; a refused key throws.
+   */
+  readonly recheck?: KeyRecheck;
+}
+
 /** A SqlExecutor over a pool that counts the statements it runs (one per request, so tests can count SQL). */
-export function createSqlExecutor(pool: pg.Pool): SqlExecutor {
+export function createSqlExecutor(pool: pg.Pool, executorOptions: SqlExecutorOptions = {}): SqlExecutor {
   let count = 0;
-  const on =
-    (client: pg.Pool | pg.ClientBase) =>
-    async <T extends Record<string, unknown> = Record<string, unknown>>(
+  const { recheck } = executorOptions;
+  const checked = async () => {
+    if (!recheck) return;
+    if (recheck.pending) count++;
+    await recheck.ensure();
+  };
+  const run = async <T>(
+    client: pg.Pool | pg.ClientBase,
+    text: string,
+    values: unknown[],
+    prepare: boolean,
+  ) => {
+    count++;
+    const name = prepare ? preparedName(text) : undefined;
+    return (await (name ? client.query<T & {}>({ name, text, values }) : client.query<T & {}>(text, values)))
+      .rows;
+  };
+  return {
+    async query<T extends Record<string, unknown> = Record<string, unknown>>(
       text: string,
       params?: readonly unknown[],
       options?: QueryOptions,
-    ): Promise<T[]> => {
-      count++;
-      const name = options?.prepare ? preparedName(text) : undefined;
-      const values = params as unknown[] | undefined;
-      const result = await (name ? client.query<T>({ name, text, values }) : client.query<T>(text, values));
-      return result.rows;
-    };
-  return {
-    query: on(pool),
-    transaction: (work) => inTransaction(pool, (client) => work({ query: on(client), client })),
+    ): Promise<T[]> {
+      const values = [...(params ?? [])];
+      if (recheck?.pending && options?.singleRow) {
+        const [row] = await run<T>(pool, withKeyState(recheck, text, values), values, !!options.prepare);
+        const { [KEY_STATE]: state, ...rest } = row as Record<string, unknown>;
+        recheck.settle(Number(state));
+        return [rest as T];
+      }
+      await checked();
+      return run<T>(pool, text, values, !!options?.prepare);
+    },
+    async transaction(work) {
+      await checked();
+      return inTransaction(pool, (client) =>
+        work({
+          query: (text, params, options) => run(client, text, [...(params ?? [])], !!options?.prepare),
+          client,
+        }),
+      );
+    },
     get statementCount() {
       return count;
     },

@@ -20,6 +20,11 @@ export interface PostgresRateLimiterOptions {
   readonly points: number;
   /** The window in seconds. Default 60. */
   readonly durationSeconds?: number;
+  /**
+   * Count in blocks leased from PostgreSQL, at most this many requests each (default 1: every request
+   * is a statement). See `leasedConsume`.
+   */
+  readonly lease?: number;
 }
 
 /** A rate limiter on PostgreSQL whose count can also ride in another statement. */
@@ -43,6 +48,78 @@ function upsertSql(source: string, nowParam: string): string {
   returning points, expire`;
 }
 
+/** Requests this process may still admit for one key until `expire`, leased from the shared count. */
+interface Budget {
+  tokens: number;
+  expire: number;
+  /** The shared count had nothing left to lease: refuse locally until `expire`. */
+  exhausted: boolean;
+  leasing: Promise<void> | null;
+}
+
+/** Budgets kept before expired ones are swept. */
+const SWEEP_AT = 1000;
+
+/**
+ * Counting in leased blocks: a process takes up to `block` requests of a key's window at once from
+ * the shared row (one UPSERT adding `block`), admits them from memory, and leases again when they
+ * are spent. A lease grants only what is left under the limit, so every process together never
+ * admits more than `points` per window; a process may refuse while another still holds unspent
+ * requests (at most a block each), and unspent requests of a stopped process are lost for the window.
+ */
+function leasedConsume(
+  pool: pg.Pool,
+  options: PostgresRateLimiterOptions,
+  windowMs: number,
+  rowKey: (key: string) => string,
+): (key: string) => Promise<number | null> {
+  const block = Math.max(1, Math.min(options.lease ?? 1, Math.floor(options.points / 64)));
+  const budgets = new Map<string, Budget>();
+  const lease = async (key: string, budget: Budget) => {
+    const now = Date.now();
+    if (budgets.size > SWEEP_AT)
+      for (const [k, b] of budgets) if (b.expire <= now && !b.leasing) budgets.delete(k);
+    const r = await pool.query<{ points: number; expire: number }>({
+      name: "fupin_rate_lease",
+      text: `insert into rate_limit (key, points, expire) select $1::varchar, $4::int, $3::bigint
+  on conflict (key) do update set
+    points = case when rate_limit.expire is null or rate_limit.expire <= $2 then $4::int else rate_limit.points + $4::int end,
+    expire = case when rate_limit.expire is null or rate_limit.expire <= $2 then excluded.expire else rate_limit.expire end
+  returning points, expire`,
+      values: [rowKey(key), now, now + windowMs, block],
+    });
+    const points = Number(r.rows[0]!.points);
+    budget.expire = Number(r.rows[0]!.expire);
+    budget.tokens = Math.max(0, Math.min(block, options.points - (points - block)));
+    budget.exhausted = budget.tokens === 0;
+  };
+  return async function consume(key) {
+    for (;;) {
+      let budget = budgets.get(key);
+      if (!budget) {
+        budget = { tokens: 0, expire: 0, exhausted: false, leasing: null };
+        budgets.set(key, budget);
+      }
+      if (budget.leasing) {
+        await budget.leasing;
+        continue;
+      }
+      const now = Date.now();
+      if (budget.expire > now && budget.tokens > 0) {
+        budget.tokens--;
+        return null;
+      }
+      if (budget.expire > now && budget.exhausted)
+        return Math.max(1, Math.ceil((budget.expire - now) / 1000));
+      const b = budget;
+      b.leasing = lease(key, b).finally(() => {
+        b.leasing = null;
+      });
+      await b.leasing;
+    }
+  };
+}
+
 /** A rate limiter whose counters live in PostgreSQL's `rate_limit` table, shared by every gateway process. */
 export function createPostgresRateLimiter(
   pool: pg.Pool,
@@ -59,9 +136,11 @@ export function createPostgresRateLimiter(
     upsertSql,
     record: (principal, points, expire, now) => counted.set(principal, waitAfter(points, expire, now)),
   };
+  const leased = (options.lease ?? 1) > 1 ? leasedConsume(pool, options, windowMs, counter.rowKey) : null;
   return {
     counter,
     async consume(key) {
+      if (leased) return leased(key);
       const now = Date.now();
       if (now > nextCleanup) {
         nextCleanup = now + CLEANUP_EVERY_MS;

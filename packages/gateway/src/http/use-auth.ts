@@ -1,10 +1,12 @@
 import type { IncomingMessage } from "node:http";
+import { getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { isAuthError } from "../auth/auth-error.js";
+import { type AuthError, isAuthError } from "../auth/auth-error.js";
 import type { Authenticator } from "../auth/authenticate.js";
+import { keyRecheck } from "../auth/key-recheck.js";
 import { createHttpError } from "./http-error.js";
 import type { RateLimiter } from "./rate-limiter.js";
-import { requestInfo } from "./request-info.js";
+import { type RequestInfo, requestInfo } from "./request-info.js";
 
 /** Options of `useAuth`. */
 export interface AuthOptions {
@@ -18,9 +20,26 @@ function clientAddress(serverContext: object): string {
   return req?.socket?.remoteAddress ?? "unknown";
 }
 
+/** The answer to a failed authentication: 401 UNAUTHENTICATED, or 429 after too many from one address. */
+async function refusal(options: AuthOptions, serverContext: object, info: RequestInfo, e: AuthError) {
+  info.operation = "unauthenticated";
+  const wait = await options.failures.consume(clientAddress(serverContext));
+  if (wait !== null) {
+    return createHttpError(429, "RATE_LIMITED", `too many failed authentications; retry in ${wait} s`, {
+      "retry-after": String(wait),
+    });
+  }
+  return createHttpError(401, "UNAUTHENTICATED", e.message, { "www-authenticate": 'Bearer realm="fupin"' });
+}
+
 /**
  * Resolves the request's principal from `Authorization` before GraphQL parses anything; refuses
  * with 401 UNAUTHENTICATED, or 429 RATE_LIMITED after too many failures from one address.
+ *
+ * A key admitted from the key cache is read again during the request (`keyRecheck`): before a
+ * mutation runs, else in the request's first statement or, when it ran none, before the answer
+ * goes out. A key found revoked or unknown then gets the same answer as at the start, and the
+ * request's result is replaced by it: nothing of it reaches the caller.
  */
 export function useAuth(options: AuthOptions): Plugin {
   return {
@@ -30,17 +49,37 @@ export function useAuth(options: AuthOptions): Plugin {
         info.principal = await options.authenticate(request.headers.get("authorization"));
       } catch (e) {
         if (!isAuthError(e)) throw e;
-        info.operation = "unauthenticated";
-        const wait = await options.failures.consume(clientAddress(serverContext));
-        if (wait !== null) {
-          throw createHttpError(429, "RATE_LIMITED", `too many failed authentications; retry in ${wait} s`, {
-            "retry-after": String(wait),
-          });
-        }
-        throw createHttpError(401, "UNAUTHENTICATED", e.message, {
-          "www-authenticate": 'Bearer realm="fupin"',
-        });
+        throw await refusal(options, serverContext, info, e);
       }
+    },
+    async onExecute({ args, setResultAndStopExecution }) {
+      const recheck = keyRecheck(requestInfo(args.contextValue as object).principal);
+      if (!recheck?.pending) return;
+      if (getOperationAST(args.document, args.operationName)?.operation !== "mutation") return;
+      // A mutation may act outside the request's SQL (queues, other pools): the key is read first.
+      await recheck.ensure().catch((e: unknown) => {
+        if (!isAuthError(e)) throw e;
+        setResultAndStopExecution({ data: null });
+      });
+    },
+    async onResultProcess({ serverContext, setResult }) {
+      const info = requestInfo(serverContext);
+      const recheck = keyRecheck(info.principal);
+      if (!recheck) return;
+      if (recheck.pending) {
+        const failed = await recheck.ensure().then(
+          () => false,
+          (e: unknown) => !isAuthError(e),
+        );
+        // The key could not be read again (database unavailable): nothing goes out unchecked.
+        if (failed)
+          setResult({ errors: [createHttpError(500, "INTERNAL_SERVER_ERROR", "Unexpected error.")] });
+        if (failed) return;
+      }
+      if (!recheck.refusal) return;
+      const error = await refusal(options, serverContext, info, recheck.refusal);
+      info.principal = null;
+      setResult({ errors: [error] });
     },
   };
 }

@@ -88,6 +88,7 @@ export async function loadPage<T>(
   );
   const [result] = await ctx.services.sql.query<{ rows: string; total?: number }>(query.text, query.params, {
     prepare: true,
+    singleRow: true,
   });
   const rows = JSON.parse(result!.rows) as T[];
   let total: Promise<number> | null = options.withTotal ? Promise.resolve(result!.total ?? 0) : null;
