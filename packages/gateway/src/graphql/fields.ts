@@ -40,3 +40,59 @@ export function reference<T>(
     [name]: recordField(t, type, options.record ?? `The ${what}${scoped}.`, key),
   };
 }
+
+/**
+ * A moment of a record as GraphQL shows it: the record's `Date` as an ISO 8601 string (null where
+ * the record has none, when `nullable`).
+ */
+export function timestamp<T>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, T>,
+  key: keyof T & `${string}At`,
+  description: string,
+  nullable = false,
+) {
+  return {
+    [key]: t.string({
+      nullable,
+      description,
+      resolve: (row) => ((row[key] as Date | null)?.toISOString() ?? null) as never,
+    }),
+  };
+}
+
+/** A message in Chinese and English (`{ zh, en }`), as `message` and `messageEn`. */
+export function bilingualMessage<
+  T extends { readonly message: { readonly zh: string; readonly en: string } },
+>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, T>, what: string) {
+  return {
+    message: t.string({ description: `${what}, in Chinese.`, resolve: (row) => row.message.zh }),
+    messageEn: t.string({ description: `${what}, in English.`, resolve: (row) => row.message.en }),
+  };
+}
+
+/**
+ * The key of a report, as its submissions, runs and summaries show it: the profile, the region it
+ * covers and the period.
+ */
+export function reportKey<
+  T extends { readonly profile: string; readonly regionCode: string; readonly period: string },
+>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, T>, profile: string) {
+  return {
+    profile: t.string({ description: profile, resolve: (row) => row.profile }),
+    regionCode: t.string({ description: "Region the report covers.", resolve: (row) => row.regionCode }),
+    period: t.string({
+      description: "Period: 2025 for a year, 2025-12 for a month.",
+      resolve: (row) => row.period,
+    }),
+  };
+}
+
+/** Who prepared (专人) and who reviewed a report, as a submission and a sync run name them. */
+export function preparedBy<T extends { readonly preparer: string; readonly reviewer: string }>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, T>,
+) {
+  return {
+    preparer: t.string({ description: "Who prepared the report (专人).", resolve: (row) => row.preparer }),
+    reviewer: t.string({ description: "Who reviewed it.", resolve: (row) => row.reviewer }),
+  };
+}

@@ -2,6 +2,7 @@ import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { builder } from "../graphql/builder.js";
 import { defineConnection, firstSchema } from "../graphql/connection.js";
+import { preparedBy, reportKey, timestamp } from "../graphql/fields.js";
 import { MAX_PAGE_SIZE } from "../graphql/limits-config.js";
 import { requestState } from "../graphql/request-state.js";
 import { REPORT_ARGS } from "./report-args.js";
@@ -17,20 +18,14 @@ const ReportSubmissionType = builder.objectRef<SubmissionView>("ReportSubmission
   description: "A submitted report, frozen: never changed, its file fetched again byte for byte.",
   fields: (t) => ({
     id: t.exposeString("id", { description: "Submission id (increasing in the order of submission)." }),
-    profile: t.exposeString("profile", { description: "Report profile submitted." }),
-    regionCode: t.exposeString("regionCode", { description: "Region the report covers." }),
-    period: t.exposeString("period", { description: "Period: 2025 for a year, 2025-12 for a month." }),
+    ...reportKey(t, "Report profile submitted."),
     asOf: t.exposeString("asOf", { description: "Date every figure of the file is as of." }),
-    preparer: t.exposeString("preparer", { description: "Who prepared the report (专人)." }),
-    reviewer: t.exposeString("reviewer", { description: "Who reviewed it." }),
+    ...preparedBy(t),
     payloadHash: t.exposeString("payloadHash", { description: "sha256 of the file's bytes, hex." }),
     contentType: t.exposeString("contentType", { description: "MIME type of the file." }),
     size: t.exposeInt("size", { description: "Size of the file in bytes." }),
     principalId: t.exposeString("principalId", { description: "Key or token subject that submitted it." }),
-    createdAt: t.string({
-      description: "When it was submitted (ISO 8601).",
-      resolve: (s) => s.createdAt.toISOString(),
-    }),
+    ...timestamp(t, "createdAt", "When it was submitted (ISO 8601)."),
     content: t.string({
       description:
         "The file exactly as frozen, base64. It holds personal data unmasked: needs personal:read, and the read is audited.",

@@ -1,4 +1,5 @@
 import { builder } from "../graphql/builder.js";
+import { reportKey } from "../graphql/fields.js";
 import { ReportFigureType } from "./report-figure.graphql.js";
 import type { ReportSummary } from "./report-summary.js";
 
@@ -7,11 +8,7 @@ export const ReportSummaryType = builder.objectRef<ReportSummary>("ReportSummary
   description:
     "A report dataset at a glance: its profile, region, period, as-of date, row counts and key totals.",
   fields: (t) => ({
-    profile: t.exposeString("profile", {
-      description: "Report profile: province-households, city-projects or city-campaign.",
-    }),
-    regionCode: t.exposeString("regionCode", { description: "Region the report covers." }),
-    period: t.exposeString("period", { description: "Period: 2025 for a year, 2025-12 for a month." }),
+    ...reportKey(t, "Report profile: province-households, city-projects or city-campaign."),
     asOf: t.exposeString("asOf", { description: "Date every figure is as of (YYYY-MM-DD)." }),
     rowCounts: t.field({
       type: [ReportFigureType],

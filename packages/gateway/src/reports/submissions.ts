@@ -43,20 +43,28 @@ export interface SubmitArgs {
   readonly reviewer: string;
 }
 
+/**
+ * The violations as a refused submission and a blocked sync run report them: code, scope, both
+ * sides and the message.
+ */
+export function violationSummary(errors: readonly RuleViolation[]) {
+  return errors.map((v) => ({
+    rule: v.code,
+    scopeKey: v.scopeKey,
+    left: v.left.value,
+    right: v.right.value,
+    message: v.message,
+    messageEn: v.messageEn,
+  }));
+}
+
 function blocked(errors: readonly RuleViolation[]): GraphQLError {
   return new GraphQLError(
     `report not submitted: ${errors.length} error-level consistency violation(s), first ${errors[0]!.code}: ${errors[0]!.message}`,
     {
       extensions: {
         code: "REPORT.CONSISTENCY_ERRORS",
-        violations: errors.map((v) => ({
-          rule: v.code,
-          scopeKey: v.scopeKey,
-          left: v.left.value,
-          right: v.right.value,
-          message: v.message,
-          messageEn: v.messageEn,
-        })),
+        violations: violationSummary(errors),
       },
     },
   );

@@ -2,6 +2,7 @@ import { chinaDateOf, createRectification, type LedgerData, type RuleViolation }
 import { writeLedger } from "../graphql/write/transaction.js";
 import { rectificationTable } from "../ledger/rectification/rectification.table.js";
 import type { PreparedReport } from "../reports/report-data.js";
+import { violationSummary } from "../reports/submissions.js";
 import { type SyncDeps, syncContext } from "./sync-context.js";
 import { changeRun, type SyncRunView } from "./sync-runs.js";
 
@@ -48,17 +49,8 @@ function responsiblePerson(ledger: LedgerData, township: string, date: string): 
   return person?.personName ?? "（乡镇未明确固定人员）";
 }
 
-/** The violations as the run history keeps them: code, scope, both sides and the message. */
-export function violationSummary(errors: readonly RuleViolation[]) {
-  return errors.map((v) => ({
-    rule: v.code,
-    scopeKey: v.scopeKey,
-    left: v.left.value,
-    right: v.right.value,
-    message: v.message,
-    messageEn: v.messageEn,
-  }));
-}
+/** The violations as the run history keeps them (the same summary a refused submission gives). */
+export { violationSummary };
 
 /**
  * Blocks a run on error-level violations: stores them on the run and opens one rectification per

@@ -1,5 +1,6 @@
 import type { SyncFinding } from "@fupin/domain";
 import { builder } from "../graphql/builder.js";
+import { bilingualMessage } from "../graphql/fields.js";
 
 /** The GraphQL type of a delivery finding (SYNC.LATE). */
 export const SyncFindingType = builder.objectRef<SyncFinding>("SyncFinding").implement({
@@ -14,7 +15,6 @@ export const SyncFindingType = builder.objectRef<SyncFinding>("SyncFinding").imp
       nullable: true,
       description: "The China date it was delivered on; null while it is not.",
     }),
-    message: t.string({ description: "What was found, in Chinese.", resolve: (f) => f.message.zh }),
-    messageEn: t.string({ description: "What was found, in English.", resolve: (f) => f.message.en }),
+    ...bilingualMessage(t, "What was found"),
   }),
 });

@@ -2,6 +2,7 @@ import { chinaDateOf, lateSyncFinding } from "@fupin/domain";
 import { GraphQLError } from "graphql";
 import { builder } from "../graphql/builder.js";
 import { defineConnection, firstSchema } from "../graphql/connection.js";
+import { preparedBy, reportKey, timestamp } from "../graphql/fields.js";
 import { MAX_PAGE_SIZE } from "../graphql/limits-config.js";
 import { requireRegion } from "../graphql/scope.js";
 import { parseReportRequest } from "../reports/report-data.js";
@@ -13,24 +14,19 @@ import { SyncRunStatusEnum } from "./sync-run-status.graphql.js";
 import { personSchema } from "./sync-schedule.graphql.js";
 import { RERUNNABLE_STATUSES, requestSyncRun, rerunSyncRun } from "./sync-service.js";
 
-const iso = (d: Date | null) => (d === null ? null : d.toISOString());
-
 /** The GraphQL type of a sync run. */
 export const SyncRunType = builder.objectRef<SyncRunWithRejections>("SyncRun").implement({
   description: "One delivery of a report (profile, region, period) to its platform, and its history.",
   fields: (t) => ({
     id: t.exposeString("id", { description: "Run id (increasing in the order runs were asked for)." }),
-    profile: t.exposeString("profile", { description: "Report profile delivered." }),
-    regionCode: t.exposeString("regionCode", { description: "Region the report covers." }),
-    period: t.exposeString("period", { description: "Period: 2025 for a year, 2025-12 for a month." }),
+    ...reportKey(t, "Report profile delivered."),
     trigger: t.exposeString("trigger", { description: "What asked for it: schedule or manual." }),
     status: t.expose("status", { type: SyncRunStatusEnum, description: "Where the run stands." }),
     attempts: t.exposeInt("attempts", { description: "Attempts started so far (a killed worker's counts)." }),
     requestedBy: t.exposeString("requestedBy", {
       description: "Key, CLI user or schedule that asked for it.",
     }),
-    preparer: t.exposeString("preparer", { description: "Who prepared the report (专人)." }),
-    reviewer: t.exposeString("reviewer", { description: "Who reviewed it." }),
+    ...preparedBy(t),
     dueDate: t.exposeString("dueDate", {
       description: "The profile's deadline for this period (China date).",
     }),
@@ -72,25 +68,10 @@ export const SyncRunType = builder.objectRef<SyncRunWithRejections>("SyncRun").i
       description: "The first 100 rows the platform refused, by sheet, batch and row.",
       resolve: (r) => r.rejectedRows,
     }),
-    queuedAt: t.string({
-      description: "When it was asked for (ISO 8601).",
-      resolve: (r) => r.queuedAt.toISOString(),
-    }),
-    startedAt: t.string({
-      nullable: true,
-      description: "When its first attempt started.",
-      resolve: (r) => iso(r.startedAt),
-    }),
-    finishedAt: t.string({
-      nullable: true,
-      description: "When it ended (delivered, blocked, failed, dead).",
-      resolve: (r) => iso(r.finishedAt),
-    }),
-    deliveredAt: t.string({
-      nullable: true,
-      description: "When its last receipt came.",
-      resolve: (r) => iso(r.deliveredAt),
-    }),
+    ...timestamp(t, "queuedAt", "When it was asked for (ISO 8601)."),
+    ...timestamp(t, "startedAt", "When its first attempt started.", true),
+    ...timestamp(t, "finishedAt", "When it ended (delivered, blocked, failed, dead).", true),
+    ...timestamp(t, "deliveredAt", "When its last receipt came.", true),
   }),
 });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { builder } from "../graphql/builder.js";
 import { badUserInput } from "../graphql/errors.js";
+import { timestamp } from "../graphql/fields.js";
 import { requireRegion } from "../graphql/scope.js";
 import { SUBMITTED_PROFILES } from "../reports/report-submission.table.js";
 import { cronProblem, nextTick, type SyncScheduleView, saveSchedule } from "./schedules.js";
@@ -26,10 +27,7 @@ export const SyncScheduleType = builder.objectRef<SyncScheduleView>("SyncSchedul
       resolve: (s, _args, ctx) => (s.enabled ? nextTick(s.cron, ctx.now()).toISOString() : null),
     }),
     updatedBy: t.exposeString("updatedBy", { description: "Key or token subject that last set it." }),
-    updatedAt: t.string({
-      description: "When it was last set (ISO 8601).",
-      resolve: (s) => s.updatedAt.toISOString(),
-    }),
+    ...timestamp(t, "updatedAt", "When it was last set (ISO 8601)."),
   }),
 });
 

@@ -2,6 +2,7 @@ import { FINDING_CODES, type Finding } from "@fupin/domain";
 import { z } from "zod";
 import { assessedRegionYear, assessmentArgs } from "../assessed-year.js";
 import { builder } from "../builder.js";
+import { bilingualMessage } from "../fields.js";
 import { ASSESSMENT_COMPLEXITY } from "../limits-config.js";
 import { SeverityEnum } from "./enums.js";
 
@@ -17,8 +18,7 @@ const FindingType = builder.objectRef<Finding>("Finding").implement({
     subjectType: t.exposeString("subjectType", { description: "household, entity, linkage, township, …" }),
     subjectId: t.exposeString("subjectId", { description: "Ledger id (or region code) of the subject." }),
     evidence: t.exposeStringList("evidence", { description: "Ledger ids of the records that make it true." }),
-    message: t.string({ description: "What was found, in Chinese.", resolve: (f) => f.message.zh }),
-    messageEn: t.string({ description: "What was found, in English.", resolve: (f) => f.message.en }),
+    ...bilingualMessage(t, "What was found"),
   }),
 });
 
