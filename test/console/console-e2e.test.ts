@@ -62,19 +62,20 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(await seriousAxeViolations(page)).toEqual([]);
 }
 
-/** The first township whose report of `profile` for `period` has no error-level violation (a clean baseline). */
-async function cleanTownship(profile: string, period: string): Promise<string> {
+/** The townships whose report of `profile` for `period` has no error-level violation (a clean baseline). */
+async function cleanTownships(profile: string, period: string): Promise<string[]> {
   const towns = await gw.graphql<{ regions: { nodes: { code: string }[] } }>(
     `{ regions(regionCode: "${TEST_COUNTY}", filter: { level: "township" }, first: 100) { nodes { code } } }`,
   );
+  const clean: string[] = [];
   for (const { code } of towns.body.data!.regions.nodes) {
     const preview = await gw.graphql<{ reportPreview: { errorCount: number } }>(
       `query($p: String!, $r: String!, $d: String!) { reportPreview(profile: $p, regionCode: $r, period: $d) { errorCount } }`,
       { p: profile, r: code, d: period },
     );
-    if (preview.body.data?.reportPreview.errorCount === 0) return code;
+    if (preview.body.data?.reportPreview.errorCount === 0) clean.push(code);
   }
-  throw new Error(`no township's ${profile} report for ${period} is free of errors`);
+  return clean;
 }
 
 /** Waits until no loading mask is shown. */
@@ -234,40 +235,92 @@ describe("console", () => {
   });
 
   it("previews a report with a planted inconsistency and is refused submission, in Chinese", async () => {
-    const { linkageYears, linkages, incomes } = LEDGER_TABLES;
-    const planted = await gw.db.pool.query<{ household_id: string; year: number }>(
-      `select l.household_id, y.year from ${linkageYears.table} y join ${linkages.table} l on l.id = y.linkage_id
-        where y.received_fen > 0 and y.took_part order by y.year desc, y.id limit 1`,
+    // A township whose province report of a year has no error, and in it a linkage year whose payment, added
+    // to the household's wages through linkages, is more than its recorded wage income: one GraphQL write
+    // (recordLinkageYear) calls that payment wages (务工), so the employment pay exceeds the wage income.
+    // The amount is unchanged: no total moves.
+    const { linkageYears, linkages, incomes, households } = LEDGER_TABLES;
+    let planted: {
+      town: string;
+      year: number;
+      row: Record<string, unknown> & { household_id: string };
+    } | null = null;
+    search: for (const year of [2025, 2024, 2023]) {
+      for (const town of await cleanTownships("province-households", String(year))) {
+        const found = await gw.db.pool.query(
+          `select y.id, y.linkage_id, y.year, y.received_fen, y.months_worked, y.payment_dates, l.household_id, i.id as income_id
+           from ${linkageYears.table} y join ${linkages.table} l on l.id = y.linkage_id
+           join ${households.table} h on h.id = l.household_id
+           join ${incomes.table} i on i.household_id = h.id and i.year = y.year
+          where y.year = $1 and y.took_part and y.benefit_kind <> 'wage' and y.received_fen > 0
+              and y.received_fen + (select coalesce(sum(w.received_fen), 0) from ${linkageYears.table} w
+                    join ${linkages.table} wl on wl.id = w.linkage_id
+                   where wl.household_id = l.household_id and w.year = y.year and w.took_part
+                     and w.benefit_kind = 'wage') > i.wage_fen
+            and h.village_code like $2 || '%'
+          order by y.id limit 1`,
+          [year, town],
+        );
+        if (found.rows[0]) {
+          planted = { town, year, row: found.rows[0] };
+          break search;
+        }
+      }
+    }
+    if (!planted)
+      throw new Error("the synthetic county has no clean township with a linkage year to plant on");
+    const { town, year, row } = planted;
+    const wrote = await gw.graphql(
+      `mutation($input: LinkageYearInput!) { recordLinkageYear(input: $input) { recordId receivedFen } }`,
+      {
+        input: {
+          id: row.id,
+          linkageId: row.linkage_id,
+          year,
+          tookPart: true,
+          benefitKind: "wage",
+          receivedFen: Number(row.received_fen),
+          ...(row.months_worked == null ? {} : { monthsWorked: Number(row.months_worked) }),
+          ...(row.payment_dates == null ? {} : { paymentDates: row.payment_dates }),
+        },
+      },
     );
-    const { household_id: household, year } = planted.rows[0]!;
-    await gw.db.pool.query(
-      `update ${linkageYears.table} set benefit_kind = 'wage' where linkage_id in (select id from ${linkages.table} where household_id = $1) and year = $2`,
-      [household, year],
+    expect(wrote.body.errors).toBeUndefined();
+
+    const clerk = await gw.keys.create(town, ["ledger:read", "reports:submit"]);
+    const before = await gw.graphql<{ submissions: { totalCount: number } }>(
+      `{ submissions(regionCode: "${town}") { totalCount } }`,
     );
-    await gw.db.pool.query(`update ${incomes.table} set wage_fen = 0 where household_id = $1 and year = $2`, [
-      household,
-      year,
-    ]);
-    const page = await signIn(gw.keys.county);
+    const page = await signIn(clerk);
     await page.goto(`${gw.origin}/console/reports`);
     await page.getByRole("textbox", { name: "报表期间" }).fill(String(year));
     await page.getByRole("button", { name: "预览" }).click();
     await page.locator("[data-testid=violations] tbody tr").first().waitFor({ timeout: 60_000 });
-    const violations = await page.locator("[data-testid=violations]").textContent();
-    expect(violations).toContain("R5.WAGES_COVER_EMPLOYMENT_PAY");
+    const rules = await page.locator("[data-testid=violations] tbody tr td:nth-child(3)").allTextContents();
+    // Only the planted inconsistency: the report was clean before the write.
+    expect(rules.map((r) => r.trim())).toEqual(["R5.WAGES_COVER_EMPLOYMENT_PAY"]);
+    await page.locator("[data-testid=violations] tbody tr .el-table__expand-icon").first().click();
+    const rowsShown = page.locator("[data-testid=violations] .el-table__expanded-cell");
+    // Its rows: the household's income record and the linkage year just written, with both figures.
+    await expect.poll(() => rowsShown.textContent()).toContain(String(row.id));
+    const shown = (await rowsShown.textContent())!;
+    expect(shown).toContain(String(row.income_id));
+    const [, wage, pay] = shown.match(/工资性收入 = (\d+)；务工就业收益 = (\d+)/) ?? [];
+    expect(Number(pay)).toBeGreaterThan(Number(wage));
     await page.getByRole("textbox", { name: "填报人" }).fill("张三");
     await page.getByRole("textbox", { name: "审核人" }).fill("李四");
     await page.getByRole("button", { name: "报送", exact: true }).click();
     await expect
       .poll(() => page.getByTestId("submit-error").textContent(), { timeout: 60_000 })
-      .toMatch(/不能报送/);
+      .toMatch(/报表存在错误级校验问题，不能报送/);
     await screenshot(page, "console-reports-refused");
-    const stored = await gw.graphql<{ submissions: { totalCount: number } }>(
-      `{ submissions(regionCode: "${TEST_COUNTY}") { totalCount } }`,
+    await expectAccessible(page);
+    const after = await gw.graphql<{ submissions: { totalCount: number } }>(
+      `{ submissions(regionCode: "${town}") { totalCount } }`,
     );
-    expect(stored.body.data!.submissions.totalCount).toBe(0);
+    expect(after.body.data!.submissions.totalCount).toBe(before.body.data!.submissions.totalCount);
     await page.close();
-  });
+  }, 180_000);
 
   it("checks a bad workbook and shows its row errors (sheet, row, column, value, message), writing nothing", async () => {
     const villages = await gw.graphql<{ regions: { nodes: { code: string }[] } }>(
@@ -325,7 +378,8 @@ describe("console", () => {
 
   it("re-runs a run that failed while the platform was down, and the clerk sees it delivered", async () => {
     // A township whose report passes its rules, so the run reaches the platform (and is not blocked).
-    const town = await cleanTownship("province-households", "2026-10");
+    const [town] = await cleanTownships("province-households", "2026-10");
+    if (!town) throw new Error("no township's province report for 2026-10 is free of errors");
     platforms.setFault({ mode: "down" });
     const asked = await gw.graphql<{ runSyncNow: { run: { id: string } } }>(
       `mutation { runSyncNow(profile: "province-households", regionCode: "${town}", period: "2026-10",
