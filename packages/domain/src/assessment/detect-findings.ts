@@ -2,6 +2,7 @@ import type { Ledger } from "../ledger/ledger.js";
 import { createAssessmentContext } from "./context.js";
 import { FINDING_CODES, type FindingCode } from "./finding-codes.js";
 import { bundledFunds } from "./findings/bundled-funds.js";
+import { householdNotCovered } from "./findings/coverage.js";
 import { debtGrowth } from "./findings/debt-growth.js";
 import type { FindingDetector } from "./findings/detector.js";
 import { disbursedBeforeApproval } from "./findings/disbursed-before-approval.js";
@@ -61,6 +62,7 @@ export const FINDING_DETECTORS: Readonly<Record<FindingCode, FindingDetector>> =
   "PROJECT.NOT_ACCEPTED": projectNotAccepted,
   "RECTIFICATION.MILESTONE_SLIPPED": milestoneSlipped,
   "OUTCOME.FAILING_WITHOUT_SERVICE": failingWithoutService,
+  "INDUSTRY.HOUSEHOLD_NOT_COVERED": householdNotCovered,
 };
 
 /** The severity of each finding code. */

@@ -182,12 +182,14 @@ function buildProject(w: World, rng: Rng, year: number, k: number, book: UseBook
     ? entity.linkages.map((i) => w.linkages[i]!).filter((l) => covers(l, year) && covers(l, w.cfg.ref))
     : [];
   const mode = linked.length > 0 ? rng.pick(linked).mode : null;
+  // Households left uncovered on purpose (覆盖底数) are in no project.
+  const reachable = (list: readonly number[]) => list.filter((i) => !w.uncoveredFrom.has(i));
   const pool =
     mode !== null
       ? linked.filter((l) => l.mode === mode).map((l) => l.household)
-      : village.households.length > 0
-        ? village.households
-        : t.households;
+      : reachable(village.households).length > 0
+        ? reachable(village.households)
+        : reachable(t.households);
   const beneficiaries = new Set<string>();
   const wanted = Math.min(new Set(pool).size, rng.int(5, 40));
   for (let tries = 0; beneficiaries.size < wanted && tries < wanted * 3; tries++) {

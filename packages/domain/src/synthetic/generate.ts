@@ -1,5 +1,6 @@
 import { FINDING_CODES } from "../assessment/finding-codes.js";
 import { createLedger, type Ledger, type LedgerData } from "../ledger/ledger.js";
+import { buildCoverage, coverLeavers, plantUncovered, reportUncovered } from "./coverage.js";
 import { buildCredits } from "./credits.js";
 import { buildDisbursements } from "./disbursements.js";
 import { buildFundsAndProjects } from "./funds.js";
@@ -69,13 +70,16 @@ export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCou
   buildOwnTracks(w);
   buildEntities(w);
   buildLinkages(w);
+  buildCoverage(w);
   plantForcedLinkages(w);
   const exits = plantExitsAndEndings(w);
+  coverLeavers(w, exits);
   buildLinkageYears(w);
   plantLinkageYears(w, exits);
   reportForced(w);
   buildActivities(w);
   plantSubsidiseAndForget(w);
+  plantUncovered(w);
   const householdIndustries = buildHouseholdIndustries(w);
   plantOutcomes(w);
   buildSubsidies(w);
@@ -83,6 +87,7 @@ export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCou
   plantFailingWithoutService(w, householdIndustries);
   buildFundsAndProjects(w);
   plantProjectOversight(w);
+  reportUncovered(w);
   buildResponsibilities(w);
   buildVillagePersons(w);
   buildRectifications(w);
@@ -125,6 +130,7 @@ function createWorld(cfg: World["cfg"]): World {
     responsibilities: [],
     rectifications: [],
     monitorings: [],
+    uncoveredFrom: new Map(),
     unserved: new Map(),
     planted: [],
   };

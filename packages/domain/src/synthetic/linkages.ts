@@ -136,7 +136,7 @@ export function buildEntities(w: World): void {
   }
 }
 
-function addLinkage(
+export function addLinkage(
   w: World,
   entity: number,
   household: number,
@@ -162,7 +162,7 @@ function addLinkage(
 }
 
 /** Households (record ids) with a member able to work (普通劳动力 or 技能劳动力). */
-function ableHouseholds(w: World): Set<string> {
+export function ableHouseholds(w: World): Set<string> {
   const able = new Set<string>();
   for (const m of w.members)
     if (m.labourAbility === "ordinary" || m.labourAbility === "skilled") able.add(m.householdId);
@@ -299,11 +299,22 @@ export function plantExitsAndEndings(w: World): ExitSet {
     const cov = coverage[l.entity]!;
     const left = leaving[l.entity]!;
     if ((left[y]! + 1) * 4 > cov[y]!) continue;
+    if (!coveredWithout(w, l, end + 1)) continue;
     l.end = end;
     left[y]!++;
     for (let k = y + 1; k < span; k++) cov[k]!--;
   }
   return exits;
+}
+
+/** Whether the household of `l` stays covered from `from` to the reference year without it: a track or another open linkage. */
+function coveredWithout(w: World, l: LinkageState, from: number): boolean {
+  const h = w.households[l.household]!;
+  if (h.tracks.some((t) => t.start <= from && t.end >= w.cfg.ref)) return true;
+  return h.linkages.some((k) => {
+    const other = w.linkages[k]!;
+    return other !== l && other.start <= from && other.end === null;
+  });
 }
 
 const NO_BASIS = { investedFen: null, monthsWorked: null, areaMu: null } as const;

@@ -303,6 +303,11 @@ const SHOWS: Readonly<Record<FindingCode, (p: PlantedProblem) => boolean>> = {
       return r.householdId === p.subjectId && r.year === p.year && survival < P.survivalAlertRate;
     }) &&
     !ledger.services.some((s) => s.date.startsWith(`${p.year}-`) && s.householdIds.includes(p.subjectId)),
+  "INDUSTRY.HOUSEHOLD_NOT_COVERED": (p) =>
+    p.recordIds[0] === p.subjectId &&
+    !ledger.householdIndustries.some((r) => r.householdId === p.subjectId && r.year === p.year) &&
+    !ledger.linkages.some((l) => l.householdId === p.subjectId && covers(l as unknown as Rec, p.year)) &&
+    !ledger.projects.some((x) => x.year <= p.year && x.beneficiaryHouseholdIds.includes(p.subjectId)),
 };
 
 describe("the planted-problem report of the default county", () => {

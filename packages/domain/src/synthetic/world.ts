@@ -252,6 +252,8 @@ export interface World {
   readonly responsibilities: Responsibility[];
   readonly rectifications: Rectification[];
   readonly monitorings: Monitoring[];
+  /** Households left uncovered (no industry, no linkage, no project) on purpose, from the year given. */
+  readonly uncoveredFrom: Map<number, number>;
   /** Households that no technical service may list in a year (keyed by year). */
   readonly unserved: Map<number, Set<number>>;
   readonly planted: PlantedProblem[];

@@ -314,6 +314,19 @@ function bundledHits(ledger: Ledger, year: number, asOfDate: string): OracleHit[
   return hits;
 }
 
+/** 覆盖底数: a household registered by the year with no industry record, no linkage covering the year and in no project of the year or earlier that was applied for by the assessment date. */
+function uncoveredHits(ledger: Ledger, year: number, asOfDate: string): OracleHit[] {
+  const covered = new Set<string>();
+  for (const r of ledger.householdIndustries) if (r.year === year) covered.add(r.householdId);
+  for (const l of ledger.linkages) if (covers(l, year)) covered.add(l.householdId);
+  for (const p of ledger.projects)
+    if (p.year <= year && p.stages.some((s) => s.date <= asOfDate))
+      for (const id of p.beneficiaryHouseholdIds) covered.add(id);
+  return ledger.households
+    .filter((h) => h.registeredYear <= year && !covered.has(h.id))
+    .map((h) => ({ code: "INDUSTRY.HOUSEHOLD_NOT_COVERED", year, subjectId: h.id }));
+}
+
 /** 先拨后批: a project paid in the year before its approval, or with no approval by the assessment date. */
 function disbursedEarlyHits(ledger: Ledger, year: number, asOfDate: string): OracleHit[] {
   const subjects = new Set<string>();
@@ -336,6 +349,7 @@ export function oracleHitsOverWindow(ledger: Ledger, firstYear: number, asOf: st
       ...oracleHits(ledger, year, asOfDate),
       ...bundledHits(ledger, year, asOfDate),
       ...disbursedEarlyHits(ledger, year, asOfDate),
+      ...uncoveredHits(ledger, year, asOfDate),
     );
   }
   return hits;

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import {
+  entity,
+  household,
+  householdIndustry,
+  linkage,
+  member,
+  project,
+  runDetector,
+  subjectsFound,
+  TOWN_A,
+  TOWN_B,
+  VILLAGES_A,
+} from "../testing/fixtures.js";
+import { householdNotCovered } from "./coverage.js";
+
+const v = VILLAGES_A[0];
+const h = (id: string, overrides = {}) => household(id, v, overrides);
+
+describe("INDUSTRY.HOUSEHOLD_NOT_COVERED (覆盖底数)", () => {
+  it.each([
+    ["no industry, no linkage, no project: the speech's case", {}, ["h1"]],
+    [
+      "its only member works for wages at a leading enterprise of another township (employment linkage)",
+      {
+        entities: [entity("e1", TOWN_B, { kind: "leading_enterprise" })],
+        members: [member("m1", "h1")],
+        linkages: [linkage("l1", "e1", "h1", 2024)],
+      },
+      [],
+    ],
+    [
+      "no one can work; asset income from a cooperative (资产收益)",
+      {
+        entities: [entity("e1", TOWN_A)],
+        members: [member("m1", "h1", { labourAbility: "lost" })],
+        linkages: [linkage("l1", "e1", "h1", 2020, { mode: "asset_income" })],
+      },
+      [],
+    ],
+    [
+      "keeps an industry of its own this year",
+      { householdIndustries: [householdIndustry("hi1", "h1", "ind-orange", 2025)] },
+      [],
+    ],
+    [
+      "is a beneficiary of an earlier project",
+      { projects: [project("p1", 2023, v, { beneficiaryHouseholdIds: ["h1"] })] },
+      [],
+    ],
+  ] as const)("%s", (_case, records, expected) => {
+    expect(subjectsFound(householdNotCovered, { households: [h("h1")], ...records }, 2025)).toEqual(expected);
+  });
+
+  it.each([
+    // both sides of each date: linkage ended the year before / ends this year; industry last year / this year
+    [
+      "a linkage that ended last year",
+      { linkages: [linkage("l1", "e1", "h1", 2020, { endYear: 2024 })] },
+      ["h1"],
+    ],
+    ["a linkage that ends this year", { linkages: [linkage("l1", "e1", "h1", 2020, { endYear: 2025 })] }, []],
+    ["a linkage signed next year", { linkages: [linkage("l1", "e1", "h1", 2026)] }, ["h1"]],
+    [
+      "an industry kept only last year",
+      { householdIndustries: [householdIndustry("hi1", "h1", "ind-orange", 2024)] },
+      ["h1"],
+    ],
+    [
+      "a project of next year",
+      { projects: [project("p1", 2026, v, { beneficiaryHouseholdIds: ["h1"] })] },
+      ["h1"],
+    ],
+  ] as const)("%s", (_case, records, expected) => {
+    const data = { households: [h("h1")], entities: [entity("e1", TOWN_A)], ...records };
+    expect(subjectsFound(householdNotCovered, data, 2025)).toEqual(expected);
+  });
+
+  it("skips households registered after the year", () => {
+    expect(
+      subjectsFound(householdNotCovered, { households: [h("h1", { registeredYear: 2026 })] }, 2025),
+    ).toEqual([]);
+  });
+
+  it("calls the household by its status in the year: 贫困户 in 2019, 脱贫户 after its exit", () => {
+    const exited = h("h1", { povertyStatus: "exited", exitYear: 2020 });
+    const [campaign] = runDetector(householdNotCovered, { households: [exited] }, 2019);
+    const [later] = runDetector(householdNotCovered, { households: [exited] }, 2025);
+    expect(campaign?.message.zh).toContain("贫困户");
+    expect(campaign?.message.zh).not.toContain("脱贫户");
+    expect(later?.message.zh).toContain("脱贫户");
+    expect(later).toMatchObject({ severity: "medium", evidence: ["h1"], regionCode: TOWN_A, year: 2025 });
+  });
+});
