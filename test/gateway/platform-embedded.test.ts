@@ -156,6 +156,14 @@ describe("embedded PostgreSQL (forced even when DATABASE_URL is set)", () => {
       child,
       /\nconsole: open (http:\/\/127\.0\.0\.1:\d+\/console\/) in a browser/,
     );
+    // The README's block of printed lines, exactly: its port 4000 and `fpk_…` stand for this run's.
+    const readme = await readFile(path.join(ROOT, "README.md"), "utf8");
+    const block = /, and prints\n\n```\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block?.split("\n").filter(Boolean)).toHaveLength(4);
+    const printed = block!
+      .replaceAll("http://127.0.0.1:4000/", `http://127.0.0.1:${new URL(url!).port}/`)
+      .replace("fpk_…", key!);
+    expect(output.get(child)!.text).toContain(printed);
     const consolePage = await (await fetch(consoleUrl!)).text();
     expect(consolePage).toContain('<html lang="zh-CN">');
     const script = /<script type="module" crossorigin src="(\/console\/assets\/[^"]+\.js)"/.exec(consolePage);
