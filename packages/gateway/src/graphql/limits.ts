@@ -35,8 +35,10 @@ function recordsShown(
   values: ReadonlyMap<string, ReadonlySet<string>>,
   data: unknown,
 ): Record<string, string[]> {
-  const shown = JSON.stringify(data ?? null);
   const out: Record<string, string[]> = {};
+  // Most requests read no personal data: the response is serialised only when there is something to look for.
+  if (reads.size === 0) return out;
+  const shown = JSON.stringify(data ?? null);
   for (const [type, ids] of reads) {
     const kept = [...ids].filter((id) => {
       const revealed = values.get(`${type}:${id}`);
