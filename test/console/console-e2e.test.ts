@@ -235,41 +235,56 @@ describe("console", () => {
   });
 
   it("previews a report with a planted inconsistency and is refused submission, in Chinese", async () => {
-    // A township whose province report of a year has no error, and in it a linkage year whose payment, added
-    // to the household's wages through linkages, is more than its recorded wage income: one GraphQL write
-    // (recordLinkageYear) calls that payment wages (务工), so the employment pay exceeds the wage income.
-    // The amount is unchanged: no total moves.
+    // A township whose province report of a year has no error, and in it a linkage year whose payment,
+    // relabelled, is more than the household's recorded income of that kind: one GraphQL write
+    // (recordLinkageYear, same id, same amount) calls the payment wages (务工) — employment pay then exceeds
+    // the wage income — or a dividend (分红) — dividends and rent then exceed the property income. No
+    // total moves, so only that household's rule breaks.
     const { linkageYears, linkages, incomes, households } = LEDGER_TABLES;
+    const PLANTS = [
+      { kind: "wage", same: ["wage"], income: "wage_fen", rule: "R5.WAGES_COVER_EMPLOYMENT_PAY" },
+      {
+        kind: "dividend",
+        same: ["dividend", "rent"],
+        income: "property_fen",
+        rule: "R5.PROPERTY_COVERS_DIVIDENDS_AND_RENT",
+      },
+    ] as const;
     let planted: {
       town: string;
       year: number;
-      row: Record<string, unknown> & { household_id: string };
+      plant: (typeof PLANTS)[number];
+      row: Record<string, unknown>;
     } | null = null;
     search: for (const year of [2025, 2024, 2023]) {
       for (const town of await cleanTownships("province-households", String(year))) {
-        const found = await gw.db.pool.query(
-          `select y.id, y.linkage_id, y.year, y.received_fen, y.months_worked, y.payment_dates, l.household_id, i.id as income_id
-           from ${linkageYears.table} y join ${linkages.table} l on l.id = y.linkage_id
-           join ${households.table} h on h.id = l.household_id
-           join ${incomes.table} i on i.household_id = h.id and i.year = y.year
-          where y.year = $1 and y.took_part and y.benefit_kind <> 'wage' and y.received_fen > 0
-              and y.received_fen + (select coalesce(sum(w.received_fen), 0) from ${linkageYears.table} w
-                    join ${linkages.table} wl on wl.id = w.linkage_id
-                   where wl.household_id = l.household_id and w.year = y.year and w.took_part
-                     and w.benefit_kind = 'wage') > i.wage_fen
-            and h.village_code like $2 || '%'
-          order by y.id limit 1`,
-          [year, town],
-        );
-        if (found.rows[0]) {
-          planted = { town, year, row: found.rows[0] };
-          break search;
+        for (const plant of PLANTS) {
+          const found = await gw.db.pool.query(
+            `select y.id, y.linkage_id, y.received_fen, y.months_worked, y.area_mu, y.invested_fen,
+                    y.payment_dates, i.id as income_id
+               from ${linkageYears.table} y join ${linkages.table} l on l.id = y.linkage_id
+               join ${households.table} h on h.id = l.household_id
+               join ${incomes.table} i on i.household_id = h.id and i.year = y.year
+              where y.year = $1 and y.took_part and y.benefit_kind <> all($3) and y.received_fen > 0
+                and h.village_code like $2 || '%'
+                and y.received_fen + (select coalesce(sum(w.received_fen), 0) from ${linkageYears.table} w
+                      join ${linkages.table} wl on wl.id = w.linkage_id
+                     where wl.household_id = l.household_id and w.year = y.year and w.took_part
+                       and w.benefit_kind = any($3)) > i.${plant.income}
+              order by y.id limit 1`,
+            [year, town, plant.same],
+          );
+          if (found.rows[0]) {
+            planted = { town, year, plant, row: found.rows[0] };
+            break search;
+          }
         }
       }
     }
     if (!planted)
       throw new Error("the synthetic county has no clean township with a linkage year to plant on");
-    const { town, year, row } = planted;
+    const { town, year, plant, row } = planted;
+    const optional = (name: string, value: unknown) => (value == null ? {} : { [name]: Number(value) });
     const wrote = await gw.graphql(
       `mutation($input: LinkageYearInput!) { recordLinkageYear(input: $input) { recordId receivedFen } }`,
       {
@@ -278,9 +293,11 @@ describe("console", () => {
           linkageId: row.linkage_id,
           year,
           tookPart: true,
-          benefitKind: "wage",
+          benefitKind: plant.kind,
           receivedFen: Number(row.received_fen),
-          ...(row.months_worked == null ? {} : { monthsWorked: Number(row.months_worked) }),
+          ...optional("monthsWorked", row.months_worked),
+          ...optional("areaMu", row.area_mu),
+          ...optional("investedFen", row.invested_fen),
           ...(row.payment_dates == null ? {} : { paymentDates: row.payment_dates }),
         },
       },
@@ -298,15 +315,15 @@ describe("console", () => {
     await page.locator("[data-testid=violations] tbody tr").first().waitFor({ timeout: 60_000 });
     const rules = await page.locator("[data-testid=violations] tbody tr td:nth-child(3)").allTextContents();
     // Only the planted inconsistency: the report was clean before the write.
-    expect(rules.map((r) => r.trim())).toEqual(["R5.WAGES_COVER_EMPLOYMENT_PAY"]);
+    expect(rules.map((r) => r.trim())).toEqual([plant.rule]);
     await page.locator("[data-testid=violations] tbody tr .el-table__expand-icon").first().click();
     const rowsShown = page.locator("[data-testid=violations] .el-table__expanded-cell");
     // Its rows: the household's income record and the linkage year just written, with both figures.
     await expect.poll(() => rowsShown.textContent()).toContain(String(row.id));
     const shown = (await rowsShown.textContent())!;
     expect(shown).toContain(String(row.income_id));
-    const [, wage, pay] = shown.match(/工资性收入 = (\d+)；务工就业收益 = (\d+)/) ?? [];
-    expect(Number(pay)).toBeGreaterThan(Number(wage));
+    const [, income, paid] = shown.match(/收入 = (\d+)；[^=]+ = (\d+)/) ?? [];
+    expect(Number(paid)).toBeGreaterThan(Number(income));
     await page.getByRole("textbox", { name: "填报人" }).fill("张三");
     await page.getByRole("textbox", { name: "审核人" }).fill("李四");
     await page.getByRole("button", { name: "报送", exact: true }).click();
