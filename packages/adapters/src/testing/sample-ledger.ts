@@ -190,6 +190,10 @@ export function sampleLedgerData(): LedgerData {
         description: "",
       },
     ],
+    // the project's money, paid on the day it started (reports 2 and 3 date disbursements from here)
+    disbursements: [
+      { id: "d1", fundId: "f1", projectId: "p1", date: "2025-02-15", amountFen: 2_000_000, payee: "" },
+    ],
     projects: [
       {
         id: "p1",

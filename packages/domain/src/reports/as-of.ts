@@ -1,4 +1,5 @@
 import type { FundUse } from "../funds/fund.js";
+import type { FundDisbursement } from "../funds/fund-disbursement.js";
 import type { LedgerData } from "../ledger/ledger.js";
 import type { Project, ProjectStage } from "../projects/project.js";
 import type { IsoDate } from "../shared/dates.js";
@@ -15,10 +16,23 @@ export function isInRegion(code: string, regionCode: string): boolean {
   return code.startsWith(regionCode);
 }
 
+/** The dated disbursements (拨付) of a ledger to projects, grouped by project id. */
+export function disbursementsByProject(data: LedgerData): Map<string, FundDisbursement[]> {
+  const byProject = new Map<string, FundDisbursement[]>();
+  for (const d of data.disbursements) {
+    if (d.projectId === null) continue;
+    const list = byProject.get(d.projectId);
+    if (list) list.push(d);
+    else byProject.set(d.projectId, [d]);
+  }
+  return byProject;
+}
+
 /**
  * The date a fund use counts as disbursed. Today's ledger records fund uses by year only: a use
  * for a project counts from the project's implementation date in that year, any other from the
- * year's last day. Dated disbursements will replace this.
+ * year's last day. Reports 2 and 3 now date disbursements from the ledger's disbursement records
+ * (`disbursementsByProject`); this stays for callers that have only fund uses.
  */
 export function fundUseDate(use: FundUse, project: Project | undefined): IsoDate {
   const started = project?.stages.find((s) => s.stage === "implementation")?.date;

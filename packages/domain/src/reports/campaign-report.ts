@@ -2,7 +2,7 @@ import type { LedgerData } from "../ledger/ledger.js";
 import { linkageCoversYear } from "../linkage/linkage.js";
 import { PROJECT_STAGES, type ProjectStage } from "../projects/project.js";
 import type { IsoDate } from "../shared/dates.js";
-import { fundUseDate, isInRegion, reportAsOf, stageOn } from "./as-of.js";
+import { isInRegion, reportAsOf, stageOn } from "./as-of.js";
 import { lastMonthOf, monthEnd, type ReportHeader, type ReportPeriod } from "./period.js";
 
 /** How a figure of report 3 is counted: a stock at month end, the month's flow, or the flow since January. */
@@ -135,9 +135,10 @@ function flowFigures(data: LedgerData, code: string, year: number, month: number
   const count = (kind: string, pick: (d: IsoDate) => boolean) =>
     services.filter((s) => s.kind === kind && pick(s.date)).length;
   const projects = new Map(data.projects.filter((p) => isInRegion(p.regionCode, code)).map((p) => [p.id, p]));
-  const uses = data.fundUses
-    .filter((u) => u.projectId !== null && projects.has(u.projectId))
-    .map((u) => ({ amount: u.amountFen, date: fundUseDate(u, projects.get(u.projectId!)) }));
+  // Disbursed money is dated by the disbursement records (拨付), to projects of the township.
+  const uses = data.disbursements
+    .filter((d) => d.projectId !== null && projects.has(d.projectId))
+    .map((d) => ({ amount: d.amountFen, date: d.date }));
   const rect = data.rectifications.filter((r) => isInRegion(r.townshipCode, code));
   const newLinkages = data.linkages.filter(
     (l) => households.has(l.householdId) && l.startYear === year,
@@ -193,7 +194,7 @@ function campaignRow(
  * Report 3 (市产业扶贫攻坚行动) for a region and period: for each township and for the region as a
  * whole, every month from January to the period's last month, monthly and cumulative figures as of
  * the month's end. Linkages are recorded by year: new linkages count in January, benefits are the
- * year's; fund uses count from their project's implementation date (see `fundUseDate`).
+ * year's; disbursed money is dated by the ledger's disbursement records (拨付).
  */
 export function buildCampaignReport(
   data: LedgerData,

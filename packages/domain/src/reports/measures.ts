@@ -261,7 +261,7 @@ function projectMeasures(): Record<string, MeasureDefinition> {
             p.disbursedFen[s],
             ref(
               p.projectId,
-              lines.map((d) => d.fundUseId),
+              lines.map((d) => d.disbursementId),
             ),
           );
         }
@@ -308,7 +308,7 @@ function projectMeasures(): Record<string, MeasureDefinition> {
               lines.reduce((s, d) => s + d.amountFen, 0),
               ref(
                 p.projectId,
-                lines.map((d) => d.fundUseId),
+                lines.map((d) => d.disbursementId),
               ),
             );
         }

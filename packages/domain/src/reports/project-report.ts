@@ -4,14 +4,17 @@ import type { LinkageMode } from "../linkage/linkage.js";
 import type { ProjectStage } from "../projects/project.js";
 import type { IsoDate } from "../shared/dates.js";
 import type { Fen } from "../shared/money.js";
-import { fundUseDate, fundUsesByProject, isInRegion, reportAsOf, stageOn } from "./as-of.js";
+import { disbursementsByProject, fundUsesByProject, isInRegion, reportAsOf, stageOn } from "./as-of.js";
 import type { ReportHeader, ReportPeriod } from "./period.js";
 
 /** Amounts by fund source (中央, 省级, 市级, 县级, 自筹), in fen, every source present. */
 export type AmountsBySource = Readonly<Record<FundSource, Fen>>;
 
-/** A dated disbursement to a project, from a fund use. */
+/** A dated disbursement (拨付) to a project, from the ledger's disbursement record. */
 export interface DisbursementLine {
+  /** The disbursement record. */
+  readonly disbursementId: string;
+  /** The project's fund use of the same fund, where the ledger has one ("" when it has none). */
   readonly fundUseId: string;
   readonly fundId: string;
   readonly source: FundSource;
@@ -75,22 +78,27 @@ export function buildProjectReport(
   const size = new Map<string, number>();
   for (const m of data.members) size.set(m.householdId, (size.get(m.householdId) ?? 0) + 1);
   const uses = fundUsesByProject(data);
+  const paid = disbursementsByProject(data);
   const rows: ProjectReportRow[] = [];
   for (const p of data.projects) {
     const reached = stageOn(p, asOf);
     if (!isInRegion(p.regionCode, regionCode) || reached === null || p.year > period.year) continue;
     const handover = p.stages.find((s) => s.stage === "handover");
     if (p.year < period.year && handover !== undefined && handover.date < start) continue;
-    const disbursements = (uses.get(p.id) ?? [])
-      .map((u) => ({ u, date: fundUseDate(u, p), fund: funds.get(u.fundId) }))
-      .filter((d) => d.date <= asOf && d.fund !== undefined)
-      .map(({ u, date, fund }) => ({
-        fundUseId: u.id,
-        fundId: u.fundId,
-        source: fund!.source,
-        date,
-        amountFen: u.amountFen,
-      }));
+    const useOfFund = new Map((uses.get(p.id) ?? []).map((u) => [u.fundId, u.id]));
+    const disbursements = (paid.get(p.id) ?? [])
+      .filter((d) => d.date <= asOf && funds.has(d.fundId))
+      .map((d) => ({
+        disbursementId: d.id,
+        fundUseId: useOfFund.get(d.fundId) ?? "",
+        fundId: d.fundId,
+        source: funds.get(d.fundId)!.source,
+        date: d.date,
+        amountFen: d.amountFen,
+      }))
+      .sort((a, b) =>
+        a.date < b.date ? -1 : a.date > b.date ? 1 : a.disbursementId.localeCompare(b.disbursementId),
+      );
     const disbursedFen = zeroBySource();
     for (const d of disbursements) disbursedFen[d.source] += d.amountFen;
     const plannedFen = { ...zeroBySource(), ...p.fundingFen } as Record<FundSource, Fen>;

@@ -35,7 +35,7 @@ describe("report datasets", () => {
     expect(early.campaign.totals.map((t) => t.month)).toEqual([1, 2]);
   });
 
-  it("report 2: planned and disbursed funding by source, dated from the project's implementation", () => {
+  it("report 2: planned and disbursed funding by source, dated by the disbursement records", () => {
     const { projects } = buildReportSet(ledger, TOWN_A, { kind: "month", year: 2025, month: 1 });
     expect(projects.projects[0]).toMatchObject({
       stage: "public_notice",
@@ -44,10 +44,42 @@ describe("report datasets", () => {
     });
     const year = buildReportSet(ledger, TOWN_A, { kind: "year", year: 2025 }).projects.projects[0]!;
     expect(year.disbursements).toEqual([
-      { fundUseId: "u1", fundId: "f1", source: "central", date: "2025-02-15", amountFen: 2_000_000 },
+      {
+        disbursementId: "d1",
+        fundUseId: "u1",
+        fundId: "f1",
+        source: "central",
+        date: "2025-02-15",
+        amountFen: 2_000_000,
+      },
     ]);
     expect(year.beneficiaryPersons).toBe(2);
     expect(buildReportSet(ledger, TOWN_B, { kind: "year", year: 2025 }).projects.projects).toEqual([]);
+  });
+
+  // Reports 2 and 3 used to date a project's money from its fund uses (the implementation date, the
+  // whole use at once); the ledger records each disbursement (拨付) with its own date and amount.
+  it("reports 2 and 3 date disbursed money by the disbursement records, tranche by tranche", () => {
+    const records = cleanRecords();
+    const tranches = buildLedger({
+      ...records,
+      disbursements: [
+        { id: "d1", fundId: "f1", projectId: "p1", date: "2025-02-20", amountFen: 1_200_000, payee: "" },
+        { id: "d2", fundId: "f1", projectId: "p1", date: "2025-06-03", amountFen: 800_000, payee: "" },
+      ],
+    });
+    const march = buildReportSet(tranches, TOWN_A, { kind: "month", year: 2025, month: 3 });
+    expect(march.projects.projects[0]).toMatchObject({ disbursedTotalFen: 1_200_000 });
+    expect(march.projects.projects[0]!.disbursements.map((d) => d.disbursementId)).toEqual(["d1"]);
+    const june = buildReportSet(tranches, TOWN_A, { kind: "month", year: 2025, month: 6 });
+    const row = (m: number) => june.campaign.rows.find((r) => r.regionCode === TOWN_A && r.month === m)!;
+    expect([row(2), row(3), row(6)].map((r) => r.figures.disbursedFenMonth)).toEqual([1_200_000, 0, 800_000]);
+    expect(row(6).figures.disbursedFenCum).toBe(2_000_000);
+    // a fund use with no disbursement record is planned money, not disbursed
+    const unpaid = buildLedger({ ...records, disbursements: [] });
+    const year = buildReportSet(unpaid, TOWN_A, { kind: "year", year: 2025 });
+    expect(year.projects.projects[0]).toMatchObject({ disbursedTotalFen: 0, plannedTotalFen: 2_000_000 });
+    expect(year.campaign.totals.at(-1)!.figures.disbursedFenCum).toBe(0);
   });
 
   it("report 3: per township per month, monthly and cumulative, each row as of its month's end", () => {

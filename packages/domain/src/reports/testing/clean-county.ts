@@ -43,6 +43,10 @@ export function cleanRecords(): Partial<LedgerData> {
     incomes: [income("i1", "h1", 2025, 1_000_000)],
     funds: [fund("f1", 2025, 10_000_000)],
     fundUses: [fundUse("u1", "f1", 2025, "industry", 2_000_000, { projectId: "p1" })],
+    // paid on the day the project starts (implementation), the whole use at once
+    disbursements: [
+      { id: "d1", fundId: "f1", projectId: "p1", date: "2025-02-15", amountFen: 2_000_000, payee: "" },
+    ],
     subsidies: [
       { ...subsidy("s1", "h1", "2025-02-10", 50_000), fundId: "f1" },
       subsidy("s2", "h3", "2025-03-05", 80_000),
