@@ -9,6 +9,8 @@ import { startSecondProcess } from "../support/second-process.js";
 
 /** A limit high enough that each process leases 10 requests at once (a 64th of it). */
 const LIMIT = 640;
+/** Refused writes allowed per key and hour (read in the statement that rechecks a cached key). */
+const FAILED_WRITES = 3;
 
 let first: TestGateway;
 let second: { child: ChildProcess; url: string };
@@ -18,7 +20,7 @@ beforeAll(async () => {
   first = await startTestGateway({
     seedHouseholds: 3,
     http: true,
-    config: { rateLimitPerMinute: LIMIT, authFailuresPerMinute: 10_000 },
+    config: { rateLimitPerMinute: LIMIT, authFailuresPerMinute: 10_000, failedWritesPerHour: FAILED_WRITES },
   });
   second = await startSecondProcess(first.db.url, LIMIT);
   const r = await first.db.pool.query<{ id: string }>("select id from household order by id limit 1");
@@ -103,6 +105,21 @@ describe("API keys kept in memory by each gateway process", () => {
       { action: "create", n: 4 },
       { action: "read_personal", n: 4 },
     ]);
+  });
+});
+
+describe("refused writes of a cached key", () => {
+  it("past the limit, its writes are refused even when they would succeed, on both processes", async () => {
+    const key = await first.keys.create("360723", ["ledger:read", "ledger:write"]);
+    for (const gateway of ["first", "second"] as const)
+      expect((await post(gateway, key, READ)).status).toBe(200);
+    const missing = write().replace(householdId, "no-such-household");
+    for (let i = 0; i < FAILED_WRITES; i++) {
+      const res = await post("first", key, missing);
+      expect(JSON.parse(res.text).errors[0].extensions.code).toBe("NOT_FOUND");
+    }
+    const res = await post("first", key, write());
+    expect(JSON.parse(res.text).errors[0].extensions.code, res.text).toBe("RATE_LIMITED");
   });
 });
 

@@ -18,7 +18,7 @@ import type { Database } from "./db/database.js";
 import { createSqlExecutor } from "./db/pool.js";
 import { createGraphqlPlugins } from "./graphql/limits.js";
 import { createSchema } from "./graphql/schema/index.js";
-import { createFailedWriteLimit } from "./graphql/write/failed-writes.js";
+import { createFailedWriteLimit, type FailedWriteLimit } from "./graphql/write/failed-writes.js";
 import { createPostgresRateLimiter } from "./http/rate-limiter.js";
 import { requestInfo } from "./http/request-info.js";
 import { useAuth } from "./http/use-auth.js";
@@ -124,7 +124,11 @@ function yogaLogging(logger: Logger) {
 /** Most requests a process leases from the shared rate-limit count at once (a 64th of the limit, at least 1). */
 const RATE_LEASE = 256;
 
-function httpPlugins(options: GatewayServerOptions, metrics: GatewayMetrics): Plugin[] {
+function httpPlugins(
+  options: GatewayServerOptions,
+  metrics: GatewayMetrics,
+  failedWrites: FailedWriteLimit,
+): Plugin[] {
   const { config, db, logger } = options;
   const now = options.now ?? (() => new Date());
   const limiter = createPostgresRateLimiter(db.pool, {
@@ -144,6 +148,7 @@ function httpPlugins(options: GatewayServerOptions, metrics: GatewayMetrics): Pl
     useBodyLimit({ maxBytes: config.maxBodyBytes, maxUploadBytes: uploadLimit(config) }),
     useAuth({
       authenticate,
+      beforeMutation: (principal) => failedWrites.prefetch!(principal),
       failures: createPostgresRateLimiter(db.pool, {
         keyPrefix: "authfail",
         points: config.authFailuresPerMinute,
@@ -210,7 +215,7 @@ export function createGatewayYoga(options: GatewayServerOptions, metrics = creat
     renderGraphiQL: renderGraphiqlPage,
     graphiql: graphiqlOptions(options.developmentKey),
     plugins: [
-      ...httpPlugins(options, metrics),
+      ...httpPlugins(options, metrics, failedWrites),
       ...(createGraphqlPlugins() as Plugin[]),
       ...(options.plugins ?? []),
     ],

@@ -20,8 +20,21 @@ export interface KeyRecheck {
   expression(params: unknown[]): string;
   /** Takes the state an `expression` read; throws the refusal unless the key is valid. */
   settle(state: number): void;
-  /** Reads the state in a statement of its own when still pending; throws the refusal unless valid. */
-  ensure(): Promise<void>;
+  /**
+   * Reads the state in a statement of its own when still pending (with `companion`'s value in the same
+   * statement, when given); throws the refusal unless valid.
+   */
+  ensure(companion?: RecheckCompanion): Promise<void>;
+}
+
+/** A value read in the same statement as a key recheck run on its own (e.g. the refused writes before a mutation). */
+export interface RecheckCompanion {
+  /** Names the prepared statement (one per kind of companion). */
+  readonly name: string;
+  /** An SQL expression of one value, its parameters appended to `params`. */
+  expression(params: unknown[]): string;
+  /** Takes the value read. */
+  take(value: unknown): void;
 }
 
 const rechecks = new WeakMap<Principal, KeyRecheck>();

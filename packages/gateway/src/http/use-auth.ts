@@ -3,7 +3,8 @@ import { getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { type AuthError, isAuthError } from "../auth/auth-error.js";
 import type { Authenticator } from "../auth/authenticate.js";
-import { keyRecheck } from "../auth/key-recheck.js";
+import { keyRecheck, type RecheckCompanion } from "../auth/key-recheck.js";
+import type { Principal } from "../auth/principal.js";
 import { createHttpError } from "./http-error.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { type RequestInfo, requestInfo } from "./request-info.js";
@@ -13,6 +14,8 @@ export interface AuthOptions {
   readonly authenticate: Authenticator;
   /** Counts failed authentications per client address; past its limit the answer is 429 (slows key guessing). */
   readonly failures: RateLimiter;
+  /** Read in the same statement as the key recheck before a mutation (the principal's refused writes). */
+  readonly beforeMutation?: (principal: Principal) => RecheckCompanion;
 }
 
 function clientAddress(serverContext: object): string {
@@ -53,11 +56,12 @@ export function useAuth(options: AuthOptions): Plugin {
       }
     },
     async onExecute({ args, setResultAndStopExecution }) {
-      const recheck = keyRecheck(requestInfo(args.contextValue as object).principal);
-      if (!recheck?.pending) return;
+      const principal = requestInfo(args.contextValue as object).principal;
+      const recheck = keyRecheck(principal);
+      if (!recheck?.pending || !principal) return;
       if (getOperationAST(args.document, args.operationName)?.operation !== "mutation") return;
       // A mutation may act outside the request's SQL (queues, other pools): the key is read first.
-      await recheck.ensure().catch((e: unknown) => {
+      await recheck.ensure(options.beforeMutation?.(principal)).catch((e: unknown) => {
         if (!isAuthError(e)) throw e;
         setResultAndStopExecution({ data: null });
       });

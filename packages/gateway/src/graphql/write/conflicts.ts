@@ -40,7 +40,7 @@ export function conflictSeenBy(ctx: GatewayContext, error: GraphQLError): GraphQ
 /** Refuses a write of a principal past its limit of failed writes (RATE_LIMITED, with the wait). */
 export async function refuseWhenTooManyFailed(ctx: GatewayContext, principalId: string): Promise<void> {
   const { failedWrites } = ctx.services;
-  const wait = await failedWrites.wait(principalId);
+  const wait = await failedWrites.wait(principalId, ctx.principal ?? undefined);
   if (wait === null) return;
   throw new GraphQLError(
     `more than ${failedWrites.limit} refused writes in an hour; writes resume in ${wait} s`,

@@ -1,4 +1,6 @@
 import type pg from "pg";
+import type { RecheckCompanion } from "../../auth/key-recheck.js";
+import type { Principal } from "../../auth/principal.js";
 import { createPostgresRateLimiter } from "../../http/rate-limiter.js";
 
 /**
@@ -8,8 +10,13 @@ import { createPostgresRateLimiter } from "../../http/rate-limiter.js";
 export interface FailedWriteLimit {
   /** Refused writes allowed per principal and window. */
   readonly limit: number;
-  /** Seconds until the principal may write again, or null when it may write now. */
-  wait(principalId: string): Promise<number | null>;
+  /**
+   * Seconds until the principal may write again, or null when it may write now; the count `prefetch`
+   * read for this principal object earlier in the request when there is one, else a statement.
+   */
+  wait(principalId: string, principal?: Principal): Promise<number | null>;
+  /** Reads the principal's refused writes in the statement that rechecks its key before a mutation. */
+  prefetch?(principal: Principal): RecheckCompanion;
   /** Counts one refused write of the principal. */
   count(principalId: string): Promise<void>;
 }
@@ -23,17 +30,40 @@ export function createFailedWriteLimit(pool: pg.Pool, perHour: number): FailedWr
     points: perHour,
     durationSeconds: 3600,
   });
+  const prefetched = new WeakMap<Principal, { points: number; expire: number } | null>();
+  const waitFor = (row: { points: number; expire: number } | null | undefined, now: number) =>
+    !row || row.points < perHour || row.expire <= now
+      ? null
+      : Math.max(1, Math.ceil((row.expire - now) / 1000));
   return {
     limit: perHour,
-    async wait(principalId) {
+    async wait(principalId, principal) {
       const now = Date.now();
+      if (principal && principal.id === principalId && prefetched.has(principal)) {
+        const row = prefetched.get(principal);
+        prefetched.delete(principal);
+        return waitFor(row, now);
+      }
       const r = await pool.query<{ points: number; expire: string }>(
         "select points, expire from rate_limit where key = $1 and expire > $2",
         [counter.counter.rowKey(principalId), now],
       );
       const row = r.rows[0];
-      if (!row || Number(row.points) < perHour) return null;
-      return Math.max(1, Math.ceil((Number(row.expire) - now) / 1000));
+      return waitFor(row ? { points: Number(row.points), expire: Number(row.expire) } : null, now);
+    },
+    prefetch(principal) {
+      return {
+        name: "failed_writes",
+        expression(params) {
+          params.push(counter.counter.rowKey(principal.id), Date.now());
+          const [k, n] = [`$${params.length - 1}`, `$${params.length}`];
+          return `(select points || ':' || expire from rate_limit where key = ${k} and expire > ${n})`;
+        },
+        take(value) {
+          const [points, expire] = typeof value === "string" ? value.split(":").map(Number) : [];
+          prefetched.set(principal, points === undefined ? null : { points, expire: expire! });
+        },
+      };
     },
     async count(principalId) {
       await counter.consume(principalId);
