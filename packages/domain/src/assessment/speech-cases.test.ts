@@ -18,11 +18,13 @@ import {
   linkageYear,
   member,
   project,
+  service,
   subsidy,
   TOWN_A,
   TOWN_B,
   townshipPerson,
   VILLAGES_A,
+  villageIndustry,
 } from "./testing/fixtures.js";
 
 // The six cases an audit measured against the speech's own words (issue "Findings that mean what the
@@ -129,5 +131,62 @@ describe("the speech's cases", () => {
     );
     expect(found).toContain("PROJECT.NOTICE_SHORT p1");
     expect(found).toContain("FUNDS.OVERSPENT f1");
+  });
+});
+
+describe("results, not scale: the healthy look-alikes of 同质化, 盲目扩大规模 and 一补了之 are silent", () => {
+  const codes = (records: Partial<LedgerData>, prefix: string) =>
+    codesOf({ ...staffed, ...records }).filter((f) => f.startsWith(prefix));
+  const villages = VILLAGES_A.map((v, i) => household(`h${i + 1}`, v));
+  const oranges = VILLAGES_A.map((v, i) => villageIndustry(`vi${i}`, v, "ind-orange", 2025));
+  const orchards = (kept: boolean) =>
+    villages.flatMap((h) => [
+      householdIndustry(`${h.id}-2024`, h.id, "ind-orange", 2024),
+      ...(kept ? [householdIndustry(`${h.id}-2025`, h.id, "ind-orange", 2025)] : []),
+    ]);
+
+  it("every village of a town keeping thriving navel oranges is 一村一品; the same oranges abandoned are 同质化", () => {
+    const records = { households: villages, villageIndustries: oranges };
+    expect(codes({ ...records, householdIndustries: orchards(true) }, "INDUSTRY.")).toEqual([]);
+    expect(codes({ ...records, householdIndustries: orchards(false) }, "INDUSTRY.")).toEqual([
+      `INDUSTRY.HOMOGENISATION ${TOWN_A}`,
+    ]);
+  });
+
+  it("a 50,000-yuan loan to double thriving hives, never trialled, is no fault; the hives dying is", () => {
+    const v = VILLAGES_A[0];
+    const keepers = ["h1", "h2", "h3"].map((id) => household(id, v));
+    const hives = (survived: number) =>
+      keepers.flatMap((h) => [
+        householdIndustry(`${h.id}-2024`, h.id, "ind-bee", 2024, { debtFen: 0 }),
+        householdIndustry(`${h.id}-2025`, h.id, "ind-bee", 2025, {
+          unitsStarted: 20,
+          unitsSurvived: survived,
+          debtFen: 5_000_000,
+        }),
+      ]);
+    const records = {
+      households: keepers,
+      villageIndustries: [
+        villageIndustry("vi1", v, "ind-bee", 2025, { trialStatus: "none", trialYear: null }),
+      ],
+    };
+    expect(codes({ ...records, householdIndustries: hives(19) }, "INDUSTRY.")).toEqual([]);
+    expect(codes({ ...records, householdIndustries: hives(19) }, "OUTCOME.")).toEqual([]);
+    expect(codes({ ...records, householdIndustries: hives(6) }, "INDUSTRY.")).toEqual([
+      `INDUSTRY.SCALE_UP_WITHOUT_TRIAL ${v}`,
+    ]);
+  });
+
+  it("a subsidy followed by the service team's visit is support; the same subsidy and nothing after is 一补了之", () => {
+    const h = household("h1", VILLAGES_A[0]);
+    const records = {
+      households: [h],
+      subsidies: [{ ...subsidy("s1", "h1", "2024-05-01", 300_000), industryId: "ind-bee" }],
+    };
+    expect(
+      codes({ ...records, services: [service("sv1", "2024-08-01", h.villageCode, ["h1"])] }, "SUPPORT."),
+    ).toEqual([]);
+    expect(codes(records, "SUPPORT.")).toEqual(["SUPPORT.SUBSIDISE_AND_FORGET h1"]);
   });
 });
