@@ -10,6 +10,7 @@ import { emptyShellCooperative } from "./findings/empty-shell-cooperative.js";
 import { entityShield } from "./findings/entity-shield.js";
 import { failingWithoutService } from "./findings/failing-without-service.js";
 import { fakeLinkage } from "./findings/fake-linkage.js";
+import { findingWithoutItem } from "./findings/finding-without-item.js";
 import { forcedLinkage } from "./findings/forced-linkage.js";
 import { fundOverspent } from "./findings/fund-overspent.js";
 import { householdWithoutHelper } from "./findings/household-without-helper.js";
@@ -29,6 +30,7 @@ import { shallowLinkage } from "./findings/shallow-linkage.js";
 import { subsidiseAndForget } from "./findings/subsidise-and-forget.js";
 import { townshipStandIn } from "./findings/township-stand-in.js";
 import { townshipWithoutPerson } from "./findings/township-without-person.js";
+import { villageWithoutPerson } from "./findings/village-without-person.js";
 import { yearTwoExit } from "./findings/year-two-exit.js";
 import type { AssessmentPolicy } from "./policy.js";
 import { type Finding, type Severity, severityRank } from "./types.js";
@@ -63,6 +65,8 @@ export const FINDING_DETECTORS: Readonly<Record<FindingCode, FindingDetector>> =
   "RECTIFICATION.MILESTONE_SLIPPED": milestoneSlipped,
   "OUTCOME.FAILING_WITHOUT_SERVICE": failingWithoutService,
   "INDUSTRY.HOUSEHOLD_NOT_COVERED": householdNotCovered,
+  "RESPONSIBILITY.VILLAGE_WITHOUT_PERSON": villageWithoutPerson,
+  "RECTIFICATION.FINDING_WITHOUT_ITEM": findingWithoutItem,
 };
 
 /** The severity of each finding code. */
