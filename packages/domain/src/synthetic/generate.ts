@@ -34,6 +34,7 @@ import {
   plantLinkageYears,
   reportForced,
 } from "./linkages.js";
+import { plantFailingResults, plantRectificationItems, settleSubsidiseAndForget } from "./plant-outcomes.js";
 import { plantProjectOversight } from "./project-oversight.js";
 import { createRng } from "./rng.js";
 import { buildServices, buildSubsidies, plantFailingWithoutService } from "./support.js";
@@ -82,9 +83,11 @@ export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCou
   plantUncovered(w);
   const householdIndustries = buildHouseholdIndustries(w);
   plantOutcomes(w);
+  plantFailingResults(w, householdIndustries);
   buildSubsidies(w);
   buildServices(w);
   plantFailingWithoutService(w, householdIndustries);
+  settleSubsidiseAndForget(w);
   buildFundsAndProjects(w);
   plantProjectOversight(w);
   reportUncovered(w);
@@ -95,6 +98,7 @@ export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCou
   buildMonitorings(w);
   const { credits, returns } = buildCredits(w);
   const disbursements = buildDisbursements(w);
+  plantRectificationItems(w);
 
   const ledger = createLedger({
     ...ledgerDataOf(w, householdIndustries),

@@ -9,6 +9,7 @@ import { sample } from "./rng.js";
 import {
   dayIn,
   type HouseholdState,
+  keepUnserved,
   type Mutable,
   plant,
   plantCount,
@@ -228,6 +229,7 @@ export function plantSubsidiseAndForget(w: World): void {
       plantCount(rateIn(cfg, "SUPPORT.SUBSIDISE_AND_FORGET", year), eligible.length),
     )) {
       for (const t of h.tracks) t.end = year - 1;
+      keepUnserved(w, year - 1, h.index);
       const industry = h.tracks[0]!.industry;
       const id = `sub-${h.record.id}-${year - 1}-forget`;
       w.subsidies.push({

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { FINDING_SEVERITIES } from "../assessment/detect-findings.js";
 import { FINDING_CODES, type FindingCode } from "../assessment/finding-codes.js";
 import { DEFAULT_POLICY, industryFundShareTarget } from "../assessment/policy.js";
 import { hasCountableOutcome } from "../industries/industry.js";
@@ -296,6 +297,23 @@ const SHOWS: Readonly<Record<FindingCode, (p: PlantedProblem) => boolean>> = {
     const m = r.plan?.milestones.find((x) => x.id === milestoneId);
     return r.status !== "closed" && m !== undefined && m.doneDate === null && m.due < asOfOf(p.year);
   },
+  "RESPONSIBILITY.VILLAGE_WITHOUT_PERSON": (p) =>
+    p.recordIds.every((id) => {
+      const r = get("responsibilities", id);
+      return (
+        r.villageCode === p.subjectId &&
+        r.kind === "village_responsible_person" &&
+        (r.validTo as string) < asOfOf(p.year)
+      );
+    }),
+  "RECTIFICATION.FINDING_WITHOUT_ITEM": (p) => {
+    const [code, subjectId] = p.subjectId.split("|") as [FindingCode, string];
+    return (
+      p.recordIds.includes(subjectId) &&
+      ["high", "critical"].includes(FINDING_SEVERITIES[code]) &&
+      !ledger.rectifications.some((r) => r.findingCode === code && r.subjectId === subjectId)
+    );
+  },
   "OUTCOME.FAILING_WITHOUT_SERVICE": (p) =>
     p.recordIds.every((id) => {
       const r = get("householdIndustries", id);
@@ -314,8 +332,13 @@ describe("the planted-problem report of the default county", () => {
   it("plants every finding code, each at least in the reference year and the year before", () => {
     for (const code of FINDING_CODES) {
       const years = new Set(planted.filter((p) => p.code === code).map((p) => p.year));
-      expect([code, years.has(2024) && years.has(2025)]).toEqual([code, true]);
+      // A finding without an item is due only 60 days after its year: none for 2025 before March 2026.
+      const last = code === "RECTIFICATION.FINDING_WITHOUT_ITEM" ? 2024 : 2025;
+      expect([code, years.has(last - 1) && years.has(last)]).toEqual([code, true]);
     }
+    expect(planted.some((p) => p.code === "RECTIFICATION.FINDING_WITHOUT_ITEM" && p.year === 2025)).toBe(
+      false,
+    );
   });
 
   it("names records that exist and show the problem, for every planted item", () => {

@@ -1,3 +1,4 @@
+import { FINDING_SEVERITIES } from "../../assessment/detect-findings.js";
 import type { FindingCode } from "../../assessment/finding-codes.js";
 import { DEFAULT_POLICY } from "../../assessment/policy.js";
 import type { Ledger } from "../../ledger/ledger.js";
@@ -95,6 +96,20 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
     );
     if (named.length > p.townshipPersonChangesMax) hit("RESPONSIBILITY.TOWNSHIP_STAND_IN", r.code);
   }
+  const registered = new Set(
+    ledger.households.filter((h) => h.registeredYear <= year).map((h) => h.villageCode),
+  );
+  for (const r of ledger.regions) {
+    if (r.level !== "village") continue;
+    const judged = r.isPoorVillage || registered.has(r.code);
+    const ok = ledger.responsibilities.some(
+      (x) =>
+        x.kind === "village_responsible_person" &&
+        x.villageCode === r.code &&
+        inForce(x.validFrom, x.validTo),
+    );
+    if (judged && !ok) hit("RESPONSIBILITY.VILLAGE_WITHOUT_PERSON", r.code);
+  }
   const helped = new Set(
     ledger.responsibilities
       .filter((x) => x.kind === "household_helper" && inForce(x.validFrom, x.validTo))
@@ -120,12 +135,29 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
       if (s.amountFen < p.smallSubsidyFen && !served.has(s.householdId) && !tookPart(s.householdId, year))
         scatteredFen.set(t, (scatteredFen.get(t) ?? 0) + s.amountFen);
     }
-    if (y === year - 1 && !received(s.householdId, year) && !hasHi(s.householdId, year))
-      forget.add(s.householdId);
+    if (y === year - 1 && !received(s.householdId, year)) forget.add(s.householdId);
   }
   for (const [t, fen] of scatteredFen)
     if (fen / subsidyFen.get(t)! >= p.pepperSprayShare) hit("SUBSIDY.PEPPER_SPRAY", t);
-  for (const h of forget) hit("SUPPORT.SUBSIDISE_AND_FORGET", h);
+  const subsidiesLastYear = group(
+    ledger.subsidies.filter((s) => s.date.startsWith(`${year - 1}-`)),
+    (s) => s.householdId,
+  );
+  const servicesSince = ledger.services.filter((s) => s.date >= `${year - 1}-01-01` && s.date <= asOfDate);
+  for (const h of forget) {
+    const mine = subsidiesLastYear.get(h)!;
+    const named = new Set(mine.flatMap((s) => (s.industryId === null ? [] : [s.industryId])));
+    const any = mine.some((s) => s.industryId === null);
+    const kept = (hiOf.get(`${h}|${year}`) ?? []).some((r) => any || named.has(r.industryId));
+    const since = mine.map((s) => s.date).sort()[0]!;
+    const village = households.get(h)!.villageCode;
+    const servedAfter = servicesSince.some(
+      (s) =>
+        s.date >= since &&
+        (s.householdIds.includes(h) || (s.regionCode === village && named.has(s.industryId ?? ""))),
+    );
+    if (!kept && !servedAfter) hit("SUPPORT.SUBSIDISE_AND_FORGET", h);
+  }
 
   for (const [entityId, links] of linkagesOfEntity) {
     const current = links.filter((l) => covers(l, year));
@@ -151,15 +183,41 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
   }
 
   const vis = ledger.villageIndustries.filter((v) => v.year === year);
+  // Failing where households kept it: at least 3 kept it last year or this year, half of them did poorly
+  // (survival of living units below the alert rate, gave it up, or halved it).
+  const householdsOfVillage = group(ledger.households, (h) => h.villageCode);
+  const failing = (villages: ReadonlySet<string>, industryId: string) => {
+    let kept = 0;
+    let poor = 0;
+    for (const h of [...villages].flatMap((v) => householdsOfVillage.get(v) ?? [])) {
+      const before = (hiOf.get(`${h.id}|${year - 1}`) ?? []).find((r) => r.industryId === industryId);
+      const now = (hiOf.get(`${h.id}|${year}`) ?? []).find((r) => r.industryId === industryId);
+      if (!before && !now) continue;
+      kept++;
+      const low =
+        now !== undefined &&
+        countable.has(industryId) &&
+        now.unitsStarted > 0 &&
+        now.unitsSurvived / now.unitsStarted < p.survivalAlertRate;
+      const had = before !== undefined && before.unitsStarted > 0;
+      if (low || (had && (!now || now.unitsStarted <= before.unitsStarted * p.industryShrinkRate))) poor++;
+    }
+    return kept >= p.failingIndustryMinHouseholds && poor / kept >= p.failingIndustryShare;
+  };
   for (const v of vis) {
-    if (v.scaledUp && v.trialStatus !== "trialled") hit("INDUSTRY.SCALE_UP_WITHOUT_TRIAL", v.villageCode);
+    if (v.scaledUp && v.trialStatus !== "trialled" && failing(new Set([v.villageCode]), v.industryId))
+      hit("INDUSTRY.SCALE_UP_WITHOUT_TRIAL", v.villageCode);
   }
   for (const [township, list] of group(vis, (v) => v.villageCode.slice(0, 9))) {
     const villages = new Set(list.map((v) => v.villageCode));
     if (villages.size < p.homogenisationMinVillages) continue;
-    const byIndustry = group(list, (v) => v.industryId);
-    const top = Math.max(...[...byIndustry.values()].map((l) => new Set(l.map((v) => v.villageCode)).size));
-    if (top / villages.size >= p.homogenisationShare) hit("INDUSTRY.HOMOGENISATION", township);
+    for (const [industryId, chosen] of group(list, (v) => v.industryId)) {
+      const where = new Set(chosen.map((v) => v.villageCode));
+      if (where.size / villages.size >= p.homogenisationShare && failing(where, industryId)) {
+        hit("INDUSTRY.HOMOGENISATION", township);
+        break;
+      }
+    }
   }
 
   for (const l of ledger.linkages) {
@@ -345,12 +403,60 @@ export function oracleHitsOverWindow(ledger: Ledger, firstYear: number, asOf: st
   const hits: OracleHit[] = [];
   for (let year = firstYear; year <= last; year++) {
     const asOfDate = year < last ? `${year}-12-31` : asOf;
-    hits.push(
+    const found = [
       ...oracleHits(ledger, year, asOfDate),
       ...bundledHits(ledger, year, asOfDate),
       ...disbursedEarlyHits(ledger, year, asOfDate),
       ...uncoveredHits(ledger, year, asOfDate),
+    ];
+    hits.push(...found, ...withoutItemHits(ledger, year, asOf, found));
+  }
+  return hits;
+}
+
+/** The township a subject lies in (a household's, a linkage's household's, an entity's, a region's), or null for the county's. */
+function townshipsOf(ledger: Ledger): (subjectId: string) => string | null {
+  const regionOf = new Map<string, string>([
+    ...ledger.regions.map((r) => [r.code, r.code] as const),
+    ...ledger.entities.map((e) => [e.id, e.regionCode] as const),
+    ...ledger.households.map((h) => [h.id, h.villageCode] as const),
+  ]);
+  for (const l of ledger.linkages) regionOf.set(l.id, regionOf.get(l.householdId)!);
+  return (subjectId) => {
+    const region = regionOf.get(subjectId);
+    return region && region.length >= 9 ? region.slice(0, 9) : null;
+  };
+}
+
+/** 问题无整改事项: each high or critical hit of the year with no rectification naming its code (and subject, or township) once 60 days have passed after the year. */
+function withoutItemHits(
+  ledger: Ledger,
+  year: number,
+  today: string,
+  found: readonly OracleHit[],
+): OracleHit[] {
+  const due = new Date(Date.parse(`${year}-12-31`) + DEFAULT_POLICY.rectificationItemGraceDays * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  if (today <= due) return [];
+  const hits: OracleHit[] = [];
+  const townshipOf = townshipsOf(ledger);
+  const items = group(
+    ledger.rectifications.filter((r) => r.findingCode !== null),
+    (r) => r.findingCode!,
+  );
+  for (const f of found) {
+    if (!["high", "critical"].includes(FINDING_SEVERITIES[f.code])) continue;
+    const answered = (items.get(f.code) ?? []).some(
+      (r) =>
+        r.foundDate <= today &&
+        (r.closedDate === null || r.closedDate >= `${year}-01-01`) &&
+        (r.subjectId !== null
+          ? r.subjectId === f.subjectId
+          : [null, r.townshipCode].includes(townshipOf(f.subjectId))),
     );
+    if (!answered)
+      hits.push({ code: "RECTIFICATION.FINDING_WITHOUT_ITEM", year, subjectId: `${f.code}|${f.subjectId}` });
   }
   return hits;
 }

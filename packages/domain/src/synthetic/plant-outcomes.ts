@@ -1,0 +1,256 @@
+import { FINDING_SEVERITIES } from "../assessment/detect-findings.js";
+import { DEFAULT_POLICY } from "../assessment/policy.js";
+import type { HouseholdIndustry } from "../industries/industry.js";
+import type { Rectification } from "../rectification/rectification.js";
+import { dayOf, isoOfDay } from "./days.js";
+import { CATALOGUE, industryId } from "./dayu.js";
+import { type Rng, sample } from "./rng.js";
+import { type Mutable, type PlantedProblem, plant, plantCount, rateIn, type World } from "./world.js";
+
+// The results behind the planted industry problems (同质化 and 盲目扩大规模 fire only where the one
+// industry is failing), the settling of 一补了之 after the services are written, and the
+// rectification items (整改事项) every error-level planted problem gets unless it is planted as
+// RECTIFICATION.FINDING_WITHOUT_ITEM.
+
+type Records = Mutable<HouseholdIndustry>[];
+
+/** The household-industry records by `household|industry|year`, kept up to date as records are added. */
+function recordIndex(records: Records): Map<string, Mutable<HouseholdIndustry>> {
+  return new Map(records.map((r) => [`${r.householdId}|${r.industryId}|${r.year}`, r]));
+}
+
+/** Shrinks a record to half of last year's units or less, keeping its survival on the same side of the alert rate. */
+function shrink(record: Mutable<HouseholdIndustry>, before: HouseholdIndustry): void {
+  const started = Math.floor(before.unitsStarted * DEFAULT_POLICY.industryShrinkRate);
+  const rate = record.unitsStarted > 0 ? record.unitsSurvived / record.unitsStarted : 1;
+  record.unitsSurvived =
+    rate < DEFAULT_POLICY.survivalAlertRate ? Math.floor(rate * started) : Math.ceil(rate * started);
+  record.unitsStarted = started;
+}
+
+interface Tally {
+  households: number;
+  poor: number;
+}
+
+/** Shrinks this year's records of the households that kept the industry last year too; counts households and poor results. */
+function shrinkKept(
+  w: World,
+  index: Map<string, Mutable<HouseholdIndustry>>,
+  households: readonly number[],
+  industryId: string,
+  year: number,
+): Tally {
+  const tally = { households: 0, poor: 0 };
+  for (const i of households) {
+    const id = w.households[i]!.record.id;
+    const before = index.get(`${id}|${industryId}|${year - 1}`);
+    const now = index.get(`${id}|${industryId}|${year}`);
+    if (!before && !now) continue;
+    tally.households++;
+    if (before && before.unitsStarted >= 2 && now) shrink(now, before);
+    if (before && before.unitsStarted >= 2) tally.poor++;
+  }
+  return tally;
+}
+
+/** Adds a household's records of an industry: `year - 1` at full scale, `year` and after at half (a shrinking industry). */
+function addShrinking(
+  w: World,
+  rng: Rng,
+  records: Records,
+  index: Map<string, Mutable<HouseholdIndustry>>,
+  householdId: string,
+  industry: number,
+  year: number,
+): void {
+  const c = CATALOGUE[industry]!;
+  const full = Math.max(2, rng.int(c.minUnits, c.maxUnits));
+  for (let y = year - 1; y <= w.cfg.ref; y++) {
+    const key = `${householdId}|${industryId(industry)}|${y}`;
+    if (index.has(key)) break;
+    const started = y < year ? full : Math.floor(full * DEFAULT_POLICY.industryShrinkRate);
+    const record: Mutable<HouseholdIndustry> = {
+      id: `hi-${householdId}-${c.code}-${y}`,
+      householdId,
+      industryId: industryId(industry),
+      year: y,
+      unitsStarted: started,
+      unitsSurvived: started - Math.floor(started * 0.2),
+      debtFen: 0,
+    };
+    records.push(record);
+    index.set(key, record);
+  }
+}
+
+/**
+ * Makes an industry fail in some villages in `year`: the households that kept it last year and this
+ * year keep half of last year's units or less, and households with no linkage and no industry
+ * problem of their own take it up the year before and halve it, until at least
+ * `failingIndustryMinHouseholds` households and `failingIndustryShare` of them have poor results.
+ */
+function failIn(
+  w: World,
+  rng: Rng,
+  records: Records,
+  index: Map<string, Mutable<HouseholdIndustry>>,
+  villages: readonly string[],
+  industry: number,
+  year: number,
+): boolean {
+  const vi = industryId(industry);
+  const forgotten = new Set(
+    w.planted.filter((p) => p.code === "SUPPORT.SUBSIDISE_AND_FORGET").map((p) => p.subjectId),
+  );
+  const households = w.villages.filter((v) => villages.includes(v.code)).flatMap((v) => v.households);
+  const tally = shrinkKept(w, index, households, vi, year);
+  // Households with no linkage first, then those whose linkages never buy this industry's produce.
+  const free = (linked: boolean) =>
+    households.filter((i) => {
+      const h = w.households[i]!;
+      const id = h.record.id;
+      const buys = h.linkages.some((k) => {
+        const l = w.linkages[k]!;
+        return l.mode === "order_purchase" && w.entities[l.entity]!.industry === industry;
+      });
+      return (
+        h.linkages.length > 0 === linked &&
+        !buys &&
+        !forgotten.has(id) &&
+        !index.has(`${id}|${vi}|${year - 1}`) &&
+        !index.has(`${id}|${vi}|${year}`)
+      );
+    });
+  const P = DEFAULT_POLICY;
+  const failing = () =>
+    tally.poor >= P.failingIndustryMinHouseholds && tally.poor >= P.failingIndustryShare * tally.households;
+  for (const i of [
+    ...sample(rng, free(false), free(false).length),
+    ...sample(rng, free(true), free(true).length),
+  ]) {
+    if (failing()) break;
+    addShrinking(w, rng, records, index, w.households[i]!.record.id, industry, year);
+    tally.households++;
+    tally.poor++;
+  }
+  return failing();
+}
+
+/**
+ * INDUSTRY.HOMOGENISATION and INDUSTRY.SCALE_UP_WITHOUT_TRIAL fire only where the industry fails:
+ * for each planted one (earliest year first), the township's (or village's) households of that
+ * industry shrink it to half or less that year.
+ */
+export function plantFailingResults(w: World, records: Records): void {
+  const rng = w.rng("plant-failing-results");
+  const index = recordIndex(records);
+  const vis = new Map(w.villageIndustries.map((v) => [v.id, v]));
+  const planted = w.planted
+    .filter((p) => p.code === "INDUSTRY.HOMOGENISATION" || p.code === "INDUSTRY.SCALE_UP_WITHOUT_TRIAL")
+    .sort((a, b) => a.year - b.year);
+  for (const p of planted) {
+    const list = p.recordIds.map((id) => vis.get(id)!);
+    const industry = CATALOGUE.findIndex((_, i) => industryId(i) === list[0]!.industryId);
+    if (failIn(w, rng, records, index, [...new Set(list.map((v) => v.villageCode))], industry, p.year))
+      continue;
+    // Too few households to fail: the problem is not planted (an untried scale-up counts as trialled).
+    w.planted.splice(w.planted.indexOf(p), 1);
+    if (p.code === "INDUSTRY.SCALE_UP_WITHOUT_TRIAL")
+      for (const v of list) Object.assign(v, { trialStatus: "trialled", trialYear: p.year - 1 });
+  }
+}
+
+/**
+ * SUPPORT.SUBSIDISE_AND_FORGET after the services are written: where a service in the household's
+ * village on the subsidised industry follows the subsidy, the subsidy names no industry (the team
+ * reached the industry, not the household).
+ */
+export function settleSubsidiseAndForget(w: World): void {
+  const villageOf = new Map(w.households.map((h) => [h.record.id, h.record.villageCode]));
+  for (const p of w.planted) {
+    if (p.code !== "SUPPORT.SUBSIDISE_AND_FORGET") continue;
+    const at = w.subsidies.findIndex((s) => s.id === p.recordIds[0]);
+    const subsidy = w.subsidies[at]!;
+    const village = villageOf.get(p.subjectId);
+    const visited = w.services.some(
+      (s) =>
+        s.date >= subsidy.date &&
+        s.date < `${p.year + 1}-01-01` &&
+        s.regionCode === village &&
+        s.industryId === subsidy.industryId,
+    );
+    if (visited) w.subsidies[at] = { ...subsidy, industryId: null, purpose: "产业发展补贴" };
+  }
+}
+
+/** The township a planted problem's subject lies in, or the county's first township. */
+function townshipOfSubject(w: World, subjectId: string): string {
+  const household = w.households.find((h) => h.record.id === subjectId);
+  if (household) return household.record.villageCode.slice(0, 9);
+  const region = subjectId.length >= 9 && /^\d+$/.test(subjectId) ? subjectId.slice(0, 9) : null;
+  return region && w.townships.some((t) => t.code === region) ? region : w.townships[0]!.code;
+}
+
+/** A rectification item opened for a finding in January after its year and closed on time in February. */
+function itemFor(w: World, p: PlantedProblem, k: number): Rectification {
+  const t = w.townships.find((x) => x.code === townshipOfSubject(w, p.subjectId))!;
+  const found = dayOf(p.year + 1, 1, 15);
+  const id = `rect-f-${p.year}-${String(k).padStart(5, "0")}`;
+  return {
+    id,
+    townshipCode: t.code,
+    problem: `${t.name}评估发现问题整改（${p.code}）`,
+    source: "finding",
+    findingCode: p.code,
+    subjectId: p.subjectId,
+    foundDate: isoOfDay(found),
+    responsiblePerson: t.cadres[k % t.cadres.length]!,
+    deadline: isoOfDay(found + 45),
+    status: "closed",
+    plan: {
+      milestones: [
+        { id: `${id}-ms1`, title: "制定整改方案", due: isoOfDay(found + 10), doneDate: isoOfDay(found + 8) },
+        { id: `${id}-ms2`, title: "组织验收销号", due: isoOfDay(found + 45), doneDate: isoOfDay(found + 30) },
+      ],
+      roadmap: "问题排查→制定方案→整改落实→验收销号",
+    },
+    closedDate: isoOfDay(found + 30),
+  };
+}
+
+/**
+ * RECTIFICATION.FINDING_WITHOUT_ITEM: every error-level problem planted in a year whose grace
+ * (`rectificationItemGraceDays` after 31 December) ended before the as-of date gets a closed
+ * rectification item naming its code and subject, except a share of each year's left without one
+ * and planted as this code (those no earlier item of the same code could answer).
+ */
+export function plantRectificationItems(w: World): void {
+  const rng = w.rng("plant-rectification-items");
+  const { cfg } = w;
+  const least = ["low", "medium", "high", "critical"].indexOf(DEFAULT_POLICY.rectificationRequiredSeverity);
+  const generic = new Set(w.rectifications.filter((r) => r.findingCode !== null).map((r) => r.findingCode));
+  let k = 0;
+  for (const year of cfg.years) {
+    if (cfg.asOfDay <= dayOf(year, 12, 31) + DEFAULT_POLICY.rectificationItemGraceDays) continue;
+    const due = w.planted.filter(
+      (p) =>
+        p.year === year &&
+        p.code !== "RECTIFICATION.FINDING_WITHOUT_ITEM" &&
+        ["low", "medium", "high", "critical"].indexOf(FINDING_SEVERITIES[p.code]) >= least,
+    );
+    // An item of the same subject's finding of last year (closed this year) or of a later year answers this year's too.
+    const others = new Set(
+      w.planted.filter((p) => p.year === year - 1 || p.year > year).map((p) => `${p.code}|${p.subjectId}`),
+    );
+    const eligible = due.filter((p) => !generic.has(p.code) && !others.has(`${p.code}|${p.subjectId}`));
+    const rate = rateIn(cfg, "RECTIFICATION.FINDING_WITHOUT_ITEM", year);
+    const left = new Set(sample(rng, eligible, plantCount(rate, eligible.length)));
+    for (const p of due) {
+      if (left.has(p)) continue;
+      w.rectifications.push(itemFor(w, p, ++k));
+    }
+    for (const p of left)
+      plant(w, "RECTIFICATION.FINDING_WITHOUT_ITEM", year, `${p.code}|${p.subjectId}`, [p.subjectId]);
+  }
+}
