@@ -34,7 +34,12 @@ import {
   plantLinkageYears,
   reportForced,
 } from "./linkages.js";
-import { plantFailingResults, plantRectificationItems, settleSubsidiseAndForget } from "./plant-outcomes.js";
+import {
+  plantFailingResults,
+  plantIndustryLookAlikes,
+  plantRectificationItems,
+  settleSubsidiseAndForget,
+} from "./plant-outcomes.js";
 import { plantProjectOversight } from "./project-oversight.js";
 import { createRng } from "./rng.js";
 import { buildServices, buildSubsidies, plantFailingWithoutService } from "./support.js";
@@ -84,6 +89,7 @@ export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCou
   const householdIndustries = buildHouseholdIndustries(w);
   plantOutcomes(w);
   plantFailingResults(w, householdIndustries);
+  plantIndustryLookAlikes(w, householdIndustries);
   buildSubsidies(w);
   buildServices(w);
   plantFailingWithoutService(w, householdIndustries);

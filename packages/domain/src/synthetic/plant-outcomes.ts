@@ -1,6 +1,6 @@
 import { FINDING_SEVERITIES } from "../assessment/detect-findings.js";
 import { DEFAULT_POLICY } from "../assessment/policy.js";
-import type { HouseholdIndustry } from "../industries/industry.js";
+import { COUNTABLE_OUTCOME_UNITS, type HouseholdIndustry } from "../industries/industry.js";
 import type { Rectification } from "../rectification/rectification.js";
 import { dayOf, isoOfDay } from "./days.js";
 import { CATALOGUE, industryId } from "./dayu.js";
@@ -159,6 +159,160 @@ export function plantFailingResults(w: World, records: Records): void {
     if (p.code === "INDUSTRY.SCALE_UP_WITHOUT_TRIAL")
       for (const v of list) Object.assign(v, { trialStatus: "trialled", trialYear: p.year - 1 });
   }
+}
+
+/** Whether an industry fails in some villages in `year`, as the detectors judge it (no record is changed). */
+function isFailingIn(
+  w: World,
+  index: ReadonlyMap<string, HouseholdIndustry>,
+  villages: readonly string[],
+  industry: number,
+  year: number,
+): boolean {
+  const vi = industryId(industry);
+  const countable = COUNTABLE_OUTCOME_UNITS.includes(CATALOGUE[industry]!.unit);
+  let kept = 0;
+  let poor = 0;
+  for (const v of w.villages.filter((x) => villages.includes(x.code))) {
+    for (const i of v.households) {
+      const id = w.households[i]!.record.id;
+      const before = index.get(`${id}|${vi}|${year - 1}`);
+      const now = index.get(`${id}|${vi}|${year}`);
+      if (!before && !now) continue;
+      kept++;
+      const had = before !== undefined && before.unitsStarted > 0;
+      const low = now !== undefined && countable && now.unitsSurvived * 2 < now.unitsStarted;
+      if (
+        low ||
+        (had && (!now || now.unitsStarted <= before.unitsStarted * DEFAULT_POLICY.industryShrinkRate))
+      )
+        poor++;
+    }
+  }
+  return (
+    kept >= DEFAULT_POLICY.failingIndustryMinHouseholds && poor >= DEFAULT_POLICY.failingIndustryShare * kept
+  );
+}
+
+const villageIndustry = (
+  village: string,
+  industry: number,
+  year: number,
+  untried: boolean,
+  scale: number,
+) => ({
+  id: `vi-${village}-${CATALOGUE[industry]!.code}-${year}`,
+  villageCode: village,
+  industryId: industryId(industry),
+  year,
+  trialStatus: untried ? ("none" as const) : ("trialled" as const),
+  trialYear: untried ? null : year - 1,
+  scaledUp: true,
+  scale,
+});
+
+/**
+ * The healthy look-alike of 同质化 (一村一品 that works): each year one township where no problem is
+ * planted has every village with an industry take up its first industry, whose households thrive
+ * (it is dropped where they do not).
+ */
+function plantThrivingSpecialty(w: World, rng: Rng, index: ReadonlyMap<string, HouseholdIndustry>): void {
+  for (const year of w.cfg.years) {
+    const planted = new Set(
+      w.planted
+        .filter((p) => p.code === "INDUSTRY.HOMOGENISATION" && p.year === year)
+        .map((p) => p.subjectId),
+    );
+    const villagesOf = (t: (typeof w.townships)[number]) =>
+      t.villages
+        .map((v) => w.villages[v]!.code)
+        .filter((code) => w.villageIndustries.some((vi) => vi.villageCode === code && vi.year === year));
+    const eligible = w.townships.filter((t) => !planted.has(t.code) && villagesOf(t).length >= 3);
+    if (eligible.length === 0) continue;
+    const t = rng.pick(eligible);
+    const industry = t.rotation[0]!;
+    const villages = villagesOf(t);
+    if (isFailingIn(w, index, villages, industry, year)) continue;
+    for (const village of villages) {
+      const record = villageIndustry(village, industry, year, false, rng.int(200, 900));
+      if (!w.villageIndustries.some((vi) => vi.id === record.id)) w.villageIndustries.push(record);
+    }
+  }
+}
+
+/**
+ * The healthy look-alike of 盲目扩大规模: each year one village scales up an industry from outside its
+ * township's rotation without a trial, and the three households that keep it grow it, one of them on a
+ * loan (新增债务 to expand a thriving industry).
+ */
+function plantThrivingScaleUp(
+  w: World,
+  rng: Rng,
+  records: Records,
+  index: Map<string, Mutable<HouseholdIndustry>>,
+): void {
+  const forgotten = new Set(
+    w.planted.filter((p) => p.code === "SUPPORT.SUBSIDISE_AND_FORGET").map((p) => p.subjectId),
+  );
+  const outsideOf = (village: (typeof w.villages)[number]) =>
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].find(
+      (i) =>
+        !w.townships[village.township]!.rotation.includes(i) &&
+        !w.villageIndustries.some((vi) => vi.villageCode === village.code && vi.industryId === industryId(i)),
+    );
+  const freeIn = (village: (typeof w.villages)[number], industry: number, year: number) =>
+    village.households.filter((i) => {
+      const h = w.households[i]!;
+      const years = Array.from({ length: w.cfg.ref - year + 2 }, (_, k) => year - 1 + k);
+      return (
+        h.linkages.length === 0 &&
+        !forgotten.has(h.record.id) &&
+        h.tracks.length === 0 &&
+        !years.some((y) => index.has(`${h.record.id}|${industryId(industry)}|${y}`))
+      );
+    });
+  for (const year of w.cfg.years) {
+    const candidates = w.villages.filter((v) => {
+      const industry = outsideOf(v);
+      return (
+        industry !== undefined &&
+        w.villageIndustries.some((vi) => vi.villageCode === v.code && vi.year === year) &&
+        freeIn(v, industry, year).length >= 3
+      );
+    });
+    if (candidates.length === 0) continue;
+    const village = rng.pick(candidates);
+    const industry = outsideOf(village)!;
+    const free = freeIn(village, industry, year);
+    const c = CATALOGUE[industry]!;
+    sample(rng, free, 3).forEach((i, k) => {
+      const householdId = w.households[i]!.record.id;
+      const base = Math.max(2, rng.int(c.minUnits, c.maxUnits));
+      for (let y = year - 1; y <= w.cfg.ref; y++) {
+        const started = Math.round(base * (1 + 0.5 * Math.max(0, y - year + 1)));
+        const record: Mutable<HouseholdIndustry> = {
+          id: `hi-${householdId}-${c.code}-${y}`,
+          householdId,
+          industryId: industryId(industry),
+          year: y,
+          unitsStarted: started,
+          unitsSurvived: started - Math.floor(started * 0.1),
+          debtFen: k === 0 && y >= year ? 5_000_000 : 0,
+        };
+        records.push(record);
+        index.set(`${householdId}|${record.industryId}|${y}`, record);
+      }
+    });
+    w.villageIndustries.push(villageIndustry(village.code, industry, year, true, rng.int(300, 1200)));
+  }
+}
+
+/** Writes the healthy look-alikes of the industry problems: a thriving 一村一品 township and a thriving untried scale-up each year. */
+export function plantIndustryLookAlikes(w: World, records: Records): void {
+  const rng = w.rng("industry-look-alikes");
+  const index = recordIndex(records);
+  plantThrivingSpecialty(w, rng, index);
+  plantThrivingScaleUp(w, rng, records, index);
 }
 
 /**

@@ -359,6 +359,42 @@ describe("the planted-problem report of the default county", () => {
     }
   });
 
+  it("holds the healthy look-alikes of 同质化 and 盲目扩大规模 in every year, none of them planted (so none found)", () => {
+    const plantedKeys = new Set(planted.map(hitKey));
+    for (let year = 2018; year <= 2025; year++) {
+      const vis = ledger.villageIndustries.filter((v) => v.year === year);
+      // a township where 80% or more of the villages with an industry keep the same one, thriving
+      const specialty = [...new Set(vis.map((v) => v.villageCode.slice(0, 9)))].filter((t) => {
+        const mine = vis.filter((v) => v.villageCode.startsWith(t));
+        const villages = new Set(mine.map((v) => v.villageCode)).size;
+        const most = Math.max(...mine.map((v) => mine.filter((x) => x.industryId === v.industryId).length));
+        return villages >= P.homogenisationMinVillages && most / villages >= P.homogenisationShare;
+      });
+      expect(
+        specialty.filter((t) => !plantedKeys.has(`INDUSTRY.HOMOGENISATION|${year}|${t}`)).length,
+      ).toBeGreaterThan(0);
+      // an untried scale-up whose households grow it, one on a loan (debt up on last year)
+      const untried = vis.filter(
+        (v) =>
+          v.scaledUp &&
+          v.trialStatus !== "trialled" &&
+          !plantedKeys.has(`INDUSTRY.SCALE_UP_WITHOUT_TRIAL|${year}|${v.villageCode}`),
+      );
+      const onLoan = untried.filter((v) =>
+        ledger.householdIndustries.some((r) => {
+          if (r.year !== year || r.industryId !== v.industryId) return false;
+          if (ledger.households.find((h) => h.id === r.householdId)?.villageCode !== v.villageCode)
+            return false;
+          const before = ledger.householdIndustries.find(
+            (b) => b.householdId === r.householdId && b.industryId === r.industryId && b.year === year - 1,
+          );
+          return before !== undefined && r.debtFen > before.debtFen && r.unitsStarted > before.unitsStarted;
+        }),
+      );
+      expect([year, onLoan.length > 0]).toEqual([year, true]);
+    }
+  });
+
   it("has no duplicate items and is sorted by year", () => {
     expect(new Set(planted.map(hitKey)).size).toBe(planted.length);
     expect(planted.map((p) => p.year)).toEqual([...planted.map((p) => p.year)].sort());
