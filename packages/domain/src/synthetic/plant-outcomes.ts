@@ -118,6 +118,7 @@ function failIn(
         h.linkages.length > 0 === linked &&
         !buys &&
         !forgotten.has(id) &&
+        !w.uncoveredFrom.has(i) &&
         !index.has(`${id}|${vi}|${year - 1}`) &&
         !index.has(`${id}|${vi}|${year}`)
       );
@@ -267,7 +268,7 @@ function plantThrivingScaleUp(
       return (
         h.linkages.length === 0 &&
         !forgotten.has(h.record.id) &&
-        h.tracks.length === 0 &&
+        !w.uncoveredFrom.has(i) &&
         !years.some((y) => index.has(`${h.record.id}|${industryId(industry)}|${y}`))
       );
     });
