@@ -311,7 +311,13 @@ const SHOWS: Readonly<Record<FindingCode, (p: PlantedProblem) => boolean>> = {
     return (
       p.recordIds.includes(subjectId) &&
       ["high", "critical"].includes(FINDING_SEVERITIES[code]) &&
-      !ledger.rectifications.some((r) => r.findingCode === code && r.subjectId === subjectId)
+      !ledger.rectifications.some(
+        (r) =>
+          r.findingCode === code &&
+          r.subjectId === subjectId &&
+          r.foundDate <= county.asOf &&
+          (r.closedDate === null || r.closedDate >= `${p.year}-01-01`),
+      )
     );
   },
   "OUTCOME.FAILING_WITHOUT_SERVICE": (p) =>
