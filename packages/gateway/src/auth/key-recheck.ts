@@ -81,15 +81,15 @@ export function requireKeyRecheck(
       }
       if (refusal) throw refusal;
     },
-    async ensure() {
+    async ensure(companion) {
       if (pending) {
         const params: unknown[] = [];
-        const text = `select ${stateSql(params, key.id, key.hashHex)} as state`;
-        const r = await pool.query<{ state: number }>({
-          name: "fupin_api_key_recheck",
-          text,
-          values: params,
-        });
+        const state = stateSql(params, key.id, key.hashHex);
+        const extra = companion ? `, ${companion.expression(params)} as extra` : "";
+        const name = `fupin_api_key_recheck${companion ? `_${companion.name}` : ""}`;
+        const text = `select ${state} as state${extra}`;
+        const r = await pool.query<{ state: number; extra?: unknown }>({ name, text, values: params });
+        companion?.take(r.rows[0]?.extra ?? null);
         recheck.settle(Number(r.rows[0]?.state ?? 2));
       }
       if (refusal) throw refusal;
