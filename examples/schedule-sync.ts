@@ -1,12 +1,14 @@
 // Sets up a monthly sync schedule against the platform simulator and prints the run history.
 // Runs on its own: an embedded PostgreSQL in a temporary folder (or DATABASE_URL's server, in a
 // database of its own), a small synthetic county, the simulator and one worker. The schedule is one
-// township's (the one with the most households), so one small report of one period goes out.
+// township's (the largest whose report for last month passes the consistency rules: a township with
+// an error-level violation would be blocked, as the pipeline should), so one small report goes out.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createPlatformSimulator } from "@fupin/adapters";
+import { chinaDateOf, formatReportPeriod, previousPeriod } from "@fupin/domain";
 import {
   createLogger,
   createPool,
@@ -14,6 +16,8 @@ import {
   loadSyncSettings,
   migrate,
   openDatabase,
+  parseReportRequest,
+  prepareReport,
   saveSchedule,
   seedSyntheticCounty,
   startSyncWorker,
@@ -36,11 +40,26 @@ const simulator = await createPlatformSimulator({ tokens: { city: "example-city-
 try {
   await migrate(db.orm);
   await seedSyntheticCounty(db.pool, db.orm, { households: 150 });
-  const [township] = (
+  const today = chinaDateOf(new Date());
+  const period = formatReportPeriod(
+    previousPeriod({ kind: "month", year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) }),
+  );
+  const sql = createSqlExecutor(db.pool);
+  const townships = (
     await db.pool.query<{ code: string }>(
-      "select left(village_code, 9) as code from household group by 1 order by count(*) desc, 1 limit 1",
+      "select left(village_code, 9) as code from household group by 1 order by count(*) desc, 1",
     )
   ).rows;
+  let township: { code: string } | undefined;
+  for (const candidate of townships) {
+    const report = await prepareReport(sql, candidate.code, parseReportRequest("city-projects", period));
+    if (report.violations.every((v) => v.importance !== "error")) {
+      township = candidate;
+      break;
+    }
+  }
+  if (!township)
+    throw new Error(`no township's city-projects report for ${period} passes the consistency rules`);
   const settings = loadSyncSettings(
     {
       FUPIN_CITY_TOKEN: "example-city-token",
@@ -61,13 +80,12 @@ try {
     settings,
     logger: createLogger("silent"),
   });
-  const sql = createSqlExecutor(db.pool);
   const schedule = await saveSchedule(
     sql,
     worker,
     {
       profile: "city-projects",
-      regionCode: township!.code,
+      regionCode: township.code,
       cron: "0 9 1 * *",
       enabled: true,
       preparer: "张三",

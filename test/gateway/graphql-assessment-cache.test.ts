@@ -44,11 +44,17 @@ async function work(run: () => Promise<unknown>): Promise<{ computed: number; re
   return { computed: service.computed - before.computed, read: service.snapshotsRead - before.read };
 }
 
-/** One request: it succeeds, and its own SQL is the ledger version only (the worker reads snapshots). */
+/**
+ * One request: it succeeds, and its own SQL is the ledger version, plus the API key's recheck once
+ * the key is remembered (a request with no tree read rechecks it in a statement of its own); the
+ * worker reads the snapshots.
+ */
 async function ask(query: string, variables: Record<string, unknown>) {
   const res = await gw.graphql(query, variables);
   expect(res.body.errors).toBeUndefined();
-  expect(Number(res.headers.get("x-sql-statements"))).toBe(1);
+  const statements = Number(res.headers.get("x-sql-statements"));
+  expect(statements).toBeGreaterThanOrEqual(1);
+  expect(statements).toBeLessThanOrEqual(2);
   return res;
 }
 

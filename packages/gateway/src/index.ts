@@ -62,6 +62,8 @@ export type {
 export { column, defineLedgerTable } from "./ledger/ledger-table.js";
 export { LEDGER_TABLES } from "./ledger/tables.js";
 export { createLogger } from "./ops/logger.js";
+export type { PreparedReport, ReportRequest } from "./reports/report-data.js";
+export { parseReportRequest, prepareReport } from "./reports/report-data.js";
 export type { SeedOptions, SeedResult } from "./seed/seed-database.js";
 export { isLedgerEmpty, seedSyntheticCounty } from "./seed/seed-database.js";
 export type { GatewayServer, GatewayServerOptions, GatewayYoga } from "./server.js";
