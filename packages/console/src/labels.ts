@@ -21,6 +21,15 @@ export const FINDING_LABELS: Record<string, string> = {
   "PROJECT.NOTICE_SHORT": "项目公示不足",
   "RECTIFICATION.OVERDUE": "整改逾期",
   "RECTIFICATION.NO_PLAN": "整改无时间表路线图",
+  "RESPONSIBILITY.VILLAGE_WITHOUT_PERSON": "村未明确责任人",
+  "INDUSTRY.HOUSEHOLD_NOT_COVERED": "产业帮扶未覆盖",
+  "LINKAGE.BUNDLED": "一捆了之",
+  "OUTCOME.FAILING_WITHOUT_SERVICE": "产业失败且缺技术服务",
+  "PROJECT.DISBURSED_BEFORE_APPROVAL": "项目未批先拨",
+  "PROJECT.STALLED": "项目停滞",
+  "PROJECT.NOT_ACCEPTED": "项目完工未验收",
+  "RECTIFICATION.FINDING_WITHOUT_ITEM": "问题未建立整改事项",
+  "RECTIFICATION.MILESTONE_SLIPPED": "整改节点滞后",
 };
 
 /** 严重程度, most severe first. */
