@@ -20,10 +20,16 @@ export async function postMultipart(
   );
   form.set("map", JSON.stringify({ 0: [`variables.${file.variable ?? "file"}`] }));
   form.set("0", new Blob([new Uint8Array(file.bytes)]), file.name);
+  // Encoded up front: streamed from FormData, undici (Node 24) rejects unhandled when the server
+  // answers 413 and closes while the body is still being sent.
+  const encoded = new Request("http://upload.invalid/", { method: "POST", body: form });
   const res = await gateway.fetch("/graphql", {
     method: "POST",
-    body: form,
-    headers: key === null ? {} : { authorization: `Bearer ${key}` },
+    body: new Uint8Array(await encoded.arrayBuffer()),
+    headers: {
+      "content-type": encoded.headers.get("content-type")!,
+      ...(key === null ? {} : { authorization: `Bearer ${key}` }),
+    },
   });
   const text = await res.text();
   let body: GraphqlBody;
