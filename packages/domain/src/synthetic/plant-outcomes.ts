@@ -19,6 +19,19 @@ function recordIndex(records: Records): Map<string, Mutable<HouseholdIndustry>> 
   return new Map(records.map((r) => [`${r.householdId}|${r.industryId}|${r.year}`, r]));
 }
 
+/** A household's record of a catalogue industry in a year. */
+function industryRecord(
+  householdId: string,
+  industry: number,
+  year: number,
+  unitsStarted: number,
+  unitsSurvived: number,
+  debtFen: number,
+): Mutable<HouseholdIndustry> {
+  const id = `hi-${householdId}-${CATALOGUE[industry]!.code}-${year}`;
+  return { id, householdId, industryId: industryId(industry), year, unitsStarted, unitsSurvived, debtFen };
+}
+
 /** Shrinks a record to half of last year's units or less, keeping its survival on the same side of the alert rate. */
 function shrink(record: Mutable<HouseholdIndustry>, before: HouseholdIndustry): void {
   const started = Math.floor(before.unitsStarted * DEFAULT_POLICY.industryShrinkRate);
@@ -70,15 +83,7 @@ function addShrinking(
     const key = `${householdId}|${industryId(industry)}|${y}`;
     if (index.has(key)) break;
     const started = y < year ? full : Math.floor(full * DEFAULT_POLICY.industryShrinkRate);
-    const record: Mutable<HouseholdIndustry> = {
-      id: `hi-${householdId}-${c.code}-${y}`,
-      householdId,
-      industryId: industryId(industry),
-      year: y,
-      unitsStarted: started,
-      unitsSurvived: started - Math.floor(started * 0.2),
-      debtFen: 0,
-    };
+    const record = industryRecord(householdId, industry, y, started, started - Math.floor(started * 0.2), 0);
     records.push(record);
     index.set(key, record);
   }
@@ -291,15 +296,9 @@ function plantThrivingScaleUp(
       const base = Math.max(2, rng.int(c.minUnits, c.maxUnits));
       for (let y = year - 1; y <= w.cfg.ref; y++) {
         const started = Math.round(base * (1 + 0.5 * Math.max(0, y - year + 1)));
-        const record: Mutable<HouseholdIndustry> = {
-          id: `hi-${householdId}-${c.code}-${y}`,
-          householdId,
-          industryId: industryId(industry),
-          year: y,
-          unitsStarted: started,
-          unitsSurvived: started - Math.floor(started * 0.1),
-          debtFen: k === 0 && y >= year ? 5_000_000 : 0,
-        };
+        const survived = started - Math.floor(started * 0.1);
+        const debt = k === 0 && y >= year ? 5_000_000 : 0;
+        const record = industryRecord(householdId, industry, y, started, survived, debt);
         records.push(record);
         index.set(`${householdId}|${record.industryId}|${y}`, record);
       }

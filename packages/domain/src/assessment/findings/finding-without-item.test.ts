@@ -37,6 +37,14 @@ const item = (overrides: Partial<Rectification> = {}) =>
     subjectId: "l1",
     ...overrides,
   });
+// an item found in March 2023 and closed on `closedDate`
+const closedOn = (closedDate: string) =>
+  item({
+    foundDate: "2023-03-01",
+    status: "closed",
+    plan: timetable("2024-06-30", "2024-06-01"),
+    closedDate,
+  });
 const judged = (
   findings: Finding[],
   rectifications: Rectification[],
@@ -94,27 +102,13 @@ describe("RECTIFICATION.FINDING_WITHOUT_ITEM (一条一条、一件一件抓落�
     {
       name: "an item closed before 2024 began was for an earlier time",
       findings: [fake],
-      items: [
-        item({
-          foundDate: "2023-03-01",
-          status: "closed",
-          plan: timetable("2024-06-30", "2024-06-01"),
-          closedDate: "2023-12-31",
-        }),
-      ],
+      items: [closedOn("2023-12-31")],
       expected: ["LINKAGE.FAKE|l1"],
     },
     {
       name: "an item closed during 2024 answers it",
       findings: [fake],
-      items: [
-        item({
-          foundDate: "2023-03-01",
-          status: "closed",
-          plan: timetable("2024-06-30", "2024-06-01"),
-          closedDate: "2024-01-01",
-        }),
-      ],
+      items: [closedOn("2024-01-01")],
       expected: [],
     },
     {

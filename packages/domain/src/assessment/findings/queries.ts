@@ -5,6 +5,7 @@ import type { Project } from "../../projects/project.js";
 import type { Region } from "../../regions/region.js";
 import { isResponsibilityCurrent, type Responsibility } from "../../responsibility/responsibility.js";
 import { type AssessmentContext, labels, linkageYearOf, NONE, push } from "../context.js";
+import type { FindingCode } from "../finding-codes.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
@@ -116,6 +117,28 @@ export function projectFinding(
     evidence: [p.id],
     ...message,
   });
+}
+
+/**
+ * A project-oversight rule (全过程监管): high severity, a project as subject and evidence. `judge`
+ * says what is wrong with one of `projects` in the assessed year, or null where nothing is.
+ */
+export function projectOversight(
+  code: FindingCode,
+  projects: (ctx: AssessmentContext) => readonly Project[],
+  judge: (ctx: AssessmentContext, p: Project) => { zh: string; en: string } | null,
+): FindingDetector {
+  return {
+    code,
+    severity: "high",
+    subjectType: "project",
+    detect(ctx) {
+      return projects(ctx).flatMap((p) => {
+        const message = judge(ctx, p);
+        return message ? [projectFinding(this, ctx, p, message)] : [];
+      });
+    },
+  };
 }
 
 /** How one household fared in an industry this year: poor results (and why) or not, with its records. */
