@@ -260,7 +260,7 @@ export type {
 } from "./reports/household-report.js";
 export { buildHouseholdReport } from "./reports/household-report.js";
 export { MEASURES } from "./reports/measures.js";
-export type { ReportPeriod, ReportPeriodError } from "./reports/period.js";
+export type { ReportHeader, ReportPeriod, ReportPeriodError } from "./reports/period.js";
 export {
   formatReportPeriod,
   monthEnd,

@@ -13,9 +13,10 @@ import {
   helper,
   household,
   householdIndustry,
-  income,
+  incomesFrom,
   linkage,
   linkageYear,
+  linkageYearsFrom,
   member,
   project,
   rectification,
@@ -63,14 +64,10 @@ const ledger = buildLedger({
     linkage("l3", "e2", "h3", 2024),
     linkage("l4", "e2", "h4", 2025),
   ],
-  linkageYears: [
-    linkageYear("l1", 2024, 50_000),
-    linkageYear("l1", 2025, 200_000),
-    linkageYear("l2", 2024, 30_000),
-    linkageYear("l2", 2025, 10_000),
-    linkageYear("l3", 2024, 40_000),
-    linkageYear("l4", 2025, 0),
-  ],
+  linkageYears: linkageYearsFrom({
+    2024: { l1: 50_000, l2: 30_000, l3: 40_000 },
+    2025: { l1: 200_000, l2: 10_000, l4: 0 },
+  }),
   subsidies: [
     subsidy("s1", "h1", "2025-04-01", 200_000),
     subsidy("s3", "h3", "2025-03-01", 50_000),
@@ -133,15 +130,10 @@ const ledger = buildLedger({
     }),
     rectification("x6", TOWN_A, "2024-03-01", "2024-12-31"),
   ],
-  incomes: [
-    income("i1a", "h1", 2024, 1_300_000),
-    income("i1b", "h1", 2025, 1_200_000),
-    income("i2a", "h2", 2024, 700_000),
-    income("i2b", "h2", 2025, 500_000),
-    income("i3b", "h3", 2025, 2_000_000),
-    income("i4a", "h4", 2024, 800_000),
-    income("i4b", "h4", 2025, 900_000),
-  ],
+  incomes: incomesFrom({
+    2024: { h1: 1_300_000, h2: 700_000, h4: 800_000 },
+    2025: { h1: 1_200_000, h2: 500_000, h3: 2_000_000, h4: 900_000 },
+  }),
 });
 
 const at = (regionCode: string) => computeMetrics(ledger, { regionCode, year: 2025, now: FIXTURE_NOW });

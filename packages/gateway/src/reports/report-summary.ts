@@ -3,6 +3,7 @@ import {
   type CampaignFigure,
   formatReportPeriod,
   type ReportDataset,
+  type ReportHeader,
 } from "@fupin/domain";
 
 /** A named figure of a report summary: a row count or a total (amounts in fen). */
@@ -12,12 +13,9 @@ export interface ReportFigure {
   readonly value: number;
 }
 
-/** What a report dataset holds at a glance: its rows and key totals, as of a date. */
-export interface ReportSummary {
-  readonly profile: string;
-  readonly regionCode: string;
+/** What a report dataset holds at a glance: its header (the period as text), its rows and key totals. */
+export interface ReportSummary extends Omit<ReportHeader<string>, "period"> {
   readonly period: string;
-  readonly asOf: string;
   readonly rowCounts: readonly ReportFigure[];
   readonly totals: readonly ReportFigure[];
 }

@@ -34,6 +34,13 @@ function servedSince(
   return false;
 }
 
+/** The subsidies dated in `year`, by household. */
+function subsidiesByHousehold(ctx: AssessmentContext, year: number): Map<string, Subsidy[]> {
+  const byHousehold = new Map<string, Subsidy[]>();
+  for (const s of ctx.index.subsidiesByYear.get(year) ?? NONE) push(byHousehold, s.householdId, s);
+  return byHousehold;
+}
+
 /** Whether the household has a record this year of an industry it was subsidised for (of any, when a subsidy named none). */
 function keptIndustry(ctx: AssessmentContext, householdId: string, subsidies: readonly Subsidy[]): boolean {
   const records = householdIndustriesOf(ctx.index, householdId, ctx.year);
@@ -55,11 +62,8 @@ export const subsidiseAndForget: FindingDetector = {
   severity: "medium",
   subjectType: "household",
   detect(ctx) {
-    const last = ctx.year - 1;
-    const byHousehold = new Map<string, Subsidy[]>();
-    for (const s of ctx.index.subsidiesByYear.get(last) ?? NONE) push(byHousehold, s.householdId, s);
     const findings: Finding[] = [];
-    for (const [householdId, subsidies] of byHousehold) {
+    for (const [householdId, subsidies] of subsidiesByHousehold(ctx, ctx.year - 1)) {
       const h = ctx.index.households.get(householdId);
       if (!h || receivedThroughLinkage(ctx, householdId, ctx.year)) continue;
       if (keptIndustry(ctx, householdId, subsidies)) continue;
@@ -68,6 +72,7 @@ export const subsidiseAndForget: FindingDetector = {
       if (servedSince(ctx, h, industries, first)) continue;
       const total = subsidies.reduce((sum, s) => sum + s.amountFen, 0);
       const names = [...industries].map((i) => labels.industry(ctx, i)).join("、") || "产业";
+      const last = ctx.year - 1;
       findings.push(
         makeFinding(this, ctx, {
           regionCode: townshipRegionOf(h.villageCode),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { household, income, member, VILLAGES_A } from "../testing/fixtures.js";
+import { household, incomesFrom, member, VILLAGES_A } from "../testing/fixtures.js";
 import { countsOf } from "../testing/metrics.js";
 import { incomeStableHouseholds } from "./income-stability.js";
 
@@ -10,13 +10,10 @@ describe("INCOME_STABLE_HOUSEHOLDS", () => {
     const records = {
       households: [household("h1", A1), household("h2", A1), household("h3", A1)],
       members: [member("m1", "h1"), member("m2", "h2")],
-      incomes: [
-        income("i1a", "h1", 2024, 2_000_000),
-        income("i1b", "h1", 2025, 2_000_000),
-        income("i2b", "h2", 2025, 2_000_000),
-        income("i3a", "h3", 2024, 2_000_000),
-        income("i3b", "h3", 2025, 2_000_000),
-      ],
+      incomes: incomesFrom({
+        2024: { h1: 2_000_000, h3: 2_000_000 },
+        2025: { h1: 2_000_000, h2: 2_000_000, h3: 2_000_000 },
+      }),
     };
     const policy = { incomeStableYears: 2, incomeLineFen: 1_000_000 };
     expect(countsOf(incomeStableHouseholds, records, 2025, { policy })).toEqual([1, 3]);

@@ -4,7 +4,7 @@ import {
   entity,
   household,
   linkage,
-  linkageYear,
+  linkageYearsFrom,
   TOWN_A,
   TOWN_B,
   VILLAGES_A,
@@ -23,12 +23,7 @@ const records = {
     linkage("l2", "e1", "h2", 2023),
     linkage("l4", "e1", "h4", 2023),
   ],
-  linkageYears: [
-    linkageYear("l1", 2024, 50_000),
-    linkageYear("l1", 2025, 100_000),
-    linkageYear("l2", 2024, 30_000),
-    linkageYear("l4", 2025, 10_000),
-  ],
+  linkageYears: linkageYearsFrom({ 2024: { l1: 50_000, l2: 30_000 }, 2025: { l1: 100_000, l4: 10_000 } }),
 };
 
 describe("linkage benefit metrics", () => {

@@ -178,6 +178,28 @@ export function linkageYear(linkageId: string, year: number, receivedFen: number
   };
 }
 
+/** Per year, a number per key (a household, a linkage): how the year tables of the records below are written. */
+export type YearTable = Readonly<Record<number, Readonly<Record<string, number>>>>;
+
+/** One record per year and key of a year table. */
+function fromYearTable<T>(table: YearTable, make: (key: string, year: number, value: number) => T): T[] {
+  return Object.entries(table).flatMap(([year, row]) =>
+    Object.entries(row).map(([key, value]) => make(key, Number(year), value)),
+  );
+}
+
+/** Linkage years from a table of what each linkage took per year (`linkageYear`'s amounts). */
+export function linkageYearsFrom(table: YearTable): LinkageYear[] {
+  return fromYearTable(table, linkageYear);
+}
+
+/** Incomes (`income`) from a table of each household's net income per year, ids `i-<household>-<year>`. */
+export function incomesFrom(table: YearTable): Income[] {
+  return fromYearTable(table, (householdId, year, fen) =>
+    income(`i-${householdId}-${year}`, householdId, year, fen),
+  );
+}
+
 /** What `entityScene` builds. */
 export interface EntityScene {
   readonly households: Household[];
@@ -199,7 +221,7 @@ export function entityScene(options: {
   readonly entity?: Partial<BusinessEntity>;
   readonly startYear?: number;
   readonly linkage?: Partial<Linkage>;
-  readonly years?: Readonly<Record<number, Readonly<Record<string, number>>>>;
+  readonly years?: YearTable;
 }): EntityScene {
   const entityId = options.entityId ?? "e1";
   const start = options.startYear ?? 2024;
@@ -207,9 +229,7 @@ export function entityScene(options: {
     households: householdsIn(options.village ?? VILLAGES_A[0], options.households),
     entities: [entity(entityId, TOWN_A, options.entity)],
     linkages: options.households.map((h) => linkage(`l-${h}`, entityId, h, start, options.linkage)),
-    linkageYears: Object.entries(options.years ?? {}).flatMap(([year, paid]) =>
-      Object.entries(paid).map(([h, fen]) => linkageYear(`l-${h}`, Number(year), fen)),
-    ),
+    linkageYears: fromYearTable(options.years ?? {}, (h, year, fen) => linkageYear(`l-${h}`, year, fen)),
   };
 }
 
