@@ -1,16 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { LinkageMode } from "../../linkage/linkage.js";
 import {
-  entity,
-  household,
+  entityScene,
   householdIndustry,
-  linkage,
   member,
   runDetector,
   subjectsFound,
   TOWN_A,
   TOWN_B,
-  VILLAGES_A,
 } from "../testing/fixtures.js";
 import { forcedLinkage } from "./forced-linkage.js";
 
@@ -20,10 +17,12 @@ const records = (
   labour: "ordinary" | "none" = "ordinary",
   entityTown = TOWN_B,
 ) => ({
-  households: [household("h1", VILLAGES_A[0])],
+  ...entityScene({
+    households: ["h1"],
+    entity: { regionCode: entityTown },
+    linkage: { mode, industryId: "ind-orange" },
+  }),
   members: [member("m1", "h1", { labourAbility: labour })],
-  entities: [entity("e1", entityTown)],
-  linkages: [linkage("l1", "e1", "h1", 2024, { mode, industryId: "ind-orange" })],
   householdIndustries: own ? [householdIndustry("hi1", "h1", own, 2025)] : [],
 });
 
@@ -57,23 +56,23 @@ describe("LINKAGE.FORCED: a mode the household cannot take part in", () => {
     { name: "equity dividend without the crop", mode: "equity_dividend", own: null, fires: false },
     { name: "asset income without the crop", mode: "asset_income", own: null, fires: false },
   ] as const)("$name → $fires", ({ mode, own, fires }) => {
-    expect(subjectsFound(forcedLinkage, records(mode, own), 2025)).toEqual(fires ? ["l1"] : []);
+    expect(subjectsFound(forcedLinkage, records(mode, own), 2025)).toEqual(fires ? ["l-h1"] : []);
   });
 
   it("fires for employment of a household with no member able to work", () => {
-    expect(subjectsFound(forcedLinkage, records("employment", null, "none"), 2025)).toEqual(["l1"]);
+    expect(subjectsFound(forcedLinkage, records("employment", null, "none"), 2025)).toEqual(["l-h1"]);
     expect(subjectsFound(forcedLinkage, records("employment", null, "ordinary"), 2025)).toEqual([]);
   });
 
   it("does not depend on the entity's township", () => {
     expect(subjectsFound(forcedLinkage, records("order_purchase", null, "ordinary", TOWN_A), 2025)).toEqual([
-      "l1",
+      "l-h1",
     ]);
   });
 
   it("is reported in the household's township", () => {
     const [finding] = runDetector(forcedLinkage, records("order_purchase", null), 2025);
-    expect(finding).toMatchObject({ regionCode: TOWN_A, evidence: ["l1", "e1", "h1"], severity: "medium" });
+    expect(finding).toMatchObject({ regionCode: TOWN_A, evidence: ["l-h1", "e1", "h1"], severity: "medium" });
     expect(finding?.message.zh).toContain("拉郎配");
   });
 });
