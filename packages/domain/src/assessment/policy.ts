@@ -84,6 +84,12 @@ export interface AssessmentPolicy {
   readonly rectificationItemGraceDays: number;
   /** The least severity of an error-level finding, one that must have a rectification item (一条一条、一件一件抓落实). Default high. */
   readonly rectificationRequiredSeverity: Severity;
+  /**
+   * Share of a poor village's registered households covered by industry support (own industry,
+   * linkage or project) at or above which the village is covered without a project sited in it
+   * (覆盖底数; report 3 counts poor villages covered by the same rule). Default 0.5.
+   */
+  readonly poorVillageCoveredShareMin: number;
   /** Per-capita net income line (per year) for the "stayed above the line" metric. Default 6,000 yuan. */
   readonly incomeLineFen: Fen;
   /** Consecutive years above the income line that count as stable. Default 2. */
@@ -126,6 +132,7 @@ export const DEFAULT_POLICY: AssessmentPolicy = {
   rectificationPlanGraceDays: 30,
   rectificationItemGraceDays: 60,
   rectificationRequiredSeverity: "high",
+  poorVillageCoveredShareMin: 0.5,
   incomeLineFen: 600_000,
   incomeStableYears: 2,
 };

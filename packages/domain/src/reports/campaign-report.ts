@@ -1,3 +1,5 @@
+import { DEFAULT_POLICY } from "../assessment/policy.js";
+import { coveredHouseholds, type PoorVillageCoverage, poorVillageCoverage } from "../coverage/coverage.js";
 import type { LedgerData } from "../ledger/ledger.js";
 import { linkageCoversYear } from "../linkage/linkage.js";
 import { PROJECT_STAGES, type ProjectStage } from "../projects/project.js";
@@ -84,38 +86,37 @@ function upTo(date: IsoDate, year: number, end: IsoDate): boolean {
   return Number(date.slice(0, 4)) === year && date <= end;
 }
 
-function stockFigures(data: LedgerData, code: string, year: number, end: IsoDate) {
+/** Who industry support covered on a month's end, county-wide: the definitions the findings use (`coverage/coverage.ts`). */
+interface CoverageOn {
+  readonly households: ReadonlySet<string>;
+  readonly poorVillages: readonly PoorVillageCoverage[];
+}
+
+function coverageOn(data: LedgerData, year: number, end: IsoDate): CoverageOn {
+  const households = coveredHouseholds(data, year, end);
+  const shareMin = DEFAULT_POLICY.poorVillageCoveredShareMin;
+  return { households, poorVillages: poorVillageCoverage(data, year, end, households, shareMin) };
+}
+
+function stockFigures(data: LedgerData, code: string, year: number, end: IsoDate, coverage: CoverageOn) {
   const households = data.households.filter(
     (h) => isInRegion(h.villageCode, code) && h.registeredYear <= year,
   );
   const ids = new Set(households.map((h) => h.id));
-  const linked = new Set(
-    data.linkages
-      .filter((l) => ids.has(l.householdId) && linkageCoversYear(l, year))
-      .map((l) => l.householdId),
-  );
-  const linkageIds = new Set(
-    data.linkages.filter((l) => ids.has(l.householdId) && linkageCoversYear(l, year)).map((l) => l.id),
-  );
-  const covered = new Set(linked);
-  const projects = data.projects.filter((p) => p.year <= year && stageOn(p, end) !== null);
-  for (const p of projects) for (const h of p.beneficiaryHouseholdIds) if (ids.has(h)) covered.add(h);
-  const coveredVillages = new Set(households.filter((h) => covered.has(h.id)).map((h) => h.villageCode));
-  for (const p of projects) if (p.regionCode.length === 12) coveredVillages.add(p.regionCode);
-  const poor = data.regions.filter(
-    (r) => r.level === "village" && r.isPoorVillage && isInRegion(r.code, code),
-  );
+  const linkages = data.linkages.filter((l) => ids.has(l.householdId) && linkageCoversYear(l, year));
+  const linkageIds = new Set(linkages.map((l) => l.id));
+  const poor = coverage.poorVillages.filter((v) => isInRegion(v.village.code, code));
   const rect = data.rectifications.filter((r) => isInRegion(r.townshipCode, code) && r.foundDate <= end);
   return {
     registeredHouseholds: households.length,
     registeredPersons: data.members.filter((m) => ids.has(m.householdId)).length,
-    coveredHouseholds: covered.size,
-    linkedHouseholds: linked.size,
+    coveredHouseholds: households.filter((h) => coverage.households.has(h.id)).length,
+    linkedHouseholds: new Set(linkages.map((l) => l.householdId)).size,
     linkageBenefitFen: data.linkageYears
       .filter((y) => y.year === year && linkageIds.has(y.linkageId))
       .reduce((s, y) => s + y.receivedFen, 0),
     poorVillages: poor.length,
-    poorVillagesCovered: poor.filter((v) => coveredVillages.has(v.code)).length,
+    poorVillagesCovered: poor.filter((v) => v.covered).length,
     // As of the month's end, not today: an item closed later was still open then.
     rectificationsOverdue: rect.filter(
       (r) => r.deadline < end && !(r.closedDate !== null && r.closedDate <= end),
@@ -170,9 +171,9 @@ function campaignRow(
   code: string,
   year: number,
   month: number,
-  asOf: IsoDate,
+  end: IsoDate,
+  coverage: CoverageOn,
 ): CampaignRow {
-  const end = monthEnd(year, month) < asOf ? monthEnd(year, month) : asOf;
   const projectsByStage = Object.fromEntries(PROJECT_STAGES.map((s) => [s, 0])) as Record<
     ProjectStage,
     number
@@ -185,7 +186,10 @@ function campaignRow(
     regionCode: code,
     month,
     asOf: end,
-    figures: { ...stockFigures(data, code, year, end), ...flowFigures(data, code, year, month, end) },
+    figures: {
+      ...stockFigures(data, code, year, end, coverage),
+      ...flowFigures(data, code, year, month, end),
+    },
     projectsByStage,
   };
 }
@@ -194,7 +198,10 @@ function campaignRow(
  * Report 3 (市产业扶贫攻坚行动) for a region and period: for each township and for the region as a
  * whole, every month from January to the period's last month, monthly and cumulative figures as of
  * the month's end. Linkages are recorded by year: new linkages count in January, benefits are the
- * year's; disbursed money is dated by the ledger's disbursement records (拨付).
+ * year's; disbursed money is dated by the ledger's disbursement records (拨付). Covered households and
+ * poor villages are counted by the definitions the findings judge (`coveredHouseholds`,
+ * `poorVillageCoverage` with the default policy's share): a household's own industry of the year
+ * counts as much as a linkage or a project.
  */
 export function buildCampaignReport(
   data: LedgerData,
@@ -206,9 +213,11 @@ export function buildCampaignReport(
   const months = Array.from({ length: lastMonthOf(period) }, (_, i) => i + 1).filter(
     (m) => `${period.year}-${String(m).padStart(2, "0")}-01` <= asOf,
   );
-  const rows = townshipsOf(data, regionCode).flatMap((t) =>
-    months.map((m) => campaignRow(data, t, period.year, m, asOf)),
-  );
-  const totals = months.map((m) => campaignRow(data, regionCode, period.year, m, asOf));
+  const ends = months.map((m) => (monthEnd(period.year, m) < asOf ? monthEnd(period.year, m) : asOf));
+  const coverage = ends.map((end) => coverageOn(data, period.year, end));
+  const row = (code: string, i: number) =>
+    campaignRow(data, code, period.year, months[i]!, ends[i]!, coverage[i]!);
+  const rows = townshipsOf(data, regionCode).flatMap((t) => months.map((_, i) => row(t, i)));
+  const totals = months.map((_, i) => row(regionCode, i));
   return { profile: "city-campaign", regionCode, period, asOf, rows, totals };
 }
