@@ -7,15 +7,6 @@ import { MAX_ALIASES, MAX_DEPTH, MAX_TOKENS } from "./limits-config.js";
 import { requestState } from "./request-state.js";
 import { useVariableCheck } from "./variables.js";
 
-export {
-  DEFAULT_PAGE_SIZE,
-  MAX_ALIASES,
-  MAX_COMPLEXITY,
-  MAX_DEPTH,
-  MAX_PAGE_SIZE,
-  MAX_TOKENS,
-} from "./limits-config.js";
-
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
 }
