@@ -300,12 +300,12 @@ export {
   addDays,
   chinaDateOf,
   daysBetween,
-  idSchema,
   isIsoDate,
   isoDateSchema,
   yearOf,
   yearSchema,
 } from "./shared/dates.js";
+export { idSchema } from "./shared/ids.js";
 export { parseInput, toFieldIssues } from "./shared/input.js";
 export type { LedgerYears } from "./shared/ledger-years.js";
 export { ledgerYears } from "./shared/ledger-years.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { idSchema, isoDateSchema } from "../shared/dates.js";
+import { isoDateSchema } from "../shared/dates.js";
+import { idSchema } from "../shared/ids.js";
 import { addFieldIssue, parseInput } from "../shared/input.js";
 import { fenSchema } from "../shared/money.js";
 import type { DomainError, Result } from "../shared/result.js";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { regionCodeSchema } from "../regions/region.js";
-import { idSchema, yearSchema } from "../shared/dates.js";
+import { yearSchema } from "../shared/dates.js";
+import { idSchema } from "../shared/ids.js";
 import { parseInput, typedCodeSchema } from "../shared/input.js";
 import type { DomainError, Result } from "../shared/result.js";
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { idSchema, yearSchema } from "../shared/dates.js";
+import { yearSchema } from "../shared/dates.js";
+import { idSchema } from "../shared/ids.js";
 import { parseInput } from "../shared/input.js";
 import { type Fen, fenSchema } from "../shared/money.js";
 import type { DomainError, Result } from "../shared/result.js";

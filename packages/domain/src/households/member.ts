@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { type IsoDate, idSchema, isIsoDate } from "../shared/dates.js";
+import { type IsoDate, isIsoDate } from "../shared/dates.js";
+import { idSchema } from "../shared/ids.js";
 import { parseInput } from "../shared/input.js";
 import { toHalfWidth } from "../shared/money.js";
 import { type DomainError, err, type FieldIssue, type Result } from "../shared/result.js";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { regionCodeSchema } from "../regions/region.js";
-import { type IsoDate, idSchema, isIsoDate, isoDateSchema } from "../shared/dates.js";
+import { type IsoDate, isIsoDate, isoDateSchema } from "../shared/dates.js";
+import { idSchema } from "../shared/ids.js";
 import { parseInput } from "../shared/input.js";
 import { type DomainError, err, ok, type Result } from "../shared/result.js";
 

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  addDays,
-  chinaDateOf,
-  daysBetween,
-  idSchema,
-  isIsoDate,
-  isoDateSchema,
-  yearOf,
-  yearSchema,
-} from "./dates.js";
+import { addDays, chinaDateOf, daysBetween, isIsoDate, isoDateSchema, yearOf, yearSchema } from "./dates.js";
 
 describe("isIsoDate and isoDateSchema", () => {
   it.each(["2024-01-01", "2024-02-29", "2000-02-29", "1999-12-31"])("%s is a date", (text) => {
@@ -44,15 +35,6 @@ describe("yearSchema", () => {
   });
   it.each([1999, 2101, 2024.5, "2024", Number.NaN])("refuses %j", (year) => {
     expect(yearSchema.safeParse(year).success).toBe(false);
-  });
-});
-
-describe("idSchema", () => {
-  it("trims", () => {
-    expect(idSchema.parse("  h-1 ")).toBe("h-1");
-  });
-  it.each(["", "   ", "x".repeat(65), 12])("refuses %j", (id) => {
-    expect(idSchema.safeParse(id).success).toBe(false);
   });
 });
 

@@ -45,10 +45,3 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 export function chinaDateOf(now: Date): IsoDate {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
-
-/** Schema of a record id: non-empty text without surrounding space, at most 64 characters. */
-export const idSchema = z
-  .string({ error: "must be an id (text)" })
-  .trim()
-  .min(1, { error: "must not be empty" })
-  .max(64, { error: "must be at most 64 characters" });

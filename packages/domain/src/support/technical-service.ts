@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { regionCodeSchema } from "../regions/region.js";
-import { idSchema, isoDateSchema } from "../shared/dates.js";
+import { isoDateSchema } from "../shared/dates.js";
+import { idSchema } from "../shared/ids.js";
 import { parseInput } from "../shared/input.js";
 import type { DomainError, Result } from "../shared/result.js";
 
