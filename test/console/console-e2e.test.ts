@@ -7,6 +7,7 @@ import { ensureConsoleBuild } from "@fupin/console/build";
 import { createLogger, LEDGER_TABLES, type SyncWorker, startSyncWorker } from "@fupin/gateway";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { label } from "../../packages/console/src/labels.js";
 import { launchChromium, screenshot, seriousAxeViolations } from "../support/browser.js";
 import { startTestGateway, TEST_COUNTY, type TestGateway } from "../support/gateway.js";
 import { fastSyncSettings, PROVINCE_TOKEN } from "../support/sync.js";
@@ -412,7 +413,9 @@ describe("console", () => {
     const page = await signIn(gw.keys.county);
     await page.goto(`${gw.origin}/console/sync`);
     await settled(page);
-    const row = page.locator("[data-testid=sync-runs] tbody tr").filter({ hasText: "province-households" });
+    const row = page
+      .locator("[data-testid=sync-runs] tbody tr")
+      .filter({ hasText: label("province-households") });
     await expect.poll(() => row.locator("td").nth(3).textContent()).toContain("多次失败");
     expect(await row.locator("td").nth(7).textContent()).toMatch(/503/);
     await screenshot(page, "console-sync-failed");

@@ -1,6 +1,7 @@
+import { PROFILE_NAMES } from "@fupin/adapters";
 import { FINDING_CODES } from "@fupin/domain";
 import { describe, expect, it } from "vitest";
-import { FINDING_LABELS } from "../../packages/console/src/labels.js";
+import { FINDING_LABELS, label, PROFILE_LABELS } from "../../packages/console/src/labels.js";
 
 describe("console labels", () => {
   // A code without a label showed as its English code in the console's tables.
@@ -12,5 +13,12 @@ describe("console labels", () => {
   it("names no code the domain does not have", () => {
     const known = new Set<string>(FINDING_CODES);
     expect(Object.keys(FINDING_LABELS).filter((code) => !known.has(code))).toEqual([]);
+  });
+
+  // The report tables showed a profile's code (province-households) where the select showed its name.
+  it("names every report profile the gateway sends in Chinese", () => {
+    const sent = PROFILE_NAMES.filter((name) => name !== "ledger");
+    expect(sent.filter((name) => !/\p{Script=Han}/u.test(label(name)))).toEqual([]);
+    expect(Object.keys(PROFILE_LABELS).sort()).toEqual([...sent].sort());
   });
 });

@@ -97,10 +97,17 @@ export const CODE_LABELS: Record<string, string> = {
   township_fixed_person: "乡镇固定责任人",
 };
 
+/** Chinese names of the report profiles the gateway prepares and sends. */
+export const PROFILE_LABELS: Record<string, string> = {
+  "province-households": "省平台：建档立卡户产业帮扶明细",
+  "city-projects": "市平台：产业项目与资金",
+  "city-campaign": "市平台：产业扶贫专项行动",
+};
+
 /** The Chinese name of a code, or the code itself. */
 export function label(code: string | null | undefined): string {
   if (!code) return "—";
-  return CODE_LABELS[code] ?? FINDING_LABELS[code] ?? code;
+  return CODE_LABELS[code] ?? FINDING_LABELS[code] ?? PROFILE_LABELS[code] ?? code;
 }
 
 /** Fen as yuan with two decimals and thousands separators: 434112 → 4,341.12. */
