@@ -1,9 +1,11 @@
 import {
   createLedger,
+  createRegion,
   emptyLedgerData,
   idNumberCheckDigit,
   type Ledger,
   type LedgerData,
+  unwrap,
 } from "@fupin/domain";
 
 const id = (body: string) => `${body}${idNumberCheckDigit(body)}`;
@@ -54,25 +56,14 @@ export function sampleLedgerData(): LedgerData {
   });
   return {
     ...emptyLedgerData("360723"),
+    // level and parent follow from each code
     regions: [
-      { code: "360723", name: "大余县", level: "county", parentCode: "3607", isPoorVillage: false },
-      { code: "360723100", name: "南安镇", level: "township", parentCode: "360723", isPoorVillage: false },
-      {
-        code: "360723100201",
-        name: "新华村",
-        level: "village",
-        parentCode: "360723100",
-        isPoorVillage: true,
-      },
-      { code: "360723200", name: "内良乡", level: "township", parentCode: "360723", isPoorVillage: false },
-      {
-        code: "360723200202",
-        name: "尧扶村",
-        level: "village",
-        parentCode: "360723200",
-        isPoorVillage: false,
-      },
-    ],
+      { code: "360723", name: "大余县" },
+      { code: "360723100", name: "南安镇" },
+      { code: "360723100201", name: "新华村", isPoorVillage: true },
+      { code: "360723200", name: "内良乡" },
+      { code: "360723200202", name: "尧扶村" },
+    ].map((r) => unwrap(createRegion(r))),
     households: [
       household("h1", "360723100201", "0001"),
       household("h2", "360723100201", "0002"),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLedger, emptyLedgerData } from "../ledger/ledger.js";
+import { createRegion } from "../regions/region.js";
+import { unwrap } from "../shared/result.js";
 import { computeMetrics, sumMetrics } from "./compute-metrics.js";
 import { METRIC_CODES, METRIC_DEFINITIONS } from "./metric-codes.js";
 import {
@@ -255,16 +257,10 @@ describe("computeMetrics on a hand-built ledger", () => {
     const other = createLedger({
       ...emptyLedgerData("360725"),
       regions: [
-        { code: "360725", name: "崇义县", level: "county", parentCode: "3607", isPoorVillage: false },
-        { code: "360725100", name: "横水镇", level: "township", parentCode: "360725", isPoorVillage: false },
-        {
-          code: "360725100201",
-          name: "塘下村",
-          level: "village",
-          parentCode: "360725100",
-          isPoorVillage: true,
-        },
-      ],
+        { code: "360725", name: "崇义县" },
+        { code: "360725100", name: "横水镇" },
+        { code: "360725100201", name: "塘下村", isPoorVillage: true },
+      ].map((r) => unwrap(createRegion(r))),
       industries: ledger.industries,
       households: [household("k1", "360725100201"), household("k2", "360725100201")],
       entities: [entity("ke", "360725100")],
