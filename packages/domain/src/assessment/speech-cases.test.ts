@@ -19,6 +19,7 @@ import {
   member,
   project,
   service,
+  stagesOn,
   subsidy,
   TOWN_A,
   TOWN_B,
@@ -111,13 +112,13 @@ describe("the speech's cases", () => {
       responsibilities: [...staffed.responsibilities, helper("r1", "h1", TOWN_A, "2020-01-01")],
       projects: [
         project("p1", 2025, VILLAGES_A[0], {
-          stages: [
-            { stage: "application", date: "2025-02-01" },
-            { stage: "review", date: "2025-02-10" },
-            { stage: "approval", date: "2025-02-20" },
-            { stage: "public_notice", date: "2025-03-01" },
-            { stage: "implementation", date: "2025-03-06" },
-          ],
+          stages: stagesOn({
+            application: "2025-02-01",
+            review: "2025-02-10",
+            approval: "2025-02-20",
+            public_notice: "2025-03-01",
+            implementation: "2025-03-06",
+          }),
         }),
       ],
       funds: [fund("f1", 2025, 100_000)],

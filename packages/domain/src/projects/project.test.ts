@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stagesOn } from "../assessment/testing/fixtures.js";
 import type { DomainError, Result } from "../shared/result.js";
 import {
   advanceProjectStage,
@@ -6,7 +7,6 @@ import {
   createProject,
   currentStage,
   type Project,
-  type ProjectStage,
   totalFundingFen,
 } from "./project.js";
 
@@ -16,16 +16,16 @@ function paths(result: Result<unknown, DomainError>): string[] {
   return result.error.issues!.map((i) => i.path);
 }
 
-const FULL: { stage: ProjectStage; date: string }[] = [
-  { stage: "application", date: "2024-01-10" },
-  { stage: "review", date: "2024-01-20" },
-  { stage: "appraisal", date: "2024-02-01" },
-  { stage: "approval", date: "2024-02-15" },
-  { stage: "public_notice", date: "2024-02-20" },
-  { stage: "implementation", date: "2024-03-01" },
-  { stage: "acceptance", date: "2024-09-01" },
-  { stage: "handover", date: "2024-10-01" },
-];
+const FULL = stagesOn({
+  application: "2024-01-10",
+  review: "2024-01-20",
+  appraisal: "2024-02-01",
+  approval: "2024-02-15",
+  public_notice: "2024-02-20",
+  implementation: "2024-03-01",
+  acceptance: "2024-09-01",
+  handover: "2024-10-01",
+});
 
 const valid = {
   id: "p1",

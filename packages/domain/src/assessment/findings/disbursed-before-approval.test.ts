@@ -1,17 +1,24 @@
 import { describe, expect, it } from "vitest";
 import type { FundDisbursement } from "../../funds/fund-disbursement.js";
-import type { ProjectStage } from "../../projects/project.js";
-import { fund, project, runDetector, subjectsFound, TOWN_A, VILLAGES_A } from "../testing/fixtures.js";
+import {
+  fund,
+  project,
+  runDetector,
+  stagesOn,
+  subjectsFound,
+  TOWN_A,
+  VILLAGES_A,
+} from "../testing/fixtures.js";
 import { disbursedBeforeApproval } from "./disbursed-before-approval.js";
 
 const v = VILLAGES_A[0];
-const STAGES: { stage: ProjectStage; date: string }[] = [
-  { stage: "application", date: "2025-02-01" },
-  { stage: "review", date: "2025-02-20" },
-  { stage: "approval", date: "2025-03-15" },
-  { stage: "public_notice", date: "2025-03-16" },
-  { stage: "implementation", date: "2025-03-30" },
-];
+const STAGES = stagesOn({
+  application: "2025-02-01",
+  review: "2025-02-20",
+  approval: "2025-03-15",
+  public_notice: "2025-03-16",
+  implementation: "2025-03-30",
+});
 const pay = (id: string, date: string, projectId: string | null = "p1"): FundDisbursement => ({
   id,
   fundId: "f1",

@@ -7,7 +7,7 @@ import type { Member } from "../../households/member.js";
 import type { HouseholdIndustry, Industry, VillageIndustry } from "../../industries/industry.js";
 import { createLedger, emptyLedgerData, type Ledger, type LedgerData } from "../../ledger/ledger.js";
 import type { Linkage, LinkageYear } from "../../linkage/linkage.js";
-import type { Project } from "../../projects/project.js";
+import { PROJECT_STAGES, type Project, type ProjectStage } from "../../projects/project.js";
 import type { Rectification } from "../../rectification/rectification.js";
 import type { Region } from "../../regions/region.js";
 import type { Responsibility } from "../../responsibility/responsibility.js";
@@ -426,6 +426,14 @@ export function closedRectification(
     status: "closed",
     plan: plan(dates.planDue, dates.done),
     closedDate: dates.closed,
+  });
+}
+
+/** A project's dated stages from the day it reached each, in library order (`PROJECT_STAGES`). */
+export function stagesOn(dates: Readonly<Partial<Record<ProjectStage, IsoDate>>>): Project["stages"] {
+  return PROJECT_STAGES.flatMap((stage) => {
+    const date = dates[stage];
+    return date ? [{ stage, date }] : [];
   });
 }
 

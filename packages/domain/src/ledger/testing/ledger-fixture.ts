@@ -1,3 +1,4 @@
+import { stagesOn } from "../../assessment/testing/fixtures.js";
 import { createCreditReturn, createHouseholdCredit } from "../../credit/credit.js";
 import { createBusinessEntity, createEntityActivity } from "../../entities/business-entity.js";
 import { createFund, createFundUse } from "../../funds/fund.js";
@@ -288,14 +289,14 @@ export function validData(): LedgerData {
           entityId: "e1",
           fundingFen: { county: 600_000, self_raised: 500_000 },
           beneficiaryHouseholdIds: ["h1"],
-          stages: [
-            { stage: "application", date: "2024-01-05" },
-            { stage: "review", date: "2024-01-20" },
-            { stage: "appraisal", date: "2024-02-01" },
-            { stage: "approval", date: "2024-02-10" },
-            { stage: "public_notice", date: "2024-02-11" },
-            { stage: "implementation", date: "2024-02-21" },
-          ],
+          stages: stagesOn({
+            application: "2024-01-05",
+            review: "2024-01-20",
+            appraisal: "2024-02-01",
+            approval: "2024-02-10",
+            public_notice: "2024-02-11",
+            implementation: "2024-02-21",
+          }),
         }),
       ),
     ],
