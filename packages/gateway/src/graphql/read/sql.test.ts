@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conditionsOf } from "../list-query.js";
+import { filterConditions, match } from "../list-query.js";
 import { eq, sqlWhere, startsWith } from "./sql.js";
 
 describe("SQL conditions", () => {
@@ -13,13 +13,23 @@ describe("SQL conditions", () => {
     expect(params).toEqual(["360723", 2024, "360723100%", 2024, 2024]);
   });
 
-  it("take only the filter fields that are set", () => {
-    const conditions = conditionsOf<{ year?: number | null; kind?: string | null }>(
-      { year: 2024, kind: null },
-      { year: (v) => eq("year", v), kind: (v) => eq("kind", v) },
-    );
+  it("take only the filter fields that are set, a field's own condition or its column's equality", () => {
+    const fields = {
+      year: match.int("Only this year.", (v) => sqlWhere("start_year <= ?", v)),
+      kind: match.string("Only this kind."),
+      entityId: match.string("Only this entity."),
+      industryId: match.string("Held by a combined condition.", () => null),
+    };
+    const columns = { kind: "kind", entityId: "entity_id" };
+    const conditions = filterConditions(fields, columns, {
+      year: 2024,
+      kind: null,
+      entityId: "e1",
+      industryId: "i1",
+    });
     const params: unknown[] = [];
-    expect(conditions.map((c) => c(params))).toEqual(["year = $1"]);
-    expect(conditionsOf(null, { year: (v: number) => eq("year", v) })).toEqual([]);
+    expect(conditions.map((c) => c(params))).toEqual(["start_year <= $1", "entity_id = $2"]);
+    expect(params).toEqual([2024, "e1"]);
+    expect(filterConditions(fields, columns, null)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { createCreditReturn } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { dateInYear } from "../../graphql/read/sql.js";
 import { CreditReturnRef, HouseholdCreditRef } from "../../graphql/refs.js";
 import { CreditReturnKindEnum } from "../../graphql/schema/enums.js";
@@ -27,18 +27,14 @@ addListQuery("creditReturns", {
   description: "What came back to the households inside a region from their credit, in id order.",
   spec: creditReturnTable,
   connection: defineConnection("CreditReturn", CreditReturnRef, (r) => r.id, "credit return"),
-  filter: builder.inputType("CreditReturnFilter", {
+  filter: listFilter("CreditReturnFilter", {
     description: "Filter of credit returns; every set field must match.",
-    fields: (t) => ({
-      year: t.int({ description: "Only returns paid in this year." }),
-      kind: t.field({ type: CreditReturnKindEnum, description: "Only returns of this kind." }),
-      creditId: t.string({ description: "Only returns of this credit." }),
-    }),
+    fields: {
+      year: match.int("Only returns paid in this year.", (v) => dateInYear("date", v)),
+      kind: match.enum(CreditReturnKindEnum, "Only returns of this kind."),
+      creditId: match.string("Only returns of this credit."),
+    },
   }),
-  equals: ["kind", "creditId"],
-  conditions: {
-    year: (v) => dateInYear("date", v),
-  },
 });
 
 const CreditReturnInput = builder.inputType("CreditReturnInput", {

@@ -3,7 +3,7 @@ import { createHouseholdCredit } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { dateInYear } from "../../graphql/read/sql.js";
 import {
   BusinessEntityRef,
@@ -63,19 +63,15 @@ addListQuery("householdCredits", {
   description: "Microcredit and household funds of the households inside a region, in id order.",
   spec: householdCreditTable,
   connection: defineConnection("HouseholdCredit", HouseholdCreditRef, (c) => c.id, "household credit"),
-  filter: builder.inputType("HouseholdCreditFilter", {
+  filter: listFilter("HouseholdCreditFilter", {
     description: "Filter of household credit; every set field must match.",
-    fields: (t) => ({
-      kind: t.field({ type: CreditKindEnum, description: "Only credit of this kind." }),
-      householdId: t.string({ description: "Only credit of this household." }),
-      entityId: t.string({ description: "Only credit placed with this entity." }),
-      placedIn: t.int({ description: "Only credit lent or placed in this year." }),
-    }),
+    fields: {
+      kind: match.enum(CreditKindEnum, "Only credit of this kind."),
+      householdId: match.string("Only credit of this household."),
+      entityId: match.string("Only credit placed with this entity."),
+      placedIn: match.int("Only credit lent or placed in this year.", (v) => dateInYear("placed_date", v)),
+    },
   }),
-  equals: ["kind", "householdId", "entityId"],
-  conditions: {
-    placedIn: (v) => dateInYear("placed_date", v),
-  },
 });
 
 const HouseholdCreditInput = builder.inputType("HouseholdCreditInput", {

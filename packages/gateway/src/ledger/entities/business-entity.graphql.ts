@@ -1,8 +1,6 @@
-import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
-import { eq } from "../../graphql/read/sql.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import {
   BusinessEntityRef,
   EntityActivityRef,
@@ -54,12 +52,11 @@ addListQuery("entities", {
   description: "Business entities registered inside a region, in id order.",
   spec: businessEntityTable,
   connection: defineConnection("BusinessEntity", BusinessEntityRef, (e) => e.id, "business entity"),
-  filter: builder.inputType("BusinessEntityFilter", {
+  filter: listFilter("BusinessEntityFilter", {
     description: "Filter of business entities; every set field must match.",
-    fields: (t) => ({
-      kind: t.field({ type: EntityKindEnum, description: "Only entities of this kind." }),
-      industryId: t.string({ description: "Only entities of this industry." }),
-    }),
+    fields: {
+      kind: match.enum(EntityKindEnum, "Only entities of this kind."),
+      industryId: match.string("Only entities of this industry."),
+    },
   }),
-  conditions: { kind: (v) => eq("kind", v), industryId: (v) => eq("industry_id", v) },
 });

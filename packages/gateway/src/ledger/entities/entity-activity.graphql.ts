@@ -1,8 +1,6 @@
-import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
-import { eq } from "../../graphql/read/sql.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { BusinessEntityRef, EntityActivityRef } from "../../graphql/refs.js";
 import { ActivityKindEnum } from "../../graphql/schema/enums.js";
 import { entityActivityTable } from "./entity-activity.table.js";
@@ -24,13 +22,12 @@ addListQuery("entityActivities", {
   description: "Activity evidence of entities inside a region, in id order.",
   spec: entityActivityTable,
   connection: defineConnection("EntityActivity", EntityActivityRef, (a) => a.id, "entity activity"),
-  filter: builder.inputType("EntityActivityFilter", {
+  filter: listFilter("EntityActivityFilter", {
     description: "Filter of entity activities; every set field must match.",
-    fields: (t) => ({
-      year: t.int({ description: "Only activities of this year." }),
-      kind: t.field({ type: ActivityKindEnum, description: "Only activities of this kind." }),
-      entityId: t.string({ description: "Only activities of this entity." }),
-    }),
+    fields: {
+      year: match.int("Only activities of this year."),
+      kind: match.enum(ActivityKindEnum, "Only activities of this kind."),
+      entityId: match.string("Only activities of this entity."),
+    },
   }),
-  conditions: { year: (v) => eq("year", v), kind: (v) => eq("kind", v), entityId: (v) => eq("entity_id", v) },
 });

@@ -3,7 +3,7 @@ import { createFundDisbursement } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { dateInYear } from "../../graphql/read/sql.js";
 import { FundDisbursementRef, FundRef, ProjectRef } from "../../graphql/refs.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
@@ -27,18 +27,14 @@ addListQuery("fundDisbursements", {
   description: "Disbursements of the funds inside a region, in id order.",
   spec: fundDisbursementTable,
   connection: defineConnection("FundDisbursement", FundDisbursementRef, (d) => d.id, "fund disbursement"),
-  filter: builder.inputType("FundDisbursementFilter", {
+  filter: listFilter("FundDisbursementFilter", {
     description: "Filter of disbursements; every set field must match.",
-    fields: (t) => ({
-      year: t.int({ description: "Only disbursements paid in this year." }),
-      fundId: t.string({ description: "Only disbursements of this fund." }),
-      projectId: t.string({ description: "Only disbursements to this project." }),
-    }),
+    fields: {
+      year: match.int("Only disbursements paid in this year.", (v) => dateInYear("date", v)),
+      fundId: match.string("Only disbursements of this fund."),
+      projectId: match.string("Only disbursements to this project."),
+    },
   }),
-  equals: ["fundId", "projectId"],
-  conditions: {
-    year: (v) => dateInYear("date", v),
-  },
 });
 
 const FundDisbursementInput = builder.inputType("FundDisbursementInput", {

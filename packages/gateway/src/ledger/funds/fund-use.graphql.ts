@@ -3,7 +3,7 @@ import { createFundUse } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { FundRef, FundUseRef, ProjectRef } from "../../graphql/refs.js";
 import { FundUseCategoryEnum } from "../../graphql/schema/enums.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
@@ -28,16 +28,15 @@ addListQuery("fundUses", {
   description: "Fund uses inside a region, in id order.",
   spec: fundUseTable,
   connection: defineConnection("FundUse", FundUseRef, (u) => u.id, "fund use"),
-  filter: builder.inputType("FundUseFilter", {
+  filter: listFilter("FundUseFilter", {
     description: "Filter of fund uses; every set field must match.",
-    fields: (t) => ({
-      year: t.int({ description: "Only uses of this year." }),
-      category: t.field({ type: FundUseCategoryEnum, description: "Only uses of this category." }),
-      fundId: t.string({ description: "Only uses of this fund." }),
-      projectId: t.string({ description: "Only uses for this project." }),
-    }),
+    fields: {
+      year: match.int("Only uses of this year."),
+      category: match.enum(FundUseCategoryEnum, "Only uses of this category."),
+      fundId: match.string("Only uses of this fund."),
+      projectId: match.string("Only uses for this project."),
+    },
   }),
-  equals: ["year", "category", "fundId", "projectId"],
 });
 
 const FundUseInput = builder.inputType("FundUseInput", {

@@ -1,7 +1,5 @@
-import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
-import { addListQuery } from "../../graphql/list-query.js";
-import { eq } from "../../graphql/read/sql.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { FundRef, FundUseRef, recordList } from "../../graphql/refs.js";
 import { FundSourceEnum } from "../../graphql/schema/enums.js";
 import { fundTable } from "./fund.table.js";
@@ -24,12 +22,11 @@ addListQuery("funds", {
   description: "Funds allocated inside a region, in id order.",
   spec: fundTable,
   connection: defineConnection("Fund", FundRef, (f) => f.id, "fund"),
-  filter: builder.inputType("FundFilter", {
+  filter: listFilter("FundFilter", {
     description: "Filter of funds; every set field must match.",
-    fields: (t) => ({
-      year: t.int({ description: "Only funds of this year." }),
-      source: t.field({ type: FundSourceEnum, description: "Only funds from this source." }),
-    }),
+    fields: {
+      year: match.int("Only funds of this year."),
+      source: match.enum(FundSourceEnum, "Only funds from this source."),
+    },
   }),
-  conditions: { year: (v) => eq("year", v), source: (v) => eq("source", v) },
 });

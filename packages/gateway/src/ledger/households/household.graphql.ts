@@ -5,7 +5,7 @@ import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { badUserInput } from "../../graphql/errors.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery, underRegion } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match, underRegion } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
 import { type SqlCondition, sqlWhere } from "../../graphql/read/sql.js";
 import {
@@ -119,38 +119,6 @@ HouseholdRef.implement({
   }),
 });
 
-const HouseholdFilter = builder.inputType("HouseholdFilter", {
-  description: "Filter of households; every set field must match.",
-  fields: (t) => ({
-    villageCode: t.string({
-      description: "Only households of villages under this code (township or village).",
-    }),
-    povertyStatus: t.field({ type: PovertyStatusEnum, description: "Only households with this status." }),
-    attribute: t.field({ type: HouseholdAttributeEnum, description: "Only households with this attribute." }),
-    mainCause: t.field({ type: PovertyCauseEnum, description: "Only households with this main cause." }),
-    registeredYear: t.int({ description: "Only households registered in this year." }),
-    exitYear: t.int({ description: "Only households that exited poverty in this year." }),
-    householdNumber: t.string({ description: "Only the household with this number." }),
-    industryId: t.string({ description: "Only households with an outcome record in this industry." }),
-    industryYear: t.int({ description: "With industryId: only outcome records of this year." }),
-    linkageMode: t.field({
-      type: LinkageModeEnum,
-      description: "Only households with a linkage of this mode.",
-    }),
-    monitored: t.boolean({
-      description: "Only households under relapse monitoring now (true) or not (false).",
-    }),
-    name: t.string({
-      description:
-        "Only households with a member (the head or any other) whose name contains this text (1–50 " +
-        "characters after trimming, no digits: never an ID number or phone). Needs only ledger:read: " +
-        "names are not masked (ID numbers, phones and bank accounts are) and every match lies in the " +
-        "caller's scope, so the search answers nothing the caller could not read by paging. Should names " +
-        "ever be masked, this filter must require personal:read.",
-    }),
-  }),
-});
-
 /**
  * The name a household search asks for: trimmed, 1–50 characters, no digits (a name holds none, so a
  * search with digits could only be aimed at ID numbers or phones), no NUL.
@@ -184,18 +152,40 @@ addListQuery("households", {
   description: "Registered households inside a region (county, township or village), in id order.",
   spec: householdTable,
   connection: defineConnection("Household", HouseholdRef, (h) => h.id, "household"),
-  filter: HouseholdFilter,
-  equals: ["povertyStatus", "attribute", "mainCause", "registeredYear", "exitYear", "householdNumber"],
-  conditions: {
-    villageCode: underRegion("village_code", "villageCode"),
-    linkageMode: (v) =>
-      sqlWhere("EXISTS (SELECT 1 FROM linkage l WHERE l.household_id = household.id AND l.mode = ?)", v),
-    monitored: (v) =>
-      sqlWhere(
-        `${v ? "" : "NOT "}EXISTS (SELECT 1 FROM monitoring m WHERE m.household_id = household.id AND m.removed_date IS NULL)`,
+  filter: listFilter("HouseholdFilter", {
+    description: "Filter of households; every set field must match.",
+    fields: {
+      villageCode: match.string(
+        "Only households of villages under this code (township or village).",
+        underRegion("village_code", "villageCode"),
       ),
-    name: memberNameContains,
-  },
+      povertyStatus: match.enum(PovertyStatusEnum, "Only households with this status."),
+      attribute: match.enum(HouseholdAttributeEnum, "Only households with this attribute."),
+      mainCause: match.enum(PovertyCauseEnum, "Only households with this main cause."),
+      registeredYear: match.int("Only households registered in this year."),
+      exitYear: match.int("Only households that exited poverty in this year."),
+      householdNumber: match.string("Only the household with this number."),
+      // One condition on the outcome record holds both (`combined`).
+      industryId: match.string("Only households with an outcome record in this industry.", () => null),
+      industryYear: match.int("With industryId: only outcome records of this year.", () => null),
+      linkageMode: match.enum(LinkageModeEnum, "Only households with a linkage of this mode.", (v) =>
+        sqlWhere("EXISTS (SELECT 1 FROM linkage l WHERE l.household_id = household.id AND l.mode = ?)", v),
+      ),
+      monitored: match.boolean("Only households under relapse monitoring now (true) or not (false).", (v) =>
+        sqlWhere(
+          `${v ? "" : "NOT "}EXISTS (SELECT 1 FROM monitoring m WHERE m.household_id = household.id AND m.removed_date IS NULL)`,
+        ),
+      ),
+      name: match.string(
+        "Only households with a member (the head or any other) whose name contains this text (1–50 " +
+          "characters after trimming, no digits: never an ID number or phone). Needs only ledger:read: " +
+          "names are not masked (ID numbers, phones and bank accounts are) and every match lies in the " +
+          "caller's scope, so the search answers nothing the caller could not read by paging. Should names " +
+          "ever be masked, this filter must require personal:read.",
+        memberNameContains,
+      ),
+    },
+  }),
   // Industry and year describe one outcome record: both must hold on the same row.
   combined: (f) =>
     f.industryId == null && f.industryYear == null

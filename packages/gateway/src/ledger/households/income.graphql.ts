@@ -1,9 +1,7 @@
 import { netIncomeFen } from "@fupin/domain";
-import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
-import { eq } from "../../graphql/read/sql.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { HouseholdRef, IncomeRef } from "../../graphql/refs.js";
 import { incomeTable } from "./income.table.js";
 
@@ -29,12 +27,11 @@ addListQuery("incomes", {
   description: "Yearly incomes of the households inside a region, in id order.",
   spec: incomeTable,
   connection: defineConnection("Income", IncomeRef, (i) => i.id, "income"),
-  filter: builder.inputType("IncomeFilter", {
+  filter: listFilter("IncomeFilter", {
     description: "Filter of incomes; every set field must match.",
-    fields: (t) => ({
-      year: t.int({ description: "Only incomes of this year." }),
-      householdId: t.string({ description: "Only incomes of this household." }),
-    }),
+    fields: {
+      year: match.int("Only incomes of this year."),
+      householdId: match.string("Only incomes of this household."),
+    },
   }),
-  conditions: { year: (v) => eq("year", v), householdId: (v) => eq("household_id", v) },
 });

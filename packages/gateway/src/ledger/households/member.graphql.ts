@@ -3,7 +3,7 @@ import { chinaDateOf, createMember, type Member } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
 import { HouseholdRef, MemberRef } from "../../graphql/refs.js";
 import {
@@ -45,19 +45,15 @@ addListQuery("members", {
   description: "Members of the households inside a region, in id order.",
   spec: memberTable,
   connection: defineConnection("Member", MemberRef, (m) => m.id, "member"),
-  filter: builder.inputType("MemberFilter", {
+  filter: listFilter("MemberFilter", {
     description: "Filter of members; every set field must match.",
-    fields: (t) => ({
-      householdId: t.string({ description: "Only members of this household (ledger id)." }),
-      relation: t.field({ type: RelationEnum, description: "Only members with this relation." }),
-      health: t.field({ type: HealthEnum, description: "Only members with this health state." }),
-      labourAbility: t.field({
-        type: LabourAbilityEnum,
-        description: "Only members with this labour ability.",
-      }),
-    }),
+    fields: {
+      householdId: match.string("Only members of this household (ledger id)."),
+      relation: match.enum(RelationEnum, "Only members with this relation."),
+      health: match.enum(HealthEnum, "Only members with this health state."),
+      labourAbility: match.enum(LabourAbilityEnum, "Only members with this labour ability."),
+    },
   }),
-  equals: ["householdId", "relation", "health", "labourAbility"],
 });
 
 const MemberInput = builder.inputType("MemberInput", {

@@ -1,7 +1,6 @@
-import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { HouseholdIndustryRef, HouseholdRef, IndustryRef } from "../../graphql/refs.js";
 import { householdIndustryTable } from "./household-industry.table.js";
 
@@ -23,13 +22,12 @@ addListQuery("householdIndustries", {
   description: "Household industry outcomes inside a region, in id order.",
   spec: householdIndustryTable,
   connection: defineConnection("HouseholdIndustry", HouseholdIndustryRef, (h) => h.id, "household industry"),
-  filter: builder.inputType("HouseholdIndustryFilter", {
+  filter: listFilter("HouseholdIndustryFilter", {
     description: "Filter of household industry outcomes; every set field must match.",
-    fields: (t) => ({
-      year: t.int({ description: "Only outcomes of this year." }),
-      industryId: t.string({ description: "Only outcomes in this industry." }),
-      householdId: t.string({ description: "Only outcomes of this household." }),
-    }),
+    fields: {
+      year: match.int("Only outcomes of this year."),
+      industryId: match.string("Only outcomes in this industry."),
+      householdId: match.string("Only outcomes of this household."),
+    },
   }),
-  equals: ["year", "industryId", "householdId"],
 });

@@ -1,7 +1,5 @@
-import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
-import { addListQuery } from "../../graphql/list-query.js";
-import { eq } from "../../graphql/read/sql.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { IndustryRef } from "../../graphql/refs.js";
 import { IndustryCategoryEnum } from "../../graphql/schema/enums.js";
 import { industryTable } from "./industry.table.js";
@@ -22,12 +20,11 @@ addListQuery("industries", {
   description: "The industry catalogue of the county of a region, in id order.",
   spec: industryTable,
   connection: defineConnection("Industry", IndustryRef, (i) => i.id, "industry"),
-  filter: builder.inputType("IndustryFilter", {
+  filter: listFilter("IndustryFilter", {
     description: "Filter of industries.",
-    fields: (t) => ({
-      category: t.field({ type: IndustryCategoryEnum, description: "Only industries of this category." }),
-      code: t.string({ description: "Only the industry with this code." }),
-    }),
+    fields: {
+      category: match.enum(IndustryCategoryEnum, "Only industries of this category."),
+      code: match.string("Only the industry with this code."),
+    },
   }),
-  conditions: { category: (v) => eq("category", v), code: (v) => eq("code", v) },
 });

@@ -1,7 +1,6 @@
-import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery, underRegion } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match, underRegion } from "../../graphql/list-query.js";
 import { IndustryRef, RegionRef, VillageIndustryRef } from "../../graphql/refs.js";
 import { TrialStatusEnum } from "../../graphql/schema/enums.js";
 import { villageIndustryTable } from "./village-industry.table.js";
@@ -24,18 +23,14 @@ addListQuery("villageIndustries", {
   description: "Village industries inside a region, in id order.",
   spec: villageIndustryTable,
   connection: defineConnection("VillageIndustry", VillageIndustryRef, (v) => v.id, "village industry"),
-  filter: builder.inputType("VillageIndustryFilter", {
+  filter: listFilter("VillageIndustryFilter", {
     description: "Filter of village industries; every set field must match.",
-    fields: (t) => ({
-      year: t.int({ description: "Only records of this year." }),
-      industryId: t.string({ description: "Only records of this industry." }),
-      trialStatus: t.field({ type: TrialStatusEnum, description: "Only records with this trial status." }),
-      scaledUp: t.boolean({ description: "Only scaled-up (true) or not (false)." }),
-      villageCode: t.string({ description: "Only villages under this code." }),
-    }),
+    fields: {
+      year: match.int("Only records of this year."),
+      industryId: match.string("Only records of this industry."),
+      trialStatus: match.enum(TrialStatusEnum, "Only records with this trial status."),
+      scaledUp: match.boolean("Only scaled-up (true) or not (false)."),
+      villageCode: match.string("Only villages under this code.", underRegion("village_code", "villageCode")),
+    },
   }),
-  equals: ["year", "industryId", "trialStatus", "scaledUp"],
-  conditions: {
-    villageCode: underRegion("village_code", "villageCode"),
-  },
 });

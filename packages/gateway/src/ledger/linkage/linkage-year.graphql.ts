@@ -3,7 +3,7 @@ import { createLinkageYear } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { sqlWhere } from "../../graphql/read/sql.js";
 import { LinkageRef, LinkageYearRef } from "../../graphql/refs.js";
 import { BenefitKindEnum, LinkageModeEnum } from "../../graphql/schema/enums.js";
@@ -48,19 +48,17 @@ addListQuery("linkageYears", {
   description: "Yearly linkage records of the households inside a region, in id order.",
   spec: linkageYearTable,
   connection: defineConnection("LinkageYear", LinkageYearRef, (y) => y.id, "linkage year"),
-  filter: builder.inputType("LinkageYearFilter", {
+  filter: listFilter("LinkageYearFilter", {
     description: "Filter of yearly linkage records; every set field must match.",
-    fields: (t) => ({
-      year: t.int({ description: "Only records of this year." }),
-      linkageId: t.string({ description: "Only records of this linkage." }),
-      tookPart: t.boolean({ description: "Only records where the household took part (or not)." }),
-      mode: t.field({ type: LinkageModeEnum, description: "Only records of linkages of this mode." }),
-    }),
+    fields: {
+      year: match.int("Only records of this year."),
+      linkageId: match.string("Only records of this linkage."),
+      tookPart: match.boolean("Only records where the household took part (or not)."),
+      mode: match.enum(LinkageModeEnum, "Only records of linkages of this mode.", (v) =>
+        sqlWhere("linkage_id IN (SELECT id FROM linkage WHERE mode = ?)", v),
+      ),
+    },
   }),
-  equals: ["year", "linkageId", "tookPart"],
-  conditions: {
-    mode: (v) => sqlWhere("linkage_id IN (SELECT id FROM linkage WHERE mode = ?)", v),
-  },
 });
 
 const LinkageYearInput = builder.inputType("LinkageYearInput", {

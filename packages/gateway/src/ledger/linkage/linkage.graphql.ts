@@ -3,7 +3,7 @@ import { createLinkage } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { sqlWhere } from "../../graphql/read/sql.js";
 import {
   BusinessEntityRef,
@@ -56,20 +56,18 @@ addListQuery("linkages", {
   description: "Benefit linkages of the households inside a region, in id order.",
   spec: linkageTable,
   connection: defineConnection("Linkage", LinkageRef, (l) => l.id, "linkage"),
-  filter: builder.inputType("LinkageFilter", {
+  filter: listFilter("LinkageFilter", {
     description: "Filter of linkages; every set field must match.",
-    fields: (t) => ({
-      mode: t.field({ type: LinkageModeEnum, description: "Only linkages of this mode." }),
-      year: t.int({ description: "Only linkages running in this year." }),
-      entityId: t.string({ description: "Only linkages of this entity." }),
-      householdId: t.string({ description: "Only linkages of this household." }),
-      industryId: t.string({ description: "Only linkages in this industry." }),
-    }),
+    fields: {
+      mode: match.enum(LinkageModeEnum, "Only linkages of this mode."),
+      year: match.int("Only linkages running in this year.", (v) =>
+        sqlWhere("start_year <= ? AND (end_year IS NULL OR end_year >= ?)", v, v),
+      ),
+      entityId: match.string("Only linkages of this entity."),
+      householdId: match.string("Only linkages of this household."),
+      industryId: match.string("Only linkages in this industry."),
+    },
   }),
-  equals: ["mode", "entityId", "householdId", "industryId"],
-  conditions: {
-    year: (v) => sqlWhere("start_year <= ? AND (end_year IS NULL OR end_year >= ?)", v, v),
-  },
 });
 
 const LinkageInput = builder.inputType("LinkageInput", {

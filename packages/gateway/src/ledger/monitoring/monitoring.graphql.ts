@@ -1,7 +1,6 @@
-import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { sqlWhere } from "../../graphql/read/sql.js";
 import { HouseholdRef, MonitoringRef } from "../../graphql/refs.js";
 import { MonitoringCategoryEnum, RiskTypeEnum } from "../../graphql/schema/enums.js";
@@ -23,16 +22,14 @@ addListQuery("monitorings", {
   description: "Relapse-monitoring records of the households inside a region, in id order.",
   spec: monitoringTable,
   connection: defineConnection("Monitoring", MonitoringRef, (m) => m.id, "monitoring record"),
-  filter: builder.inputType("MonitoringFilter", {
+  filter: listFilter("MonitoringFilter", {
     description: "Filter of monitoring records; every set field must match.",
-    fields: (t) => ({
-      category: t.field({ type: MonitoringCategoryEnum, description: "Only records of this category." }),
-      riskType: t.field({ type: RiskTypeEnum, description: "Only records of this risk type." }),
-      active: t.boolean({ description: "Only records whose risk is not removed (true) or removed (false)." }),
-    }),
+    fields: {
+      category: match.enum(MonitoringCategoryEnum, "Only records of this category."),
+      riskType: match.enum(RiskTypeEnum, "Only records of this risk type."),
+      active: match.boolean("Only records whose risk is not removed (true) or removed (false).", (v) =>
+        sqlWhere(v ? "removed_date IS NULL" : "removed_date IS NOT NULL"),
+      ),
+    },
   }),
-  equals: ["category", "riskType"],
-  conditions: {
-    active: (v) => sqlWhere(v ? "removed_date IS NULL" : "removed_date IS NOT NULL"),
-  },
 });

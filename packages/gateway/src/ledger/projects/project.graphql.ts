@@ -9,7 +9,7 @@ import {
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { eq } from "../../graphql/read/sql.js";
 import {
   BusinessEntityRef,
@@ -119,20 +119,16 @@ addListQuery("projects", {
   description: "Industry projects inside a region, in id order.",
   spec: projectTable,
   connection: defineConnection("Project", ProjectRef, (p) => p.id, "project"),
-  filter: builder.inputType("ProjectFilter", {
+  filter: listFilter("ProjectFilter", {
     description: "Filter of projects; every set field must match.",
-    fields: (t) => ({
-      year: t.int({ description: "Only projects of this year." }),
-      industryId: t.string({ description: "Only projects in this industry." }),
-      entityId: t.string({ description: "Only projects implemented by this entity." }),
-      stage: t.field({ type: ProjectStageEnum, description: "Only projects now at this stage." }),
-      linkageMode: t.field({ type: LinkageModeEnum, description: "Only projects with this linkage mode." }),
-    }),
+    fields: {
+      year: match.int("Only projects of this year."),
+      industryId: match.string("Only projects in this industry."),
+      entityId: match.string("Only projects implemented by this entity."),
+      stage: match.enum(ProjectStageEnum, "Only projects now at this stage.", (v) => eq("current_stage", v)),
+      linkageMode: match.enum(LinkageModeEnum, "Only projects with this linkage mode."),
+    },
   }),
-  equals: ["year", "industryId", "entityId", "linkageMode"],
-  conditions: {
-    stage: (v) => eq("current_stage", v),
-  },
 });
 
 const ProjectStageChangeInput = builder.inputType("ProjectStageChangeInput", {

@@ -8,7 +8,7 @@ import {
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { RectificationRef, RegionRef } from "../../graphql/refs.js";
 import { RectificationSourceEnum, RectificationStatusEnum } from "../../graphql/schema/enums.js";
 import { requireKnownRegion } from "../../graphql/write/regions.js";
@@ -65,21 +65,14 @@ addListQuery("rectifications", {
   description: "Rectifications of the townships inside a region, in id order.",
   spec: rectificationTable,
   connection: defineConnection("Rectification", RectificationRef, (r) => r.id, "rectification"),
-  filter: builder.inputType("RectificationFilter", {
+  filter: listFilter("RectificationFilter", {
     description: "Filter of rectifications; every set field must match.",
-    fields: (t) => ({
-      status: t.field({
-        type: RectificationStatusEnum,
-        description: "Only rectifications with this status.",
-      }),
-      findingCode: t.string({ description: "Only rectifications of this finding code." }),
-      source: t.field({
-        type: RectificationSourceEnum,
-        description: "Only rectifications from this source.",
-      }),
-    }),
+    fields: {
+      status: match.enum(RectificationStatusEnum, "Only rectifications with this status."),
+      findingCode: match.string("Only rectifications of this finding code."),
+      source: match.enum(RectificationSourceEnum, "Only rectifications from this source."),
+    },
   }),
-  equals: ["status", "findingCode", "source"],
 });
 
 const RectificationInput = builder.inputType("RectificationInput", {

@@ -1,7 +1,7 @@
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
-import { addListQuery, underRegion } from "../../graphql/list-query.js";
-import { eq, sqlWhere } from "../../graphql/read/sql.js";
+import { addListQuery, listFilter, match, underRegion } from "../../graphql/list-query.js";
+import { sqlWhere } from "../../graphql/read/sql.js";
 import { RegionRef, recordField } from "../../graphql/refs.js";
 import { regionTable } from "./region.table.js";
 
@@ -19,21 +19,18 @@ RegionRef.implement({
   }),
 });
 
-const RegionFilter = builder.inputType("RegionFilter", {
-  description: "Filter of regions.",
-  fields: (t) => ({
-    level: t.string({ description: "Only regions of this level (township, village, …)." }),
-    parentCode: t.string({ description: "Only direct children of this region." }),
-    isPoorVillage: t.boolean({ description: "Only poor villages (true) or only others (false)." }),
-  }),
-});
-
 addListQuery("regions", {
   description: "Regions (townships, villages …) inside a region, by code.",
   spec: regionTable,
   connection: defineConnection("Region", RegionRef, (r) => r.code, "region"),
-  filter: RegionFilter,
-  equals: ["level", "parentCode", "isPoorVillage"],
+  filter: listFilter("RegionFilter", {
+    description: "Filter of regions.",
+    fields: {
+      level: match.string("Only regions of this level (township, village, …)."),
+      parentCode: match.string("Only direct children of this region."),
+      isPoorVillage: match.boolean("Only poor villages (true) or only others (false)."),
+    },
+  }),
 });
 
 addListQuery("villages", {
@@ -41,17 +38,16 @@ addListQuery("villages", {
   spec: regionTable,
   fixed: [sqlWhere("level = ?", "village")],
   connection: defineConnection("Village", RegionRef, (r) => r.code, "village"),
-  filter: builder.inputType("VillageFilter", {
+  filter: listFilter("VillageFilter", {
     description: "Filter of villages.",
-    fields: (t) => ({
-      townshipCode: t.string({ description: "Only villages of this township (9 digits)." }),
-      isPoorVillage: t.boolean({ description: "Only poor villages (true) or only others (false)." }),
-    }),
+    fields: {
+      townshipCode: match.string(
+        "Only villages of this township (9 digits).",
+        underRegion("code", "townshipCode"),
+      ),
+      isPoorVillage: match.boolean("Only poor villages (true) or only others (false)."),
+    },
   }),
-  conditions: {
-    townshipCode: underRegion("code", "townshipCode"),
-    isPoorVillage: (v) => eq("is_poor_village", v),
-  },
 });
 
 builder.queryField("region", (t) =>

@@ -3,7 +3,7 @@ import { createResponsibility } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
 import { sqlWhere } from "../../graphql/read/sql.js";
 import { HouseholdRef, RegionRef, ResponsibilityRef } from "../../graphql/refs.js";
@@ -43,19 +43,17 @@ addListQuery("responsibilities", {
   description: "Responsibility assignments inside a region, in id order.",
   spec: responsibilityTable,
   connection: defineConnection("Responsibility", ResponsibilityRef, (r) => r.id, "responsibility"),
-  filter: builder.inputType("ResponsibilityFilter", {
+  filter: listFilter("ResponsibilityFilter", {
     description: "Filter of responsibilities; every set field must match.",
-    fields: (t) => ({
-      kind: t.field({ type: ResponsibilityKindEnum, description: "Only assignments of this kind." }),
-      householdId: t.string({ description: "Only helpers of this household." }),
-      villageCode: t.string({ description: "Only the responsible persons of this village." }),
-      inForceOn: t.string({ description: "Only assignments in force on this date (YYYY-MM-DD)." }),
-    }),
+    fields: {
+      kind: match.enum(ResponsibilityKindEnum, "Only assignments of this kind."),
+      householdId: match.string("Only helpers of this household."),
+      villageCode: match.string("Only the responsible persons of this village."),
+      inForceOn: match.string("Only assignments in force on this date (YYYY-MM-DD).", (v) =>
+        sqlWhere("valid_from <= ?::date AND (valid_to IS NULL OR valid_to >= ?::date)", v, v),
+      ),
+    },
   }),
-  equals: ["kind", "householdId", "villageCode"],
-  conditions: {
-    inForceOn: (v) => sqlWhere("valid_from <= ?::date AND (valid_to IS NULL OR valid_to >= ?::date)", v, v),
-  },
 });
 
 const ResponsibilityInput = builder.inputType("ResponsibilityInput", {

@@ -3,7 +3,7 @@ import { createSubsidy } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { dateInYear } from "../../graphql/read/sql.js";
 import { FundRef, HouseholdRef, IndustryRef, SubsidyRef } from "../../graphql/refs.js";
 import { SubsidyKindEnum } from "../../graphql/schema/enums.js";
@@ -36,20 +36,16 @@ addListQuery("subsidies", {
   description: "Subsidies and awards to the households inside a region, in id order.",
   spec: subsidyTable,
   connection: defineConnection("Subsidy", SubsidyRef, (s) => s.id, "subsidy"),
-  filter: builder.inputType("SubsidyFilter", {
+  filter: listFilter("SubsidyFilter", {
     description: "Filter of subsidies; every set field must match.",
-    fields: (t) => ({
-      year: t.int({ description: "Only subsidies paid in this year." }),
-      kind: t.field({ type: SubsidyKindEnum, description: "Only subsidies of this kind." }),
-      industryId: t.string({ description: "Only subsidies for this industry." }),
-      fundId: t.string({ description: "Only subsidies from this fund." }),
-      householdId: t.string({ description: "Only subsidies to this household." }),
-    }),
+    fields: {
+      year: match.int("Only subsidies paid in this year.", (v) => dateInYear("date", v)),
+      kind: match.enum(SubsidyKindEnum, "Only subsidies of this kind."),
+      industryId: match.string("Only subsidies for this industry."),
+      fundId: match.string("Only subsidies from this fund."),
+      householdId: match.string("Only subsidies to this household."),
+    },
   }),
-  equals: ["kind", "industryId", "fundId", "householdId"],
-  conditions: {
-    year: (v) => dateInYear("date", v),
-  },
 });
 
 const SubsidyInput = builder.inputType("SubsidyInput", {

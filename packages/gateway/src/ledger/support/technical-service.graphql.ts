@@ -4,7 +4,7 @@ import { GraphQLError } from "graphql";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { reference } from "../../graphql/fields.js";
-import { addListQuery } from "../../graphql/list-query.js";
+import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { dateInYear, sqlWhere } from "../../graphql/read/sql.js";
 import { HouseholdRef, IndustryRef, RegionRef, TechnicalServiceRef } from "../../graphql/refs.js";
 import { ServiceKindEnum } from "../../graphql/schema/enums.js";
@@ -41,20 +41,17 @@ addListQuery("technicalServices", {
   description: "Technical service visits and trainings inside a region, in id order.",
   spec: technicalServiceTable,
   connection: defineConnection("TechnicalService", TechnicalServiceRef, (s) => s.id, "technical service"),
-  filter: builder.inputType("TechnicalServiceFilter", {
+  filter: listFilter("TechnicalServiceFilter", {
     description: "Filter of technical services; every set field must match.",
-    fields: (t) => ({
-      year: t.int({ description: "Only services in this year." }),
-      kind: t.field({ type: ServiceKindEnum, description: "Only visits or only trainings." }),
-      industryId: t.string({ description: "Only services on this industry." }),
-      householdId: t.string({ description: "Only services listing this household." }),
-    }),
+    fields: {
+      year: match.int("Only services in this year.", (v) => dateInYear("date", v)),
+      kind: match.enum(ServiceKindEnum, "Only visits or only trainings."),
+      industryId: match.string("Only services on this industry."),
+      householdId: match.string("Only services listing this household.", (v) =>
+        sqlWhere("household_ids @> jsonb_build_array(?::text)", v),
+      ),
+    },
   }),
-  equals: ["kind", "industryId"],
-  conditions: {
-    year: (v) => dateInYear("date", v),
-    householdId: (v) => sqlWhere("household_ids @> jsonb_build_array(?::text)", v),
-  },
 });
 
 const ServiceVisitInput = builder.inputType("ServiceVisitInput", {
