@@ -60,6 +60,18 @@ export function timestamp<T>(
   };
 }
 
+/** A record field that may be absent, under its own name: null where the record has none. */
+export function optional<T>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, T>,
+  key: keyof T & string,
+  type: "String" | "Int" | "Float",
+  description: string,
+) {
+  return {
+    [key]: t.field({ type, nullable: true, description, resolve: (row) => row[key] as never }),
+  };
+}
+
 /** A message in Chinese and English (`{ zh, en }`), as `message` and `messageEn`. */
 export function bilingualMessage<
   T extends { readonly message: { readonly zh: string; readonly en: string } },

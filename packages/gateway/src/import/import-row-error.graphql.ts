@@ -1,5 +1,6 @@
 import type { ImportRowError } from "@fupin/adapters";
 import { builder } from "../graphql/builder.js";
+import { optional } from "../graphql/fields.js";
 
 /** GraphQL type of a bad cell or row of an imported file. */
 export const ImportRowErrorType = builder.objectRef<ImportRowError>("ImportRowError").implement({
@@ -9,10 +10,7 @@ export const ImportRowErrorType = builder.objectRef<ImportRowError>("ImportRowEr
     sheet: t.exposeString("sheet", { description: "Sheet name (empty for an error of the whole file)." }),
     row: t.exposeInt("row", { description: "Row number as the spreadsheet numbers it (0: the whole file)." }),
     column: t.exposeString("column", { description: "Column header (empty when the error is the row's)." }),
-    address: t.exposeString("address", {
-      nullable: true,
-      description: "Cell address such as G5, when known.",
-    }),
+    ...optional(t, "address", "String", "Cell address such as G5, when known."),
     value: t.exposeString("value", { description: "The cell's text (or the value the error is about)." }),
     code: t.exposeString("code", {
       description: "Fixed error code, e.g. ID_NUMBER.CHECK_DIGIT, IMPORT.OUT_OF_SCOPE.",

@@ -2,6 +2,7 @@ import { GraphQLError } from "graphql";
 import { hasPermission } from "../auth/principal.js";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../config.js";
 import { builder } from "../graphql/builder.js";
+import { optional } from "../graphql/fields.js";
 import { principalRegion } from "../graphql/scope.js";
 import { auditRefusal, refuseWhenTooManyFailed } from "../graphql/write/conflicts.js";
 import { ImportScopeError, importLedgerFile, type LedgerImportOutcome } from "./import-ledger.js";
@@ -22,11 +23,12 @@ const LedgerImportResultType = builder.objectRef<LedgerImportOutcome>("LedgerImp
     written: t.exposeBoolean("written", {
       description: "Whether the records were written (ok and not a dry run).",
     }),
-    shape: t.exposeString("shape", {
-      nullable: true,
-      description:
-        "roster (the national person roster, 人口名单) or ledger (fupin's own workbook); null when unreadable.",
-    }),
+    ...optional(
+      t,
+      "shape",
+      "String",
+      "roster (the national person roster, 人口名单) or ledger (fupin's own workbook); null when unreadable.",
+    ),
     rowsRead: t.exposeInt("rowsRead", { description: "Data rows read from the file." }),
     errorCount: t.int({ description: "How many errors the file has.", resolve: (r) => r.errors.length }),
     errors: t.field({

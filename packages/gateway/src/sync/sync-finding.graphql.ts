@@ -1,6 +1,6 @@
 import type { SyncFinding } from "@fupin/domain";
 import { builder } from "../graphql/builder.js";
-import { bilingualMessage } from "../graphql/fields.js";
+import { bilingualMessage, optional } from "../graphql/fields.js";
 
 /** The GraphQL type of a delivery finding (SYNC.LATE). */
 export const SyncFindingType = builder.objectRef<SyncFinding>("SyncFinding").implement({
@@ -11,10 +11,7 @@ export const SyncFindingType = builder.objectRef<SyncFinding>("SyncFinding").imp
     regionCode: t.exposeString("regionCode", { description: "Region whose report it is." }),
     subjectId: t.exposeString("subjectId", { description: "Id of the sync run." }),
     dueDate: t.exposeString("dueDate", { description: "The date the report was due (China time)." }),
-    deliveredOn: t.exposeString("deliveredOn", {
-      nullable: true,
-      description: "The China date it was delivered on; null while it is not.",
-    }),
+    ...optional(t, "deliveredOn", "String", "The China date it was delivered on; null while it is not."),
     ...bilingualMessage(t, "What was found"),
   }),
 });

@@ -1,4 +1,5 @@
 import { builder } from "../graphql/builder.js";
+import { optional } from "../graphql/fields.js";
 import type { RejectedRowView } from "./sync-queries.js";
 
 /** The GraphQL type of a row a platform refused. */
@@ -8,14 +9,13 @@ export const SyncRejectedRowType = builder.objectRef<RejectedRowView>("SyncRejec
     sheet: t.exposeString("sheet", { description: "Sheet of the profile the row belongs to." }),
     batch: t.exposeInt("batch", { description: "Batch number within the sheet (from 0)." }),
     row: t.exposeInt("row", { description: "Index of the row within its batch (from 0)." }),
-    rowKey: t.exposeString("rowKey", {
-      nullable: true,
-      description: "The key the platform names the row by (ID number, 户编号, project id), when it gave one.",
-    }),
-    field: t.exposeString("field", {
-      nullable: true,
-      description: "The column at fault, when the platform named one.",
-    }),
+    ...optional(
+      t,
+      "rowKey",
+      "String",
+      "The key the platform names the row by (ID number, 户编号, project id), when it gave one.",
+    ),
+    ...optional(t, "field", "String", "The column at fault, when the platform named one."),
     reason: t.exposeString("reason", { description: "Why the platform refused it." }),
   }),
 });

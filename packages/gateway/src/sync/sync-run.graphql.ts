@@ -2,7 +2,7 @@ import { chinaDateOf, lateSyncFinding } from "@fupin/domain";
 import { GraphQLError } from "graphql";
 import { builder } from "../graphql/builder.js";
 import { defineConnection, firstSchema } from "../graphql/connection.js";
-import { preparedBy, reportKey, timestamp } from "../graphql/fields.js";
+import { optional, preparedBy, reportKey, timestamp } from "../graphql/fields.js";
 import { MAX_PAGE_SIZE } from "../graphql/limits-config.js";
 import { requireRegion } from "../graphql/scope.js";
 import { parseReportRequest } from "../reports/report-data.js";
@@ -44,14 +44,13 @@ export const SyncRunType = builder.objectRef<SyncRunWithRejections>("SyncRun").i
           today: chinaDateOf(ctx.now()),
         }),
     }),
-    submissionId: t.exposeString("submissionId", {
-      nullable: true,
-      description: "The frozen submission it delivers (see `submissions`); null until frozen.",
-    }),
-    error: t.exposeString("error", {
-      nullable: true,
-      description: "The last attempt's error (never a credential).",
-    }),
+    ...optional(
+      t,
+      "submissionId",
+      "String",
+      "The frozen submission it delivers (see `submissions`); null until frozen.",
+    ),
+    ...optional(t, "error", "String", "The last attempt's error (never a credential)."),
     violations: t.string({
       nullable: true,
       description:

@@ -1,6 +1,7 @@
 import { formatFenAsYuan, METRIC_DEFINITIONS, type Metric, type MetricCode } from "@fupin/domain";
 import { assessedRegionYear, assessmentArgs } from "../assessed-year.js";
 import { builder } from "../builder.js";
+import { optional } from "../fields.js";
 import { ASSESSMENT_COMPLEXITY } from "../limits-config.js";
 
 function isMoney(m: Metric): boolean {
@@ -38,10 +39,7 @@ const MetricType = builder.objectRef<Metric>("Metric").implement({
     }),
     regionCode: t.exposeString("regionCode", { description: "The region measured." }),
     year: t.exposeInt("year", { description: "The year measured." }),
-    value: t.exposeFloat("value", {
-      nullable: true,
-      description: "numerator / denominator, or null when the denominator is 0.",
-    }),
+    ...optional(t, "value", "Float", "numerator / denominator, or null when the denominator is 0."),
     numerator: t.exposeFloat("numerator", { description: "Additive numerator (a count, or fen)." }),
     denominator: t.exposeFloat("denominator", { description: "Additive denominator (a count, or fen)." }),
     unit: t.string({

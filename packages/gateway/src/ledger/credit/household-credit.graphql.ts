@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createHouseholdCredit } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
-import { reference } from "../../graphql/fields.js";
+import { optional, reference } from "../../graphql/fields.js";
 import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { dateInYear } from "../../graphql/read/sql.js";
 import {
@@ -44,10 +44,7 @@ HouseholdCreditRef.implement({
       nullable: true,
     }),
     placedDate: t.exposeString("placedDate", { description: "The day it was lent or placed (YYYY-MM-DD)." }),
-    dueDate: t.exposeString("dueDate", {
-      nullable: true,
-      description: "The day the principal is due back (YYYY-MM-DD), where set.",
-    }),
+    ...optional(t, "dueDate", "String", "The day the principal is due back (YYYY-MM-DD), where set."),
     lender: t.exposeString("lender", { description: "The lender of a microloan (a bank), where recorded." }),
     returns: recordList(
       t,

@@ -1,5 +1,5 @@
 import { defineConnection } from "../../graphql/connection.js";
-import { reference } from "../../graphql/fields.js";
+import { optional, reference } from "../../graphql/fields.js";
 import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import {
   BusinessEntityRef,
@@ -24,7 +24,7 @@ BusinessEntityRef.implement({
       key: "Township or village where it is registered.",
       record: "Where it is registered.",
     }),
-    creditCode: t.exposeString("creditCode", { nullable: true, description: "Unified social credit code." }),
+    ...optional(t, "creditCode", "String", "Unified social credit code."),
     ...reference(t, "industryId", IndustryRef, {
       key: "Ledger id of its industry.",
       record: "Its industry.",

@@ -1,5 +1,5 @@
 import { defineConnection } from "../../graphql/connection.js";
-import { reference } from "../../graphql/fields.js";
+import { optional, reference } from "../../graphql/fields.js";
 import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { BusinessEntityRef, EntityActivityRef } from "../../graphql/refs.js";
 import { ActivityKindEnum } from "../../graphql/schema/enums.js";
@@ -13,7 +13,7 @@ EntityActivityRef.implement({
     year: t.exposeInt("year", { description: "Year of the activity." }),
     date: t.exposeString("date", { description: "Date (YYYY-MM-DD)." }),
     kind: t.expose("kind", { type: ActivityKindEnum, description: "Kind of evidence." }),
-    amountFen: t.exposeFloat("amountFen", { nullable: true, description: "Amount, fen, where it has one." }),
+    ...optional(t, "amountFen", "Float", "Amount, fen, where it has one."),
     note: t.exposeString("note", { description: "Note." }),
   }),
 });

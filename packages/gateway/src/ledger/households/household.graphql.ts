@@ -4,7 +4,7 @@ import { z } from "zod";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
 import { badUserInput } from "../../graphql/errors.js";
-import { reference } from "../../graphql/fields.js";
+import { optional, reference } from "../../graphql/fields.js";
 import { addListQuery, listFilter, match, underRegion } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
 import { type SqlCondition, sqlWhere } from "../../graphql/read/sql.js";
@@ -62,7 +62,7 @@ HouseholdRef.implement({
     }),
     povertyStatus: t.expose("povertyStatus", { type: PovertyStatusEnum, description: "贫困状态." }),
     registeredYear: t.exposeInt("registeredYear", { description: "Year the household was registered." }),
-    exitYear: t.exposeInt("exitYear", { nullable: true, description: "脱贫年度: year it exited poverty." }),
+    ...optional(t, "exitYear", "Int", "脱贫年度: year it exited poverty."),
     phone: t.string({
       nullable: true,
       description: "Phone; masked (first 3 and last 4 digits) unless the caller may read personal data.",

@@ -1,5 +1,5 @@
 import { defineConnection } from "../../graphql/connection.js";
-import { reference } from "../../graphql/fields.js";
+import { optional, reference } from "../../graphql/fields.js";
 import { addListQuery, listFilter, match, underRegion } from "../../graphql/list-query.js";
 import { IndustryRef, RegionRef, VillageIndustryRef } from "../../graphql/refs.js";
 import { TrialStatusEnum } from "../../graphql/schema/enums.js";
@@ -13,7 +13,7 @@ VillageIndustryRef.implement({
     ...reference(t, "industryId", IndustryRef),
     year: t.exposeInt("year", { description: "Year of the record." }),
     trialStatus: t.expose("trialStatus", { type: TrialStatusEnum, description: "Trial-planting status." }),
-    trialYear: t.exposeInt("trialYear", { nullable: true, description: "Year of the trial planting." }),
+    ...optional(t, "trialYear", "Int", "Year of the trial planting."),
     scaledUp: t.exposeBoolean("scaledUp", { description: "Whether the industry was scaled up." }),
     scale: t.exposeInt("scale", { description: "Scale, in the industry's outcome unit." }),
   }),

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createLinkageYear } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
-import { reference } from "../../graphql/fields.js";
+import { optional, reference } from "../../graphql/fields.js";
 import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { sqlWhere } from "../../graphql/read/sql.js";
 import { LinkageRef, LinkageYearRef } from "../../graphql/refs.js";
@@ -25,18 +25,9 @@ LinkageYearRef.implement({
       nullable: true,
       description: "Kind of benefit.",
     }),
-    investedFen: t.exposeFloat("investedFen", {
-      nullable: true,
-      description: "The mode's basis: the sum invested (入股), fen, where recorded.",
-    }),
-    monthsWorked: t.exposeFloat("monthsWorked", {
-      nullable: true,
-      description: "The mode's basis: months worked (务工), where recorded.",
-    }),
-    areaMu: t.exposeFloat("areaMu", {
-      nullable: true,
-      description: "The mode's basis: land leased, in mu (亩), where recorded.",
-    }),
+    ...optional(t, "investedFen", "Float", "The mode's basis: the sum invested (入股), fen, where recorded."),
+    ...optional(t, "monthsWorked", "Float", "The mode's basis: months worked (务工), where recorded."),
+    ...optional(t, "areaMu", "Float", "The mode's basis: land leased, in mu (亩), where recorded."),
     paymentDates: t.stringList({
       description: "The days the benefit was paid (YYYY-MM-DD), where recorded.",
       resolve: (y) => y.paymentDates ?? [],

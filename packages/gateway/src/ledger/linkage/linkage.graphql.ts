@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createLinkage } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
-import { reference } from "../../graphql/fields.js";
+import { optional, reference } from "../../graphql/fields.js";
 import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { sqlWhere } from "../../graphql/read/sql.js";
 import {
@@ -33,15 +33,14 @@ LinkageRef.implement({
     mode: t.expose("mode", { type: LinkageModeEnum, description: "Mode of the linkage." }),
     ...reference(t, "industryId", IndustryRef, { nullable: true }),
     startYear: t.exposeInt("startYear", { description: "First year of the linkage." }),
-    endYear: t.exposeInt("endYear", { nullable: true, description: "Last year (null: still running)." }),
-    signedDate: t.exposeString("signedDate", {
-      nullable: true,
-      description: "The day the agreement was signed (签订, YYYY-MM-DD), where recorded.",
-    }),
-    endDate: t.exposeString("endDate", {
-      nullable: true,
-      description: "The day the linkage ended (YYYY-MM-DD), where recorded.",
-    }),
+    ...optional(t, "endYear", "Int", "Last year (null: still running)."),
+    ...optional(
+      t,
+      "signedDate",
+      "String",
+      "The day the agreement was signed (签订, YYYY-MM-DD), where recorded.",
+    ),
+    ...optional(t, "endDate", "String", "The day the linkage ended (YYYY-MM-DD), where recorded."),
     years: recordList(
       t,
       LinkageYearRef,

@@ -1,5 +1,5 @@
 import { defineConnection } from "../../graphql/connection.js";
-import { reference } from "../../graphql/fields.js";
+import { optional, reference } from "../../graphql/fields.js";
 import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { sqlWhere } from "../../graphql/read/sql.js";
 import { HouseholdRef, MonitoringRef } from "../../graphql/refs.js";
@@ -14,7 +14,7 @@ MonitoringRef.implement({
     category: t.expose("category", { type: MonitoringCategoryEnum, description: "Monitoring category." }),
     riskType: t.expose("riskType", { type: RiskTypeEnum, description: "Risk type." }),
     identifiedDate: t.exposeString("identifiedDate", { description: "Date the risk was identified." }),
-    removedDate: t.exposeString("removedDate", { nullable: true, description: "Date the risk was removed." }),
+    ...optional(t, "removedDate", "String", "Date the risk was removed."),
   }),
 });
 

@@ -7,7 +7,7 @@ import {
 } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
-import { reference } from "../../graphql/fields.js";
+import { optional, reference } from "../../graphql/fields.js";
 import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { RectificationRef, RegionRef } from "../../graphql/refs.js";
 import { RectificationSourceEnum, RectificationStatusEnum } from "../../graphql/schema/enums.js";
@@ -23,7 +23,7 @@ const Milestone = builder.objectRef<Plan["milestones"][number]>("RectificationMi
     id: t.exposeString("id", { description: "Id of the milestone." }),
     title: t.exposeString("title", { description: "What is to be done." }),
     due: t.exposeString("due", { description: "Due date (YYYY-MM-DD)." }),
-    doneDate: t.exposeString("doneDate", { nullable: true, description: "Date done (null: pending)." }),
+    ...optional(t, "doneDate", "String", "Date done (null: pending)."),
   }),
 });
 
@@ -42,11 +42,8 @@ RectificationRef.implement({
     ...reference(t, "townshipCode", RegionRef),
     problem: t.exposeString("problem", { description: "The problem." }),
     source: t.expose("source", { type: RectificationSourceEnum, description: "Where it was found." }),
-    findingCode: t.exposeString("findingCode", {
-      nullable: true,
-      description: "Code of the finding behind it.",
-    }),
-    subjectId: t.exposeString("subjectId", { nullable: true, description: "Ledger id of the subject." }),
+    ...optional(t, "findingCode", "String", "Code of the finding behind it."),
+    ...optional(t, "subjectId", "String", "Ledger id of the subject."),
     foundDate: t.exposeString("foundDate", { description: "Date found (YYYY-MM-DD)." }),
     responsiblePerson: t.exposeString("responsiblePerson", { description: "Responsible person." }),
     deadline: t.exposeString("deadline", { description: "Deadline (YYYY-MM-DD)." }),
@@ -57,7 +54,7 @@ RectificationRef.implement({
       description: "The plan, once made.",
       resolve: (r) => r.plan,
     }),
-    closedDate: t.exposeString("closedDate", { nullable: true, description: "Date closed." }),
+    ...optional(t, "closedDate", "String", "Date closed."),
   }),
 });
 

@@ -1,5 +1,6 @@
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
+import { optional } from "../../graphql/fields.js";
 import { addListQuery, listFilter, match, underRegion } from "../../graphql/list-query.js";
 import { sqlWhere } from "../../graphql/read/sql.js";
 import { RegionRef, recordField } from "../../graphql/refs.js";
@@ -11,7 +12,7 @@ RegionRef.implement({
     code: t.exposeString("code", { description: "Statistical region code in short form (2–12 digits)." }),
     name: t.exposeString("name", { description: "Name of the region (Chinese)." }),
     level: t.exposeString("level", { description: "province, city, county, township or village." }),
-    parentCode: t.exposeString("parentCode", { nullable: true, description: "Code of the parent region." }),
+    ...optional(t, "parentCode", "String", "Code of the parent region."),
     isPoorVillage: t.exposeBoolean("isPoorVillage", {
       description: "Whether the village is a poor village (贫困村).",
     }),

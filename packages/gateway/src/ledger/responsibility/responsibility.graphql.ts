@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createResponsibility } from "@fupin/domain";
 import { builder } from "../../graphql/builder.js";
 import { defineConnection } from "../../graphql/connection.js";
-import { reference } from "../../graphql/fields.js";
+import { optional, reference } from "../../graphql/fields.js";
 import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { revealPersonal } from "../../graphql/masking.js";
 import { sqlWhere } from "../../graphql/read/sql.js";
@@ -35,7 +35,7 @@ ResponsibilityRef.implement({
       nullable: true,
     }),
     validFrom: t.exposeString("validFrom", { description: "In force from (YYYY-MM-DD)." }),
-    validTo: t.exposeString("validTo", { nullable: true, description: "In force until (null: open-ended)." }),
+    ...optional(t, "validTo", "String", "In force until (null: open-ended)."),
   }),
 });
 
