@@ -47,6 +47,12 @@ export interface QueryOptions {
    * page): a request's pending key recheck may ride in it instead of costing a statement of its own.
    */
   readonly singleRow?: boolean;
+  /**
+   * Run it before the request's pending key recheck: the caller reads the key's state in a later
+   * statement of the same request, before anything is written and before anything it read is
+   * answered (a write made in one statement, graphql/write/one-statement.ts).
+   */
+  readonly recheckLater?: boolean;
 }
 
 /** Runs parameterised SQL (`$1`, `$2`, …) and returns plain rows. */

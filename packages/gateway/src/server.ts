@@ -19,6 +19,7 @@ import { createSqlExecutor } from "./db/pool.js";
 import { createGraphqlPlugins } from "./graphql/limits.js";
 import { createSchema } from "./graphql/schema/index.js";
 import { createFailedWriteLimit, type FailedWriteLimit } from "./graphql/write/failed-writes.js";
+import { mutationRechecksItself } from "./graphql/write/one-statement.js";
 import { createPostgresRateLimiter } from "./http/rate-limiter.js";
 import { requestInfo } from "./http/request-info.js";
 import { useAuth } from "./http/use-auth.js";
@@ -149,6 +150,7 @@ function httpPlugins(
     useAuth({
       authenticate,
       beforeMutation: (principal) => failedWrites.prefetch!(principal),
+      rechecksItself: mutationRechecksItself,
       failures: createPostgresRateLimiter(db.pool, {
         keyPrefix: "authfail",
         points: config.authFailuresPerMinute,

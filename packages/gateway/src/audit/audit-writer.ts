@@ -10,7 +10,7 @@ export const AUDIT_LOCK_KEY = 7383364011045954916n;
  * canonical JSON body PostgreSQL hashes after the previous entry's hash — the same bytes
  * `auditEntryHash` hashes, so `verifyAuditChain` checks the chain in the gateway.
  */
-function appendArgument(entries: readonly AuditEntry[]): string {
+export function appendArgument(entries: readonly AuditEntry[]): string {
   return JSON.stringify(
     entries.map((e) => ({
       at: e.at.toISOString(),

@@ -18,6 +18,7 @@ import { Migration20261202203352 } from "../../migrations/Migration2026120220335
 import { Migration20261202203700 } from "../../migrations/Migration20261202203700.js";
 import { Migration20261202210052 } from "../../migrations/Migration20261202210052.js";
 import { Migration20261203020000 } from "../../migrations/Migration20261203020000.js";
+import { Migration20261203060000 } from "../../migrations/Migration20261203060000.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
@@ -25,7 +26,7 @@ import { ENTITY_SCHEMAS } from "./entity-schemas.js";
  * the schema generated from the table descriptions, then the hand-written part they cannot express;
  * then the frozen report submissions (generated table, hand-written trigger); then household credit
  * and its returns; then the sync tables; then fund disbursements (credit and disbursements each:
- * generated tables, hand-written ledger-version triggers); then the village responsible person; then the audit chain's one-statement append.
+ * generated tables, hand-written ledger-version triggers); then the village responsible person; then the audit chain's one-statement append; then the ledger-version bump a one-statement write calls.
  */
 export const MIGRATIONS = [
   { name: "Migration20261202160605", class: Migration20261202160605 },
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   { name: "Migration20261202203700", class: Migration20261202203700 },
   { name: "Migration20261202210052", class: Migration20261202210052 },
   { name: "Migration20261203020000", class: Migration20261203020000 },
+  { name: "Migration20261203060000", class: Migration20261203060000 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */

@@ -119,7 +119,7 @@ export function createSqlExecutor(pool: pg.Pool, executorOptions: SqlExecutorOpt
         recheck.settle(Number(state));
         return [rest as T];
       }
-      await checked();
+      if (!options?.recheckLater) await checked();
       return run<T>(pool, text, values, !!options?.prepare);
     },
     async transaction(work) {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { getOperationAST } from "graphql";
+import { getOperationAST, Kind, type OperationDefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { type AuthError, isAuthError } from "../auth/auth-error.js";
 import type { Authenticator } from "../auth/authenticate.js";
@@ -16,6 +16,18 @@ export interface AuthOptions {
   readonly failures: RateLimiter;
   /** Read in the same statement as the key recheck before a mutation (the principal's refused writes). */
   readonly beforeMutation?: (principal: Principal) => RecheckCompanion;
+  /** Whether a mutation of these root fields reads the key again itself before it writes (no recheck before it runs). */
+  readonly rechecksItself?: (rootFields: readonly string[]) => boolean;
+}
+
+/** The root field names of an operation; null when it spreads fragments. */
+function rootFields(operation: OperationDefinitionNode): string[] | null {
+  const names: string[] = [];
+  for (const s of operation.selectionSet.selections) {
+    if (s.kind !== Kind.FIELD) return null;
+    names.push(s.name.value);
+  }
+  return names;
 }
 
 function clientAddress(serverContext: object): string {
@@ -59,7 +71,10 @@ export function useAuth(options: AuthOptions): Plugin {
       const principal = requestInfo(args.contextValue as object).principal;
       const recheck = keyRecheck(principal);
       if (!recheck?.pending || !principal) return;
-      if (getOperationAST(args.document, args.operationName)?.operation !== "mutation") return;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation !== "mutation") return;
+      const fields = rootFields(operation);
+      if (fields && options.rechecksItself?.(fields)) return;
       // A mutation may act outside the request's SQL (queues, other pools): the key is read first.
       await recheck.ensure(options.beforeMutation?.(principal)).catch((e: unknown) => {
         if (!isAuthError(e)) throw e;

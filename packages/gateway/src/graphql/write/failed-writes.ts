@@ -17,6 +17,11 @@ export interface FailedWriteLimit {
   wait(principalId: string, principal?: Principal): Promise<number | null>;
   /** Reads the principal's refused writes in the statement that rechecks its key before a mutation. */
   prefetch?(principal: Principal): RecheckCompanion;
+  /**
+   * An SQL expression that is true when the principal may not write now (past its limit), its
+   * parameters appended to `params`: read in the statement of a write made in one statement.
+   */
+  limitedSql(principalId: string, params: unknown[]): string;
   /** Counts one refused write of the principal. */
   count(principalId: string): Promise<void>;
 }
@@ -64,6 +69,11 @@ export function createFailedWriteLimit(pool: pg.Pool, perHour: number): FailedWr
           prefetched.set(principal, points === undefined ? null : { points, expire: expire! });
         },
       };
+    },
+    limitedSql(principalId, params) {
+      params.push(counter.counter.rowKey(principalId), Date.now());
+      const [k, n] = [`$${params.length - 1}`, `$${params.length}`];
+      return `coalesce((select points >= ${perHour} from rate_limit where key = ${k} and expire > ${n}), false)`;
     },
     async count(principalId) {
       await counter.consume(principalId);

@@ -2,6 +2,9 @@ import type { DomainError, Result } from "@fupin/domain";
 import { UniqueConstraintViolationException } from "@mikro-orm/core";
 import { PostgreSqlExceptionConverter } from "@mikro-orm/postgresql";
 import { GraphQLError } from "graphql";
+import { isAuthError } from "../../auth/auth-error.js";
+import { keyRecheck } from "../../auth/key-recheck.js";
+import type { Principal } from "../../auth/principal.js";
 import type { AuditEntry, GatewayContext, SqlTransaction } from "../../context.js";
 import type { LedgerTable } from "../../ledger/ledger-table.js";
 import type { LedgerWriter, Stored, Where } from "../../ledger/ledger-writer.js";
@@ -15,6 +18,8 @@ import {
   isCrossScopeFailure,
   refuseWhenTooManyFailed,
 } from "./conflicts.js";
+import { NeedsTransaction, oneStatementAttempt } from "./one-statement.js";
+import { createdEntry, insertColumns, recordOf, updateAssignments, updatedEntry } from "./write-sql.js";
 
 export type { LedgerWriter, Stored, Where } from "../../ledger/ledger-writer.js";
 
@@ -38,10 +43,6 @@ export function overlay<T extends object>(record: T, patch: object): T {
   return out as T;
 }
 
-function toParam(value: unknown): unknown {
-  return value !== null && typeof value === "object" ? JSON.stringify(value) : value;
-}
-
 const converter = new PostgreSqlExceptionConverter();
 
 /** A unique violation of the ledger as the typed client error its constraint stands for, else the error itself. */
@@ -55,19 +56,6 @@ function typedFailure(e: unknown): unknown {
     code: failure.code,
     ...(failure.field ? { field: failure.field } : {}),
   });
-}
-
-function recordOf<T>(table: LedgerTable<T>, row: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const [field, column] of Object.entries(table.columns) as [string, string][]) out[field] = row[column];
-  return out as T;
-}
-
-/** The record fields a writer stores besides the scope columns (region_code is the row's region). */
-function storedFields<T>(table: LedgerTable<T>): (keyof T & string)[] {
-  return (Object.keys(table.columns) as (keyof T & string)[]).filter(
-    (f) => table.columns[f] !== "region_code",
-  );
 }
 
 function placeholders(from: number, n: number): string {
@@ -124,39 +112,22 @@ export function createWriter(
       return rows.length > 0;
     },
     async insert<T>(table: LedgerTable<T>, record: T, regionCode: string) {
-      const fields = storedFields(table);
+      const { columns, values } = insertColumns(table, record, regionCode);
       const countyCode = regionCode.slice(0, 6);
       await tx.query(
-        `INSERT INTO ${table.table} (county_code, region_code, ${fields.map((f) => table.columns[f]).join(", ")}) VALUES (${placeholders(1, fields.length + 2)})`,
-        [countyCode, regionCode, ...fields.map((f) => toParam(record[f]))],
+        `INSERT INTO ${table.table} (${columns.join(", ")}) VALUES (${placeholders(1, values.length)})`,
+        values,
       );
-      const entityId = String(record[table.key]);
-      audit({
-        action: "create",
-        entityType: table.entityType,
-        entityId,
-        countyCode,
-        before: null,
-        after: record,
-      });
+      audit(createdEntry(table, record, countyCode));
     },
     async update<T>(table: LedgerTable<T>, before: Stored<T>, after: T, regionCode = before.regionCode) {
-      const fields = storedFields(table).filter((f) => f !== table.key);
-      const sets = fields.map((f, i) => `${table.columns[f]} = $${i + 2}`);
+      const { assignments, values, key } = updateAssignments(table, after, regionCode);
+      const sets = assignments.map((a, i) => `${a} = $${i + 1}`);
       await tx.query(
-        `UPDATE ${table.table} SET region_code = $1, ${sets.join(", ")}, updated_at = now(), version = version + 1 WHERE ${table.key} = $${fields.length + 2}`,
-        [regionCode, ...fields.map((f) => toParam(after[f])), String(after[table.key])],
+        `UPDATE ${table.table} SET ${sets.join(", ")}, updated_at = now(), version = version + 1 WHERE ${table.key} = $${values.length + 1}`,
+        [...values, key],
       );
-      const entityId = String(after[table.key]);
-      const { countyCode } = before;
-      audit({
-        action: "update",
-        entityType: table.entityType,
-        entityId,
-        countyCode,
-        before: before.record,
-        after,
-      });
+      audit(updatedEntry(table, before, after));
     },
     find: (table, where, scope) => findRows(tx, table, where, scope === "caller" ? callerScope : null),
     async relocate(table, field, values, regionCode) {
@@ -169,10 +140,12 @@ export function createWriter(
 }
 
 /**
- * Runs a mutation's writes in one transaction on the pool: parameterised SQL built from the table
- * descriptions, the caller's scope on every row read, audit entries (before/after) appended in the
- * same transaction. Any failure rolls everything back; a violated unique constraint of the ledger
- * becomes its typed error.
+ * Runs a mutation's writes atomically inside the caller's scope: parameterised SQL built from the
+ * table descriptions, the caller's scope on every row read, audit entries (before/after) appended
+ * with the writes. The writes are made in one statement when they can be (one-statement.ts: the
+ * mutation's reads, then the writes, the audit entries and the checks of the key and the limit of
+ * refused writes together), else in a transaction. Any failure writes nothing; a violated unique
+ * constraint of the ledger becomes its typed error.
  */
 export async function writeLedger<R>(ctx: GatewayContext, work: (w: LedgerWriter) => Promise<R>): Promise<R> {
   const principal = ctx.principal;
@@ -180,11 +153,73 @@ export async function writeLedger<R>(ctx: GatewayContext, work: (w: LedgerWriter
     throw new GraphQLError("authentication required", { extensions: { code: "UNAUTHENTICATED" } });
   }
   const scope = principalRegion(ctx);
+  try {
+    const made = await writeInOneStatement(ctx, principal.id, scope, work);
+    if (made) return made.result;
+  } catch (e) {
+    throw await refusedAfterChecks(ctx, principal.id, e);
+  }
+  return writeInTransaction(ctx, principal, scope, work);
+}
+
+function auditStamp(ctx: GatewayContext, principalId: string) {
+  return { principalId, requestId: ctx.requestId, at: ctx.now() };
+}
+
+/** The write made in one statement, or null when it needs a transaction (nothing was written). */
+async function writeInOneStatement<R>(
+  ctx: GatewayContext,
+  principalId: string,
+  scope: string,
+  work: (w: LedgerWriter) => Promise<R>,
+): Promise<{ result: R } | null> {
+  const entries: AuditEntry[] = [];
+  const stamp = auditStamp(ctx, principalId);
+  const attempt = oneStatementAttempt(ctx, principalId, scope, (e) => entries.push({ ...e, ...stamp }));
+  let result: R;
+  try {
+    result = await work(attempt.writer);
+  } catch (e) {
+    if (e instanceof NeedsTransaction) return null;
+    throw e;
+  }
+  const outcome = await attempt.commit(entries);
+  keyRecheck(ctx.principal)?.settle(outcome.keyState);
+  if (outcome.limited) await refuseWhenTooManyFailed(ctx, principalId);
+  return outcome.limited || !outcome.fresh ? null : { result };
+}
+
+/**
+ * A failure of a write attempted in one statement, answered as it would have been in a transaction:
+ * a revoked key and a principal past its limit of refused writes come first (they were checked
+ * before anything else there), then the refusal is counted.
+ */
+async function refusedAfterChecks(
+  ctx: GatewayContext,
+  principalId: string,
+  error: unknown,
+): Promise<unknown> {
+  if (isAuthError(error) || (error instanceof GraphQLError && error.extensions.code === "RATE_LIMITED"))
+    return error;
+  await keyRecheck(ctx.principal)?.ensure();
+  await refuseWhenTooManyFailed(ctx, principalId);
+  return refused(ctx, principalId, typedFailure(error));
+}
+
+/** The write made in a transaction: the key and the limit of refused writes are checked first. */
+async function writeInTransaction<R>(
+  ctx: GatewayContext,
+  principal: Principal,
+  scope: string,
+  work: (w: LedgerWriter) => Promise<R>,
+): Promise<R> {
+  const recheck = keyRecheck(principal);
+  if (recheck?.pending) await recheck.ensure(ctx.services.failedWrites.prefetch?.(principal));
   await refuseWhenTooManyFailed(ctx, principal.id);
   try {
     return await ctx.services.sql.transaction(async (tx) => {
       const entries: AuditEntry[] = [];
-      const stamp = { principalId: principal.id, requestId: ctx.requestId, at: ctx.now() };
+      const stamp = auditStamp(ctx, principal.id);
       const result = await work(createWriter(tx, scope, (entry) => entries.push({ ...entry, ...stamp })));
       await ctx.services.audit.append(entries, tx.client);
       return result;

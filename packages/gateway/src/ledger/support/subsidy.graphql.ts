@@ -7,6 +7,7 @@ import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { dateInYear } from "../../graphql/read/sql.js";
 import { FundRef, HouseholdRef, IndustryRef, SubsidyRef } from "../../graphql/refs.js";
 import { SubsidyKindEnum } from "../../graphql/schema/enums.js";
+import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
 import { requireInCounty } from "../../graphql/write/references.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { fundTable } from "../funds/fund.table.js";
@@ -65,7 +66,7 @@ const SubsidyInput = builder.inputType("SubsidyInput", {
   }),
 });
 
-builder.mutationField("recordSubsidy", (t) =>
+builder.mutationField(rechecksInItsWrite("recordSubsidy"), (t) =>
   t.field({
     type: SubsidyRef,
     description: "Records a subsidy or award to a household inside the caller's scope (audited).",

@@ -1,0 +1,79 @@
+import type { AuditEntry } from "../../context.js";
+import type { LedgerTable } from "../../ledger/ledger-table.js";
+import type { Stored } from "../../ledger/ledger-writer.js";
+
+/** An audit entry of a write before its stamp (principal, request, time). */
+export type UnstampedEntry = Omit<AuditEntry, "principalId" | "requestId" | "at">;
+
+/** The audit entry of a record created in `countyCode`. */
+export function createdEntry<T>(table: LedgerTable<T>, record: T, countyCode: string): UnstampedEntry {
+  const entityId = String(record[table.key]);
+  return {
+    action: "create",
+    entityType: table.entityType,
+    entityId,
+    countyCode,
+    before: null,
+    after: record,
+  };
+}
+
+/** The audit entry of a record updated from `before` to `after`. */
+export function updatedEntry<T>(table: LedgerTable<T>, before: Stored<T>, after: T): UnstampedEntry {
+  const entityId = String(after[table.key]);
+  const { countyCode } = before;
+  return {
+    action: "update",
+    entityType: table.entityType,
+    entityId,
+    countyCode,
+    before: before.record,
+    after,
+  };
+}
+
+/** A value as a statement parameter: arrays and objects as JSON text (jsonb columns). */
+export function toParam(value: unknown): unknown {
+  return value !== null && typeof value === "object" ? JSON.stringify(value) : value;
+}
+
+/** The record a row read as JSON (`to_jsonb(t.*)`) holds, by the table's columns. */
+export function recordOf<T>(table: LedgerTable<T>, row: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(table.columns) as [string, string][]) out[field] = row[column];
+  return out as T;
+}
+
+/** The record fields a writer stores besides the scope columns (region_code is the row's region). */
+function storedFields<T>(table: LedgerTable<T>): (keyof T & string)[] {
+  return (Object.keys(table.columns) as (keyof T & string)[]).filter(
+    (f) => table.columns[f] !== "region_code",
+  );
+}
+
+/** The columns and values of a record's INSERT, filed under `regionCode` (and its county). */
+export function insertColumns<T>(
+  table: LedgerTable<T>,
+  record: T,
+  regionCode: string,
+): { columns: string[]; values: unknown[] } {
+  const fields = storedFields(table);
+  return {
+    columns: ["county_code", "region_code", ...fields.map((f) => table.columns[f])],
+    values: [regionCode.slice(0, 6), regionCode, ...fields.map((f) => toParam(record[f]))],
+  };
+}
+
+/** The columns an UPDATE of a record sets (the region first), their values, and the record's key. */
+export function updateAssignments<T>(
+  table: LedgerTable<T>,
+  after: T,
+  regionCode: string,
+): { assignments: string[]; values: unknown[]; key: string } {
+  const fields = storedFields(table).filter((f) => f !== table.key);
+  return {
+    assignments: ["region_code", ...fields.map((f) => table.columns[f])],
+    values: [regionCode, ...fields.map((f) => toParam(after[f]))],
+    key: String(after[table.key]),
+  };
+}

@@ -1,0 +1,219 @@
+// A ledger write made in one statement (graphql/write/one-statement.ts): the mutation's reads, then
+// one statement that locks what was read again, checks it unchanged, checks the key and the limit of
+// refused writes, and makes the writes with their audit entries and the ledger-version bump. Each
+// protection is shown to hold when something changes between the read and the write.
+import { randomUUID } from "node:crypto";
+import type { Subsidy } from "@fupin/domain";
+import {
+  createApiKey,
+  createApiKeyVerifier,
+  createAuditWriter,
+  createLogger,
+  PERMISSIONS,
+  revokeApiKey,
+  verifyAuditChain,
+} from "@fupin/gateway";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { keyRecheck } from "../../packages/gateway/src/auth/key-recheck.js";
+import type { Principal } from "../../packages/gateway/src/auth/principal.js";
+import type { GatewayContext } from "../../packages/gateway/src/context.js";
+import { createSqlExecutor } from "../../packages/gateway/src/db/pool.js";
+import { createFailedWriteLimit } from "../../packages/gateway/src/graphql/write/failed-writes.js";
+import { writeLedger } from "../../packages/gateway/src/graphql/write/transaction.js";
+import { householdTable } from "../../packages/gateway/src/ledger/households/household.table.js";
+import { subsidyTable } from "../../packages/gateway/src/ledger/support/subsidy.table.js";
+import { startTestGateway, TEST_COUNTY, type TestGateway } from "../support/gateway.js";
+
+let gw: TestGateway;
+let householdId: string;
+let villages: string[];
+
+beforeAll(async () => {
+  gw = await startTestGateway({ seedHouseholds: 3 });
+  const h = await gw.db.pool.query<{ id: string }>("select id from household order by id limit 1");
+  householdId = h.rows[0]!.id;
+  const v = await gw.db.pool.query<{ code: string }>(
+    "select code from region where level = 'village' order by code limit 2",
+  );
+  villages = v.rows.map((r) => r.code);
+});
+
+afterAll(async () => {
+  await gw?.close();
+});
+
+const RECORD = `mutation($input: SubsidyInput!) { recordSubsidy(input: $input) { recordId householdId amountFen } }`;
+
+async function count(sql: string, params: unknown[]): Promise<number> {
+  const r = await gw.db.pool.query<{ n: number }>(`select count(*)::int as n from (${sql}) x`, params);
+  return r.rows[0]!.n;
+}
+
+async function ledgerVersion(): Promise<number> {
+  const r = await gw.db.pool.query<{ v: number }>(
+    "select version::int as v from ledger_version where county_code = $1",
+    [TEST_COUNTY],
+  );
+  return r.rows[0]?.v ?? 0;
+}
+
+describe("recordSubsidy over HTTP", () => {
+  it("costs two statements with a remembered key: the household's read, then the write with its audit entry", async () => {
+    const key = await gw.keys.create(TEST_COUNTY, ["ledger:read", "ledger:write"]);
+    const read = await gw.graphql(
+      `{ households(regionCode: "${TEST_COUNTY}", first: 1) { totalCount } }`,
+      {},
+      { key },
+    );
+    expect(read.body.errors).toBeUndefined();
+    const versionBefore = await ledgerVersion();
+    const input = {
+      householdId,
+      kind: "subsidy",
+      amountFen: 4321,
+      date: "2025-06-01",
+      purpose: "one statement",
+    };
+    const res = await gw.graphql<{ recordSubsidy: { recordId: string } }>(RECORD, { input }, { key });
+    expect(res.body.errors).toBeUndefined();
+    expect(Number(res.headers.get("x-sql-statements"))).toBe(2);
+    const id = res.body.data!.recordSubsidy.recordId;
+    expect(await count("select 1 from subsidy where id = $1 and amount_fen = 4321", [id])).toBe(1);
+    expect(
+      await count(
+        "select 1 from audit_log where entity_type = 'subsidy' and entity_id = $1 and action = 'create'",
+        [id],
+      ),
+    ).toBe(1);
+    expect(await ledgerVersion()).toBe(versionBefore + 1);
+    expect((await verifyAuditChain(gw.db.pool)).ok).toBe(true);
+  });
+
+  it("refuses a duplicate id with the ledger's code, writes nothing and counts a refused write", async () => {
+    const key = await gw.keys.create(TEST_COUNTY, ["ledger:read", "ledger:write", "personal:read"]);
+    const input = { householdId, kind: "subsidy", amountFen: 100, date: "2025-06-01", purpose: "twice" };
+    const first = await gw.graphql<{ recordSubsidy: { recordId: string } }>(RECORD, { input }, { key });
+    const id = first.body.data!.recordSubsidy.recordId;
+    const auditBefore = await count("select 1 from audit_log", []);
+    const again = await gw.graphql(RECORD, { input: { ...input, id, amountFen: 200 } }, { key });
+    expect(again.body.errors?.[0]?.extensions?.code).toBe("LEDGER.DUPLICATE_ID");
+    expect(await count("select 1 from subsidy where id = $1 and amount_fen = 100", [id])).toBe(1);
+    // The refusal across scopes is audited (refuse_write), the write itself is not.
+    expect(await count("select 1 from audit_log where action = 'create' and entity_id = $1", [id])).toBe(1);
+    expect(await count("select 1 from audit_log", [])).toBe(auditBefore + 1);
+    const principal = `key:${/^fpk_([0-9a-f]+)_/.exec(key)![1]}`;
+    const failed = await gw.db.pool.query<{ points: number }>(
+      "select points from rate_limit where key = $1",
+      [`writefail:${principal}`],
+    );
+    expect(failed.rows[0]?.points).toBe(1);
+  });
+});
+
+/** A request context on the test database for calling writeLedger directly. */
+function context(principal: Principal, failedWritesPerHour = 100): GatewayContext {
+  const pool = gw.db.pool;
+  const recheck = keyRecheck(principal);
+  return {
+    requestId: randomUUID(),
+    principal,
+    logger: createLogger("silent"),
+    now: () => new Date(),
+    services: {
+      sql: createSqlExecutor(pool, recheck ? { recheck } : {}),
+      audit: createAuditWriter(pool),
+      failedWrites: createFailedWriteLimit(pool, failedWritesPerHour),
+    },
+  } as unknown as GatewayContext;
+}
+
+function subsidy(purpose: string): Subsidy {
+  return {
+    id: randomUUID(),
+    householdId,
+    date: "2025-06-01",
+    kind: "subsidy",
+    amountFen: 500,
+    industryId: null,
+    fundId: null,
+    purpose,
+  };
+}
+
+/** A principal of a key remembered by a verifier, so that its key is still to be read again. */
+async function rememberedKey(): Promise<{ principal: Principal; id: string }> {
+  const created = await createApiKey(gw.db.pool, { regionCode: TEST_COUNTY, permissions: [...PERMISSIONS] });
+  const verifier = createApiKeyVerifier(gw.db.pool, { cacheKeys: true });
+  await verifier.verify(created.key);
+  const principal = await verifier.verify(created.key);
+  expect(keyRecheck(principal)?.pending).toBe(true);
+  return { principal, id: created.id };
+}
+
+describe("writeLedger when something changes between the read and the write", () => {
+  it("a household moved in between: the write is made again in a transaction, under its new village", async () => {
+    const { principal } = await rememberedKey();
+    const s = subsidy("moved in between");
+    const before = await gw.db.pool.query<{ region_code: string }>(
+      "select region_code from household where id = $1",
+      [householdId],
+    );
+    const other = villages.find((v) => v !== before.rows[0]!.region_code)!;
+    let reads = 0;
+    const filed = await writeLedger(context(principal), async (w) => {
+      const household = await w.lock(householdTable, householdId);
+      if (++reads === 1)
+        await gw.db.pool.query("update household set region_code = $1 where id = $2", [other, householdId]);
+      await w.insert(subsidyTable, s, household.regionCode);
+      return household.regionCode;
+    });
+    expect(reads).toBe(2);
+    expect(filed).toBe(other);
+    expect(await count("select 1 from subsidy where id = $1 and region_code = $2", [s.id, other])).toBe(1);
+    expect(await count("select 1 from audit_log where entity_id = $1", [s.id])).toBe(1);
+    await gw.db.pool.query("update household set region_code = $1 where id = $2", [
+      before.rows[0]!.region_code,
+      householdId,
+    ]);
+  });
+
+  it("a key revoked in between: refused as revoked, nothing written", async () => {
+    const { principal, id } = await rememberedKey();
+    const s = subsidy("revoked in between");
+    const write = writeLedger(context(principal), async (w) => {
+      const household = await w.lock(householdTable, householdId);
+      await revokeApiKey(gw.db.pool, id);
+      await w.insert(subsidyTable, s, household.regionCode);
+    });
+    await expect(write).rejects.toMatchObject({ code: "AUTH.REVOKED_KEY" });
+    expect(await count("select 1 from subsidy where id = $1", [s.id])).toBe(0);
+    expect(await count("select 1 from audit_log where entity_id = $1", [s.id])).toBe(0);
+  });
+
+  it("the limit of refused writes reached in between (by another process): RATE_LIMITED, nothing written", async () => {
+    const { principal } = await rememberedKey();
+    const ctx = context(principal, 1);
+    const s = subsidy("limited in between");
+    const write = writeLedger(ctx, async (w) => {
+      const household = await w.lock(householdTable, householdId);
+      await createFailedWriteLimit(gw.db.pool, 1).count(principal.id);
+      await w.insert(subsidyTable, s, household.regionCode);
+    });
+    await expect(write).rejects.toMatchObject({ extensions: { code: "RATE_LIMITED" } });
+    expect(await count("select 1 from subsidy where id = $1", [s.id])).toBe(0);
+  });
+
+  it("a mutation that reads rows by their fields runs in a transaction", async () => {
+    const { principal } = await rememberedKey();
+    const ctx = context(principal);
+    const s = subsidy("found first");
+    await writeLedger(ctx, async (w) => {
+      const household = await w.lock(householdTable, householdId);
+      await w.find(subsidyTable, { householdId }, "caller");
+      await w.insert(subsidyTable, s, household.regionCode);
+    });
+    // BEGIN, the lock, the find, the insert, the audit append and COMMIT, after the dropped read.
+    expect(ctx.services.sql.statementCount).toBeGreaterThan(2);
+    expect(await count("select 1 from audit_log where entity_id = $1", [s.id])).toBe(1);
+  });
+});
