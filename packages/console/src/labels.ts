@@ -23,6 +23,7 @@ export const FINDING_LABELS: Record<string, string> = {
   "RECTIFICATION.NO_PLAN": "整改无时间表路线图",
   "RESPONSIBILITY.VILLAGE_WITHOUT_PERSON": "村未明确责任人",
   "INDUSTRY.HOUSEHOLD_NOT_COVERED": "产业帮扶未覆盖",
+  "INDUSTRY.VILLAGE_NOT_COVERED": "贫困村产业未覆盖",
   "LINKAGE.BUNDLED": "一捆了之",
   "OUTCOME.FAILING_WITHOUT_SERVICE": "产业失败且缺技术服务",
   "PROJECT.DISBURSED_BEFORE_APPROVAL": "项目未批先拨",

@@ -2,7 +2,7 @@ import type { Ledger } from "../ledger/ledger.js";
 import { createAssessmentContext } from "./context.js";
 import { FINDING_CODES, type FindingCode } from "./finding-codes.js";
 import { bundledFunds } from "./findings/bundled-funds.js";
-import { householdNotCovered } from "./findings/coverage.js";
+import { householdNotCovered, villageNotCovered } from "./findings/coverage.js";
 import { debtGrowth } from "./findings/debt-growth.js";
 import type { FindingDetector } from "./findings/detector.js";
 import { disbursedBeforeApproval } from "./findings/disbursed-before-approval.js";
@@ -67,6 +67,7 @@ export const FINDING_DETECTORS: Readonly<Record<FindingCode, FindingDetector>> =
   "INDUSTRY.HOUSEHOLD_NOT_COVERED": householdNotCovered,
   "RESPONSIBILITY.VILLAGE_WITHOUT_PERSON": villageWithoutPerson,
   "RECTIFICATION.FINDING_WITHOUT_ITEM": findingWithoutItem,
+  "INDUSTRY.VILLAGE_NOT_COVERED": villageNotCovered,
 };
 
 /** The severity of each finding code. */

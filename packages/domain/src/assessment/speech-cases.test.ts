@@ -149,8 +149,11 @@ describe("results, not scale: the healthy look-alikes of 同质化, 盲目扩大
   it("every village of a town keeping thriving navel oranges is 一村一品; the same oranges abandoned are 同质化", () => {
     const records = { households: villages, villageIndustries: oranges };
     expect(codes({ ...records, householdIndustries: orchards(true) }, "INDUSTRY.")).toEqual([]);
-    // and each household that gave up its oranges is left with no industry (覆盖底数)
+    // and each household that gave up its oranges is left with no industry (覆盖底数), so are the poor
+    // villages (the first and third) whose one household it is
     expect(codes({ ...records, householdIndustries: orchards(false) }, "INDUSTRY.")).toEqual([
+      `INDUSTRY.VILLAGE_NOT_COVERED ${VILLAGES_A[0]}`,
+      `INDUSTRY.VILLAGE_NOT_COVERED ${VILLAGES_A[2]}`,
       `INDUSTRY.HOMOGENISATION ${TOWN_A}`,
       ...villages.map((h) => `INDUSTRY.HOUSEHOLD_NOT_COVERED ${h.id}`),
     ]);

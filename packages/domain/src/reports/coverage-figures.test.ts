@@ -29,13 +29,22 @@ describe("report 3 counts coverage (覆盖底数) as the findings judge it", () 
   const county = generateSyntheticCounty({ referenceYear: 2025, households: 400, seed: 7 });
   const now = new Date(`${county.asOf}T12:00:00+08:00`);
   it.each([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025])(
-    "%i: registered less covered households is the number of uncovered households found",
+    "%i: registered less covered households and poor villages are the uncovered ones found",
     (year) => {
       const asOf = year < 2025 ? `${year}-12-31` : county.asOf;
       const report = buildCampaignReport(county.ledger, "360723", { kind: "year", year }, { asOf });
       const figures = report.totals.at(-1)!.figures;
-      const found = detectFindings(county.ledger, { year, now, codes: ["INDUSTRY.HOUSEHOLD_NOT_COVERED"] });
-      expect(figures.registeredHouseholds - figures.coveredHouseholds).toBe(found.length);
+      const found = detectFindings(county.ledger, {
+        year,
+        now,
+        codes: ["INDUSTRY.HOUSEHOLD_NOT_COVERED", "INDUSTRY.VILLAGE_NOT_COVERED"],
+      });
+      const count = (code: string) => found.filter((f) => f.code === code).length;
+      expect(figures.registeredHouseholds - figures.coveredHouseholds).toBe(
+        count("INDUSTRY.HOUSEHOLD_NOT_COVERED"),
+      );
+      // Every poor village of the synthetic county has registered households, so each is judged.
+      expect(figures.poorVillages - figures.poorVillagesCovered).toBe(count("INDUSTRY.VILLAGE_NOT_COVERED"));
     },
   );
 });

@@ -1,11 +1,20 @@
+import { DEFAULT_POLICY } from "../assessment/policy.js";
 import type { LinkageMode } from "../linkage/linkage.js";
 import { addTrack } from "./industries.js";
 import { ableHouseholds, addLinkage, covers, type ExitSet } from "./linkages.js";
 import type { Rng } from "./rng.js";
 import { sample } from "./rng.js";
-import { type HouseholdState, plant, plantCount, rateIn, type World } from "./world.js";
+import {
+  type HouseholdState,
+  plant,
+  plantCount,
+  rateIn,
+  type World,
+  wouldUncoverPoorVillage,
+} from "./world.js";
 
 const CODE = "INDUSTRY.HOUSEHOLD_NOT_COVERED";
+const VILLAGE_CODE = "INDUSTRY.VILLAGE_NOT_COVERED";
 
 /** Whether a household keeps an industry or has a linkage in `year` (projects come later and only add). */
 function covered(w: World, h: HouseholdState, year: number): boolean {
@@ -92,7 +101,8 @@ export function coverLeavers(w: World, exits: ExitSet): void {
  * Plants INDUSTRY.HOUSEHOLD_NOT_COVERED: a household with no linkage that kept its industries to
  * `Y-1` drops them all from `Y` and is given nothing else (no linkage, no project) until it takes up
  * a new industry in `Y+2`: uncovered in `Y` and `Y+1`. The households of 一补了之
- * (SUPPORT.SUBSIDISE_AND_FORGET) are left so too (implied).
+ * (SUPPORT.SUBSIDISE_AND_FORGET) are left so too (implied), and those of the poor villages planted
+ * uncovered (`plantUncoveredVillages`).
  */
 export function plantUncovered(w: World): void {
   const rng = w.rng("plant-uncovered");
@@ -103,18 +113,13 @@ export function plantUncovered(w: World): void {
       w.uncoveredFrom.set(h.index, Math.min(w.uncoveredFrom.get(h.index) ?? p.year, p.year));
     }
   for (const year of cfg.years.slice(1)) {
-    const eligible = w.households.filter(
-      (h) =>
-        !w.uncoveredFrom.has(h.index) &&
-        h.linkages.length === 0 &&
-        h.tracks.length > 0 &&
-        h.tracks.every((t) => t.start <= year - 1 && t.end >= year),
-    );
+    const eligible = w.households.filter((h) => canUncover(w, h, year) && !wouldUncoverPoorVillage(w, h));
     for (const h of sample(rng, eligible, plantCount(rateIn(cfg, CODE, year), eligible.length))) {
       for (const t of h.tracks) t.end = year - 1;
       w.uncoveredFrom.set(h.index, year);
     }
   }
+  plantUncoveredVillages(w);
   // Found in the 底数 and reached two years later: a new industry of the village from `Y+2`.
   for (const [index, from] of w.uncoveredFrom) {
     const h = w.households[index]!;
@@ -134,5 +139,74 @@ export function reportUncovered(w: World): void {
     const h = w.households[index]!;
     for (let year = from; year <= w.cfg.ref; year++)
       if (!covered(w, h, year)) plant(w, CODE, year, h.record.id, [h.record.id]);
+  }
+}
+
+/** Whether a household may be left uncovered from `year`: no linkage ever, its industries kept from `year-1` on. */
+function canUncover(w: World, h: HouseholdState, year: number): boolean {
+  return (
+    !w.uncoveredFrom.has(h.index) &&
+    h.linkages.length === 0 &&
+    h.tracks.length > 0 &&
+    h.tracks.every((t) => t.start <= year - 1 && t.end >= year)
+  );
+}
+
+/**
+ * Plants INDUSTRY.VILLAGE_NOT_COVERED: a poor village where the households that can be left uncovered
+ * (no linkage, their industries kept from `Y-1`) are more than `1 - poorVillageCoveredShareMin` of
+ * its registered households in `Y` and `Y+1` drops them all from `Y` (each also
+ * INDUSTRY.HOUSEHOLD_NOT_COVERED, implied), and no project is ever sited in it: uncovered in `Y` and
+ * `Y+1`, its linked households notwithstanding, until its households take up a new industry in `Y+2`.
+ */
+function plantUncoveredVillages(w: World): void {
+  const rng = w.rng("plant-uncovered-villages");
+  const { cfg } = w;
+  const shareMin = DEFAULT_POLICY.poorVillageCoveredShareMin;
+  for (const year of cfg.years.slice(1)) {
+    const candidates = new Map<number, HouseholdState[]>();
+    for (const v of w.villages) {
+      if (!v.poor || w.uncoveredVillages.has(v.index) || v.households.length === 0) continue;
+      const households = v.households.map((i) => w.households[i]!);
+      const leave = households.filter((h) => canUncover(w, h, year));
+      const registered = (y: number) => households.filter((h) => h.record.registeredYear <= y).length;
+      const stays = households.length - leave.length;
+      const last = Math.min(year + 1, cfg.ref);
+      if (stays < shareMin * registered(year) && stays < shareMin * registered(last))
+        candidates.set(v.index, leave);
+    }
+    const n = plantCount(rateIn(cfg, VILLAGE_CODE, year), candidates.size);
+    for (const v of sample(rng, [...candidates.keys()], n)) {
+      w.uncoveredVillages.set(v, year);
+      for (const h of candidates.get(v)!) {
+        for (const t of h.tracks) t.end = year - 1;
+        w.uncoveredFrom.set(h.index, year);
+      }
+    }
+  }
+}
+
+/** Reports each poor village planted uncovered for every year from its plant in which it is not covered (no project is sited in it). */
+export function reportUncoveredVillages(w: World): void {
+  const shareMin = DEFAULT_POLICY.poorVillageCoveredShareMin;
+  const beneficiaries = (year: number) =>
+    new Set(w.projects.filter((p) => p.year <= year).flatMap((p) => p.beneficiaryHouseholdIds));
+  for (const [index, from] of [...w.uncoveredVillages].sort((a, b) => a[0] - b[0])) {
+    const v = w.villages[index]!;
+    for (let year = from; year <= w.cfg.ref; year++) {
+      const inProject = beneficiaries(year);
+      const registered = v.households
+        .map((i) => w.households[i]!)
+        .filter((h) => h.record.registeredYear <= year);
+      const uncovered = registered.filter((h) => !covered(w, h, year) && !inProject.has(h.record.id));
+      if (registered.length - uncovered.length < shareMin * registered.length)
+        plant(
+          w,
+          VILLAGE_CODE,
+          year,
+          v.code,
+          uncovered.map((h) => h.record.id),
+        );
+    }
   }
 }

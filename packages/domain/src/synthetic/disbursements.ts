@@ -10,6 +10,12 @@ function approvalDay(p: Project): number | null {
   return approval ? dayOfIso(approval.date) : null;
 }
 
+/** The day of a project's hand-over (资产移交), or null when it has none yet. */
+function handoverDay(p: Project): number | null {
+  const handover = p.stages.find((s) => s.stage === "handover");
+  return handover ? dayOfIso(handover.date) : null;
+}
+
 /** Projects of each year chosen to be paid before their approval (PROJECT.DISBURSED_BEFORE_APPROVAL). */
 function earlyProjects(w: World): Set<string> {
   const rng = w.rng("plant-disbursed-early");
@@ -26,7 +32,8 @@ function earlyProjects(w: World): Set<string> {
 /**
  * Writes the dated disbursements (拨付) of every fund use: a use with no project paid once in its year;
  * a project's use paid only once the project is approved, 60% within 30 days of the approval (a fifth
- * on the very day) and the rest 31–200 days after, each only up to the as-of date. Plants
+ * on the very day) and the rest 31–200 days after (by the hand-over at the latest), each only up to
+ * the as-of date. Plants
  * PROJECT.DISBURSED_BEFORE_APPROVAL: the first use of a chosen project of `Y` pays its first tranche
  * 1–30 days before the approval, within `Y`.
  */
@@ -67,7 +74,8 @@ export function buildDisbursements(w: World): FundDisbursement[] {
       if (day > cfg.asOfDay) continue;
       pay(u, day, first);
     }
-    const second = approved + rng.int(31, 200);
+    // Paid in full by the hand-over at the latest: report 2 stops listing a project once handed over.
+    const second = Math.min(approved + rng.int(31, 200), handoverDay(p) ?? Infinity);
     if (second <= cfg.asOfDay && u.amountFen > first) pay(u, second, u.amountFen - first);
   }
   return out;

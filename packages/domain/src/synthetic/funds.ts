@@ -164,7 +164,9 @@ function yearFunds(rng: Rng, year: number): Fund[] {
 /** The k-th project of a year, in a village of the k-th township (round robin), funded by its uses. */
 function buildProject(w: World, rng: Rng, year: number, k: number, book: UseBook): void {
   const t = w.townships[k % w.townships.length]!;
-  const village = w.villages[rng.pick(t.villages)]!;
+  // A poor village left uncovered on purpose (覆盖底数) never has a project sited in it: one would cover it.
+  const sites = t.villages.filter((v) => !w.uncoveredVillages.has(v));
+  const village = w.villages[rng.pick(sites.length > 0 ? sites : t.villages)]!;
   const industry = village.plans.length > 0 ? rng.pick(village.plans).industry : rng.pick(t.rotation);
   const entity =
     t.localEntities.length > 0 && rng.chance(0.8) ? w.entities[rng.pick(t.localEntities)]! : null;

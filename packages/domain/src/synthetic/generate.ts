@@ -1,6 +1,12 @@
 import { FINDING_CODES } from "../assessment/finding-codes.js";
 import { createLedger, type Ledger, type LedgerData } from "../ledger/ledger.js";
-import { buildCoverage, coverLeavers, plantUncovered, reportUncovered } from "./coverage.js";
+import {
+  buildCoverage,
+  coverLeavers,
+  plantUncovered,
+  reportUncovered,
+  reportUncoveredVillages,
+} from "./coverage.js";
 import { buildCredits } from "./credits.js";
 import { buildDisbursements } from "./disbursements.js";
 import { buildFundsAndProjects } from "./funds.js";
@@ -97,6 +103,7 @@ export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCou
   buildFundsAndProjects(w);
   plantProjectOversight(w);
   reportUncovered(w);
+  reportUncoveredVillages(w);
   buildResponsibilities(w);
   buildVillagePersons(w);
   buildRectifications(w);
@@ -141,6 +148,7 @@ function createWorld(cfg: World["cfg"]): World {
     rectifications: [],
     monitorings: [],
     uncoveredFrom: new Map(),
+    uncoveredVillages: new Map(),
     unserved: new Map(),
     planted: [],
   };

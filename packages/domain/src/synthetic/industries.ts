@@ -16,6 +16,7 @@ import {
   rateIn,
   type Track,
   type World,
+  wouldUncoverPoorVillage,
 } from "./world.js";
 
 /** Adds the industry catalogue (脐橙, 蔬菜, 养蜂 …). */
@@ -221,7 +222,8 @@ export function plantSubsidiseAndForget(w: World): void {
       (h) =>
         h.linkages.length === 0 &&
         h.tracks.length > 0 &&
-        h.tracks.every((t) => t.start <= year - 1 && t.end >= year),
+        h.tracks.every((t) => t.start <= year - 1 && t.end >= year) &&
+        !wouldUncoverPoorVillage(w, h),
     );
     for (const h of sample(
       rng,
@@ -229,6 +231,8 @@ export function plantSubsidiseAndForget(w: World): void {
       plantCount(rateIn(cfg, "SUPPORT.SUBSIDISE_AND_FORGET", year), eligible.length),
     )) {
       for (const t of h.tracks) t.end = year - 1;
+      // Left with no industry from `year` (覆盖底数, implied): counted before the next plant.
+      w.uncoveredFrom.set(h.index, year);
       keepUnserved(w, year - 1, h.index);
       const industry = h.tracks[0]!.industry;
       const id = `sub-${h.record.id}-${year - 1}-forget`;

@@ -41,6 +41,7 @@ export const DEFAULT_PLANT_RATES: PlantRates = {
   "INDUSTRY.HOUSEHOLD_NOT_COVERED": 0.002,
   "RESPONSIBILITY.VILLAGE_WITHOUT_PERSON": 0.02,
   "RECTIFICATION.FINDING_WITHOUT_ITEM": 0.05,
+  "INDUSTRY.VILLAGE_NOT_COVERED": 0.05,
 };
 
 /**
@@ -48,11 +49,14 @@ export const DEFAULT_PLANT_RATES: PlantRates = {
  * ENTITY.SHIELD → LINKAGE.FAKE for each of the entity's linkages covering that year (its nominal
  * households received nothing); OUTCOME.DEBT_GROWTH → OUTCOME.LOW_SURVIVAL (debt counts only while
  * the industry failed); OUTCOME.FAILING_WITHOUT_SERVICE → OUTCOME.LOW_SURVIVAL (it is a failing
- * industry nobody served). No other planted problem implies another.
+ * industry nobody served); SUPPORT.SUBSIDISE_AND_FORGET and INDUSTRY.VILLAGE_NOT_COVERED →
+ * INDUSTRY.HOUSEHOLD_NOT_COVERED (the household, or most of the poor village's households, left with
+ * no industry). No other planted problem implies another.
  */
 export const PLANT_IMPLICATIONS: Readonly<Partial<Record<FindingCode, readonly FindingCode[]>>> = {
   "ENTITY.SHIELD": ["LINKAGE.FAKE"],
   "OUTCOME.DEBT_GROWTH": ["OUTCOME.LOW_SURVIVAL"],
   "OUTCOME.FAILING_WITHOUT_SERVICE": ["OUTCOME.LOW_SURVIVAL"],
   "SUPPORT.SUBSIDISE_AND_FORGET": ["INDUSTRY.HOUSEHOLD_NOT_COVERED"],
+  "INDUSTRY.VILLAGE_NOT_COVERED": ["INDUSTRY.HOUSEHOLD_NOT_COVERED"],
 };

@@ -332,6 +332,19 @@ const SHOWS: Readonly<Record<FindingCode, (p: PlantedProblem) => boolean>> = {
     !ledger.householdIndustries.some((r) => r.householdId === p.subjectId && r.year === p.year) &&
     !ledger.linkages.some((l) => l.householdId === p.subjectId && covers(l as unknown as Rec, p.year)) &&
     !ledger.projects.some((x) => x.year <= p.year && x.beneficiaryHouseholdIds.includes(p.subjectId)),
+  "INDUSTRY.VILLAGE_NOT_COVERED": (p) => {
+    const village = ledger.regions.find((r) => r.code === p.subjectId);
+    const registered = ledger.households.filter((h) => h.villageCode === p.subjectId);
+    return (
+      village?.isPoorVillage === true &&
+      !ledger.projects.some((x) => x.regionCode === p.subjectId) &&
+      p.recordIds.every((id) => registered.some((h) => h.id === id)) &&
+      p.recordIds.length > registered.length * (1 - P.poorVillageCoveredShareMin) &&
+      p.recordIds.every((id) =>
+        SHOWS["INDUSTRY.HOUSEHOLD_NOT_COVERED"]({ ...p, subjectId: id, recordIds: [id] }),
+      )
+    );
+  },
 };
 
 describe("the planted-problem report of the default county", () => {
@@ -437,9 +450,10 @@ describe("the planted-problem report, other sizes, seeds and rates", () => {
     );
   });
 
-  // Known defect (fast-check's counterexample): in a 19-household county whose township was planted
-  // INDUSTRY.HOMOGENISATION in 2027, households that give the industry up in 2028 make the township
-  // homogenised and failing again in 2028, which the rules find and the planted report does not list.
+  // Known defect (fast-check's counterexample, its seed moved from 0 to 12 when the poor-village
+  // coverage plants changed the draws): in a 19-household county whose township was planted
+  // INDUSTRY.HOMOGENISATION in 2025, households that give the industry up in 2026 make the township
+  // homogenised and failing again in 2026, which the rules find and the planted report does not list.
   // When the generator accounts for the year after a planted failure, this starts to pass: drop `fails`.
   it.fails("lists the year after a planted homogenisation when the industry keeps failing", () => {
     const values = [
@@ -449,7 +463,7 @@ describe("the planted-problem report, other sizes, seeds and rates", () => {
     const rates = Object.fromEntries(
       FINDING_CODES.map((c, i) => [c, values[i] ?? 0]),
     ) as unknown as PlantRates;
-    const c = generateSyntheticCounty({ seed: 0, households: 19, referenceYear: 2028, rates });
+    const c = generateSyntheticCounty({ seed: 12, households: 19, referenceYear: 2028, rates });
     expect(keys(oracleHitsOverWindow(c.ledger, windowStart(2028), c.asOf))).toEqual(keys(c.planted));
   });
 

@@ -1,4 +1,5 @@
 import type { FindingCode } from "../assessment/finding-codes.js";
+import { DEFAULT_POLICY } from "../assessment/policy.js";
 import type { BusinessEntity, EntityActivity, EntityKind } from "../entities/business-entity.js";
 import type { Fund, FundUse } from "../funds/fund.js";
 import type { Household } from "../households/household.js";
@@ -254,6 +255,8 @@ export interface World {
   readonly monitorings: Monitoring[];
   /** Households left uncovered (no industry, no linkage, no project) on purpose, from the year given. */
   readonly uncoveredFrom: Map<number, number>;
+  /** Poor villages left uncovered on purpose (no project sited in them ever, most households uncovered), from the year given. */
+  readonly uncoveredVillages: Map<number, number>;
   /** Households that no technical service may list in a year (keyed by year). */
   readonly unserved: Map<number, Set<number>>;
   readonly planted: PlantedProblem[];
@@ -304,4 +307,16 @@ export function keepUnserved(w: World, year: number, household: number): void {
 /** Pads a number with zeros. */
 export function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
+}
+
+/**
+ * Whether leaving one more household uncovered would take its poor village below
+ * `poorVillageCoveredShareMin` (counting every household of the village left uncovered in any year):
+ * in a small county a household's plant must not uncover its poor village as well.
+ */
+export function wouldUncoverPoorVillage(w: World, h: HouseholdState): boolean {
+  const v = w.villages[h.village]!;
+  if (!v.poor) return false;
+  const out = v.households.filter((i) => i !== h.index && w.uncoveredFrom.has(i)).length + 1;
+  return v.households.length - out < DEFAULT_POLICY.poorVillageCoveredShareMin * v.households.length;
 }

@@ -385,6 +385,27 @@ function uncoveredHits(ledger: Ledger, year: number, asOfDate: string): OracleHi
     .map((h) => ({ code: "INDUSTRY.HOUSEHOLD_NOT_COVERED", year, subjectId: h.id }));
 }
 
+/**
+ * 贫困村覆盖底数: a poor village with a household registered by the year, no project of the year or
+ * earlier sited in it and applied for by the assessment date, and fewer than half of its registered
+ * households with an industry record of the year, a linkage covering it or a place in such a project.
+ */
+function uncoveredVillageHits(ledger: Ledger, year: number, asOfDate: string): OracleHit[] {
+  const entered = ledger.projects.filter((p) => p.year <= year && p.stages.some((s) => s.date <= asOfDate));
+  const uncovered = new Set(uncoveredHits(ledger, year, asOfDate).map((h) => h.subjectId));
+  return ledger.regions
+    .filter((r) => r.level === "village" && r.isPoorVillage)
+    .filter((r) => !entered.some((p) => p.regionCode === r.code))
+    .filter((r) => {
+      const registered = ledger.households.filter(
+        (h) => h.villageCode === r.code && h.registeredYear <= year,
+      );
+      const reached = registered.filter((h) => !uncovered.has(h.id)).length;
+      return registered.length > 0 && reached < DEFAULT_POLICY.poorVillageCoveredShareMin * registered.length;
+    })
+    .map((r) => ({ code: "INDUSTRY.VILLAGE_NOT_COVERED", year, subjectId: r.code }));
+}
+
 /** 先拨后批: a project paid in the year before its approval, or with no approval by the assessment date. */
 function disbursedEarlyHits(ledger: Ledger, year: number, asOfDate: string): OracleHit[] {
   const subjects = new Set<string>();
@@ -408,6 +429,7 @@ export function oracleHitsOverWindow(ledger: Ledger, firstYear: number, asOf: st
       ...bundledHits(ledger, year, asOfDate),
       ...disbursedEarlyHits(ledger, year, asOfDate),
       ...uncoveredHits(ledger, year, asOfDate),
+      ...uncoveredVillageHits(ledger, year, asOfDate),
     ];
     hits.push(...found, ...withoutItemHits(ledger, year, asOf, found));
   }
