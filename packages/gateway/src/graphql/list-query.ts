@@ -131,7 +131,7 @@ export function addListQuery<T, S extends FilterFields>(
   const unknown = equality.filter((k) => !(k in options.spec.columns));
   // A typo in a filter field would otherwise compare a column named "undefined".
   if (unknown.length > 0)
-    throw new Error(`${name}: filter fields ${unknown.join(", ")} are no record fields`);
+    throw new Error(`${name}: filter fields without a condition name no record field: ${unknown.join(", ")}`);
   builder.queryField(name, (t) =>
     t.field({
       type: options.connection,
