@@ -44,6 +44,7 @@ import {
   plantFailingResults,
   plantIndustryLookAlikes,
   plantRectificationItems,
+  recordIndex,
   settleSubsidiseAndForget,
 } from "./plant-outcomes.js";
 import { plantProjectOversight } from "./project-oversight.js";
@@ -94,8 +95,9 @@ export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCou
   plantUncovered(w);
   const householdIndustries = buildHouseholdIndustries(w);
   plantOutcomes(w);
-  plantFailingResults(w, householdIndustries);
-  plantIndustryLookAlikes(w, householdIndustries);
+  const industryIndex = recordIndex(householdIndustries);
+  plantFailingResults(w, householdIndustries, industryIndex);
+  plantIndustryLookAlikes(w, householdIndustries, industryIndex);
   buildSubsidies(w);
   buildServices(w);
   plantFailingWithoutService(w, householdIndustries);

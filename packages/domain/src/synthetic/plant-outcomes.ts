@@ -1,6 +1,10 @@
 import { FINDING_SEVERITIES } from "../assessment/detect-findings.js";
 import { DEFAULT_POLICY } from "../assessment/policy.js";
-import { COUNTABLE_OUTCOME_UNITS, type HouseholdIndustry } from "../industries/industry.js";
+import {
+  COUNTABLE_OUTCOME_UNITS,
+  type HouseholdIndustry,
+  type VillageIndustry,
+} from "../industries/industry.js";
 import type { Rectification } from "../rectification/rectification.js";
 import { dayOf, isoOfDay } from "./days.js";
 import { CATALOGUE, industryId } from "./dayu.js";
@@ -15,7 +19,7 @@ import { type Mutable, type PlantedProblem, plant, plantCount, rateIn, type Worl
 type Records = Mutable<HouseholdIndustry>[];
 
 /** The household-industry records by `household|industry|year`, kept up to date as records are added. */
-function recordIndex(records: Records): Map<string, Mutable<HouseholdIndustry>> {
+export function recordIndex(records: Records): Map<string, Mutable<HouseholdIndustry>> {
   return new Map(records.map((r) => [`${r.householdId}|${r.industryId}|${r.year}`, r]));
 }
 
@@ -44,24 +48,26 @@ function shrink(record: Mutable<HouseholdIndustry>, before: HouseholdIndustry): 
 interface Tally {
   households: number;
   poor: number;
+  /** This year's records of the households that kept the industry last year, to shrink. */
+  readonly shrinking: [Mutable<HouseholdIndustry>, HouseholdIndustry][];
 }
 
-/** Shrinks this year's records of the households that kept the industry last year too; counts households and poor results. */
-function shrinkKept(
+/** Counts the households of the industry and those that would do poorly once the kept records shrink (nothing is changed). */
+function tallyKept(
   w: World,
   index: Map<string, Mutable<HouseholdIndustry>>,
   households: readonly number[],
   industryId: string,
   year: number,
 ): Tally {
-  const tally = { households: 0, poor: 0 };
+  const tally: Tally = { households: 0, poor: 0, shrinking: [] };
   for (const i of households) {
     const id = w.households[i]!.record.id;
     const before = index.get(`${id}|${industryId}|${year - 1}`);
     const now = index.get(`${id}|${industryId}|${year}`);
     if (!before && !now) continue;
     tally.households++;
-    if (before && before.unitsStarted >= 2 && now) shrink(now, before);
+    if (before && before.unitsStarted >= 2 && now) tally.shrinking.push([now, before]);
     if (before && before.unitsStarted >= 2) tally.poor++;
   }
   return tally;
@@ -89,28 +95,58 @@ function addShrinking(
   }
 }
 
+/** What the failing plants share: the records and their index, and the villages' industries already made to fail. */
+interface Failing {
+  readonly w: World;
+  readonly rng: Rng;
+  readonly records: Records;
+  readonly index: Map<string, Mutable<HouseholdIndustry>>;
+  /** `village|industryId|year` of every planted failure standing so far. */
+  readonly failed: Set<string>;
+}
+
 /**
  * Makes an industry fail in some villages in `year`: the households that kept it last year and this
  * year keep half of last year's units or less, and households with no linkage and no industry
  * problem of their own take it up the year before and halve it, until at least
  * `failingIndustryMinHouseholds` households and `failingIndustryShare` of them have poor results.
+ * Planned first and written only when it succeeds: a plant that cannot fail leaves no record changed
+ * (a half-written one left the villages failing in a year the planted report did not list).
  */
-function failIn(
-  w: World,
-  rng: Rng,
-  records: Records,
-  index: Map<string, Mutable<HouseholdIndustry>>,
-  villages: readonly string[],
-  industry: number,
-  year: number,
-): boolean {
+function failIn(f: Failing, villages: readonly string[], industry: number, year: number): boolean {
+  const { w, index } = f;
+  const vi = industryId(industry);
+  const households = w.villages.filter((v) => villages.includes(v.code)).flatMap((v) => v.households);
+  const tally = tallyKept(w, index, households, vi, year);
+  const P = DEFAULT_POLICY;
+  const failing = () =>
+    tally.poor >= P.failingIndustryMinHouseholds && tally.poor >= P.failingIndustryShare * tally.households;
+  const takers: number[] = [];
+  for (const i of freeTakers(f, households, industry, year)) {
+    if (failing()) break;
+    takers.push(i);
+    tally.households++;
+    tally.poor++;
+  }
+  if (!failing()) return false;
+  for (const [now, before] of tally.shrinking) shrink(now, before);
+  for (const i of takers)
+    addShrinking(w, f.rng, f.records, index, w.households[i]!.record.id, industry, year);
+  return true;
+}
+
+/**
+ * The households of `households` free to take up an industry the year before `year`, in random order:
+ * registered by then, with no 一补了之 or uncovered plant, not already keeping it, never buying its
+ * produce through a linkage, and not in a village made to fail on it the year before (a newcomer
+ * doing well there would lift that year's results); those with no linkage first.
+ */
+function freeTakers(f: Failing, households: readonly number[], industry: number, year: number): number[] {
+  const { w, index } = f;
   const vi = industryId(industry);
   const forgotten = new Set(
     w.planted.filter((p) => p.code === "SUPPORT.SUBSIDISE_AND_FORGET").map((p) => p.subjectId),
   );
-  const households = w.villages.filter((v) => villages.includes(v.code)).flatMap((v) => v.households);
-  const tally = shrinkKept(w, index, households, vi, year);
-  // Households with no linkage first, then those whose linkages never buy this industry's produce.
   const free = (linked: boolean) =>
     households.filter((i) => {
       const h = w.households[i]!;
@@ -121,26 +157,18 @@ function failIn(
       });
       return (
         h.linkages.length > 0 === linked &&
+        h.record.registeredYear <= year - 1 &&
         !buys &&
         !forgotten.has(id) &&
         !w.uncoveredFrom.has(i) &&
+        !f.failed.has(`${h.record.villageCode}|${vi}|${year - 1}`) &&
         !index.has(`${id}|${vi}|${year - 1}`) &&
         !index.has(`${id}|${vi}|${year}`)
       );
     });
-  const P = DEFAULT_POLICY;
-  const failing = () =>
-    tally.poor >= P.failingIndustryMinHouseholds && tally.poor >= P.failingIndustryShare * tally.households;
-  for (const i of [
-    ...sample(rng, free(false), free(false).length),
-    ...sample(rng, free(true), free(true).length),
-  ]) {
-    if (failing()) break;
-    addShrinking(w, rng, records, index, w.households[i]!.record.id, industry, year);
-    tally.households++;
-    tally.poor++;
-  }
-  return failing();
+  const unlinked = free(false);
+  const linked = free(true);
+  return [...sample(f.rng, unlinked, unlinked.length), ...sample(f.rng, linked, linked.length)];
 }
 
 /**
@@ -148,9 +176,12 @@ function failIn(
  * for each planted one (earliest year first), the township's (or village's) households of that
  * industry shrink it to half or less that year.
  */
-export function plantFailingResults(w: World, records: Records): void {
-  const rng = w.rng("plant-failing-results");
-  const index = recordIndex(records);
+export function plantFailingResults(
+  w: World,
+  records: Records,
+  index: Map<string, Mutable<HouseholdIndustry>>,
+): void {
+  const f: Failing = { w, rng: w.rng("plant-failing-results"), records, index, failed: new Set() };
   const vis = new Map(w.villageIndustries.map((v) => [v.id, v]));
   const planted = w.planted
     .filter((p) => p.code === "INDUSTRY.HOMOGENISATION" || p.code === "INDUSTRY.SCALE_UP_WITHOUT_TRIAL")
@@ -158,9 +189,16 @@ export function plantFailingResults(w: World, records: Records): void {
   for (const p of planted) {
     const list = p.recordIds.map((id) => vis.get(id)!);
     const industry = CATALOGUE.findIndex((_, i) => industryId(i) === list[0]!.industryId);
-    if (failIn(w, rng, records, index, [...new Set(list.map((v) => v.villageCode))], industry, p.year))
+    const villages = [...new Set(list.map((v) => v.villageCode))];
+    // Too few households to fail: the problem is not planted (an untried scale-up counts as trialled),
+    // unless the township's households already do poorly enough on their own (the records show it).
+    const stands =
+      failIn(f, villages, industry, p.year) ||
+      (p.code === "INDUSTRY.HOMOGENISATION" && isFailingIn(w, index, villages, industry, p.year));
+    if (stands) {
+      for (const v of villages) f.failed.add(`${v}|${industryId(industry)}|${p.year}`);
       continue;
-    // Too few households to fail: the problem is not planted (an untried scale-up counts as trialled).
+    }
     w.planted.splice(w.planted.indexOf(p), 1);
     if (p.code === "INDUSTRY.SCALE_UP_WITHOUT_TRIAL")
       for (const v of list) Object.assign(v, { trialStatus: "trialled", trialYear: p.year - 1 });
@@ -217,12 +255,46 @@ const villageIndustry = (
   scale,
 });
 
+/** Which villages have an industry in a year and which industries a village ever had, kept up to date as records are added. */
+interface VillageIndustryKeys {
+  hasAny(village: string, year: number): boolean;
+  hadIndustry(village: string, industryId: string): boolean;
+  /** Adds a village industry unless one with its id is there. */
+  add(record: Mutable<VillageIndustry>): void;
+}
+
+function villageIndustryKeys(w: World): VillageIndustryKeys {
+  const ids = new Set<string>();
+  const years = new Set<string>();
+  const ever = new Set<string>();
+  const see = (v: VillageIndustry) => {
+    ids.add(v.id);
+    years.add(`${v.villageCode}|${v.year}`);
+    ever.add(`${v.villageCode}|${v.industryId}`);
+  };
+  for (const v of w.villageIndustries) see(v);
+  return {
+    hasAny: (village, year) => years.has(`${village}|${year}`),
+    hadIndustry: (village, id) => ever.has(`${village}|${id}`),
+    add(record) {
+      if (ids.has(record.id)) return;
+      w.villageIndustries.push(record);
+      see(record);
+    },
+  };
+}
+
 /**
  * The healthy look-alike of 同质化 (一村一品 that works): each year one township where no problem is
  * planted has every village with an industry take up its first industry, whose households thrive
  * (it is dropped where they do not).
  */
-function plantThrivingSpecialty(w: World, rng: Rng, index: ReadonlyMap<string, HouseholdIndustry>): void {
+function plantThrivingSpecialty(
+  w: World,
+  rng: Rng,
+  index: ReadonlyMap<string, HouseholdIndustry>,
+  vis: VillageIndustryKeys,
+): void {
   for (const year of w.cfg.years) {
     const planted = new Set(
       w.planted
@@ -230,9 +302,7 @@ function plantThrivingSpecialty(w: World, rng: Rng, index: ReadonlyMap<string, H
         .map((p) => p.subjectId),
     );
     const villagesOf = (t: (typeof w.townships)[number]) =>
-      t.villages
-        .map((v) => w.villages[v]!.code)
-        .filter((code) => w.villageIndustries.some((vi) => vi.villageCode === code && vi.year === year));
+      t.villages.map((v) => w.villages[v]!.code).filter((code) => vis.hasAny(code, year));
     const eligible = w.townships.filter((t) => !planted.has(t.code) && villagesOf(t).length >= 3);
     if (eligible.length === 0) continue;
     const t = rng.pick(eligible);
@@ -240,8 +310,7 @@ function plantThrivingSpecialty(w: World, rng: Rng, index: ReadonlyMap<string, H
     const villages = villagesOf(t);
     if (isFailingIn(w, index, villages, industry, year)) continue;
     for (const village of villages) {
-      const record = villageIndustry(village, industry, year, false, rng.int(200, 900));
-      if (!w.villageIndustries.some((vi) => vi.id === record.id)) w.villageIndustries.push(record);
+      vis.add(villageIndustry(village, industry, year, false, rng.int(200, 900)));
     }
   }
 }
@@ -256,6 +325,7 @@ function plantThrivingScaleUp(
   rng: Rng,
   records: Records,
   index: Map<string, Mutable<HouseholdIndustry>>,
+  vis: VillageIndustryKeys,
 ): void {
   const forgotten = new Set(
     w.planted.filter((p) => p.code === "SUPPORT.SUBSIDISE_AND_FORGET").map((p) => p.subjectId),
@@ -263,28 +333,29 @@ function plantThrivingScaleUp(
   const outsideOf = (village: (typeof w.villages)[number]) =>
     [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].find(
       (i) =>
-        !w.townships[village.township]!.rotation.includes(i) &&
-        !w.villageIndustries.some((vi) => vi.villageCode === village.code && vi.industryId === industryId(i)),
+        !w.townships[village.township]!.rotation.includes(i) && !vis.hadIndustry(village.code, industryId(i)),
     );
+  // The last year each household keeps each industry (`household|industryId`), kept up to date below.
+  const lastYear = new Map<string, number>();
+  for (const r of index.values()) {
+    const key = `${r.householdId}|${r.industryId}`;
+    lastYear.set(key, Math.max(lastYear.get(key) ?? r.year, r.year));
+  }
   const freeIn = (village: (typeof w.villages)[number], industry: number, year: number) =>
     village.households.filter((i) => {
       const h = w.households[i]!;
-      const years = Array.from({ length: w.cfg.ref - year + 2 }, (_, k) => year - 1 + k);
       return (
         h.linkages.length === 0 &&
+        h.record.registeredYear <= year - 1 &&
         !forgotten.has(h.record.id) &&
         !w.uncoveredFrom.has(i) &&
-        !years.some((y) => index.has(`${h.record.id}|${industryId(industry)}|${y}`))
+        (lastYear.get(`${h.record.id}|${industryId(industry)}`) ?? -Infinity) < year - 1
       );
     });
   for (const year of w.cfg.years) {
     const candidates = w.villages.filter((v) => {
       const industry = outsideOf(v);
-      return (
-        industry !== undefined &&
-        w.villageIndustries.some((vi) => vi.villageCode === v.code && vi.year === year) &&
-        freeIn(v, industry, year).length >= 3
-      );
+      return industry !== undefined && vis.hasAny(v.code, year) && freeIn(v, industry, year).length >= 3;
     });
     if (candidates.length === 0) continue;
     const village = rng.pick(candidates);
@@ -302,17 +373,22 @@ function plantThrivingScaleUp(
         records.push(record);
         index.set(`${householdId}|${record.industryId}|${y}`, record);
       }
+      lastYear.set(`${householdId}|${industryId(industry)}`, w.cfg.ref);
     });
-    w.villageIndustries.push(villageIndustry(village.code, industry, year, true, rng.int(300, 1200)));
+    vis.add(villageIndustry(village.code, industry, year, true, rng.int(300, 1200)));
   }
 }
 
 /** Writes the healthy look-alikes of the industry problems: a thriving 一村一品 township and a thriving untried scale-up each year. */
-export function plantIndustryLookAlikes(w: World, records: Records): void {
+export function plantIndustryLookAlikes(
+  w: World,
+  records: Records,
+  index: Map<string, Mutable<HouseholdIndustry>>,
+): void {
   const rng = w.rng("industry-look-alikes");
-  const index = recordIndex(records);
-  plantThrivingSpecialty(w, rng, index);
-  plantThrivingScaleUp(w, rng, records, index);
+  const vis = villageIndustryKeys(w);
+  plantThrivingSpecialty(w, rng, index, vis);
+  plantThrivingScaleUp(w, rng, records, index, vis);
 }
 
 /**
@@ -339,16 +415,21 @@ export function settleSubsidiseAndForget(w: World): void {
 }
 
 /** The township a planted problem's subject lies in, or the county's first township. */
-function townshipOfSubject(w: World, subjectId: string): string {
-  const household = w.households.find((h) => h.record.id === subjectId);
-  if (household) return household.record.villageCode.slice(0, 9);
+function townshipOfSubject(w: World, villageOf: ReadonlyMap<string, string>, subjectId: string): string {
+  const village = villageOf.get(subjectId);
+  if (village) return village.slice(0, 9);
   const region = subjectId.length >= 9 && /^\d+$/.test(subjectId) ? subjectId.slice(0, 9) : null;
   return region && w.townships.some((t) => t.code === region) ? region : w.townships[0]!.code;
 }
 
 /** A rectification item opened for a finding in January after its year and closed on time in February. */
-function itemFor(w: World, p: PlantedProblem, k: number): Rectification {
-  const t = w.townships.find((x) => x.code === townshipOfSubject(w, p.subjectId))!;
+function itemFor(
+  w: World,
+  villageOf: ReadonlyMap<string, string>,
+  p: PlantedProblem,
+  k: number,
+): Rectification {
+  const t = w.townships.find((x) => x.code === townshipOfSubject(w, villageOf, p.subjectId))!;
   const found = dayOf(p.year + 1, 1, 15);
   const id = `rect-f-${p.year}-${String(k).padStart(5, "0")}`;
   return {
@@ -384,6 +465,7 @@ export function plantRectificationItems(w: World): void {
   const { cfg } = w;
   const least = ["low", "medium", "high", "critical"].indexOf(DEFAULT_POLICY.rectificationRequiredSeverity);
   const generic = new Set(w.rectifications.filter((r) => r.findingCode !== null).map((r) => r.findingCode));
+  const villageOf = new Map(w.households.map((h) => [h.record.id, h.record.villageCode]));
   let k = 0;
   for (const year of cfg.years) {
     if (cfg.asOfDay <= dayOf(year, 12, 31) + DEFAULT_POLICY.rectificationItemGraceDays) continue;
@@ -402,7 +484,7 @@ export function plantRectificationItems(w: World): void {
     const left = new Set(sample(rng, eligible, plantCount(rate, eligible.length)));
     for (const p of due) {
       if (left.has(p)) continue;
-      w.rectifications.push(itemFor(w, p, ++k));
+      w.rectifications.push(itemFor(w, villageOf, p, ++k));
     }
     for (const p of left)
       plant(w, "RECTIFICATION.FINDING_WITHOUT_ITEM", year, `${p.code}|${p.subjectId}`, [p.subjectId]);
