@@ -7,6 +7,7 @@ import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { dateInYear } from "../../graphql/read/sql.js";
 import { CreditReturnRef, HouseholdCreditRef } from "../../graphql/refs.js";
 import { CreditReturnKindEnum } from "../../graphql/schema/enums.js";
+import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
 import { enforceRules } from "../../graphql/write/rules.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { creditReturnTable } from "./credit-return.table.js";
@@ -59,7 +60,7 @@ const CreditReturnInput = builder.inputType("CreditReturnInput", {
   }),
 });
 
-builder.mutationField("recordCreditReturn", (t) =>
+builder.mutationField(rechecksInItsWrite("recordCreditReturn"), (t) =>
   t.field({
     type: CreditReturnRef,
     description: "Records what came back to a household from its credit (audited).",

@@ -15,6 +15,7 @@ import {
   recordList,
 } from "../../graphql/refs.js";
 import { CreditKindEnum } from "../../graphql/schema/enums.js";
+import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
 import { requireInCounty } from "../../graphql/write/references.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { businessEntityTable } from "../entities/business-entity.table.js";
@@ -90,7 +91,7 @@ const HouseholdCreditInput = builder.inputType("HouseholdCreditInput", {
   }),
 });
 
-builder.mutationField("recordHouseholdCredit", (t) =>
+builder.mutationField(rechecksInItsWrite("recordHouseholdCredit"), (t) =>
   t.field({
     type: HouseholdCreditRef,
     description:

@@ -6,6 +6,7 @@ import { reference } from "../../graphql/fields.js";
 import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { dateInYear } from "../../graphql/read/sql.js";
 import { FundDisbursementRef, FundRef, ProjectRef } from "../../graphql/refs.js";
+import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { projectTable } from "../projects/project.table.js";
 import { fundTable } from "./fund.table.js";
@@ -49,7 +50,7 @@ const FundDisbursementInput = builder.inputType("FundDisbursementInput", {
   }),
 });
 
-builder.mutationField("recordFundDisbursement", (t) =>
+builder.mutationField(rechecksInItsWrite("recordFundDisbursement"), (t) =>
   t.field({
     type: FundDisbursementRef,
     description:

@@ -6,6 +6,7 @@ import { reference } from "../../graphql/fields.js";
 import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { FundRef, FundUseRef, ProjectRef } from "../../graphql/refs.js";
 import { FundUseCategoryEnum } from "../../graphql/schema/enums.js";
+import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { projectTable } from "../projects/project.table.js";
 import { fundTable } from "./fund.table.js";
@@ -52,7 +53,7 @@ const FundUseInput = builder.inputType("FundUseInput", {
   }),
 });
 
-builder.mutationField("recordFundUse", (t) =>
+builder.mutationField(rechecksInItsWrite("recordFundUse"), (t) =>
   t.field({
     type: FundUseRef,
     description:

@@ -28,6 +28,7 @@ import {
   PovertyStatusEnum,
 } from "../../graphql/schema/enums.js";
 import { requireRegion } from "../../graphql/scope.js";
+import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
 import { requireVillage } from "../../graphql/write/regions.js";
 import { enforceRules } from "../../graphql/write/rules.js";
 import { compact, orFail, overlay, writeLedger } from "../../graphql/write/transaction.js";
@@ -238,7 +239,7 @@ const HouseholdPatch = builder.inputType("HouseholdPatch", {
   }),
 });
 
-builder.mutationField("registerHousehold", (t) =>
+builder.mutationField(rechecksInItsWrite("registerHousehold"), (t) =>
   t.field({
     type: HouseholdRef,
     description: "Registers a household in a village inside the caller's scope (audited).",
@@ -256,7 +257,7 @@ builder.mutationField("registerHousehold", (t) =>
   }),
 );
 
-builder.mutationField("updateHousehold", (t) =>
+builder.mutationField(rechecksInItsWrite("updateHousehold"), (t) =>
   t.field({
     type: HouseholdRef,
     description: "Changes a household inside the caller's scope (audited with before and after).",

@@ -13,6 +13,7 @@ import {
   RelationEnum,
   SchoolStatusEnum,
 } from "../../graphql/schema/enums.js";
+import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
 import { enforceRules } from "../../graphql/write/rules.js";
 import { compact, type LedgerWriter, orFail, overlay, writeLedger } from "../../graphql/write/transaction.js";
 import { householdTable } from "./household.table.js";
@@ -106,7 +107,7 @@ async function checkMember(w: LedgerWriter, member: Member, countyCode: string):
   });
 }
 
-builder.mutationField("addMember", (t) =>
+builder.mutationField(rechecksInItsWrite("addMember"), (t) =>
   t.field({
     type: MemberRef,
     description: "Adds a member to a household inside the caller's scope (audited).",
@@ -125,7 +126,7 @@ builder.mutationField("addMember", (t) =>
   }),
 );
 
-builder.mutationField("updateMember", (t) =>
+builder.mutationField(rechecksInItsWrite("updateMember"), (t) =>
   t.field({
     type: MemberRef,
     description: "Changes a member inside the caller's scope (audited with before and after).",

@@ -7,6 +7,7 @@ import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { sqlWhere } from "../../graphql/read/sql.js";
 import { LinkageRef, LinkageYearRef } from "../../graphql/refs.js";
 import { BenefitKindEnum, LinkageModeEnum } from "../../graphql/schema/enums.js";
+import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
 import { enforceRules } from "../../graphql/write/rules.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { linkageTable } from "./linkage.table.js";
@@ -77,7 +78,7 @@ const LinkageYearInput = builder.inputType("LinkageYearInput", {
   }),
 });
 
-builder.mutationField("recordLinkageYear", (t) =>
+builder.mutationField(rechecksInItsWrite("recordLinkageYear"), (t) =>
   t.field({
     type: LinkageYearRef,
     description:

@@ -14,6 +14,7 @@ import {
   recordList,
 } from "../../graphql/refs.js";
 import { LinkageModeEnum } from "../../graphql/schema/enums.js";
+import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
 import { requireInCounty } from "../../graphql/write/references.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { businessEntityTable } from "../entities/business-entity.table.js";
@@ -89,7 +90,7 @@ const LinkageInput = builder.inputType("LinkageInput", {
   }),
 });
 
-builder.mutationField("recordLinkage", (t) =>
+builder.mutationField(rechecksInItsWrite("recordLinkage"), (t) =>
   t.field({
     type: LinkageRef,
     description:

@@ -22,6 +22,7 @@ import {
   recordList,
 } from "../../graphql/refs.js";
 import { FundSourceEnum, LinkageModeEnum, ProjectStageEnum } from "../../graphql/schema/enums.js";
+import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
 import { orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { fundDisbursementTable } from "../funds/fund-disbursement.table.js";
 import { fundUseTable } from "../funds/fund-use.table.js";
@@ -144,7 +145,7 @@ const ProjectStageChangeInput = builder.inputType("ProjectStageChangeInput", {
   }),
 });
 
-builder.mutationField("advanceProjectStage", (t) =>
+builder.mutationField(rechecksInItsWrite("advanceProjectStage"), (t) =>
   t.field({
     type: ProjectRef,
     description: "Moves a project inside the caller's scope to a later stage (audited).",

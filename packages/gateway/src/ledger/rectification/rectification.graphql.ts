@@ -11,6 +11,7 @@ import { optional, reference } from "../../graphql/fields.js";
 import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { RectificationRef, RegionRef } from "../../graphql/refs.js";
 import { RectificationSourceEnum, RectificationStatusEnum } from "../../graphql/schema/enums.js";
+import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
 import { requireKnownRegion } from "../../graphql/write/regions.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { rectificationTable } from "./rectification.table.js";
@@ -108,7 +109,7 @@ const PlanInput = builder.inputType("RectificationPlanInput", {
   }),
 });
 
-builder.mutationField("openRectification", (t) =>
+builder.mutationField(rechecksInItsWrite("openRectification"), (t) =>
   t.field({
     type: RectificationRef,
     description: "Opens a rectification in a township inside the caller's scope (audited).",
@@ -124,7 +125,7 @@ builder.mutationField("openRectification", (t) =>
   }),
 );
 
-builder.mutationField("planRectification", (t) =>
+builder.mutationField(rechecksInItsWrite("planRectification"), (t) =>
   t.field({
     type: RectificationRef,
     description: "Gives a rectification its plan (or replaces it, e.g. to mark milestones done); audited.",
@@ -147,7 +148,7 @@ builder.mutationField("planRectification", (t) =>
   }),
 );
 
-builder.mutationField("closeRectification", (t) =>
+builder.mutationField(rechecksInItsWrite("closeRectification"), (t) =>
   t.field({
     type: RectificationRef,
     description: "Closes a planned rectification whose milestones are all done (audited).",

@@ -9,6 +9,7 @@ import { sqlWhere } from "../../graphql/read/sql.js";
 import { HouseholdRef, RegionRef, ResponsibilityRef } from "../../graphql/refs.js";
 import { ResponsibilityKindEnum } from "../../graphql/schema/enums.js";
 import { requireRegion } from "../../graphql/scope.js";
+import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
 import { requireKnownRegion } from "../../graphql/write/regions.js";
 import { enforceRules } from "../../graphql/write/rules.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
@@ -74,7 +75,7 @@ const ResponsibilityInput = builder.inputType("ResponsibilityInput", {
   }),
 });
 
-builder.mutationField("recordResponsibility", (t) =>
+builder.mutationField(rechecksInItsWrite("recordResponsibility"), (t) =>
   t.field({
     type: ResponsibilityRef,
     description:

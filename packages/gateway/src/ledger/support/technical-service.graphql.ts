@@ -8,6 +8,7 @@ import { addListQuery, listFilter, match } from "../../graphql/list-query.js";
 import { dateInYear, sqlWhere } from "../../graphql/read/sql.js";
 import { HouseholdRef, IndustryRef, RegionRef, TechnicalServiceRef } from "../../graphql/refs.js";
 import { ServiceKindEnum } from "../../graphql/schema/enums.js";
+import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
 import { requireInCounty } from "../../graphql/write/references.js";
 import { requireKnownRegion } from "../../graphql/write/regions.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
@@ -69,7 +70,7 @@ const ServiceVisitInput = builder.inputType("ServiceVisitInput", {
   }),
 });
 
-builder.mutationField("recordServiceVisit", (t) =>
+builder.mutationField(rechecksInItsWrite("recordServiceVisit"), (t) =>
   t.field({
     type: TechnicalServiceRef,
     description: "Records a technical service visit or training inside the caller's scope (audited).",
