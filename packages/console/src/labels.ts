@@ -30,6 +30,7 @@ export const FINDING_LABELS: Record<string, string> = {
   "PROJECT.STALLED": "项目停滞",
   "PROJECT.NOT_ACCEPTED": "项目完工未验收",
   "RECTIFICATION.FINDING_WITHOUT_ITEM": "问题未建立整改事项",
+  "RESPONSIBILITY.VILLAGE_STAND_IN": "村级责任人频繁更换",
   "RECTIFICATION.MILESTONE_SLIPPED": "整改节点滞后",
 };
 

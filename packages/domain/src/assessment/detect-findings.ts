@@ -27,8 +27,8 @@ import { projectStalled } from "./findings/project-stalled.js";
 import { rectificationWithoutPlan } from "./findings/rectification-without-plan.js";
 import { scaleUpWithoutTrial } from "./findings/scale-up-without-trial.js";
 import { shallowLinkage } from "./findings/shallow-linkage.js";
+import { townshipStandIn, villageStandIn } from "./findings/stand-in.js";
 import { subsidiseAndForget } from "./findings/subsidise-and-forget.js";
-import { townshipStandIn } from "./findings/township-stand-in.js";
 import { townshipWithoutPerson } from "./findings/township-without-person.js";
 import { villageWithoutPerson } from "./findings/village-without-person.js";
 import { yearTwoExit } from "./findings/year-two-exit.js";
@@ -68,6 +68,7 @@ export const FINDING_DETECTORS: Readonly<Record<FindingCode, FindingDetector>> =
   "RESPONSIBILITY.VILLAGE_WITHOUT_PERSON": villageWithoutPerson,
   "RECTIFICATION.FINDING_WITHOUT_ITEM": findingWithoutItem,
   "INDUSTRY.VILLAGE_NOT_COVERED": villageNotCovered,
+  "RESPONSIBILITY.VILLAGE_STAND_IN": villageStandIn,
 };
 
 /** The severity of each finding code. */

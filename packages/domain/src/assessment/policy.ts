@@ -70,6 +70,8 @@ export interface AssessmentPolicy {
   readonly retentionMinHouseholds: number;
   /** New fixed persons a township may appoint in a year (a transfer, a replacement) before they count as stand-ins (临时指定). Default 2. */
   readonly townshipPersonChangesMax: number;
+  /** New responsible persons a village may have in a year (a transfer, a replacement) before they count as stand-ins (临时指定). Default 2. */
+  readonly villagePersonChangesMax: number;
   /** Days a household's credit placed with an entity may go before something must come back to it each year (一捆了之). Default 365. */
   readonly bundledGraceDays: number;
   /** Least days of a project's public notice (公示; 7 to 10 in practice). Default 10. */
@@ -125,6 +127,7 @@ export const DEFAULT_POLICY: AssessmentPolicy = {
   retentionAlertRate: 0.5,
   retentionMinHouseholds: 2,
   townshipPersonChangesMax: 2,
+  villagePersonChangesMax: 2,
   bundledGraceDays: 365,
   publicNoticeMinDays: 10,
   projectStallDays: 180,

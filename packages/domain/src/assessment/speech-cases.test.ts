@@ -97,7 +97,8 @@ describe("the speech's cases", () => {
     const monthly = Array.from({ length: 11 }, (_, i) => {
       const month = String(i + 1).padStart(2, "0");
       const next = String(i + 2).padStart(2, "0");
-      return townshipPerson(`p${i}`, TOWN_A, `2025-${month}-01`, i === 10 ? null : `2025-${next}-01`);
+      const to = i === 10 ? null : `2025-${next}-01`;
+      return townshipPerson(`p${i}`, TOWN_A, `2025-${month}-01`, to, `临时${i}号`);
     });
     const found = codesOf({ responsibilities: [...monthly, townshipPerson("pb", TOWN_B, "2020-01-01")] });
     expect(found).toContain(`RESPONSIBILITY.TOWNSHIP_STAND_IN ${TOWN_A}`);

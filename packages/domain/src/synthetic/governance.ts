@@ -6,23 +6,30 @@ import { mobilePhone } from "./names.js";
 import { type Rng, sample } from "./rng.js";
 import { dayIn, plant, plantCount, type World, yearEnd } from "./world.js";
 
-/** A change of person: the old assignment ends on `end`; the next starts on `next`, or never (a gap to the as-of date). */
+/**
+ * A break of a chain of assignments: the old assignment ends on `end`; the next starts on `next`, or
+ * never (a gap to the as-of date). A renewal keeps the person: the record is only split.
+ */
 interface Break {
   readonly end: number;
   readonly next: number | null;
   readonly gapYear: number | null;
+  readonly renewal?: true;
 }
 
 /**
- * Breaks of a chain of assignments: continuous hand-overs in March–September of some years, and for
- * each gap year a gap over 31 December (or, in the reference year, from before the as-of date on).
+ * Breaks of a chain of assignments: continuous hand-overs in March–September of some years, three
+ * stand-ins from March in each stand-in year, for each gap year a gap over 31 December (or, in the
+ * reference year, from before the as-of date on), and in some other years the person's record split
+ * at 31 December (a renewed term: the healthy look-alike of a change).
  */
-function breaksOf(
+export function breaksOf(
   rng: Rng,
   w: World,
   changeChance: number,
   gapYears: ReadonlySet<number>,
   standInYears: ReadonlySet<number> = new Set(),
+  renewalChance = 0,
 ): Break[] {
   const { cfg } = w;
   const breaks: Break[] = [];
@@ -38,7 +45,13 @@ function breaksOf(
       const end = dayIn(rng, cfg, year, 3, 9);
       breaks.push({ end, next: end + 1, gapYear: null });
     }
-    if (!gapYears.has(year)) continue;
+    if (!gapYears.has(year)) {
+      if (renewalChance > 0 && year < cfg.ref && rng.chance(renewalChance)) {
+        const end = dayOf(year, 12, 31);
+        breaks.push({ end, next: end + 1, gapYear: null, renewal: true });
+      }
+      continue;
+    }
     if (year < cfg.ref) {
       breaks.push({
         end: dayOf(year, 12, rng.int(1, 20)),
@@ -52,33 +65,63 @@ function breaksOf(
   return breaks.sort((a, b) => a.end - b.end);
 }
 
-/** Writes a chain of assignments; returns, per gap year, the id of the assignment that ended before it. */
-function writeChain(
+/**
+ * Writes a chain of assignments (`make` is told when the record renews the previous one's person);
+ * returns, per gap year, the id of the assignment that ended before it, and the ids of the records
+ * that put a new person in charge.
+ */
+export function writeChain(
   w: World,
   startDay: number,
   breaks: readonly Break[],
-  make: (k: number, from: number, to: number | null) => Responsibility,
-): Map<number, string> {
+  make: (k: number, from: number, to: number | null, renewal: boolean) => Responsibility,
+): { endedBefore: Map<number, string>; appointed: Set<string> } {
   const endedBefore = new Map<number, string>();
+  const appointed = new Set<string>();
   let from: number | null = startDay;
+  let renewal = false;
   let k = 0;
+  const write = (to: number | null) => {
+    const r = make(++k, from!, to, renewal);
+    w.responsibilities.push(r);
+    if (!renewal) appointed.add(r.id);
+    return r;
+  };
   for (const b of breaks) {
     if (from === null) break;
-    const r = make(++k, from, b.end);
-    w.responsibilities.push(r);
+    const r = write(b.end);
     if (b.gapYear !== null) endedBefore.set(b.gapYear, r.id);
     from = b.next;
+    renewal = b.renewal === true;
   }
-  if (from !== null) w.responsibilities.push(make(++k, from, null));
-  return endedBefore;
+  if (from !== null) write(null);
+  return { endedBefore, appointed };
 }
 
-/** Per township, the years it names stand-ins: they need spring to summer before the as-of date. */
+/** The records of a chain that put a new person in charge in `year`: the stand-ins of a stand-in year. */
+export function appointedIn(w: World, appointed: ReadonlySet<string>, year: number): string[] {
+  return w.responsibilities
+    .filter((r) => appointed.has(r.id) && yearOfDay(dayOfIso(r.validFrom)) === year)
+    .map((r) => r.id);
+}
+
+/** A name from `pick` other than the previous one: a change of person names someone else. */
+export function otherThan(previous: string | null, pick: () => string): string {
+  let name = pick();
+  while (name === previous) name = pick();
+  return name;
+}
+
+/** The years of the window with room for stand-ins: they need spring to summer before the as-of date. */
+export function standInRoom(w: World): number[] {
+  return w.cfg.years.filter((y) => yearEnd(w.cfg, y) - dayOf(y, 1, 1) > 230);
+}
+
+/** Per township, the years it names stand-ins. */
 function standInYears(w: World, plantRng: Rng): Set<number>[] {
-  const { cfg } = w;
   const standIns = w.townships.map(() => new Set<number>());
-  const rate = cfg.rates["RESPONSIBILITY.TOWNSHIP_STAND_IN"];
-  for (const year of cfg.years.filter((y) => yearEnd(cfg, y) - dayOf(y, 1, 1) > 230)) {
+  const rate = w.cfg.rates["RESPONSIBILITY.TOWNSHIP_STAND_IN"];
+  for (const year of standInRoom(w)) {
     for (const t of sample(plantRng, w.townships, plantCount(rate, w.townships.length)))
       standIns[t.index]!.add(year);
   }
@@ -115,46 +158,37 @@ export function buildResponsibilities(w: World): void {
   }
   for (const t of w.townships) {
     const gaps = townshipGaps[t.index]!;
-    const ended = writeChain(
+    let last: string | null = null;
+    const chain = writeChain(
       w,
       dayOf(cfg.y0 - 1, 3, rng.int(1, 28)),
       breaksOf(rng, w, 0.3, gaps, standIns[t.index]!),
-      (k, from, to) => ({
-        id: `resp-${t.code}-${k}`,
-        kind: "township_fixed_person",
-        personName: rng.pick(t.cadres),
-        personPhone: mobilePhone(rng),
-        townshipCode: t.code,
-        householdId: null,
-        villageCode: null,
-        validFrom: isoOfDay(from),
-        validTo: to === null ? null : isoOfDay(to),
-      }),
+      (k, from, to) => {
+        last = nextCadre(t.cadres, rng.pick(t.cadres), last);
+        return {
+          id: `resp-${t.code}-${k}`,
+          kind: "township_fixed_person",
+          personName: last,
+          personPhone: mobilePhone(rng),
+          townshipCode: t.code,
+          householdId: null,
+          villageCode: null,
+          validFrom: isoOfDay(from),
+          validTo: to === null ? null : isoOfDay(to),
+        };
+      },
     );
     for (const year of gaps)
-      plant(w, "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON", year, t.code, [ended.get(year)!]);
-    for (const year of standIns[t.index]!) {
-      const named = w.responsibilities.filter(
-        (r) =>
-          r.townshipCode === t.code &&
-          r.kind === "township_fixed_person" &&
-          yearOfDay(dayOfIso(r.validFrom)) === year,
-      );
-      plant(
-        w,
-        "RESPONSIBILITY.TOWNSHIP_STAND_IN",
-        year,
-        t.code,
-        named.map((r) => r.id),
-      );
-    }
+      plant(w, "RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON", year, t.code, [chain.endedBefore.get(year)!]);
+    for (const year of standIns[t.index]!)
+      plant(w, "RESPONSIBILITY.TOWNSHIP_STAND_IN", year, t.code, appointedIn(w, chain.appointed, year));
   }
   const none = new Set<number>();
   for (const h of w.households) {
     const t = w.townships[h.township]!;
     const gaps = householdGaps.get(h.index) ?? none;
     const start = dayOf(h.record.registeredYear, rng.int(3, 6), rng.int(1, 28));
-    const ended = writeChain(w, start, breaksOf(rng, w, 0.07, gaps), (k, from, to) => ({
+    const { endedBefore } = writeChain(w, start, breaksOf(rng, w, 0.07, gaps), (k, from, to) => ({
       id: `resp-${h.record.id}-${k}`,
       kind: "household_helper",
       personName: rng.pick(t.cadres),
@@ -166,8 +200,18 @@ export function buildResponsibilities(w: World): void {
       validTo: to === null ? null : isoOfDay(to),
     }));
     for (const year of gaps)
-      plant(w, "RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER", year, h.record.id, [ended.get(year)!]);
+      plant(w, "RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER", year, h.record.id, [endedBefore.get(year)!]);
   }
+}
+
+/** The cadre drawn, or when that is the person just replaced, the next on the list: a hand-over names someone else. */
+function nextCadre(cadres: readonly string[], drawn: string, previous: string | null): string {
+  const i = cadres.indexOf(drawn);
+  for (let k = 0; k < cadres.length; k++) {
+    const name = cadres[(i + k) % cadres.length]!;
+    if (name !== previous) return name;
+  }
+  return drawn;
 }
 
 const PROBLEMS: readonly (readonly [string, string | null])[] = [

@@ -4,6 +4,7 @@ import { linkageCoversYear } from "../../linkage/linkage.js";
 import type { Project } from "../../projects/project.js";
 import type { Region } from "../../regions/region.js";
 import { isResponsibilityCurrent, type Responsibility } from "../../responsibility/responsibility.js";
+import { addDays, yearOf } from "../../shared/dates.js";
 import { type AssessmentContext, labels, linkageYearOf, NONE, push } from "../context.js";
 import type { FindingCode } from "../finding-codes.js";
 import type { Finding } from "../types.js";
@@ -252,6 +253,59 @@ export function regionsWithoutPerson(
     if (region.level !== level || !judged(region)) continue;
     const past = persons.get(region.code) ?? NONE;
     if (!past.some((r) => isResponsibilityCurrent(r, ctx.asOf))) out.push({ region, past });
+  }
+  return out;
+}
+
+/** The villages whose industry poverty work is judged: poor villages, and villages with a household registered by the year. */
+export function villagesWithPoorWork(ctx: AssessmentContext): (region: Region) => boolean {
+  const withHouseholds = new Set<string>();
+  for (const h of ctx.ledger.households) if (h.registeredYear <= ctx.year) withHouseholds.add(h.villageCode);
+  return (region) => region.isPoorVillage || withHouseholds.has(region.code);
+}
+
+/** A region that named more responsible persons in the year than the policy allows, and those it named. */
+export interface RegionWithStandIns {
+  readonly region: Region;
+  /** The assignments of the year that put a new person in charge, in order. */
+  readonly appointed: readonly Responsibility[];
+}
+
+/**
+ * The assignments of a region that start in the assessed year (by the assessment date) and put in
+ * charge a person who was not in charge the day before: a replacement, a transfer, a stand-in, or a
+ * person named after a gap. A record split at the turn of the year, or issued again to the person
+ * already in charge (a renewed term, a new phone number), changes nobody and is not counted.
+ */
+export function appointmentsInYear(
+  ctx: AssessmentContext,
+  assignments: readonly Responsibility[],
+): Responsibility[] {
+  return assignments
+    .filter((r) => {
+      if (yearOf(r.validFrom) !== ctx.year || r.validFrom > ctx.asOf) return false;
+      const dayBefore = addDays(r.validFrom, -1);
+      return !assignments.some((p) => p.personName === r.personName && isResponsibilityCurrent(p, dayBefore));
+    })
+    .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
+}
+
+/**
+ * The regions of a level (that `judged` keeps) that put a new responsible person in charge more than
+ * `changesMax` times in the assessed year (`appointmentsInYear`): 临时指定人员对接, not a fixed person.
+ */
+export function regionsWithStandIns(
+  ctx: AssessmentContext,
+  level: Region["level"],
+  persons: ReadonlyMap<string, readonly Responsibility[]>,
+  changesMax: number,
+  judged: (region: Region) => boolean = () => true,
+): RegionWithStandIns[] {
+  const out: RegionWithStandIns[] = [];
+  for (const region of ctx.ledger.regions) {
+    if (region.level !== level || !judged(region)) continue;
+    const appointed = appointmentsInYear(ctx, persons.get(region.code) ?? NONE);
+    if (appointed.length > changesMax) out.push({ region, appointed });
   }
   return out;
 }

@@ -1,15 +1,7 @@
-import type { Region } from "../../regions/region.js";
-import { type AssessmentContext, labels, townshipRegionOf } from "../context.js";
+import { labels, townshipRegionOf } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
-import { regionsWithoutPerson } from "./queries.js";
-
-/** The villages whose industry poverty work is judged: poor villages, and villages with a household registered by the year. */
-function villagesWithPoorWork(ctx: AssessmentContext): (region: Region) => boolean {
-  const withHouseholds = new Set<string>();
-  for (const h of ctx.ledger.households) if (h.registeredYear <= ctx.year) withHouseholds.add(h.villageCode);
-  return (region) => region.isPoorVillage || withHouseholds.has(region.code);
-}
+import { regionsWithoutPerson, villagesWithPoorWork } from "./queries.js";
 
 /**
  * 村级主体责任不落实 ("要主动会同县精准办，督促乡、村两级扛起产业扶贫的主体责任，做到责任到人、任务上肩"):

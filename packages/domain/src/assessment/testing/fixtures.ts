@@ -340,8 +340,9 @@ export function townshipPerson(
   townshipCode: string,
   validFrom: IsoDate,
   validTo: IsoDate | null = null,
+  personName = "李四",
 ): Responsibility {
-  return responsibility(id, "township_fixed_person", townshipCode, { validFrom, validTo });
+  return responsibility(id, "township_fixed_person", townshipCode, { validFrom, validTo }, { personName });
 }
 
 /** A village's responsible person (村级主体责任) from a date. */
@@ -350,13 +351,14 @@ export function villagePerson(
   villageCode: string,
   validFrom: IsoDate,
   validTo: IsoDate | null = null,
+  personName = "陈七",
 ): Responsibility {
   return responsibility(
     id,
     "village_responsible_person",
     villageCode.slice(0, 9),
     { validFrom, validTo },
-    { villageCode, personName: "陈七" },
+    { villageCode, personName },
   );
 }
 

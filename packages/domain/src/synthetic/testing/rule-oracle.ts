@@ -3,6 +3,7 @@ import type { FindingCode } from "../../assessment/finding-codes.js";
 import { DEFAULT_POLICY } from "../../assessment/policy.js";
 import type { Ledger } from "../../ledger/ledger.js";
 import type { Linkage } from "../../linkage/linkage.js";
+import type { Responsibility } from "../../responsibility/responsibility.js";
 
 // The finding rules of assessment/README.md, written again here, plainly and independently of the
 // detectors, so the generator's tests can check the planted report against the records themselves.
@@ -80,21 +81,25 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
     }[l.mode];
   };
 
+  const personsOf = group(ledger.responsibilities, (x) => `${x.kind}|${x.villageCode ?? x.townshipCode}`);
+  // Assignments starting in the year whose person was not in charge the day before (a split record is no change).
+  const newPersons = (mine: readonly Responsibility[]) =>
+    mine.filter((x) => {
+      if (!x.validFrom.startsWith(`${year}-`) || x.validFrom > asOfDate) return false;
+      const dayBefore = new Date(Date.parse(x.validFrom) - 86_400_000).toISOString().slice(0, 10);
+      return !mine.some(
+        (y) =>
+          y.personName === x.personName &&
+          y.validFrom <= dayBefore &&
+          (y.validTo === null || dayBefore <= y.validTo),
+      );
+    });
   for (const r of ledger.regions) {
     if (r.level !== "township") continue;
-    const ok = ledger.responsibilities.some(
-      (x) =>
-        x.kind === "township_fixed_person" && x.townshipCode === r.code && inForce(x.validFrom, x.validTo),
-    );
-    if (!ok) hit("RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON", r.code);
-    const named = ledger.responsibilities.filter(
-      (x) =>
-        x.kind === "township_fixed_person" &&
-        x.townshipCode === r.code &&
-        x.validFrom.startsWith(`${year}-`) &&
-        x.validFrom <= asOfDate,
-    );
-    if (named.length > p.townshipPersonChangesMax) hit("RESPONSIBILITY.TOWNSHIP_STAND_IN", r.code);
+    const mine = personsOf.get(`township_fixed_person|${r.code}`) ?? [];
+    if (!mine.some((x) => inForce(x.validFrom, x.validTo)))
+      hit("RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON", r.code);
+    if (newPersons(mine).length > p.townshipPersonChangesMax) hit("RESPONSIBILITY.TOWNSHIP_STAND_IN", r.code);
   }
   const registered = new Set(
     ledger.households.filter((h) => h.registeredYear <= year).map((h) => h.villageCode),
@@ -102,13 +107,11 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
   for (const r of ledger.regions) {
     if (r.level !== "village") continue;
     const judged = r.isPoorVillage || registered.has(r.code);
-    const ok = ledger.responsibilities.some(
-      (x) =>
-        x.kind === "village_responsible_person" &&
-        x.villageCode === r.code &&
-        inForce(x.validFrom, x.validTo),
-    );
-    if (judged && !ok) hit("RESPONSIBILITY.VILLAGE_WITHOUT_PERSON", r.code);
+    const mine = personsOf.get(`village_responsible_person|${r.code}`) ?? [];
+    if (judged && !mine.some((x) => inForce(x.validFrom, x.validTo)))
+      hit("RESPONSIBILITY.VILLAGE_WITHOUT_PERSON", r.code);
+    if (judged && newPersons(mine).length > p.villagePersonChangesMax)
+      hit("RESPONSIBILITY.VILLAGE_STAND_IN", r.code);
   }
   const helped = new Set(
     ledger.responsibilities
