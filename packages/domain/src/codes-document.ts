@@ -1,6 +1,8 @@
 import { FINDING_DETECTORS } from "./assessment/detect-findings.js";
 import { FINDING_CODES } from "./assessment/finding-codes.js";
+import type { FindingDetector } from "./assessment/findings/detector.js";
 import { METRIC_CODES, METRIC_DEFINITIONS } from "./assessment/metric-codes.js";
+import { SEVERITIES, severityRank } from "./assessment/types.js";
 import { LEDGER_RULES_BY_CONCEPT } from "./ledger/ledger-rules.js";
 import { SYNC_FINDING_CODES } from "./reports/due-date.js";
 
@@ -16,6 +18,13 @@ const table = (head: readonly string[], rows: readonly (readonly string[])[]) =>
   `| ${head.map(() => "---").join(" | ")} |`,
   ...rows.map((r) => `| ${r.join(" | ")} |`),
 ];
+
+/** A detector's severity as the list shows it: one, or those of the findings it may name (`severityOfNamed`). */
+function severityText(d: FindingDetector): string {
+  if (!d.severityOfNamed) return d.severity;
+  const taken = SEVERITIES.filter((s) => severityRank(s) >= severityRank(d.severity));
+  return `that of the finding named (${taken.join(" or ")})`;
+}
 
 /** The Markdown list of every code the domain reports: ledger rules by concept, findings, metrics. */
 export function renderCodesDocument(): string {
@@ -39,7 +48,7 @@ export function renderCodesDocument(): string {
       ["Code", "Severity", "Subject"],
       FINDING_CODES.map((code) => [
         `\`${code}\``,
-        FINDING_DETECTORS[code].severity,
+        severityText(FINDING_DETECTORS[code]),
         FINDING_DETECTORS[code].subjectType,
       ]),
     ),

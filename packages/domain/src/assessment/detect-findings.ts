@@ -71,7 +71,10 @@ export const FINDING_DETECTORS: Readonly<Record<FindingCode, FindingDetector>> =
   "RESPONSIBILITY.VILLAGE_STAND_IN": villageStandIn,
 };
 
-/** The severity of each finding code. */
+/**
+ * The severity of each finding code; for a code whose findings take the severity of the finding they
+ * name (`severityOfNamed`: RECTIFICATION.FINDING_WITHOUT_ITEM), the least of them under the default policy.
+ */
 export const FINDING_SEVERITIES: Readonly<Record<FindingCode, Severity>> = Object.fromEntries(
   FINDING_CODES.map((code) => [code, FINDING_DETECTORS[code].severity]),
 ) as Record<FindingCode, Severity>;

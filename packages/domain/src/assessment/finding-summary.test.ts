@@ -53,6 +53,26 @@ describe("summariseFindings: per township, findings by code and severity", () =>
     });
   });
 
+  it("counts severities finding by finding where a code's findings differ, the code's tally carrying the most severe", () => {
+    const withoutItem = (severity: Finding["severity"], subjectId: string) =>
+      finding("RECTIFICATION.FINDING_WITHOUT_ITEM", severity, TOWN_B, subjectId);
+    const [b] = summariseFindings(
+      [
+        withoutItem("high", "LINKAGE.FAKE|l1"),
+        withoutItem("critical", `RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON|${TOWN_B}`),
+        withoutItem("high", "LINKAGE.FAKE|l2"),
+        finding("LINKAGE.FAKE", "high", TOWN_B, "l1"),
+      ],
+      2025,
+    );
+    expect(b?.bySeverity).toEqual({ low: 0, medium: 0, high: 3, critical: 1 });
+    expect(b?.total).toBe(4);
+    expect(b?.byCode).toEqual([
+      { code: "RECTIFICATION.FINDING_WITHOUT_ITEM", severity: "critical", count: 3 },
+      { code: "LINKAGE.FAKE", severity: "high", count: 1 },
+    ]);
+  });
+
   it("leaves out findings of other years, and lists a named township with none as clean", () => {
     const summaries = summariseFindings(findings, 2025, [TOWN_A, TOWN_B]);
     expect(summaries.map((s) => [s.regionCode, s.total])).toEqual([

@@ -4,6 +4,7 @@ import { type Finding, SEVERITIES, type Severity, severityRank } from "./types.j
 /** How many findings of one code (and its severity) a township has. */
 export interface FindingTally {
   readonly code: FindingCode;
+  /** The severity of the code's findings; where it varies (RECTIFICATION.FINDING_WITHOUT_ITEM), the most severe of them. */
   readonly severity: Severity;
   readonly count: number;
 }
@@ -23,38 +24,42 @@ export interface TownshipFindingSummary {
 /**
  * Tallies findings of one year per township (the county code holding the county-level ones), by
  * code and severity, ordered by region code. Each of `regionCodes` gets a summary even with no
- * finding, so a clean township shows as clean rather than missing.
+ * finding, so a clean township shows as clean rather than missing. Severities are counted finding
+ * by finding: the findings of one code can differ (RECTIFICATION.FINDING_WITHOUT_ITEM).
  */
 export function summariseFindings(
   findings: readonly Finding[],
   year: number,
   regionCodes: readonly string[] = [],
 ): TownshipFindingSummary[] {
-  const byRegion = new Map<string, Map<FindingCode, FindingTally>>();
-  for (const code of regionCodes) byRegion.set(code, new Map());
+  const byRegion = new Map<string, Finding[]>();
+  for (const code of regionCodes) byRegion.set(code, []);
   for (const f of findings) {
     if (f.year !== year) continue;
-    let tallies = byRegion.get(f.regionCode);
-    if (!tallies) {
-      tallies = new Map();
-      byRegion.set(f.regionCode, tallies);
-    }
-    const t = tallies.get(f.code);
-    tallies.set(f.code, { code: f.code, severity: f.severity, count: (t?.count ?? 0) + 1 });
+    const mine = byRegion.get(f.regionCode);
+    if (mine) mine.push(f);
+    else byRegion.set(f.regionCode, [f]);
   }
   return [...byRegion.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([regionCode, tallies]) => summaryOf(regionCode, year, [...tallies.values()]));
+    .map(([regionCode, mine]) => summaryOf(regionCode, year, mine));
 }
 
-function summaryOf(regionCode: string, year: number, tallies: FindingTally[]): TownshipFindingSummary {
+function summaryOf(regionCode: string, year: number, findings: readonly Finding[]): TownshipFindingSummary {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const t of tallies) bySeverity[t.severity] += t.count;
+  const byCodeMap = new Map<FindingCode, FindingTally>();
+  for (const f of findings) {
+    bySeverity[f.severity] += 1;
+    const t = byCodeMap.get(f.code);
+    const severity = t && severityRank(t.severity) > severityRank(f.severity) ? t.severity : f.severity;
+    byCodeMap.set(f.code, { code: f.code, severity, count: (t?.count ?? 0) + 1 });
+  }
+  const tallies = [...byCodeMap.values()];
   const byCode = tallies.sort(
     (a, b) =>
       severityRank(b.severity) - severityRank(a.severity) ||
       FINDING_CODES.indexOf(a.code) - FINDING_CODES.indexOf(b.code),
   );
-  const total = tallies.reduce((n, t) => n + t.count, 0);
+  const total = findings.length;
   return { regionCode, year, total, bySeverity, byCode };
 }

@@ -10,22 +10,35 @@ import type { Finding, Severity } from "../types.js";
  */
 export interface FindingDetector {
   readonly code: FindingCode;
+  /** The severity of its findings; with `severityOfNamed`, the least they take under the default policy. */
   readonly severity: Severity;
+  /**
+   * True when each finding takes the severity of the finding it names, not one of the code: a judge
+   * of findings (a critical finding left without a rectification item is critical, a high one high).
+   */
+  readonly severityOfNamed?: true;
   readonly subjectType: FindingSubjectType;
   /** True for a rule over the run's other findings; `detectFindings` calls it after the others. */
   readonly judgesFindings?: true;
   detect(ctx: AssessmentContext, findings: readonly Finding[]): Finding[];
 }
 
-/** Builds a finding of a detector for the context's year. */
+/** Builds a finding of a detector for the context's year, of the detector's severity unless `fields` names one. */
 export function makeFinding(
   detector: Pick<FindingDetector, "code" | "severity" | "subjectType">,
   ctx: AssessmentContext,
-  fields: { regionCode: string; subjectId: string; evidence: readonly string[]; zh: string; en: string },
+  fields: {
+    regionCode: string;
+    subjectId: string;
+    evidence: readonly string[];
+    zh: string;
+    en: string;
+    severity?: Severity;
+  },
 ): Finding {
   return {
     code: detector.code,
-    severity: detector.severity,
+    severity: fields.severity ?? detector.severity,
     year: ctx.year,
     regionCode: fields.regionCode,
     subjectType: detector.subjectType,

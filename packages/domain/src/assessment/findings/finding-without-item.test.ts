@@ -166,6 +166,32 @@ describe("RECTIFICATION.FINDING_WITHOUT_ITEM (一条一条、一件一件抓落�
     );
   });
 
+  it.each<{ name: string; named: Finding; policy?: Partial<AssessmentPolicy>; severity: Severity }>([
+    { name: "a critical finding left without an item is critical", named: overspent, severity: "critical" },
+    { name: "a high finding left without an item is high", named: fake, severity: "high" },
+    {
+      name: "a medium finding, where the county requires items for medium ones, is medium",
+      named: shallow,
+      policy: { rectificationRequiredSeverity: "medium" },
+      severity: "medium",
+    },
+  ])("takes the severity of the finding it names: $name", ({ named, policy, severity }) => {
+    const ctx = contextFor(buildLedger({}), 2024, policy ? { policy } : {});
+    const found = findingWithoutItem.detect(ctx, [named]);
+    expect(found.map((f) => [f.subjectId, f.severity])).toEqual([
+      [`${named.code}|${named.subjectId}`, severity],
+    ]);
+  });
+
+  it("keeps each named finding's severity when findings of both severities are left without items", () => {
+    const ctx = contextFor(buildLedger({}), 2024);
+    const found = findingWithoutItem.detect(ctx, [fake, overspent, shallow]);
+    expect(found.map((f) => [f.subjectId, f.severity]).sort()).toEqual([
+      ["FUNDS.OVERSPENT|f1", "critical"],
+      ["LINKAGE.FAKE|l1", "high"],
+    ]);
+  });
+
   it("runs after the rules over the ledger, whatever codes the caller keeps, and quotes the finding", () => {
     // no fixed person in either town in 2024 (critical); 南安镇 opened an item for it, 新城镇 did not
     const ledger = buildLedger({
@@ -191,7 +217,7 @@ describe("RECTIFICATION.FINDING_WITHOUT_ITEM (一条一条、一件一件抓落�
       (f) => f.regionCode === TOWN_B && f.subjectId.startsWith("RESPONSIBILITY.TOWNSHIP"),
     );
     expect(town).toMatchObject({
-      severity: "high",
+      severity: "critical",
       subjectType: "finding",
       regionCode: TOWN_B,
       year: 2024,

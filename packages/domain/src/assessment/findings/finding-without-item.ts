@@ -17,11 +17,14 @@ function answers(ctx: AssessmentContext, r: Rectification, f: Finding): boolean 
  * worse — that has no rectification item (整改事项 naming its code, and its subject or township) more
  * than `rectificationItemGraceDays` (60) days after the year ended. It judges the findings of the same
  * run, computed before it by the rules over the ledger: never its own, so it cannot recurse; a medium
- * finding needs no item. Severity high: a serious problem found and left with nobody to fix it.
+ * finding needs no item. Severity that of the finding it names (`severityOfNamed`): a problem left with
+ * nobody to fix it does the harm of the problem — a township without a person, left so, is critical;
+ * a fake linkage high. Under the default policy that is high or critical.
  */
 export const findingWithoutItem: FindingDetector = {
   code: "RECTIFICATION.FINDING_WITHOUT_ITEM",
   severity: "high",
+  severityOfNamed: true,
   subjectType: "finding",
   judgesFindings: true,
   detect(ctx, findings) {
@@ -40,6 +43,7 @@ export const findingWithoutItem: FindingDetector = {
           regionCode: f.regionCode,
           subjectId: `${f.code}|${f.subjectId}`,
           evidence: [...new Set([f.subjectId, ...f.evidence])],
+          severity: f.severity,
           zh: `${f.message.zh}——该问题（${f.code}）在${ctx.year}年结束${days}天后仍无整改事项（应在${ctx.policy.rectificationItemGraceDays}天内建立）`,
           en: `${f.message.en} — this ${f.code} finding has no rectification item ${days} days after ${ctx.year} ended (due within ${ctx.policy.rectificationItemGraceDays})`,
         }),

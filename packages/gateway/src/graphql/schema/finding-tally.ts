@@ -7,7 +7,11 @@ export const FindingTallyType = builder.objectRef<FindingTally>("FindingTally").
   description: "How many findings of one code (and its severity) a township has in the year.",
   fields: (t) => ({
     code: t.exposeString("code", { description: "Finding code, e.g. LINKAGE.FAKE." }),
-    severity: t.expose("severity", { type: SeverityEnum, description: "The severity of the code." }),
+    severity: t.expose("severity", {
+      type: SeverityEnum,
+      description:
+        "The severity of the code's findings; where it varies (RECTIFICATION.FINDING_WITHOUT_ITEM takes that of the finding it names), the most severe of them.",
+    }),
     count: t.exposeInt("count", { description: "Findings of the code." }),
   }),
 });
