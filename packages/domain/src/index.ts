@@ -198,6 +198,7 @@ export type { Rectification, RectificationStatus } from "./rectification/rectifi
 export {
   closeRectification,
   createRectification,
+  isRectificationOpenOn,
   isRectificationOverdue,
   milestoneSchema,
   planRectification,

@@ -235,8 +235,14 @@ describe("isRectificationOverdue", () => {
     expect(isRectificationOverdue(planned, date)).toBe(overdue);
   });
 
-  it("a closed rectification is never overdue", () => {
+  it("a closed rectification is not overdue from its closing date on", () => {
     const closed = rectification({ ...open, status: "closed", plan: donePlan, closedDate: "2024-06-01" });
     expect(isRectificationOverdue(closed, "2025-01-01")).toBe(false);
+  });
+
+  it("a rectification closed late was overdue on the days before it closed, as it stood then", () => {
+    const closedLate = rectification({ ...open, status: "closed", plan: donePlan, closedDate: "2024-08-15" });
+    expect(isRectificationOverdue(closedLate, "2024-08-14")).toBe(true);
+    expect(isRectificationOverdue(closedLate, "2024-08-15")).toBe(false);
   });
 });

@@ -158,7 +158,15 @@ export function closeRectification(r: Rectification, date: IsoDate): Result<Rect
   return ok({ ...r, status: "closed", closedDate: date });
 }
 
+/**
+ * Whether a rectification stood open on `date`: found by then and not yet closed, by its recorded
+ * closing date — so a past year is judged as it stood, not by today's status.
+ */
+export function isRectificationOpenOn(r: Rectification, date: IsoDate): boolean {
+  return r.foundDate <= date && (r.closedDate === null || r.closedDate > date);
+}
+
 /** Whether a rectification is past its deadline and not closed on `date`. */
 export function isRectificationOverdue(r: Rectification, date: IsoDate): boolean {
-  return r.status !== "closed" && r.deadline < date;
+  return isRectificationOpenOn(r, date) && r.deadline < date;
 }

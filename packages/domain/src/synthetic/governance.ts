@@ -261,9 +261,14 @@ function choosePlanted(w: World, plantRng: Rng, drafts: readonly Draft[]) {
   const overdueEligible = drafts.filter(
     (d) => d.deadline < cfg.asOfDay - 3 && d.deadline <= dayOf(yearOfDay(d.deadline), 12, 27),
   );
-  const overdue = new Set(
-    sample(plantRng, overdueEligible, plantCount(cfg.rates["RECTIFICATION.OVERDUE"], overdueEligible.length)),
+  const overdueDrafts = sample(
+    plantRng,
+    overdueEligible,
+    plantCount(cfg.rates["RECTIFICATION.OVERDUE"], overdueEligible.length),
   );
+  const overdue = new Set(overdueDrafts);
+  // Every other one whose deadline falls before the reference year is closed late, in a later year.
+  const closedLate = new Set(overdueDrafts.filter((d, i) => i % 2 === 1 && yearOfDay(d.deadline) < cfg.ref));
   const noPlanEligible = drafts.filter((d) => {
     if (overdue.has(d) || yearOfDay(d.found) < cfg.ref - 1 || d.found > cfg.asOfDay - 45) return false;
     for (let y = yearOfDay(d.found); y <= cfg.ref; y++) {
@@ -275,7 +280,7 @@ function choosePlanted(w: World, plantRng: Rng, drafts: readonly Draft[]) {
   const noPlan = new Set(
     sample(plantRng, noPlanEligible, plantCount(cfg.rates["RECTIFICATION.NO_PLAN"], noPlanEligible.length)),
   );
-  return { overdue, noPlan };
+  return { overdue, closedLate, noPlan };
 }
 
 function milestonePlan(rng: Rng, d: Draft, deadline: number, doneUntil: number, allDone: boolean) {
@@ -310,6 +315,29 @@ function closedRectification(w: World, rng: Rng, d: Draft) {
   };
 }
 
+/**
+ * A rectification planted RECTIFICATION.OVERDUE from its deadline's year on: still under way, or
+ * (`closedLate`) closed on a day of a later year — its last milestone, the acceptance, done that day —
+ * and overdue up to the year before: a past year is judged as the item stood then.
+ */
+function overdueRectification(w: World, rng: Rng, d: Draft, closedLate: boolean) {
+  const { cfg } = w;
+  const deadline = isoOfDay(d.deadline);
+  const closed = closedLate ? dayIn(rng, cfg, rng.int(yearOfDay(d.deadline) + 1, cfg.ref)) : null;
+  const until = closed === null ? cfg.ref : yearOfDay(closed) - 1;
+  for (let y = Math.max(cfg.y0, yearOfDay(d.deadline)); y <= until; y++)
+    plant(w, "RECTIFICATION.OVERDUE", y, d.id, [d.id]);
+  if (closed === null) {
+    const plan = milestonePlan(rng, d, d.deadline, cfg.asOfDay, false);
+    return { deadline, status: "planned" as const, plan, closedDate: null };
+  }
+  const plan = milestonePlan(rng, d, d.deadline, closed, true);
+  const milestones = plan.milestones.map((m, k) =>
+    k === plan.milestones.length - 1 ? { ...m, doneDate: isoOfDay(closed) } : m,
+  );
+  return { deadline, status: "closed" as const, plan: { ...plan, milestones }, closedDate: isoOfDay(closed) };
+}
+
 function rectificationOf(
   w: World,
   rng: Rng,
@@ -332,12 +360,8 @@ function rectificationOf(
     foundDate: isoOfDay(d.found),
     responsiblePerson: rng.pick(t.cadres),
   };
-  if (planted.overdue.has(d)) {
-    for (let y = Math.max(cfg.y0, yearOfDay(d.deadline)); y <= cfg.ref; y++)
-      plant(w, "RECTIFICATION.OVERDUE", y, d.id, [d.id]);
-    const plan = milestonePlan(rng, d, d.deadline, cfg.asOfDay, false);
-    return { ...base, deadline: isoOfDay(d.deadline), status: "planned", plan, closedDate: null };
-  }
+  if (planted.overdue.has(d))
+    return { ...base, ...overdueRectification(w, rng, d, planted.closedLate.has(d)) };
   if (planted.noPlan.has(d)) {
     const deadline = isoOfDay(dayOf(cfg.ref + 1, rng.int(3, 6), rng.int(1, 28)));
     for (let y = yearOfDay(d.found); y <= cfg.ref; y++) {
@@ -394,17 +418,21 @@ export function buildMonitorings(w: World): void {
 
 /**
  * Plants RECTIFICATION.MILESTONE_SLIPPED: some rectifications found the year before the reference year, at least 40
- * days before their year ended, are still under way with a deadline in the next year, and the first
+ * days before their year ended (closed ones, not those planted overdue and closed late), are still under way with a deadline in the next year, and the first
  * milestone of their timetable, due 30 days after they were found, is not done; reported every year
  * from the one they were found in.
  */
 export function plantSlippedMilestones(w: World): void {
   const rng = w.rng("plant-milestones");
   const { cfg } = w;
+  const overdue = new Set(
+    w.planted.filter((p) => p.code === "RECTIFICATION.OVERDUE").map((p) => p.subjectId),
+  );
   const eligible = w.rectifications.filter((r) => {
     const found = dayOfIso(r.foundDate);
     return (
       r.status === "closed" &&
+      !overdue.has(r.id) &&
       yearOfDay(found) === cfg.ref - 1 &&
       found + 40 <= yearEnd(cfg, yearOfDay(found))
     );

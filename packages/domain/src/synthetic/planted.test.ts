@@ -261,7 +261,8 @@ const SHOWS: Readonly<Record<FindingCode, (p: PlantedProblem) => boolean>> = {
   },
   "RECTIFICATION.OVERDUE": (p) => {
     const r = get("rectifications", p.subjectId);
-    return r.status !== "closed" && (r.deadline as string) < asOfOf(p.year);
+    const open = r.closedDate === null || (r.closedDate as string) > asOfOf(p.year);
+    return open && (r.deadline as string) < asOfOf(p.year);
   },
   "RECTIFICATION.NO_PLAN": (p) => {
     const r = get("rectifications", p.subjectId);
@@ -295,7 +296,8 @@ const SHOWS: Readonly<Record<FindingCode, (p: PlantedProblem) => boolean>> = {
     const r = get("rectifications", p.subjectId) as unknown as Rectification;
     const [, milestoneId] = p.recordIds;
     const m = r.plan?.milestones.find((x) => x.id === milestoneId);
-    return r.status !== "closed" && m !== undefined && m.doneDate === null && m.due < asOfOf(p.year);
+    const open = r.closedDate === null || r.closedDate > asOfOf(p.year);
+    return open && m !== undefined && m.doneDate === null && m.due < asOfOf(p.year);
   },
   "RESPONSIBILITY.VILLAGE_WITHOUT_PERSON": (p) =>
     p.recordIds.every((id) => {

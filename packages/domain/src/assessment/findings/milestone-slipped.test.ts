@@ -33,7 +33,7 @@ describe("RECTIFICATION.MILESTONE_SLIPPED: a milestone due before the assessment
     );
   });
 
-  it("leaves a rectification past its deadline to RECTIFICATION.OVERDUE, and a closed one alone", () => {
+  it("leaves a rectification past its deadline to RECTIFICATION.OVERDUE, and judges a past year as the item stood then", () => {
     const late = planned([m("m1", "2025-04-01", null)], "2025-10-01");
     expect(subjectsFound(milestoneSlipped, { rectifications: [late] }, 2025)).toEqual([]);
     // found 2024, first milestone due 2024-04-01 and done only 2025-02-01: late as of 2024-12-31
@@ -42,8 +42,18 @@ describe("RECTIFICATION.MILESTONE_SLIPPED: a milestone due before the assessment
       plan: { milestones: [m("m1", "2024-04-01", "2025-02-01")], roadmap: "" },
     });
     expect(subjectsFound(milestoneSlipped, { rectifications: [r2024] }, 2024)).toEqual(["r2"]);
-    const closed = { ...r2024, status: "closed" as const, closedDate: "2025-02-01" };
-    expect(subjectsFound(milestoneSlipped, { rectifications: [closed] }, 2024)).toEqual([]);
+    // closed on 2025-02-01: still open on 2024-12-31, so 2024 stays found; closed by 2025's date, so 2025 is clean
+    const closedLater = { ...r2024, status: "closed" as const, closedDate: "2025-02-01" };
+    expect(subjectsFound(milestoneSlipped, { rectifications: [closedLater] }, 2024)).toEqual(["r2"]);
+    expect(subjectsFound(milestoneSlipped, { rectifications: [closedLater] }, 2025)).toEqual([]);
+    // look-alike: closed before the year ended is clean for that year
+    const closedInYear = {
+      ...r2024,
+      status: "closed" as const,
+      plan: { milestones: [m("m1", "2024-04-01", "2024-12-10")], roadmap: "" },
+      closedDate: "2024-12-20",
+    };
+    expect(subjectsFound(milestoneSlipped, { rectifications: [closedInYear] }, 2024)).toEqual([]);
   });
 
   it("names the milestone, its due date and the slipped ones as evidence", () => {

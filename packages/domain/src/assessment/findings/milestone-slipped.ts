@@ -1,12 +1,14 @@
+import { isRectificationOpenOn } from "../../rectification/rectification.js";
 import { labels } from "../context.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
 /**
- * 节点滞后 ("制定问题整改方案，明确'时间表'和'路线图'"): a rectification not closed and not yet past
- * its deadline (that is RECTIFICATION.OVERDUE) with a milestone of its timetable due before the
- * assessment date and not done by then — the timetable is slipping before the deadline does.
- * Severity medium: a warning while there is still time.
+ * 节点滞后 ("制定问题整改方案，明确'时间表'和'路线图'"): a rectification open on the assessment date
+ * (found, not yet closed by its recorded closing date) and not yet past its deadline (that is
+ * RECTIFICATION.OVERDUE) with a milestone of its timetable due before the assessment date and not
+ * done by then — the timetable is slipping before the deadline does. A past year is judged as the
+ * item stood then. Severity medium: a warning while there is still time.
  */
 export const milestoneSlipped: FindingDetector = {
   code: "RECTIFICATION.MILESTONE_SLIPPED",
@@ -15,7 +17,7 @@ export const milestoneSlipped: FindingDetector = {
   detect(ctx) {
     const findings: Finding[] = [];
     for (const r of ctx.index.rectifications) {
-      if (r.status === "closed" || !r.plan || r.foundDate > ctx.asOf || r.deadline < ctx.asOf) continue;
+      if (!r.plan || !isRectificationOpenOn(r, ctx.asOf) || r.deadline < ctx.asOf) continue;
       const slipped = r.plan.milestones.filter(
         (m) => m.due < ctx.asOf && (m.doneDate === null || m.doneDate > ctx.asOf),
       );

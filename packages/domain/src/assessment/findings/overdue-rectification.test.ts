@@ -25,6 +25,31 @@ describe("RECTIFICATION.OVERDUE", () => {
     expect(subjectsFound(overdueRectification, { rectifications }, year)).toEqual(expected);
   });
 
+  it.each([
+    {
+      name: "closed after the year ended: overdue in that year, as it stood then",
+      year: 2024,
+      expected: ["r6"],
+    },
+    { name: "closed by the next year's date: clean in that year", year: 2025, expected: [] },
+  ])("judges a past year by the recorded closing date: $name", ({ year, expected }) => {
+    const closedLate = rectification("r6", TOWN_A, "2024-08-01", "2024-10-01", {
+      status: "closed",
+      plan: plan("2024-09-15", "2025-02-20"),
+      closedDate: "2025-03-01",
+    });
+    expect(subjectsFound(overdueRectification, { rectifications: [closedLate] }, year)).toEqual(expected);
+  });
+
+  it("look-alike: closed late but before the year ended is not overdue for that year", () => {
+    const closedInYear = rectification("r7", TOWN_A, "2024-08-01", "2024-10-01", {
+      status: "closed",
+      plan: plan("2024-09-15", "2024-11-20"),
+      closedDate: "2024-11-30",
+    });
+    expect(subjectsFound(overdueRectification, { rectifications: [closedInYear] }, 2024)).toEqual([]);
+  });
+
   it("says how many days overdue", () => {
     const [finding] = runDetector(overdueRectification, { rectifications: rectifications.slice(0, 1) }, 2025);
     expect(finding).toMatchObject({ regionCode: TOWN_A, evidence: ["r1"], severity: "high" });

@@ -1,3 +1,4 @@
+import { isRectificationOverdue } from "../../rectification/rectification.js";
 import { daysBetween } from "../../shared/dates.js";
 import { labels } from "../context.js";
 import type { Finding } from "../types.js";
@@ -5,8 +6,9 @@ import { type FindingDetector, makeFinding } from "./detector.js";
 
 /**
  * 整改逾期 ("一条一条、一件一件抓落实…制定问题整改方案，明确'时间表'和'路线图'"): a rectification not
- * closed whose deadline is before the assessment date. A milestone slipping before the deadline is
- * RECTIFICATION.MILESTONE_SLIPPED. Severity high.
+ * closed on the assessment date whose deadline is before it. A past year is judged as the item stood
+ * then (its recorded closing date), so closing it late does not clear the years it was overdue. A
+ * milestone slipping before the deadline is RECTIFICATION.MILESTONE_SLIPPED. Severity high.
  */
 export const overdueRectification: FindingDetector = {
   code: "RECTIFICATION.OVERDUE",
@@ -15,7 +17,7 @@ export const overdueRectification: FindingDetector = {
   detect(ctx) {
     const findings: Finding[] = [];
     for (const r of ctx.index.rectifications) {
-      if (r.status === "closed" || r.deadline >= ctx.asOf) continue;
+      if (!isRectificationOverdue(r, ctx.asOf)) continue;
       const days = daysBetween(r.deadline, ctx.asOf);
       findings.push(
         makeFinding(this, ctx, {

@@ -297,7 +297,8 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
   }
 
   for (const r of ledger.rectifications) {
-    if (r.status !== "closed" && r.deadline < asOfDate) hit("RECTIFICATION.OVERDUE", r.id);
+    const open = r.closedDate === null || r.closedDate > asOfDate;
+    if (open && r.deadline < asOfDate) hit("RECTIFICATION.OVERDUE", r.id);
     if (
       r.status === "open" &&
       Number(r.foundDate.slice(0, 4)) <= year &&
@@ -328,7 +329,8 @@ function oversightHits(ledger: Ledger, year: number, asOfDate: string): OracleHi
       hit("PROJECT.NOT_ACCEPTED", project.id);
   }
   for (const r of ledger.rectifications) {
-    if (r.status === "closed" || r.plan === null || r.foundDate > asOfDate || r.deadline < asOfDate) continue;
+    const closed = r.closedDate !== null && r.closedDate <= asOfDate;
+    if (closed || r.plan === null || r.foundDate > asOfDate || r.deadline < asOfDate) continue;
     if (r.plan.milestones.some((m) => m.due < asOfDate && (m.doneDate === null || m.doneDate > asOfDate)))
       hit("RECTIFICATION.MILESTONE_SLIPPED", r.id);
   }
