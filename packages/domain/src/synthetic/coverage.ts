@@ -115,6 +115,7 @@ export function plantUncovered(w: World): void {
   for (const year of cfg.years.slice(1)) {
     const eligible = w.households.filter((h) => canUncover(w, h, year) && !wouldUncoverPoorVillage(w, h));
     for (const h of sample(rng, eligible, plantCount(rateIn(cfg, CODE, year), eligible.length))) {
+      if (wouldUncoverPoorVillage(w, h)) continue;
       for (const t of h.tracks) t.end = year - 1;
       w.uncoveredFrom.set(h.index, year);
     }

@@ -230,6 +230,7 @@ export function plantSubsidiseAndForget(w: World): void {
       eligible,
       plantCount(rateIn(cfg, "SUPPORT.SUBSIDISE_AND_FORGET", year), eligible.length),
     )) {
+      if (wouldUncoverPoorVillage(w, h)) continue;
       for (const t of h.tracks) t.end = year - 1;
       // Left with no industry from `year` (覆盖底数, implied): counted before the next plant.
       w.uncoveredFrom.set(h.index, year);

@@ -485,12 +485,39 @@ describe("the planted-problem report, other sizes, seeds and rates", () => {
           }
         },
       ),
-      // A fixed seed: random seeds find unplanted INDUSTRY.VILLAGE_NOT_COVERED findings, e.g. seed 16, 162
-      // households, 2024, the two NOT_COVERED rates 0.0745 and 0.001 (village 360723102209 in 2024).
-      { numRuns: 12, seed: 20261203 },
+      { numRuns: 12 },
     );
-    // Twelve counties of up to 400 households: about 7 s on a shared two-core machine.
-  }, 60_000);
+    // Twelve counties of up to 400 households: about 7 s on a shared two-core machine, more under load.
+  }, 180_000);
+
+  // fast-check's counterexamples: two households of a two-household poor village drawn in the same year
+  // by a single-household plant (INDUSTRY.HOUSEHOLD_NOT_COVERED in 2024; SUPPORT.SUBSIDISE_AND_FORGET in
+  // 2019), each allowed as the draw was judged before either was left uncovered, so the village was found
+  // uncovered though no village was planted. Each household drawn is now judged again, against the
+  // households registered by each year of the window. The rates are fast-check's, in FINDING_CODES order.
+  const rates16 =
+    "0 .001 .001 0 .001 .001 0 0 0 0 .024271844660194174 .125 0 .001 0 .001 .001 0 0 .001 0 0 .001 .001 0 .001 .001 .0745 .001 .001 .001 0";
+  const rates1175 =
+    "0 .001 0 .001 0 0 0 .29285714285714287 0 .001 .001 .001 0 .001 .001 0 0 0 .001 .001 .001 0 0 0 0 0 .001 .001 .001 .001 .001 0";
+  it.each([
+    [16, 162, 2024, "360723102209", rates16],
+    [1175, 114, 2024, "360723102206", rates1175],
+  ] as const)(
+    "leaves poor village %s covered when single-household plants draw its households together (seed %i)",
+    (seed, households, referenceYear, village, values) => {
+      const all = values.split(" ").map(Number);
+      const rates = Object.fromEntries(FINDING_CODES.map((c, i) => [c, all[i]!])) as unknown as PlantRates;
+      const c = generateSyntheticCounty({ seed, households, referenceYear, rates });
+      const found = oracleHitsOverWindow(c.ledger, windowStart(referenceYear), c.asOf);
+      expect(keys(found)).toEqual(keys(c.planted));
+      expect(
+        found.filter((f) => f.code === "INDUSTRY.VILLAGE_NOT_COVERED" && f.subjectId === village),
+      ).toEqual([]);
+      const mine = new Set(c.ledger.households.filter((h) => h.villageCode === village).map((h) => h.id));
+      const left = found.filter((f) => f.code === "INDUSTRY.HOUSEHOLD_NOT_COVERED" && mine.has(f.subjectId));
+      expect([mine.size, new Set(left.map((f) => f.subjectId)).size]).toEqual([2, 1]);
+    },
+  );
 
   // fast-check's counterexample (seed 12 since the poor-village coverage plants changed the draws): in a
   // 19-household county, a township drawn for INDUSTRY.HOMOGENISATION the year after a planted one found

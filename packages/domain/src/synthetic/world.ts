@@ -311,12 +311,18 @@ export function pad(n: number, width: number): string {
 
 /**
  * Whether leaving one more household uncovered would take its poor village below
- * `poorVillageCoveredShareMin` (counting every household of the village left uncovered in any year):
- * in a small county a household's plant must not uncover its poor village as well.
+ * `poorVillageCoveredShareMin` in some year of the window, among the households registered by that
+ * year (counting every household of the village left uncovered in any year): in a small county a
+ * household's plant must not uncover its poor village as well. Asked again for each household drawn,
+ * as two drawn in the same year may share a village.
  */
 export function wouldUncoverPoorVillage(w: World, h: HouseholdState): boolean {
   const v = w.villages[h.village]!;
   if (!v.poor) return false;
-  const out = v.households.filter((i) => i !== h.index && w.uncoveredFrom.has(i)).length + 1;
-  return v.households.length - out < DEFAULT_POLICY.poorVillageCoveredShareMin * v.households.length;
+  const members = v.households.map((i) => w.households[i]!);
+  return w.cfg.years.some((year) => {
+    const registered = members.filter((x) => x.record.registeredYear <= year);
+    const out = registered.filter((x) => x === h || w.uncoveredFrom.has(x.index)).length;
+    return registered.length - out < DEFAULT_POLICY.poorVillageCoveredShareMin * registered.length;
+  });
 }
