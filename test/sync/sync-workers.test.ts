@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import {
-  createLogger,
   createSqlExecutor,
   loadRun,
   requestSyncRun,

@@ -213,6 +213,7 @@ export function buildCampaignReport(
   const months = Array.from({ length: lastMonthOf(period) }, (_, i) => i + 1).filter(
     (m) => `${period.year}-${String(m).padStart(2, "0")}-01` <= asOf,
   );
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings, Math.min would give NaN
   const ends = months.map((m) => (monthEnd(period.year, m) < asOf ? monthEnd(period.year, m) : asOf));
   const coverage = ends.map((end) => coverageOn(data, period.year, end));
   const row = (code: string, i: number) =>

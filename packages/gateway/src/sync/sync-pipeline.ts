@@ -81,12 +81,7 @@ async function recordReceipt(
   });
 }
 
-async function deliverEntry(
-  deps: SyncDeps,
-  run: SyncRunView,
-  profile: Profile,
-  entry: OutboxEntry,
-): Promise<unknown> {
+async function deliverEntry(deps: SyncDeps, profile: Profile, entry: OutboxEntry): Promise<unknown> {
   const { transport } = profile;
   if (transport.kind === "file") {
     const body = entry.body as { fileName: string; submissionId: string };
@@ -138,7 +133,7 @@ async function attemptLeased(deps: SyncDeps, runId: string): Promise<AttemptOutc
   const profile = runProfile(run.profile);
   if (run.submissionId === null && !(await freezeRun(deps, run, profile))) return "blocked";
   for (const entry of await pendingEntries(deps.sql, run.id)) {
-    const receipt = await deliverEntry(deps, run, profile, entry);
+    const receipt = await deliverEntry(deps, profile, entry);
     await recordReceipt(deps, run, entry, receipt);
   }
   await finishDelivered(deps, (await loadRun(deps.sql, run.id))!);

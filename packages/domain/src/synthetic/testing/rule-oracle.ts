@@ -122,7 +122,6 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
     if (h.registeredYear <= year && !helped.has(h.id)) hit("RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER", h.id);
   }
 
-  const hasHi = (h: string, y: number) => hiOf.has(`${h}|${y}`);
   const received = (h: string, y: number) =>
     (linkagesOf.get(h) ?? []).some((l) => (ly.get(`${l.id}|${y}`)?.receivedFen ?? 0) > 0);
   const tookPart = (h: string, y: number) =>
