@@ -198,6 +198,7 @@ export type { Rectification, RectificationStatus } from "./rectification/rectifi
 export {
   closeRectification,
   createRectification,
+  isRectificationClosedBy,
   isRectificationOpenOn,
   isRectificationOverdue,
   milestoneSchema,
@@ -221,6 +222,7 @@ export {
 } from "./regions/region-code.js";
 export type { RegionRuleCode } from "./regions/region-rules.js";
 export { REGION_RULES } from "./regions/region-rules.js";
+export type { ReportOptions } from "./reports/as-of.js";
 export type {
   CampaignFigure,
   CampaignReport,

@@ -3,6 +3,8 @@ import type { DomainError, Result } from "../shared/result.js";
 import {
   closeRectification,
   createRectification,
+  isRectificationClosedBy,
+  isRectificationOpenOn,
   isRectificationOverdue,
   planRectification,
   type Rectification,
@@ -244,5 +246,23 @@ describe("isRectificationOverdue", () => {
     const closedLate = rectification({ ...open, status: "closed", plan: donePlan, closedDate: "2024-08-15" });
     expect(isRectificationOverdue(closedLate, "2024-08-14")).toBe(true);
     expect(isRectificationOverdue(closedLate, "2024-08-15")).toBe(false);
+  });
+});
+
+describe("a rectification as it stood on a date, by its recorded closing date", () => {
+  const closed = rectification({ ...open, status: "closed", plan: donePlan, closedDate: "2024-06-10" });
+  it.each([
+    ["before it was found", "2024-02-29", false, false],
+    ["the day it was found", "2024-03-01", true, false],
+    ["the day before it closed", "2024-06-09", true, false],
+    ["the day it closed", "2024-06-10", false, true],
+    ["after it closed", "2025-01-01", false, true],
+  ])("%s (%s): open %s, closed %s", (_, date, isOpen, isClosed) => {
+    expect(isRectificationOpenOn(closed, date)).toBe(isOpen);
+    expect(isRectificationClosedBy(closed, date)).toBe(isClosed);
+  });
+
+  it("an item never closed is closed by no date", () => {
+    expect(isRectificationClosedBy(rectification(open), "2099-12-31")).toBe(false);
   });
 });

@@ -163,7 +163,12 @@ export function closeRectification(r: Rectification, date: IsoDate): Result<Rect
  * closing date — so a past year is judged as it stood, not by today's status.
  */
 export function isRectificationOpenOn(r: Rectification, date: IsoDate): boolean {
-  return r.foundDate <= date && (r.closedDate === null || r.closedDate > date);
+  return r.foundDate <= date && !isRectificationClosedBy(r, date);
+}
+
+/** Whether a rectification was closed on or before `date`, by its recorded closing date (closed ⇔ dated). */
+export function isRectificationClosedBy(r: Rectification, date: IsoDate): boolean {
+  return r.closedDate !== null && r.closedDate <= date;
 }
 
 /** Whether a rectification is past its deadline and not closed on `date`. */

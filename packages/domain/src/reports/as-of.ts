@@ -1,9 +1,18 @@
+import type { AssessmentPolicy } from "../assessment/policy.js";
 import type { FundUse } from "../funds/fund.js";
 import type { FundDisbursement } from "../funds/fund-disbursement.js";
 import type { LedgerData } from "../ledger/ledger.js";
 import type { Project, ProjectStage } from "../projects/project.js";
 import type { IsoDate } from "../shared/dates.js";
 import { periodEnd, type ReportPeriod } from "./period.js";
+
+/** Options of the report builders. */
+export interface ReportOptions {
+  /** The date the figures are as of, when earlier than the period's end. */
+  readonly asOf?: IsoDate;
+  /** Overrides of the default thresholds the reports share with the findings (report 3's covered poor villages). */
+  readonly policy?: Partial<AssessmentPolicy>;
+}
 
 /** The date a dataset's figures are as of: the period's end, or `asOf` when given and earlier. */
 export function reportAsOf(period: ReportPeriod, asOf?: IsoDate): IsoDate {

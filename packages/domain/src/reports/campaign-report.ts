@@ -3,8 +3,9 @@ import { coveredHouseholds, type PoorVillageCoverage, poorVillageCoverage } from
 import type { LedgerData } from "../ledger/ledger.js";
 import { linkageCoversYear } from "../linkage/linkage.js";
 import { PROJECT_STAGES, type ProjectStage } from "../projects/project.js";
+import { isRectificationClosedBy, isRectificationOverdue } from "../rectification/rectification.js";
 import type { IsoDate } from "../shared/dates.js";
-import { isInRegion, reportAsOf, stageOn } from "./as-of.js";
+import { isInRegion, type ReportOptions, reportAsOf, stageOn } from "./as-of.js";
 import { lastMonthOf, monthEnd, type ReportHeader, type ReportPeriod } from "./period.js";
 
 /** How a figure of report 3 is counted: a stock at month end, the month's flow, or the flow since January. */
@@ -92,9 +93,8 @@ interface CoverageOn {
   readonly poorVillages: readonly PoorVillageCoverage[];
 }
 
-function coverageOn(data: LedgerData, year: number, end: IsoDate): CoverageOn {
+function coverageOn(data: LedgerData, year: number, end: IsoDate, shareMin: number): CoverageOn {
   const households = coveredHouseholds(data, year, end);
-  const shareMin = DEFAULT_POLICY.poorVillageCoveredShareMin;
   return { households, poorVillages: poorVillageCoverage(data, year, end, households, shareMin) };
 }
 
@@ -118,11 +118,9 @@ function stockFigures(data: LedgerData, code: string, year: number, end: IsoDate
     poorVillages: poor.length,
     poorVillagesCovered: poor.filter((v) => v.covered).length,
     // As of the month's end, not today: an item closed later was still open then.
-    rectificationsOverdue: rect.filter(
-      (r) => r.deadline < end && !(r.closedDate !== null && r.closedDate <= end),
-    ).length,
+    rectificationsOverdue: rect.filter((r) => isRectificationOverdue(r, end)).length,
     rectificationsFoundTotal: rect.length,
-    rectificationsClosedTotal: rect.filter((r) => r.closedDate !== null && r.closedDate <= end).length,
+    rectificationsClosedTotal: rect.filter((r) => isRectificationClosedBy(r, end)).length,
   };
 }
 
@@ -200,14 +198,14 @@ function campaignRow(
  * the month's end. Linkages are recorded by year: new linkages count in January, benefits are the
  * year's; disbursed money is dated by the ledger's disbursement records (拨付). Covered households and
  * poor villages are counted by the definitions the findings judge (`coveredHouseholds`,
- * `poorVillageCoverage` with the default policy's share): a household's own industry of the year
+ * `poorVillageCoverage` with the policy's share, `options.policy` over the default): a household's own industry of the year
  * counts as much as a linkage or a project.
  */
 export function buildCampaignReport(
   data: LedgerData,
   regionCode: string,
   period: ReportPeriod,
-  options: { readonly asOf?: IsoDate } = {},
+  options: ReportOptions = {},
 ): CampaignReport {
   const asOf = reportAsOf(period, options.asOf);
   const months = Array.from({ length: lastMonthOf(period) }, (_, i) => i + 1).filter(
@@ -215,7 +213,8 @@ export function buildCampaignReport(
   );
   // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings, Math.min would give NaN
   const ends = months.map((m) => (monthEnd(period.year, m) < asOf ? monthEnd(period.year, m) : asOf));
-  const coverage = ends.map((end) => coverageOn(data, period.year, end));
+  const shareMin = options.policy?.poorVillageCoveredShareMin ?? DEFAULT_POLICY.poorVillageCoveredShareMin;
+  const coverage = ends.map((end) => coverageOn(data, period.year, end, shareMin));
   const row = (code: string, i: number) =>
     campaignRow(data, code, period.year, months[i]!, ends[i]!, coverage[i]!);
   const rows = townshipsOf(data, regionCode).flatMap((t) => months.map((_, i) => row(t, i)));

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { detectFindings } from "../assessment/detect-findings.js";
 import {
   buildLedger,
+  FIXTURE_NOW,
   household,
   householdIndustry,
+  householdsIn,
   TOWN_A,
   VILLAGES_A,
 } from "../assessment/testing/fixtures.js";
@@ -25,6 +27,31 @@ describe("report 3 counts coverage (覆盖底数) as the findings judge it", () 
       linkedHouseholds: 0,
     });
   });
+
+  it.each([
+    [undefined, 0],
+    [0.3, 1],
+  ])(
+    "counts a poor village covered by the policy's share the findings use (share min %s)",
+    (shareMin, covered) => {
+      // One household of three in the poor village has an industry: a third, below the default 0.5.
+      const ledger = buildLedger({
+        households: householdsIn(VILLAGES_A[0], ["h1", "h2", "h3"]),
+        householdIndustries: [householdIndustry("hi1", "h1", "ind-orange", 2025)],
+      });
+      const policy = shareMin === undefined ? undefined : { poorVillageCoveredShareMin: shareMin };
+      const period = { kind: "month", year: 2025, month: 1 } as const;
+      const figures = buildCampaignReport(ledger, TOWN_A, period, { policy }).totals[0]!.figures;
+      const found = detectFindings(ledger, {
+        year: 2025,
+        now: FIXTURE_NOW,
+        policy,
+        codes: ["INDUSTRY.VILLAGE_NOT_COVERED"],
+      }).filter((f) => f.subjectId === VILLAGES_A[0]);
+      expect(figures.poorVillagesCovered).toBe(covered);
+      expect(found).toHaveLength(1 - covered);
+    },
+  );
 
   const county = generateSyntheticCounty({ referenceYear: 2025, households: 400, seed: 7 });
   const now = new Date(`${county.asOf}T12:00:00+08:00`);

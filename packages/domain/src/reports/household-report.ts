@@ -6,7 +6,7 @@ import { type LinkageMode, linkageCoversYear } from "../linkage/linkage.js";
 import { isResponsibilityCurrent } from "../responsibility/responsibility.js";
 import type { IsoDate } from "../shared/dates.js";
 import type { Fen } from "../shared/money.js";
-import { isInRegion, reportAsOf } from "./as-of.js";
+import { isInRegion, type ReportOptions, reportAsOf } from "./as-of.js";
 import type { ReportHeader, ReportPeriod } from "./period.js";
 
 /** One subsidy of the year on a household row of report 1 (产业帮扶). */
@@ -200,7 +200,7 @@ export function buildHouseholdReport(
   data: LedgerData,
   regionCode: string,
   period: ReportPeriod,
-  options: { readonly asOf?: IsoDate } = {},
+  options: ReportOptions = {},
 ): HouseholdReport {
   const asOf = reportAsOf(period, options.asOf);
   const index = indexForHouseholds(data, period.year, asOf);

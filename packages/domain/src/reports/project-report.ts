@@ -4,7 +4,14 @@ import type { LinkageMode } from "../linkage/linkage.js";
 import type { ProjectStage } from "../projects/project.js";
 import type { IsoDate } from "../shared/dates.js";
 import type { Fen } from "../shared/money.js";
-import { disbursementsByProject, fundUsesByProject, isInRegion, reportAsOf, stageOn } from "./as-of.js";
+import {
+  disbursementsByProject,
+  fundUsesByProject,
+  isInRegion,
+  type ReportOptions,
+  reportAsOf,
+  stageOn,
+} from "./as-of.js";
 import type { ReportHeader, ReportPeriod } from "./period.js";
 
 /** Amounts by fund source (中央, 省级, 市级, 县级, 自筹), in fen, every source present. */
@@ -67,7 +74,7 @@ export function buildProjectReport(
   data: LedgerData,
   regionCode: string,
   period: ReportPeriod,
-  options: { readonly asOf?: IsoDate } = {},
+  options: ReportOptions = {},
 ): ProjectReport {
   const asOf = reportAsOf(period, options.asOf);
   const start = `${period.year}-01-01`;

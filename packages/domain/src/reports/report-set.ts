@@ -1,5 +1,5 @@
 import type { LedgerData } from "../ledger/ledger.js";
-import type { IsoDate } from "../shared/dates.js";
+import type { ReportOptions } from "./as-of.js";
 import { buildCampaignReport, type CampaignReport } from "./campaign-report.js";
 import type { RuleContext } from "./consistency.js";
 import { buildHouseholdReport, type HouseholdReport } from "./household-report.js";
@@ -21,7 +21,7 @@ export function buildReportSet(
   data: LedgerData,
   regionCode: string,
   period: ReportPeriod,
-  options: { readonly asOf?: IsoDate } = {},
+  options: ReportOptions = {},
 ): ReportSet {
   return {
     households: buildHouseholdReport(data, regionCode, period, options),

@@ -1,3 +1,4 @@
+import { isRectificationClosedBy } from "../../rectification/rectification.js";
 import { yearOf } from "../../shared/dates.js";
 import { defineMetric } from "./metric.js";
 
@@ -8,10 +9,10 @@ export const rectificationsClosedOnTime = defineMetric("RECTIFICATIONS_CLOSED_ON
   let onTime = 0;
   for (const r of ledger.rectifications) {
     if (!s.within(r.townshipCode) || yearOf(r.deadline) !== year) continue;
-    const closed = r.status === "closed" && r.closedDate !== null && r.closedDate <= asOf;
+    const closed = isRectificationClosedBy(r, asOf);
     if (!closed && r.deadline >= asOf) continue;
     due++;
-    if (closed && r.closedDate !== null && r.closedDate <= r.deadline) onTime++;
+    if (closed && isRectificationClosedBy(r, r.deadline)) onTime++;
   }
   return { numerator: onTime, denominator: due };
 });
