@@ -19,6 +19,7 @@ import { Migration20261202203700 } from "../../migrations/Migration2026120220370
 import { Migration20261202210052 } from "../../migrations/Migration20261202210052.js";
 import { Migration20261203020000 } from "../../migrations/Migration20261203020000.js";
 import { Migration20261203060000 } from "../../migrations/Migration20261203060000.js";
+import { Migration20261203091120 } from "../../migrations/Migration20261203091120.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   { name: "Migration20261202210052", class: Migration20261202210052 },
   { name: "Migration20261203020000", class: Migration20261203020000 },
   { name: "Migration20261203060000", class: Migration20261203060000 },
+  { name: "Migration20261203091120", class: Migration20261203091120 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */

@@ -111,6 +111,8 @@ export interface LedgerTableDefinition<T> {
   readonly columns: { readonly [K in Field<T>]-?: Column };
   /** Unique constraints besides the key. */
   readonly uniques?: readonly UniqueRule<T>[];
+  /** Indexes over several fields, for the lookups a read makes by all of them (each ref has its own). */
+  readonly indexes?: readonly (readonly Field<T>[])[];
   /** Pattern of the county code (default: six digits). */
   readonly countyPattern?: string;
   readonly derived?: Readonly<Record<string, readonly Field<T>[]>>;
@@ -164,6 +166,7 @@ function entitySchema<T>(def: LedgerTableDefinition<T>, key: string): EntitySche
         name: `${def.table}_scope_idx`,
         expression: `create index "${def.table}_scope_idx" on "${def.table}" ("county_code", "region_code" text_pattern_ops)`,
       },
+      ...(def.indexes ?? []).map((fields) => ({ properties: [...fields] })),
     ],
     checks: [{ name: `${def.table}_county_code_check`, expression: `county_code ~ '${pattern}'` }],
   } as ConstructorParameters<typeof EntitySchema>[0]);

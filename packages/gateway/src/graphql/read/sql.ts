@@ -14,11 +14,23 @@ export function eq(column: string, value: unknown): SqlCondition {
   };
 }
 
-/** `column LIKE 'prefix%'` for region codes (digits only, checked by the caller). */
+/** The least digit string after every one that starts with `digits` ("3609" for "3608"), null past "99…". */
+function afterPrefix(digits: string): string | null {
+  const stem = digits.replace(/9+$/, "");
+  return stem === "" ? null : `${stem.slice(0, -1)}${Number(stem.at(-1)) + 1}`;
+}
+
+/**
+ * `column` starts with `prefix`, for region codes (digits only, checked by the caller): the range
+ * `column >= prefix AND column < next`, which a btree index on the column serves in a prepared
+ * statement's generic plan (`LIKE $n` cannot use one there); digit strings sort alike in every collation.
+ */
 export function startsWith(column: string, prefix: string): SqlCondition {
+  if (!/^[0-9]+$/.test(prefix)) throw new RangeError(`region code prefix ${prefix} is not digits`);
   return (params) => {
-    params.push(`${prefix}%`);
-    return `${column} LIKE $${params.length}`;
+    const from = `${column} >= $${params.push(prefix)}`;
+    const next = afterPrefix(prefix);
+    return next === null ? from : `${from} AND ${column} < $${params.push(next)}`;
   };
 }
 

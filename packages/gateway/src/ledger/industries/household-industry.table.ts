@@ -15,4 +15,6 @@ export const householdIndustryTable = defineLedgerTable<HouseholdIndustry>({
     debtFen: column.money(),
   },
   derived: { household: ["householdId"], industry: ["industryId"] },
+  // The households filter asks, per household, whether it has a record of an industry.
+  indexes: [["householdId", "industryId"]],
 });
