@@ -62,6 +62,15 @@ describe("limits", () => {
     expect(res.body.errors?.[0]?.message).toMatch(/exceeds the limit of/);
   });
 
+  it("weighs one document by the variables of each request (the cost kept per operation and variables)", async () => {
+    const costly = `query($r: String!, $first: Int) { households(regionCode: $r, first: $first) { nodes { members { household { members { household { linkages { years { year } } } } } } } } }`;
+    for (const first of [1, 100, 1, 100]) {
+      const res = await h.gql("county", costly, { r: TOWN_A, first });
+      if (first === 1) expect(res.body.errors).toBeUndefined();
+      else expect(res.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    }
+  });
+
   it("refuses more than 100 ids in one nodes lookup", async () => {
     const ids = Array.from({ length: 101 }, (_, i) => Buffer.from(`Household:h-A-${i}`).toString("base64"));
     const res = await h.gql("county", `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });

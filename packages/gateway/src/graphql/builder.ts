@@ -1,5 +1,5 @@
 import SchemaBuilder from "@pothos/core";
-import ComplexityPlugin, { ComplexityErrorKind } from "@pothos/plugin-complexity";
+import { ComplexityErrorKind } from "@pothos/plugin-complexity";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
@@ -7,6 +7,7 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError } from "graphql";
 import { hasPermission } from "../auth/principal.js";
 import type { GatewayContext } from "../context.js";
+import { CACHED_COMPLEXITY } from "./cached-complexity.js";
 import { badUserInput, validationFailure } from "./errors.js";
 import { MAX_COMPLEXITY, MAX_DEPTH, MAX_PAGE_SIZE } from "./limits-config.js";
 
@@ -37,7 +38,7 @@ export type Types = PothosSchemaTypes.ExtendDefaultTypes<GatewaySchemaTypes>;
 /** The one schema builder of the gateway. */
 export const builder = new SchemaBuilder<GatewaySchemaTypes>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ComplexityPlugin, RelayPlugin, DataloaderPlugin, ValidationPlugin],
+  plugins: [ScopeAuthPlugin, CACHED_COMPLEXITY, RelayPlugin, DataloaderPlugin, ValidationPlugin],
   scopeAuth: {
     authScopes: (ctx) => {
       const p = ctx.principal;
