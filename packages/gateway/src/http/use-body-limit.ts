@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { Plugin } from "graphql-yoga";
 import { createHttpError } from "./http-error.js";
 
@@ -45,23 +46,33 @@ function withoutCause(error: unknown): unknown {
 }
 
 /**
+ * Whether Node's HTTP parser framed the body by its Content-Length: it then reads exactly that many
+ * bytes, so a body whose declared length is within the limit needs no counting.
+ */
+function framedByLength(serverContext: object): boolean {
+  const req = (serverContext as { req?: IncomingMessage }).req;
+  return req?.headers["content-length"] !== undefined && req.headers["transfer-encoding"] === undefined;
+}
+
+/**
  * Refuses a request body over `maxBytes` (a multipart upload: over `maxUploadBytes`) with 413
  * PAYLOAD_TOO_LARGE: at once when Content-Length says so, otherwise (chunked) as soon as the bytes
  * read pass the limit.
  */
 export function useBodyLimit(options: BodyLimitOptions): Plugin {
   return {
-    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI, serverContext }) {
       const upload = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
       const maxBytes = upload ? (options.maxUploadBytes ?? options.maxBytes) : options.maxBytes;
       if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge(maxBytes, upload);
       if (!requestParser || !request.body) return;
       const parse = requestParser;
+      const counted = !framedByLength(serverContext);
       setRequestParser(async (req) => {
-        const body = req.body ? await readAtMost(req.body, maxBytes, upload) : null;
+        const body = counted && req.body ? await readAtMost(req.body, maxBytes, upload) : null;
         try {
           return await parse(
-            new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body }),
+            counted ? new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body }) : req,
           );
         } catch (e) {
           throw withoutCause(e);
