@@ -38,7 +38,8 @@ interface Issue {
 /** One walk over a field's arguments: the operation, the ledger's as-of date, what is wrong so far. */
 interface Walk {
   readonly isQuery: boolean;
-  readonly asOf: string;
+  /** The ledger's as-of date, computed when a year is checked (most arguments hold none). */
+  asOf(): string;
   /** Names of the types a global id may name. */
   readonly nodeTypes: ReadonlySet<string>;
   readonly issues: Issue[];
@@ -87,7 +88,7 @@ function checkInt(name: string, value: number, path: string, walk: Walk): string
   if (!walk.isQuery || !YEAR_NAME.test(name)) return null;
   const parsed = yearSchema.safeParse(value);
   if (!parsed.success) return parsed.error.issues[0]?.message ?? "must be a year";
-  return futureYearMessage(value, walk.asOf, path);
+  return futureYearMessage(value, walk.asOf(), path);
 }
 
 function checkScalar(name: string, type: GraphQLInputType, value: unknown, path: string, walk: Walk): void {
@@ -154,7 +155,7 @@ export function guardArguments(schema: GraphQLSchema): GraphQLSchema {
       field.resolve = (source, values, ctx: GatewayContext, info) => {
         const context = {
           isQuery: info.operation.operation === "query",
-          asOf: chinaDateOf(ctx.now()),
+          asOf: () => chinaDateOf(ctx.now()),
           nodeTypes,
         };
         const issues = argumentIssues(args, values, context);
