@@ -10,6 +10,12 @@ export interface RateLimiter {
    * (see `PostgresRateLimiter.counter`), once; undefined when none was taken.
    */
   takeCounted?(principal: Principal): number | null | undefined;
+  /**
+   * `consume` decided from this process's memory when it can be (a leased block not yet spent, or
+   * spent with nothing left to lease): null admitted, else the seconds to wait; undefined when it
+   * takes a statement (then call `consume`).
+   */
+  consumeNow?(key: string): number | null | undefined;
 }
 
 /** Options of `createPostgresRateLimiter`. */
@@ -72,7 +78,7 @@ function leasedConsume(
   options: PostgresRateLimiterOptions,
   windowMs: number,
   rowKey: (key: string) => string,
-): (key: string) => Promise<number | null> {
+): { now(key: string): number | null | undefined; consume(key: string): Promise<number | null> } {
   const block = Math.max(1, Math.min(options.lease ?? 1, Math.floor(options.points / 64)));
   const budgets = new Map<string, Budget>();
   const lease = async (key: string, budget: Budget) => {
@@ -93,30 +99,42 @@ function leasedConsume(
     budget.tokens = Math.max(0, Math.min(block, options.points - (points - block)));
     budget.exhausted = budget.tokens === 0;
   };
-  return async function consume(key) {
-    for (;;) {
-      let budget = budgets.get(key);
-      if (!budget) {
-        budget = { tokens: 0, expire: 0, exhausted: false, leasing: null };
-        budgets.set(key, budget);
-      }
-      if (budget.leasing) {
-        await budget.leasing;
-        continue;
-      }
-      const now = Date.now();
-      if (budget.expire > now && budget.tokens > 0) {
-        budget.tokens--;
-        return null;
-      }
-      if (budget.expire > now && budget.exhausted)
-        return Math.max(1, Math.ceil((budget.expire - now) / 1000));
-      const b = budget;
-      b.leasing = lease(key, b).finally(() => {
-        b.leasing = null;
-      });
-      await b.leasing;
+  /** The answer from the budget alone; undefined while it leases or when it must lease. */
+  const fromBudget = (budget: Budget): number | null | undefined => {
+    if (budget.leasing) return undefined;
+    const now = Date.now();
+    if (budget.expire > now && budget.tokens > 0) {
+      budget.tokens--;
+      return null;
     }
+    if (budget.expire > now && budget.exhausted) return Math.max(1, Math.ceil((budget.expire - now) / 1000));
+    return undefined;
+  };
+  return {
+    now(key) {
+      const budget = budgets.get(key);
+      return budget ? fromBudget(budget) : undefined;
+    },
+    async consume(key) {
+      for (;;) {
+        let budget = budgets.get(key);
+        if (!budget) {
+          budget = { tokens: 0, expire: 0, exhausted: false, leasing: null };
+          budgets.set(key, budget);
+        }
+        if (budget.leasing) {
+          await budget.leasing;
+          continue;
+        }
+        const answer = fromBudget(budget);
+        if (answer !== undefined) return answer;
+        const b = budget;
+        b.leasing = lease(key, b).finally(() => {
+          b.leasing = null;
+        });
+        await b.leasing;
+      }
+    },
   };
 }
 
@@ -140,7 +158,7 @@ export function createPostgresRateLimiter(
   return {
     counter,
     async consume(key) {
-      if (leased) return leased(key);
+      if (leased) return leased.consume(key);
       const now = Date.now();
       if (now > nextCleanup) {
         nextCleanup = now + CLEANUP_EVERY_MS;
@@ -153,6 +171,7 @@ export function createPostgresRateLimiter(
       const row = r.rows[0]!;
       return waitAfter(Number(row.points), Number(row.expire), now);
     },
+    consumeNow: (key) => leased?.now(key),
     takeCounted(principal) {
       const wait = counted.get(principal);
       counted.delete(principal);

@@ -10,6 +10,8 @@ export interface RequestInfo {
   readonly started: number;
   /** The GraphQL operation's name, or `unauthenticated`: metrics and the request log label by it. */
   operation: string;
+  /** The request's path, once a hook has parsed its URL. */
+  path: string | null;
   principal: Principal | null;
   /** The request's SQL executor, once its GraphQL context exists (it counts statements). */
   sql: SqlExecutor | null;

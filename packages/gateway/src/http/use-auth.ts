@@ -67,7 +67,8 @@ export function useAuth(options: AuthOptions): Plugin {
         throw await refusal(options, serverContext, info, e);
       }
     },
-    async onExecute({ args, setResultAndStopExecution }) {
+    // The hooks below return a promise only when they wait for something: most requests pass both at once.
+    onExecute({ args, setResultAndStopExecution }) {
       const principal = requestInfo(args.contextValue as object).principal;
       const recheck = keyRecheck(principal);
       if (!recheck?.pending || !principal) return;
@@ -76,29 +77,31 @@ export function useAuth(options: AuthOptions): Plugin {
       const fields = rootFields(operation);
       if (fields && options.rechecksItself?.(fields)) return;
       // A mutation may act outside the request's SQL (queues, other pools): the key is read first.
-      await recheck.ensure(options.beforeMutation?.(principal)).catch((e: unknown) => {
+      return recheck.ensure(options.beforeMutation?.(principal)).catch((e: unknown) => {
         if (!isAuthError(e)) throw e;
         setResultAndStopExecution({ data: null });
       });
     },
-    async onResultProcess({ serverContext, setResult }) {
+    onResultProcess({ serverContext, setResult }) {
       const info = requestInfo(serverContext);
       const recheck = keyRecheck(info.principal);
-      if (!recheck) return;
-      if (recheck.pending) {
-        const failed = await recheck.ensure().then(
-          () => false,
-          (e: unknown) => !isAuthError(e),
-        );
-        // The key could not be read again (database unavailable): nothing goes out unchecked.
-        if (failed)
-          setResult({ errors: [createHttpError(500, "INTERNAL_SERVER_ERROR", "Unexpected error.")] });
-        if (failed) return;
-      }
-      if (!recheck.refusal) return;
-      const error = await refusal(options, serverContext, info, recheck.refusal);
-      info.principal = null;
-      setResult({ errors: [error] });
+      if (!recheck || (!recheck.pending && !recheck.refusal)) return;
+      return (async () => {
+        if (recheck.pending) {
+          const failed = await recheck.ensure().then(
+            () => false,
+            (e: unknown) => !isAuthError(e),
+          );
+          // The key could not be read again (database unavailable): nothing goes out unchecked.
+          if (failed)
+            setResult({ errors: [createHttpError(500, "INTERNAL_SERVER_ERROR", "Unexpected error.")] });
+          if (failed) return;
+        }
+        if (!recheck.refusal) return;
+        const error = await refusal(options, serverContext, info, recheck.refusal);
+        info.principal = null;
+        setResult({ errors: [error] });
+      })();
     },
   };
 }

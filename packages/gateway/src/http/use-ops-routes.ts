@@ -51,9 +51,12 @@ async function route(path: string, options: OpsRoutesOptions): Promise<Response 
 /** The small router beside GraphQL: /health, /ready (database and migrations), /metrics, and 404 with a hint. */
 export function useOpsRoutes(options: OpsRoutesOptions): Plugin {
   return {
-    async onRequest({ url, endResponse }) {
-      const response = await route(url.pathname, options);
-      if (response) endResponse(response);
+    onRequest({ url, endResponse }) {
+      // GraphQL requests pass through without a promise of their own.
+      if (url.pathname === options.graphqlEndpoint) return;
+      return route(url.pathname, options).then((response) => {
+        if (response) endResponse(response);
+      });
     },
   };
 }

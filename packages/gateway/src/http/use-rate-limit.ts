@@ -16,18 +16,23 @@ export interface RateLimitOptions {
  */
 export function useRateLimit(options: RateLimitOptions): Plugin {
   return {
-    async onRequestParse({ serverContext }) {
+    onRequestParse({ serverContext }) {
       const principal = requestInfo(serverContext).principal;
       if (!principal) return;
-      const counted = options.limiter.takeCounted?.(principal);
-      const wait = counted !== undefined ? counted : await options.limiter.consume(principal.id);
-      if (wait === null) return;
-      throw createHttpError(
-        429,
-        "RATE_LIMITED",
-        `rate limit of ${options.perMinute} requests per minute exceeded; retry in ${wait} s`,
-        { "retry-after": String(wait) },
-      );
+      const refuse = (wait: number | null) => {
+        if (wait === null) return;
+        throw createHttpError(
+          429,
+          "RATE_LIMITED",
+          `rate limit of ${options.perMinute} requests per minute exceeded; retry in ${wait} s`,
+          { "retry-after": String(wait) },
+        );
+      };
+      // A request counted already, or decided from the process's leased block, needs no promise.
+      let known = options.limiter.takeCounted?.(principal);
+      if (known === undefined) known = options.limiter.consumeNow?.(principal.id);
+      if (known !== undefined) return refuse(known);
+      return options.limiter.consume(principal.id).then(refuse);
     },
   };
 }

@@ -45,6 +45,7 @@ function newRequestInfo(request: Request, logger: Logger): RequestInfo {
     logger: logger.child({ requestId }),
     started: performance.now(),
     operation: "-",
+    path: null,
     principal: null,
     sql: null,
   };
@@ -71,8 +72,11 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
     instrumentation: {
       request: ({ request }, wrapped) => current.run(newRequestInfo(request, logger), wrapped),
     },
-    onRequest({ request, serverContext }) {
-      attachRequestInfo(serverContext, current.getStore() ?? newRequestInfo(request, logger));
+    onRequest({ request, url, serverContext }) {
+      const info = current.getStore() ?? newRequestInfo(request, logger);
+      // The routes after this hook parse the URL anyway: the response line takes the path from it.
+      info.path = url.pathname;
+      attachRequestInfo(serverContext, info);
     },
     onExecute({ args }) {
       const name = getOperationAST(args.document, args.operationName)?.name?.value;
@@ -83,7 +87,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
     },
     onResponse({ request, response, serverContext }) {
       const info = findRequestInfo(serverContext) ?? current.getStore() ?? newRequestInfo(request, logger);
-      const path = new URL(request.url).pathname;
+      const path = info.path ?? new URL(request.url).pathname;
       const isGraphql = path === "/graphql";
       const seconds = (performance.now() - info.started) / 1000;
       const operation = isGraphql ? info.operation : path;
