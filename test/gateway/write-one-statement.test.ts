@@ -20,7 +20,11 @@ import type { GatewayContext } from "../../packages/gateway/src/context.js";
 import { createSqlExecutor } from "../../packages/gateway/src/db/pool.js";
 import { createFailedWriteLimit } from "../../packages/gateway/src/graphql/write/failed-writes.js";
 import { writeLedger } from "../../packages/gateway/src/graphql/write/transaction.js";
+import { fundTable } from "../../packages/gateway/src/ledger/funds/fund.table.js";
 import { householdTable } from "../../packages/gateway/src/ledger/households/household.table.js";
+import { industryTable } from "../../packages/gateway/src/ledger/industries/industry.table.js";
+import type { LedgerWriter } from "../../packages/gateway/src/ledger/ledger-writer.js";
+import { regionTable } from "../../packages/gateway/src/ledger/regions/region.table.js";
 import { subsidyTable } from "../../packages/gateway/src/ledger/support/subsidy.table.js";
 import { startTestGateway, TEST_COUNTY, type TestGateway } from "../support/gateway.js";
 
@@ -58,7 +62,7 @@ async function ledgerVersion(): Promise<number> {
 }
 
 describe("recordSubsidy over HTTP", () => {
-  it("costs two statements with a remembered key: the household's read, then the write with its audit entry", async () => {
+  it("costs one statement with a remembered key: the household's read, the write and its audit entry", async () => {
     const key = await gw.keys.create(TEST_COUNTY, ["ledger:read", "ledger:write"]);
     const read = await gw.graphql(
       `{ households(regionCode: "${TEST_COUNTY}", first: 1) { totalCount } }`,
@@ -76,7 +80,7 @@ describe("recordSubsidy over HTTP", () => {
     };
     const res = await gw.graphql<{ recordSubsidy: { recordId: string } }>(RECORD, { input }, { key });
     expect(res.body.errors).toBeUndefined();
-    expect(Number(res.headers.get("x-sql-statements"))).toBe(2);
+    expect(Number(res.headers.get("x-sql-statements"))).toBe(1);
     const id = res.body.data!.recordSubsidy.recordId;
     expect(await count("select 1 from subsidy where id = $1 and amount_fen = 4321", [id])).toBe(1);
     expect(
@@ -215,5 +219,121 @@ describe("writeLedger when something changes between the read and the write", ()
     // BEGIN, the lock, the find, the insert, the audit append and COMMIT, after the dropped read.
     expect(ctx.services.sql.statementCount).toBeGreaterThan(2);
     expect(await count("select 1 from audit_log where entity_id = $1", [s.id])).toBe(1);
+  });
+});
+
+/** Files a subsidy under its household with the references recordSubsidy checks; `inTransaction` forces a transaction (a read by fields first). */
+function fileSubsidy(s: Subsidy, inTransaction: boolean) {
+  return async (w: LedgerWriter) => {
+    if (inTransaction) await w.find(regionTable, { code: TEST_COUNTY }, "all");
+    await w.insertUnder(subsidyTable, s, { table: householdTable, id: s.householdId }, [
+      { table: fundTable, id: s.fundId, field: "input.fundId" },
+      { table: industryTable, id: s.industryId, field: "input.industryId" },
+    ]);
+  };
+}
+
+/** The refusal of a write, as a client sees it. */
+async function refusal(write: Promise<unknown>): Promise<{ message: string; extensions: unknown }> {
+  const e = (await write.then(
+    () => null,
+    (error: unknown) => error,
+  )) as { message: string; extensions: unknown } | null;
+  expect(e).not.toBeNull();
+  return { message: e!.message, extensions: e!.extensions };
+}
+
+describe("insertUnder in one statement", () => {
+  it("files the record under the household's village, in one statement with its audit entry", async () => {
+    const { principal } = await rememberedKey();
+    const ctx = context(principal);
+    const s = subsidy("filed under");
+    const versionBefore = await ledgerVersion();
+    await writeLedger(ctx, fileSubsidy(s, false));
+    expect(ctx.services.sql.statementCount).toBe(1);
+    const filed = await count(
+      "select 1 from subsidy s join household h on h.id = s.household_id where s.id = $1 and s.region_code = h.region_code and s.county_code = h.county_code",
+      [s.id],
+    );
+    expect(filed).toBe(1);
+    expect(
+      await count("select 1 from audit_log where entity_id = $1 and county_code = $2", [s.id, TEST_COUNTY]),
+    ).toBe(1);
+    expect(await ledgerVersion()).toBe(versionBefore + 1);
+    expect((await verifyAuditChain(gw.db.pool)).ok).toBe(true);
+  });
+
+  it.each([
+    ["a household that does not exist", { householdId: "no-such-household" }, "NOT_FOUND"],
+    ["an unknown fund", { fundId: "no-such-fund" }, "LEDGER.UNKNOWN_REFERENCE"],
+    ["an unknown industry", { industryId: "no-such-industry" }, "LEDGER.UNKNOWN_REFERENCE"],
+  ])(
+    "refuses %s with the code and message of a transaction, writes nothing and counts it",
+    async (_, change, code) => {
+      const { principal } = await rememberedKey();
+      const oneStatement = subsidy("refused");
+      const inTransaction = subsidy("refused");
+      const [a, b] = [
+        await refusal(writeLedger(context(principal), fileSubsidy({ ...oneStatement, ...change }, false))),
+        await refusal(writeLedger(context(principal), fileSubsidy({ ...inTransaction, ...change }, true))),
+      ];
+      expect(a.extensions).toMatchObject({ code });
+      expect(a).toEqual(b);
+      if (code === "LEDGER.UNKNOWN_REFERENCE") expect(a.message).toContain(`in county ${TEST_COUNTY}`);
+      for (const s of [oneStatement, inTransaction]) {
+        expect(await count("select 1 from subsidy where id = $1", [s.id])).toBe(0);
+        expect(await count("select 1 from audit_log where entity_id = $1", [s.id])).toBe(0);
+      }
+      const failed = await gw.db.pool.query<{ points: number }>(
+        "select points from rate_limit where key = $1",
+        [`writefail:${principal.id}`],
+      );
+      expect(failed.rows[0]?.points).toBe(2);
+    },
+  );
+
+  it("refuses a household outside the caller's village as NOT_FOUND, as one that does not exist", async () => {
+    const h = await gw.db.pool.query<{ region_code: string }>(
+      "select region_code from household where id = $1",
+      [householdId],
+    );
+    const elsewhere = villages.find((v) => v !== h.rows[0]!.region_code)!;
+    const key = await gw.keys.create(elsewhere, ["ledger:read", "ledger:write"]);
+    const input = { householdId, kind: "subsidy", amountFen: 1, date: "2025-06-01", purpose: "outside" };
+    const outside = await gw.graphql(RECORD, { input }, { key });
+    const missing = await gw.graphql(
+      RECORD,
+      { input: { ...input, householdId: "no-such-household" } },
+      { key },
+    );
+    expect(outside.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect(outside.body.errors?.[0]?.message).toBe(`household ${householdId} not found in your scope`);
+    expect(missing.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect(await count("select 1 from subsidy where purpose = 'outside'", [])).toBe(0);
+  });
+
+  it("keeps one audit chain and one version bump per write under concurrent writes on separate connections", async () => {
+    const key = await gw.keys.create(TEST_COUNTY, ["ledger:read", "ledger:write"]);
+    const versionBefore = await ledgerVersion();
+    const writes = Array.from({ length: 12 }, (_, i) =>
+      gw.graphql<{ recordSubsidy: { recordId: string } }>(
+        RECORD,
+        {
+          input: {
+            householdId,
+            kind: "award",
+            amountFen: 1000 + i,
+            date: "2025-06-01",
+            purpose: "concurrent",
+          },
+        },
+        { key },
+      ),
+    );
+    const done = await Promise.all(writes);
+    expect(done.map((r) => r.body.errors)).toEqual(done.map(() => undefined));
+    expect(await count("select 1 from subsidy where purpose = 'concurrent'", [])).toBe(12);
+    expect(await ledgerVersion()).toBe(versionBefore + 12);
+    expect(await verifyAuditChain(gw.db.pool)).toMatchObject({ ok: true });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuditEntry } from "../context.js";
-import { auditEntryHash, GENESIS_HASH } from "./audit-chain.js";
+import { auditEntryBody, auditEntryBodyAround, auditEntryHash, GENESIS_HASH } from "./audit-chain.js";
 import { canonicalJson } from "./canonical-json.js";
 
 const ENTRY: AuditEntry = {
@@ -44,6 +44,23 @@ describe("auditEntryHash", () => {
       { after: { a: { c: "y", d: [1, 2] }, b: 2 } },
     ]) {
       expect(auditEntryHash(GENESIS_HASH, { ...ENTRY, ...change }), JSON.stringify(change)).not.toBe(h);
+    }
+  });
+});
+
+describe("auditEntryBodyAround", () => {
+  it("splits the canonical JSON of the entry around its county code's JSON", () => {
+    const odd = {
+      ...ENTRY,
+      before: null,
+      after: { "10": "x", "9": ['"countyCode":"1"', "大余县"], z: { b: 1, a: "\\" }, n: 12345 },
+    };
+    for (const entry of [ENTRY, odd]) {
+      const { countyCode, ...rest } = entry;
+      const full = canonicalJson({ ...entry, at: entry.at.toISOString() });
+      const [head, tail] = auditEntryBodyAround(rest);
+      expect(`${head}${JSON.stringify(countyCode)}${tail}`).toBe(full);
+      expect(auditEntryBody(entry)).toBe(full);
     }
   });
 });

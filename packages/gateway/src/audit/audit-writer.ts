@@ -1,9 +1,29 @@
 import type pg from "pg";
 import type { AuditEntry, AuditWriter } from "../context.js";
-import { auditEntryBody, normaliseAuditImage } from "./audit-chain.js";
+import {
+  auditEntryBodyAround,
+  type NormalisedEntry,
+  normaliseAuditImage,
+  normalisedEntry,
+  normalisedEntryBody,
+} from "./audit-chain.js";
 
 /** Advisory lock key serialising appends to the one chain across every process (ASCII "fupinaud"). */
 export const AUDIT_LOCK_KEY = 7383364011045954916n;
+
+/** The columns of an entry as `fupin_audit_append` takes them, but its county code and body. */
+function appendColumns(e: NormalisedEntry) {
+  return {
+    at: e.at.toISOString(),
+    principalId: e.principalId,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    requestId: e.requestId,
+    before: e.before,
+    after: e.after,
+  };
+}
 
 /**
  * The entries as `fupin_audit_append` takes them (Migration20261203020000): the columns, and the
@@ -11,20 +31,30 @@ export const AUDIT_LOCK_KEY = 7383364011045954916n;
  * `auditEntryHash` hashes, so `verifyAuditChain` checks the chain in the gateway.
  */
 export function appendArgument(entries: readonly AuditEntry[]): string {
-  return JSON.stringify(
-    entries.map((e) => ({
-      at: e.at.toISOString(),
-      principalId: e.principalId,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      countyCode: e.countyCode,
-      requestId: e.requestId,
-      before: normaliseAuditImage(e.before),
-      after: normaliseAuditImage(e.after),
-      body: auditEntryBody(e),
-    })),
-  );
+  return `[${entries.map((e) => appendItem(e)).join(",")}]`;
+}
+
+/** One entry of `appendArgument`, as JSON text. */
+export function appendItem(entry: AuditEntry): string {
+  const e = normalisedEntry(entry);
+  return JSON.stringify({
+    ...appendColumns(e),
+    countyCode: e.countyCode,
+    body: normalisedEntryBody(e, e.countyCode),
+  });
+}
+
+/**
+ * One entry of `appendArgument` filed in a county a statement reads (the county of the row a record
+ * is written under): the entry's JSON text without `countyCode` and `body`, and the body's text
+ * before and after the county code's JSON, which the statement adds.
+ */
+export function appendItemAround(entry: NormalisedEntry): {
+  readonly item: string;
+  readonly around: readonly [string, string];
+} {
+  const e = { ...entry, before: normaliseAuditImage(entry.before), after: normaliseAuditImage(entry.after) };
+  return { item: JSON.stringify(appendColumns(e)), around: auditEntryBodyAround(e) };
 }
 
 /**

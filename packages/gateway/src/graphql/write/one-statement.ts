@@ -1,11 +1,22 @@
-import { appendArgument } from "../../audit/audit-writer.js";
+import type { NormalisedEntry } from "../../audit/audit-chain.js";
+import { appendItem, appendItemAround } from "../../audit/audit-writer.js";
 import { keyRecheck } from "../../auth/key-recheck.js";
 import type { AuditEntry, GatewayContext, SqlExecutor } from "../../context.js";
 import type { LedgerTable } from "../../ledger/ledger-table.js";
-import type { LedgerWriter, Stored } from "../../ledger/ledger-writer.js";
+import type { CountyReference, LedgerWriter, Stored } from "../../ledger/ledger-writer.js";
 import { notFound } from "../errors.js";
 import { scopeSql } from "../scope.js";
-import { createdEntry, insertColumns, recordOf, updateAssignments, updatedEntry } from "./write-sql.js";
+import { unknownReference } from "./references.js";
+import {
+  createdEntry,
+  createdImage,
+  insertColumns,
+  recordColumns,
+  recordOf,
+  type UnstampedEntry,
+  updateAssignments,
+  updatedEntry,
+} from "./write-sql.js";
 
 /**
  * Thrown by the writer of an attempt when the mutation needs a transaction after all (it reads rows
@@ -46,8 +57,27 @@ interface ReadRow {
 interface PendingWrite {
   readonly table: string;
   readonly countyCodes: readonly string[];
+  /** The row read by the statement (`Under`) whose county the write is made in, if any. */
+  readonly under?: Under;
   sql(params: unknown[]): string;
 }
+
+/** A row the statement reads and locks itself (CTE `name`): the row a record is filed under. */
+interface Under {
+  readonly name: string;
+  sql(params: unknown[]): string;
+}
+
+/** A check the statement makes before it writes, and the refusal when it fails (given each `Under`'s county). */
+interface Check {
+  sql(params: unknown[]): string;
+  refusal(counties: readonly string[]): Error;
+}
+
+/** An audit entry of the statement; one filed `under` a row it reads takes that row's county. */
+type PendingEntry =
+  | { readonly entry: AuditEntry; readonly under?: undefined }
+  | { readonly entry: NormalisedEntry; readonly under: Under };
 
 /** What the statement found: whether it wrote, and why not. */
 export interface OneStatementOutcome {
@@ -57,13 +87,15 @@ export interface OneStatementOutcome {
   readonly limited: boolean;
   /** Every row the mutation read by `lock` is as it was read; else nothing was written. */
   readonly fresh: boolean;
+  /** The refusal of a check made by the statement (a row not found, a reference not in the county): nothing was written. */
+  readonly refusal: Error | null;
 }
 
 /** A mutation's writes gathered for one statement, and the rows they depend on. */
 export interface OneStatementAttempt {
   readonly writer: LedgerWriter;
   /** Makes the writes, their audit entries and the ledger-version bump in one statement, if the guards hold. */
-  commit(entries: readonly AuditEntry[]): Promise<OneStatementOutcome>;
+  commit(): Promise<OneStatementOutcome>;
 }
 
 const param = (params: unknown[], value: unknown) => {
@@ -71,12 +103,16 @@ const param = (params: unknown[], value: unknown) => {
   return `$${params.length}`;
 };
 
-type Audit = (entry: Omit<AuditEntry, "principalId" | "requestId" | "at">) => void;
+/** What stamps an attempt's audit entries. */
+type Stamp = Pick<AuditEntry, "principalId" | "requestId" | "at">;
 
 /** The rows read and the writes gathered so far by an attempt's writer. */
 interface Gathered {
   readonly reads: ReadRow[];
   readonly writes: PendingWrite[];
+  readonly unders: Under[];
+  readonly checks: Check[];
+  readonly entries: PendingEntry[];
 }
 
 /** Reads run at once (no transaction, no row locks); a read after a write needs a transaction. */
@@ -123,13 +159,15 @@ function attemptReads(
 /** Writes kept for the statement, each a data-modifying CTE that writes only when the guard `g` holds. */
 function attemptWrites(
   gathered: Gathered,
-  audit: Audit,
-): Pick<LedgerWriter, "insert" | "update" | "relocate"> {
+  callerScope: string,
+  stamp: Stamp,
+): Pick<LedgerWriter, "insert" | "update" | "relocate" | "insertUnder"> {
   const pend = (write: PendingWrite) => {
     if (gathered.writes.some((w) => w.table === write.table))
       throw new NeedsTransaction("two writes to one table");
     gathered.writes.push(write);
   };
+  const audit = (entry: UnstampedEntry) => gathered.entries.push({ entry: { ...entry, ...stamp } });
   return {
     async insert<T>(table: LedgerTable<T>, record: T, regionCode: string) {
       const countyCode = regionCode.slice(0, 6);
@@ -141,6 +179,18 @@ function attemptWrites(
           `INSERT INTO ${table.table} (${columns.join(", ")}) SELECT ${values.map((v) => param(params, v)).join(", ")} WHERE (SELECT ok FROM g) RETURNING 1`,
       });
       audit(createdEntry(table, record, countyCode));
+    },
+    async insertUnder(table, record, parent, references) {
+      const under = readUnder(gathered, parent.table, parent.id, callerScope, references);
+      const { columns, values } = recordColumns(table, record);
+      pend({
+        table: table.table,
+        countyCodes: [],
+        under,
+        sql: (params) =>
+          `INSERT INTO ${table.table} (county_code, region_code, ${columns.join(", ")}) SELECT u.county_code, u.region_code, ${values.map((v) => param(params, v)).join(", ")} FROM ${under.name} u WHERE (SELECT ok FROM g) RETURNING 1`,
+      });
+      gathered.entries.push({ entry: { ...createdImage(table, record), ...stamp }, under });
     },
     async update<T>(table: LedgerTable<T>, before: Stored<T>, after: T, regionCode = before.regionCode) {
       const { assignments, values, key } = updateAssignments(table, after, regionCode);
@@ -167,36 +217,92 @@ function attemptWrites(
 }
 
 /**
- * The statement of an attempt: the guard `g` (the key's state, the limit of refused writes, every row
- * read locked again and unchanged), the writes, then the ledger-version bump (it waits on the writes'
- * count) and last the audit append, so its locks are taken in a transaction's order.
+ * The row a record is filed under, read and locked by the statement inside the caller's scope, with
+ * the checks of `insertUnder` in its order: the row is found (NOT_FOUND), then each reference lies in
+ * its county (LEDGER.UNKNOWN_REFERENCE).
+ */
+function readUnder<P>(
+  gathered: Gathered,
+  table: LedgerTable<P>,
+  id: string,
+  callerScope: string,
+  references: readonly CountyReference[],
+): Under {
+  const index = gathered.unders.length;
+  const under: Under = {
+    name: `u${index}`,
+    sql: (params) =>
+      `SELECT county_code, region_code FROM ${table.table} WHERE ${table.key} = ${param(params, id)} AND ${scopeSql(callerScope, params)} FOR UPDATE`,
+  };
+  gathered.unders.push(under);
+  gathered.checks.push({
+    sql: () => `EXISTS (SELECT 1 FROM ${under.name})`,
+    refusal: () => notFound(table.entityType, id),
+  });
+  for (const r of references) {
+    const refId = r.id;
+    if (refId === null) continue;
+    gathered.checks.push({
+      sql: (params) =>
+        `EXISTS (SELECT 1 FROM ${r.table.table} WHERE ${r.table.key} = ${param(params, refId)} AND county_code = (SELECT county_code FROM ${under.name}))`,
+      refusal: (counties) => unknownReference(r.table, refId, counties[index] ?? "", r.field),
+    });
+  }
+  return under;
+}
+
+/** The argument of `fupin_audit_append`: an entry filed under a row the statement reads takes that row's county. */
+function appendSql(params: unknown[], entries: readonly PendingEntry[]): string {
+  const items = entries.map((e) => {
+    if (e.under === undefined) return `${param(params, appendItem(e.entry))}::jsonb`;
+    const { item, around } = appendItemAround(e.entry);
+    const body = `${param(params, around[0])}::text || to_json(u.county_code)::text || ${param(params, around[1])}::text`;
+    return `(SELECT ${param(params, item)}::jsonb || jsonb_build_object('countyCode', u.county_code, 'body', ${body}) FROM ${e.under.name} u)`;
+  });
+  return `jsonb_build_array(${items.join(", ")})`;
+}
+
+/**
+ * The statement of an attempt: the rows it reads itself (`u0`…), the guard `g` (the key's state, the
+ * limit of refused writes, every row read by `lock` locked again and unchanged, the checks of
+ * `insertUnder`), the writes, then the ledger-version bump (it waits on the writes' count) and last
+ * the audit append, so its locks are taken in a transaction's order.
  */
 function commitStatement(
   ctx: GatewayContext,
   principalId: string,
   gathered: Gathered,
-  entries: readonly AuditEntry[],
 ): { text: string; params: unknown[] } {
   const recheck = keyRecheck(ctx.principal);
   const params: unknown[] = [];
+  const { writes, unders, checks, entries } = gathered;
+  const reads = unders.map((u) => `${u.name} AS (${u.sql(params)})`);
   const keyState = recheck?.pending ? recheck.expression(params) : "0";
   const limited = ctx.services.failedWrites.limitedSql(principalId, params);
   const fresh = gathered.reads.map(
     (r) =>
       `EXISTS (SELECT 1 FROM ${r.table} t WHERE ${r.key} = ${param(params, r.id)} AND md5(t::text) = ${param(params, r.digest)} FOR UPDATE)`,
   );
-  const guard = `g AS (SELECT s AS key_state, l AS limited, f AS fresh, s = 0 AND NOT l AND f AS ok FROM (SELECT ${keyState} AS s, ${limited} AS l, ${fresh.join(" AND ") || "true"} AS f) x)`;
-  const { writes } = gathered;
+  const failed = checks.map((c, i) => `WHEN NOT ${c.sql(params)} THEN ${i + 1}`);
+  const refused = failed.length > 0 ? `CASE ${failed.join(" ")} ELSE 0 END` : "0";
+  const guard = `g AS (SELECT s AS key_state, l AS limited, f AS fresh, r AS refused, s = 0 AND NOT l AND f AND r = 0 AS ok FROM (SELECT ${keyState} AS s, ${limited} AS l, ${fresh.join(" AND ") || "true"} AS f, ${refused} AS r) x)`;
   const ctes = writes.map((w, i) => `w${i} AS (${w.sql(params)})`);
   const written = writes.map((_, i) => `(SELECT count(*) FROM w${i})`).join(" + ") || "0";
-  const counties = [...new Set(writes.flatMap((w) => w.countyCodes))];
-  const bump = `SELECT count(fupin_bump_ledger_version(c)) AS n FROM unnest(${param(params, counties)}::text[]) c WHERE ${written} >= 0`;
+  const counties = [
+    `SELECT unnest(${param(params, [...new Set(writes.flatMap((w) => w.countyCodes))])}::text[]) AS c`,
+    ...unders.map((u) => `SELECT county_code FROM ${u.name}`),
+  ];
+  const bump = `SELECT count(fupin_bump_ledger_version(c)) AS n FROM (${counties.join(" UNION ")}) cs WHERE ${written} >= 0`;
   const append =
     entries.length === 0
       ? `(${bump})`
-      : `(SELECT fupin_audit_append(${param(params, appendArgument(entries))}::jsonb) FROM (${bump}) v)`;
+      : `(SELECT fupin_audit_append(${appendSql(params, entries)}) FROM (${bump}) v)`;
+  const read =
+    unders.length === 0
+      ? ""
+      : `ARRAY[${unders.map((u) => `(SELECT county_code FROM ${u.name})`)}] AS counties, `;
   return {
-    text: `WITH ${[guard, ...ctes].join(",\n")}\nSELECT key_state, limited, fresh, CASE WHEN ok THEN ${append} END AS appended FROM g`,
+    text: `WITH ${[...reads, guard, ...ctes].join(",\n")}\nSELECT key_state, limited, fresh, refused, ${read}CASE WHEN ok THEN ${append} END AS appended FROM g`,
     params,
   };
 }
@@ -204,7 +310,8 @@ function commitStatement(
 /**
  * A writer whose reads are plain statements (no transaction, no row locks) and whose writes wait for
  * `commit`: one statement that locks every row read by `lock` again, checks it is unchanged (an md5
- * of the row) and checks the caller's key and refused-writes limit, then makes the writes, bumps the
+ * of the row) and checks the caller's key and refused-writes limit, reads and locks the rows records
+ * are filed under (`insertUnder`) and checks their references, then makes the writes, bumps the
  * ledger versions and appends the audit entries only when all of that holds. A statement is one
  * transaction, so the write is as atomic as the mutation run in a transaction, and it takes its locks
  * in the same order (rows, ledger version, audit chain).
@@ -213,19 +320,30 @@ export function oneStatementAttempt(
   ctx: GatewayContext,
   principalId: string,
   callerScope: string,
-  audit: Audit,
+  stamp: Stamp,
 ): OneStatementAttempt {
-  const gathered: Gathered = { reads: [], writes: [] };
+  const gathered: Gathered = { reads: [], writes: [], unders: [], checks: [], entries: [] };
   return {
-    writer: { ...attemptReads(ctx.services.sql, callerScope, gathered), ...attemptWrites(gathered, audit) },
-    async commit(entries) {
-      const { text, params } = commitStatement(ctx, principalId, gathered, entries);
-      const [row] = await ctx.services.sql.query<{ key_state: number; limited: boolean; fresh: boolean }>(
-        text,
-        params,
-        { prepare: true, recheckLater: true },
-      );
-      return { keyState: Number(row!.key_state), limited: row!.limited, fresh: row!.fresh };
+    writer: {
+      ...attemptReads(ctx.services.sql, callerScope, gathered),
+      ...attemptWrites(gathered, callerScope, stamp),
+    },
+    async commit() {
+      const { text, params } = commitStatement(ctx, principalId, gathered);
+      const [row] = await ctx.services.sql.query<{
+        key_state: number;
+        limited: boolean;
+        fresh: boolean;
+        refused: number;
+        counties?: string[];
+      }>(text, params, { prepare: true, recheckLater: true });
+      const check = gathered.checks[Number(row!.refused) - 1];
+      return {
+        keyState: Number(row!.key_state),
+        limited: row!.limited,
+        fresh: row!.fresh,
+        refusal: check ? check.refusal(row!.counties ?? []) : null,
+      };
     },
   };
 }

@@ -19,6 +19,7 @@ import {
   refuseWhenTooManyFailed,
 } from "./conflicts.js";
 import { NeedsTransaction, oneStatementAttempt } from "./one-statement.js";
+import { insertUnderByReads } from "./references.js";
 import { createdEntry, insertColumns, recordOf, updateAssignments, updatedEntry } from "./write-sql.js";
 
 export type { LedgerWriter, Stored, Where } from "../../ledger/ledger-writer.js";
@@ -89,7 +90,7 @@ export function createWriter(
   callerScope: string,
   audit: (entry: Omit<AuditEntry, "principalId" | "requestId" | "at">) => void,
 ): LedgerWriter {
-  return {
+  const writer: LedgerWriter = {
     async lock<T>(table: LedgerTable<T>, id: string) {
       const params: unknown[] = [id];
       const rows = await tx.query<{ row: Record<string, unknown> }>(
@@ -104,7 +105,7 @@ export function createWriter(
         countyCode: String(row.county_code),
       };
     },
-    async existsInCounty<T>(table: LedgerTable<T>, id: string, countyCode: string) {
+    async existsInCounty(table, id, countyCode) {
       const rows = await tx.query(
         `SELECT 1 AS one FROM ${table.table} WHERE ${table.key} = $1 AND county_code = $2`,
         [id, countyCode],
@@ -129,6 +130,8 @@ export function createWriter(
       );
       audit(updatedEntry(table, before, after));
     },
+    insertUnder: (table, record, under, references) =>
+      insertUnderByReads(writer)(table, record, under, references),
     find: (table, where, scope) => findRows(tx, table, where, scope === "caller" ? callerScope : null),
     async relocate(table, field, values, regionCode) {
       await tx.query(`UPDATE ${table.table} SET region_code = $1 WHERE ${table.columns[field]} = ANY($2)`, [
@@ -137,6 +140,7 @@ export function createWriter(
       ]);
     },
   };
+  return writer;
 }
 
 /**
@@ -173,9 +177,7 @@ async function writeInOneStatement<R>(
   scope: string,
   work: (w: LedgerWriter) => Promise<R>,
 ): Promise<{ result: R } | null> {
-  const entries: AuditEntry[] = [];
-  const stamp = auditStamp(ctx, principalId);
-  const attempt = oneStatementAttempt(ctx, principalId, scope, (e) => entries.push({ ...e, ...stamp }));
+  const attempt = oneStatementAttempt(ctx, principalId, scope, auditStamp(ctx, principalId));
   let result: R;
   try {
     result = await work(attempt.writer);
@@ -183,10 +185,15 @@ async function writeInOneStatement<R>(
     if (e instanceof NeedsTransaction) return null;
     throw e;
   }
-  const outcome = await attempt.commit(entries);
+  const outcome = await attempt.commit();
   keyRecheck(ctx.principal)?.settle(outcome.keyState);
-  if (outcome.limited) await refuseWhenTooManyFailed(ctx, principalId);
-  return outcome.limited || !outcome.fresh ? null : { result };
+  if (outcome.limited) {
+    await refuseWhenTooManyFailed(ctx, principalId);
+    return null;
+  }
+  if (!outcome.fresh) return null;
+  if (outcome.refusal) throw outcome.refusal;
+  return { result };
 }
 
 /**

@@ -5,17 +5,20 @@ import type { Stored } from "../../ledger/ledger-writer.js";
 /** An audit entry of a write before its stamp (principal, request, time). */
 export type UnstampedEntry = Omit<AuditEntry, "principalId" | "requestId" | "at">;
 
-/** The audit entry of a record created in `countyCode`. */
-export function createdEntry<T>(table: LedgerTable<T>, record: T, countyCode: string): UnstampedEntry {
-  const entityId = String(record[table.key]);
+/** The audit entry of a record created, but its county. */
+export function createdImage<T>(table: LedgerTable<T>, record: T): Omit<UnstampedEntry, "countyCode"> {
   return {
     action: "create",
     entityType: table.entityType,
-    entityId,
-    countyCode,
+    entityId: String(record[table.key]),
     before: null,
     after: record,
   };
+}
+
+/** The audit entry of a record created in `countyCode`. */
+export function createdEntry<T>(table: LedgerTable<T>, record: T, countyCode: string): UnstampedEntry {
+  return { ...createdImage(table, record), countyCode };
 }
 
 /** The audit entry of a record updated from `before` to `after`. */
@@ -51,16 +54,22 @@ function storedFields<T>(table: LedgerTable<T>): (keyof T & string)[] {
   );
 }
 
+/** The columns and values of a record's INSERT but its county and region. */
+export function recordColumns<T>(table: LedgerTable<T>, record: T): { columns: string[]; values: unknown[] } {
+  const fields = storedFields(table);
+  return { columns: fields.map((f) => table.columns[f]), values: fields.map((f) => toParam(record[f])) };
+}
+
 /** The columns and values of a record's INSERT, filed under `regionCode` (and its county). */
 export function insertColumns<T>(
   table: LedgerTable<T>,
   record: T,
   regionCode: string,
 ): { columns: string[]; values: unknown[] } {
-  const fields = storedFields(table);
+  const { columns, values } = recordColumns(table, record);
   return {
-    columns: ["county_code", "region_code", ...fields.map((f) => table.columns[f])],
-    values: [regionCode.slice(0, 6), regionCode, ...fields.map((f) => toParam(record[f]))],
+    columns: ["county_code", "region_code", ...columns],
+    values: [regionCode.slice(0, 6), regionCode, ...values],
   };
 }
 

@@ -16,7 +16,6 @@ import {
 } from "../../graphql/refs.js";
 import { CreditKindEnum } from "../../graphql/schema/enums.js";
 import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
-import { requireInCounty } from "../../graphql/write/references.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { businessEntityTable } from "../entities/business-entity.table.js";
 import { fundTable } from "../funds/fund.table.js";
@@ -105,12 +104,11 @@ builder.mutationField(rechecksInItsWrite("recordHouseholdCredit"), (t) =>
         const credit = orFail(
           createHouseholdCredit({ ...compact(args.input), id: args.input.id ?? randomUUID() }),
         );
-        const household = await w.lock(householdTable, credit.householdId);
-        const county = household.countyCode;
-        await requireInCounty(w, businessEntityTable, credit.entityId, county, "input.entityId");
-        await requireInCounty(w, industryTable, credit.industryId, county, "input.industryId");
-        await requireInCounty(w, fundTable, credit.fundId, county, "input.fundId");
-        await w.insert(householdCreditTable, credit, household.regionCode);
+        await w.insertUnder(householdCreditTable, credit, { table: householdTable, id: credit.householdId }, [
+          { table: businessEntityTable, id: credit.entityId, field: "input.entityId" },
+          { table: industryTable, id: credit.industryId, field: "input.industryId" },
+          { table: fundTable, id: credit.fundId, field: "input.fundId" },
+        ]);
         return credit;
       }),
   }),

@@ -15,7 +15,6 @@ import {
 } from "../../graphql/refs.js";
 import { LinkageModeEnum } from "../../graphql/schema/enums.js";
 import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
-import { requireInCounty } from "../../graphql/write/references.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { businessEntityTable } from "../entities/business-entity.table.js";
 import { householdTable } from "../households/household.table.js";
@@ -100,16 +99,10 @@ builder.mutationField(rechecksInItsWrite("recordLinkage"), (t) =>
     resolve: (_root, args, ctx) =>
       writeLedger(ctx, async (w) => {
         const linkage = orFail(createLinkage({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
-        const household = await w.lock(householdTable, linkage.householdId);
-        await requireInCounty(
-          w,
-          businessEntityTable,
-          linkage.entityId,
-          household.countyCode,
-          "input.entityId",
-        );
-        await requireInCounty(w, industryTable, linkage.industryId, household.countyCode, "input.industryId");
-        await w.insert(linkageTable, linkage, household.regionCode);
+        await w.insertUnder(linkageTable, linkage, { table: householdTable, id: linkage.householdId }, [
+          { table: businessEntityTable, id: linkage.entityId, field: "input.entityId" },
+          { table: industryTable, id: linkage.industryId, field: "input.industryId" },
+        ]);
         return linkage;
       }),
   }),

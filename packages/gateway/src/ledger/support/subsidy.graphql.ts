@@ -8,7 +8,6 @@ import { dateInYear } from "../../graphql/read/sql.js";
 import { FundRef, HouseholdRef, IndustryRef, SubsidyRef } from "../../graphql/refs.js";
 import { SubsidyKindEnum } from "../../graphql/schema/enums.js";
 import { rechecksInItsWrite } from "../../graphql/write/one-statement.js";
-import { requireInCounty } from "../../graphql/write/references.js";
 import { compact, orFail, writeLedger } from "../../graphql/write/transaction.js";
 import { fundTable } from "../funds/fund.table.js";
 import { householdTable } from "../households/household.table.js";
@@ -75,10 +74,10 @@ builder.mutationField(rechecksInItsWrite("recordSubsidy"), (t) =>
     resolve: (_root, args, ctx) =>
       writeLedger(ctx, async (w) => {
         const subsidy = orFail(createSubsidy({ ...compact(args.input), id: args.input.id ?? randomUUID() }));
-        const household = await w.lock(householdTable, subsidy.householdId);
-        await requireInCounty(w, fundTable, subsidy.fundId, household.countyCode, "input.fundId");
-        await requireInCounty(w, industryTable, subsidy.industryId, household.countyCode, "input.industryId");
-        await w.insert(subsidyTable, subsidy, household.regionCode);
+        await w.insertUnder(subsidyTable, subsidy, { table: householdTable, id: subsidy.householdId }, [
+          { table: fundTable, id: subsidy.fundId, field: "input.fundId" },
+          { table: industryTable, id: subsidy.industryId, field: "input.industryId" },
+        ]);
         return subsidy;
       }),
   }),
