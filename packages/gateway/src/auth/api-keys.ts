@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { hash, randomBytes, timingSafeEqual } from "node:crypto";
 import { parseRegionCode } from "@fupin/domain";
 import type pg from "pg";
 import { appendAuditEntries } from "../audit/audit-writer.js";
@@ -38,7 +38,8 @@ function auditCounty(regionCode: string): string {
 
 /** The sha256 (hex) of a key's secret: what the database stores. */
 export function hashApiKeySecret(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("hex");
+  // The one-shot hash: no Hash object per request (a key is hashed on every request, cached or not).
+  return hash("sha256", secret, "hex");
 }
 
 /** Normalises and checks a region code and permission names; throws AuthError with a clear message. */
