@@ -15,8 +15,8 @@ const HOUSEHOLD = `
   village { code name parent { code name } }
   members { id name idNumber relation household { householdNumber } }
   incomes { year wageFen }
-  subsidies { amountFen fund { name } }
-  linkages { mode entity { name region { code } } years { year receivedFen } }
+  subsidies { amountFen date fund { name } }
+  linkages { mode signedDate entity { name region { code } } years { tookPart receivedFen monthsWorked } }
   helpers { id }`;
 
 type Row = { id: string } & Record<string, unknown>;

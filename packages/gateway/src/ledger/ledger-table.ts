@@ -86,6 +86,8 @@ export interface LedgerTable<T> {
   readonly jsonFields: ReadonlySet<string>;
   /** Record fields holding money (bigint fen). */
   readonly moneyFields: ReadonlySet<string>;
+  /** Record fields stored as `text` (plain, enumerations and references). */
+  readonly textFields: ReadonlySet<string>;
   /** `column AS "field", …` of every column, computed once. */
   readonly select: string;
   /** Fields of the record's API type that are not columns, with the record fields they read. */
@@ -201,6 +203,12 @@ export function defineLedgerTable<T>(def: LedgerTableDefinition<T>): LedgerTable
     columns,
     jsonFields: new Set(fields.filter((f) => def.columns[f].type === "json")),
     moneyFields: new Set(fields.filter((f) => def.columns[f].type instanceof BigIntType)),
+    // Every key is text, so a reference is too.
+    textFields: new Set(
+      fields.filter(
+        (f) => def.columns[f].type === "text" || def.columns[f].kind === ReferenceKind.MANY_TO_ONE,
+      ),
+    ),
     select,
     derived: def.derived ?? {},
     uniqueFailures: uniqueFailures(def),

@@ -1,7 +1,7 @@
 import type { GatewayContext } from "../../context.js";
 import type { LedgerTable } from "../../ledger/ledger-table.js";
 import { principalRegion, scopeSql } from "../scope.js";
-import { compilePage, type ReadPlan } from "./tree.js";
+import { compilePage, type ReadPlan, recordOf } from "./tree.js";
 
 /** A WHERE condition that appends its parameters and returns its SQL text. */
 export type SqlCondition = (params: unknown[]) => string;
@@ -102,7 +102,7 @@ export async function loadPage<T>(
     prepare: true,
     singleRow: true,
   });
-  const rows = JSON.parse(result!.rows) as T[];
+  const rows = (JSON.parse(result!.rows) as unknown[][]).map((row) => recordOf(plan, row) as T);
   let total: Promise<number> | null = options.withTotal ? Promise.resolve(result!.total ?? 0) : null;
   return {
     rows: rows.slice(0, options.first),

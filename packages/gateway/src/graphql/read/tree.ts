@@ -122,27 +122,85 @@ class TreeSql {
     return text.replaceAll("\u0000", alias);
   }
 
-  /** A JSON object of a plan's row fields and relations for the row aliased `alias`. */
-  object(plan: ReadPlan, alias: string): string {
+  /**
+   * A record of `plan` for the row aliased `alias` (`recordOf` reads it back): its text fields in one
+   * text[], which PostgreSQL converts to JSON with one type lookup for all of them (an object built
+   * pair by pair looks up the type of every key and value of every row); with other fields or
+   * relations, a JSON array of that text[], the other fields and the relations.
+   */
+  record(plan: ReadPlan, alias: string): string {
     const t = plan.table;
-    const pairs = (plan.fields ?? Object.keys(t.columns)).map(
-      (f) => `'${f}', ${valueSql(t, f, `${alias}.${t.columns[f as never]}`)}`,
-    );
-    for (const r of plan.relations) pairs.push(`'@${r.key}', ${this.relation(plan, r, alias)}`);
-    return jsonObject(pairs);
+    const layout = layoutOf(plan);
+    const column = (f: string) => `${alias}.${t.columns[f as never]}`;
+    const text = `ARRAY[${layout.text.map(column).join(", ")}]::text[]`;
+    if (layout.flat) return text;
+    const parts = [text];
+    for (const f of layout.other) parts.push(valueSql(t, f, column(f)));
+    for (const r of plan.relations) parts.push(this.relation(plan, r, alias));
+    return jsonArray(parts);
   }
 
   private relation(parent: ReadPlan, r: PlannedRelation, alias: string): string {
     const t = r.plan.table;
     const a = this.alias();
     const key = `${a}.${t.columns[t.key as never]}`;
+    const scoped = this.scope(t, a);
     if (r.kind === "one") {
       const on = `${key} = ${alias}.${parent.table.columns[r.field as never]}`;
-      return `(SELECT ${this.object(r.plan, a)} FROM ${t.table} ${a} WHERE ${on} AND ${this.scope(t, a)})`;
+      return `(SELECT ${this.record(r.plan, a)} FROM ${t.table} ${a} WHERE ${on} AND ${scoped})`;
     }
     const on = `${a}.${t.columns[r.field as never]} = ${alias}.${parent.table.columns[parent.table.key as never]}`;
-    return `(SELECT coalesce(json_agg(${this.object(r.plan, a)} ORDER BY ${key}), '[]'::json) FROM ${t.table} ${a} WHERE ${on} AND ${this.scope(t, a)})`;
+    const record = this.record(r.plan, a);
+    // Text-only records: one JSON conversion of a two-dimensional text[] for the whole list.
+    if (layoutOf(r.plan).flat)
+      return `to_json(ARRAY(SELECT ${record} FROM ${t.table} ${a} WHERE ${on} AND ${scoped} ORDER BY ${key}))`;
+    return `(SELECT coalesce(json_agg(${record} ORDER BY ${key}), '[]'::json) FROM ${t.table} ${a} WHERE ${on} AND ${scoped})`;
   }
+}
+
+/** Where a plan's fields sit in its records' JSON (`TreeSql.record`). */
+interface Layout {
+  readonly text: readonly string[];
+  readonly other: readonly string[];
+  /** Only text fields and no relations: a record is its text[] alone. */
+  readonly flat: boolean;
+  /** Each field in the plan's order with its place: i >= 0 in the text[], -1 - i the i-th element after it. */
+  readonly places: readonly (readonly [string, number])[];
+}
+
+const layouts = new WeakMap<ReadPlan, Layout>();
+
+function layoutOf(plan: ReadPlan): Layout {
+  let layout = layouts.get(plan);
+  if (layout) return layout;
+  const t = plan.table;
+  const text: string[] = [];
+  const other: string[] = [];
+  const places = (plan.fields ?? Object.keys(t.columns)).map((f): [string, number] =>
+    t.textFields.has(f) ? [f, text.push(f) - 1] : [f, -other.push(f)],
+  );
+  layout = { text, other, flat: other.length === 0 && plan.relations.length === 0, places };
+  layouts.set(plan, layout);
+  return layout;
+}
+
+/** The record object the resolvers read (row fields, relations under `@key`) of one record's JSON. */
+export function recordOf(plan: ReadPlan, json: readonly unknown[]): Record<string, unknown> {
+  const { other, flat, places } = layoutOf(plan);
+  const text = (flat ? json : json[0]) as readonly unknown[];
+  const out: Record<string, unknown> = {};
+  for (const [f, i] of places) out[f] = i >= 0 ? text[i] : json[-i];
+  let next = 1 + other.length;
+  for (const r of plan.relations) {
+    const value = json[next++];
+    out[`@${r.key}`] =
+      r.kind === "many"
+        ? (value as unknown[][]).map((v) => recordOf(r.plan, v))
+        : value === null
+          ? null
+          : recordOf(r.plan, value as unknown[]);
+  }
+  return out;
 }
 
 const MAX_SAFE = "9007199254740991";
@@ -153,12 +211,12 @@ function valueSql(table: LedgerTable<unknown>, field: string, column: string): s
   return `CASE WHEN abs(${column}) <= ${MAX_SAFE} THEN ${column} ELSE (${column}::text || ' fen is beyond the safe integer range')::bigint END`;
 }
 
-/** `json_build_object` of key/value pairs (PostgreSQL takes at most 100 arguments: longer ones are joined). */
-function jsonObject(pairs: readonly string[]): string {
-  if (pairs.length <= 50) return `json_build_object(${pairs.join(", ")})`;
+/** `json_build_array` of values (PostgreSQL takes at most 100 arguments: longer ones are joined). */
+function jsonArray(values: readonly string[]): string {
+  if (values.length <= 100) return `json_build_array(${values.join(", ")})`;
   const parts: string[] = [];
-  for (let i = 0; i < pairs.length; i += 50)
-    parts.push(`jsonb_build_object(${pairs.slice(i, i + 50).join(", ")})`);
+  for (let i = 0; i < values.length; i += 100)
+    parts.push(`jsonb_build_array(${values.slice(i, i + 100).join(", ")})`);
   return `(${parts.join(" || ")})::json`;
 }
 
@@ -170,7 +228,8 @@ export interface TreeQuery {
 
 /**
  * One statement reading a page of `plan`'s table with everything below it as JSON text (`rows`, the
- * records in key order, at most `limit`), and `total` (rows matching `where`) when asked. The root
+ * records in key order, at most `limit`, each as `TreeSql.record` writes it: read it with `recordOf`),
+ * and `total` (rows matching `where`) when asked. The root
  * table is not aliased (conditions name it by its table name); every level carries the caller's
  * scope (`principalRegion`).
  */
@@ -185,7 +244,7 @@ export function compilePage(
   const t = plan.table;
   const conditions = where(b.params);
   const key = `${t.table}.${t.columns[t.key as never]}`;
-  const object = b.object(plan, t.table);
+  const object = b.record(plan, t.table);
   // The limit is written into the text, not bound: a prepared statement's generic plan then knows it.
   if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`limit ${limit} is not a row count`);
   const rows = `(SELECT coalesce(json_agg(p.j ORDER BY p.k), '[]'::json)::text FROM (SELECT ${key} AS k, ${object} AS j FROM ${t.table} WHERE ${conditions.page} ORDER BY ${key} LIMIT ${limit}) p) AS rows`;
