@@ -115,10 +115,12 @@ function graphiqlOptions(developmentKey: string | undefined) {
 }
 
 function yogaLogging(logger: Logger) {
+  // yoga logs at debug on every request: nothing is built for a level that is off.
   const at =
     (level: "debug" | "info" | "warn" | "error") =>
-    (...a: unknown[]) =>
-      currentRequestLogger(logger)[level]({ yoga: a.map(String) }, "yoga");
+    (...a: unknown[]) => {
+      if (logger.isLevelEnabled(level)) currentRequestLogger(logger)[level]({ yoga: a.map(String) }, "yoga");
+    };
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
 
