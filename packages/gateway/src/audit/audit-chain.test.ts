@@ -63,4 +63,15 @@ describe("auditEntryBodyAround", () => {
       expect(auditEntryBody(entry)).toBe(full);
     }
   });
+
+  it("gives the same body for an image as written and as jsonb gives it back", () => {
+    const written = {
+      z: [1, undefined, new Date("2026-01-02T03:04:05.006Z")],
+      "10": 1,
+      "9": { b: undefined, a: -0 },
+    };
+    const readBack = JSON.parse(`{"9": {"a": 0}, "z": [1, null, "2026-01-02T03:04:05.006Z"], "10": 1}`);
+    expect(auditEntryBody({ ...ENTRY, after: written })).toBe(auditEntryBody({ ...ENTRY, after: readBack }));
+    expect(auditEntryBody({ ...ENTRY, before: undefined })).toBe(auditEntryBody({ ...ENTRY, before: null }));
+  });
 });

@@ -1,28 +1,26 @@
 import type pg from "pg";
 import type { AuditEntry, AuditWriter } from "../context.js";
 import {
+  type AuditImages,
   auditEntryBodyAround,
-  type NormalisedEntry,
-  normaliseAuditImage,
-  normalisedEntry,
-  normalisedEntryBody,
+  auditImages,
+  type EntryWithoutCounty,
 } from "./audit-chain.js";
 
 /** Advisory lock key serialising appends to the one chain across every process (ASCII "fupinaud"). */
 export const AUDIT_LOCK_KEY = 7383364011045954916n;
 
-/** The columns of an entry as `fupin_audit_append` takes them, but its county code and body. */
-function appendColumns(e: NormalisedEntry) {
-  return {
+/** The JSON text of an entry's columns as `fupin_audit_append` takes them, but its county code and body, unclosed. */
+function appendColumns(e: EntryWithoutCounty, images: AuditImages): string {
+  const columns = JSON.stringify({
     at: e.at.toISOString(),
     principalId: e.principalId,
     action: e.action,
     entityType: e.entityType,
     entityId: e.entityId,
     requestId: e.requestId,
-    before: e.before,
-    after: e.after,
-  };
+  });
+  return `${columns.slice(0, -1)},"before":${images.before},"after":${images.after}`;
 }
 
 /**
@@ -36,12 +34,10 @@ export function appendArgument(entries: readonly AuditEntry[]): string {
 
 /** One entry of `appendArgument`, as JSON text. */
 export function appendItem(entry: AuditEntry): string {
-  const e = normalisedEntry(entry);
-  return JSON.stringify({
-    ...appendColumns(e),
-    countyCode: e.countyCode,
-    body: normalisedEntryBody(e, e.countyCode),
-  });
+  const images = auditImages(entry);
+  const [head, tail] = auditEntryBodyAround(entry, images);
+  const county = JSON.stringify(entry.countyCode);
+  return `${appendColumns(entry, images)},"countyCode":${county},"body":${JSON.stringify(`${head}${county}${tail}`)}}`;
 }
 
 /**
@@ -49,12 +45,12 @@ export function appendItem(entry: AuditEntry): string {
  * is written under): the entry's JSON text without `countyCode` and `body`, and the body's text
  * before and after the county code's JSON, which the statement adds.
  */
-export function appendItemAround(entry: NormalisedEntry): {
+export function appendItemAround(entry: EntryWithoutCounty): {
   readonly item: string;
   readonly around: readonly [string, string];
 } {
-  const e = { ...entry, before: normaliseAuditImage(entry.before), after: normaliseAuditImage(entry.after) };
-  return { item: JSON.stringify(appendColumns(e)), around: auditEntryBodyAround(e) };
+  const images = auditImages(entry);
+  return { item: `${appendColumns(entry, images)}}`, around: auditEntryBodyAround(entry, images) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { NormalisedEntry } from "../../audit/audit-chain.js";
+import type { EntryWithoutCounty } from "../../audit/audit-chain.js";
 import { appendItem, appendItemAround } from "../../audit/audit-writer.js";
 import { keyRecheck } from "../../auth/key-recheck.js";
 import type { AuditEntry, GatewayContext, SqlExecutor } from "../../context.js";
@@ -77,7 +77,7 @@ interface Check {
 /** An audit entry of the statement; one filed `under` a row it reads takes that row's county. */
 type PendingEntry =
   | { readonly entry: AuditEntry; readonly under?: undefined }
-  | { readonly entry: NormalisedEntry; readonly under: Under };
+  | { readonly entry: EntryWithoutCounty; readonly under: Under };
 
 /** What the statement found: whether it wrote, and why not. */
 export interface OneStatementOutcome {

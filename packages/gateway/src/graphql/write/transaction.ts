@@ -32,9 +32,9 @@ export function orFail<T>(result: Result<T, DomainError>, prefix = "input"): T {
 
 /** Drops keys whose value is null or absent, so the domain schema applies its defaults. */
 export function compact<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(input).filter(([, v]) => v !== null && v !== undefined),
-  ) as Partial<T>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) if (v !== null && v !== undefined) out[k] = v;
+  return out as Partial<T>;
 }
 
 /** Overlays the fields present in a patch (null clears a field) on a record. */

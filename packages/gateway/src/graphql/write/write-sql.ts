@@ -47,17 +47,28 @@ export function recordOf<T>(table: LedgerTable<T>, row: Record<string, unknown>)
   return out as T;
 }
 
-/** The record fields a writer stores besides the scope columns (region_code is the row's region). */
-function storedFields<T>(table: LedgerTable<T>): (keyof T & string)[] {
-  return (Object.keys(table.columns) as (keyof T & string)[]).filter(
-    (f) => table.columns[f] !== "region_code",
-  );
+const stored = new WeakMap<object, { fields: string[]; columns: string[] }>();
+
+/** The record fields a writer stores besides the scope columns (region_code is the row's region), and their columns: once per table. */
+function storedFields<T>(table: LedgerTable<T>): { fields: (keyof T & string)[]; columns: string[] } {
+  let found = stored.get(table);
+  if (!found) {
+    const fields = Object.keys(table.columns).filter(
+      (f) => table.columns[f as keyof T & string] !== "region_code",
+    );
+    found = { fields, columns: fields.map((f) => table.columns[f as keyof T & string]) };
+    stored.set(table, found);
+  }
+  return found as { fields: (keyof T & string)[]; columns: string[] };
 }
 
 /** The columns and values of a record's INSERT but its county and region. */
-export function recordColumns<T>(table: LedgerTable<T>, record: T): { columns: string[]; values: unknown[] } {
-  const fields = storedFields(table);
-  return { columns: fields.map((f) => table.columns[f]), values: fields.map((f) => toParam(record[f])) };
+export function recordColumns<T>(
+  table: LedgerTable<T>,
+  record: T,
+): { columns: readonly string[]; values: unknown[] } {
+  const { fields, columns } = storedFields(table);
+  return { columns, values: fields.map((f) => toParam(record[f])) };
 }
 
 /** The columns and values of a record's INSERT, filed under `regionCode` (and its county). */
@@ -79,7 +90,7 @@ export function updateAssignments<T>(
   after: T,
   regionCode: string,
 ): { assignments: string[]; values: unknown[]; key: string } {
-  const fields = storedFields(table).filter((f) => f !== table.key);
+  const fields = storedFields(table).fields.filter((f) => f !== table.key);
   return {
     assignments: ["region_code", ...fields.map((f) => table.columns[f])],
     values: [regionCode, ...fields.map((f) => toParam(after[f]))],
