@@ -53,9 +53,10 @@ describe("report 3 counts coverage (覆盖底数) as the findings judge it", () 
     },
   );
 
-  const county = generateSyntheticCounty({ referenceYear: 2025, households: 400, seed: 7 });
+  // Large enough that every poor village has a household registered from 2014 on.
+  const county = generateSyntheticCounty({ referenceYear: 2025, seed: 7 });
   const now = new Date(`${county.asOf}T12:00:00+08:00`);
-  it.each([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025])(
+  it.each([2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025])(
     "%i: registered less covered households and poor villages are the uncovered ones found",
     (year) => {
       const asOf = year < 2025 ? `${year}-12-31` : county.asOf;
@@ -70,7 +71,11 @@ describe("report 3 counts coverage (覆盖底数) as the findings judge it", () 
       expect(figures.registeredHouseholds - figures.coveredHouseholds).toBe(
         count("INDUSTRY.HOUSEHOLD_NOT_COVERED"),
       );
-      // Every poor village of the synthetic county has registered households, so each is judged.
+      // Every poor village has registered households by the year, so each is judged.
+      const registered = new Set(
+        county.ledger.households.filter((h) => h.registeredYear <= year).map((h) => h.villageCode),
+      );
+      expect(county.ledger.regions.filter((r) => r.isPoorVillage && !registered.has(r.code))).toEqual([]);
       expect(figures.poorVillages - figures.poorVillagesCovered).toBe(count("INDUSTRY.VILLAGE_NOT_COVERED"));
     },
   );

@@ -18,7 +18,7 @@ describe.each([
     county.planted.filter((p) => p.code === "FUNDS.OVERSPENT").map((p) => p.subjectId),
   );
 
-  it.each([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025])(
+  it.each([2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025])(
     "%i: break no rule but where a fund was planted overspent (R3 allocation)",
     (year) => {
       const violations = checkReportConsistency(

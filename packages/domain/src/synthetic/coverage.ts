@@ -82,8 +82,8 @@ export function buildCoverage(w: World): void {
   const rng = w.rng("coverage");
   const able = ableHouseholds(w);
   for (const h of w.households) {
-    const gap = firstGap(w, h, Math.max(w.cfg.y0, h.record.registeredYear));
-    if (gap !== null) cover(w, rng, h, w.cfg.y0, able.has(h.record.id), new Set());
+    const from = Math.max(w.cfg.y0, h.record.registeredYear);
+    if (firstGap(w, h, from) !== null) cover(w, rng, h, from, able.has(h.record.id), new Set());
   }
 }
 
@@ -120,7 +120,6 @@ export function plantUncovered(w: World): void {
       w.uncoveredFrom.set(h.index, year);
     }
   }
-  plantUncoveredVillages(w);
   // Found in the 底数 and reached two years later: a new industry of the village from `Y+2`.
   for (const [index, from] of w.uncoveredFrom) {
     const h = w.households[index]!;
@@ -159,21 +158,27 @@ function canUncover(w: World, h: HouseholdState, year: number): boolean {
  * its registered households in `Y` and `Y+1` drops them all from `Y` (each also
  * INDUSTRY.HOUSEHOLD_NOT_COVERED, implied), and no project is ever sited in it: uncovered in `Y` and
  * `Y+1`, its linked households notwithstanding, until its households take up a new industry in `Y+2`.
+ * Planted before 一补了之 and the single households (whose plants then keep clear of these villages),
+ * from the reference year back: such villages are a handful, each found in every year once its
+ * households have kept an industry a year, and a twelve-year window would use them all up in its
+ * first years, leaving the years a county reads now without one; earlier years take what is left.
  */
-function plantUncoveredVillages(w: World): void {
+export function plantUncoveredVillages(w: World): void {
   const rng = w.rng("plant-uncovered-villages");
   const { cfg } = w;
   const shareMin = DEFAULT_POLICY.poorVillageCoveredShareMin;
-  for (const year of cfg.years.slice(1)) {
+  for (const year of cfg.years.slice(1).reverse()) {
     const candidates = new Map<number, HouseholdState[]>();
     for (const v of w.villages) {
       if (!v.poor || w.uncoveredVillages.has(v.index) || v.households.length === 0) continue;
       const households = v.households.map((i) => w.households[i]!);
       const leave = households.filter((h) => canUncover(w, h, year));
+      // The households left are registered by `Y-1` (they kept an industry then): those covered are the rest.
+      const covered = (y: number) =>
+        households.filter((h) => h.record.registeredYear <= y).length - leave.length;
       const registered = (y: number) => households.filter((h) => h.record.registeredYear <= y).length;
-      const stays = households.length - leave.length;
       const last = Math.min(year + 1, cfg.ref);
-      if (stays < shareMin * registered(year) && stays < shareMin * registered(last))
+      if (covered(year) < shareMin * registered(year) && covered(last) < shareMin * registered(last))
         candidates.set(v.index, leave);
     }
     const n = plantCount(rateIn(cfg, VILLAGE_CODE, year), candidates.size);

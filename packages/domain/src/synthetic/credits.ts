@@ -51,7 +51,7 @@ function buildCleanCredits(w: World, out: { credits: HouseholdCredit[]; returns:
   const unable = unableHouseholds(w);
   for (const h of w.households) {
     if (!rng.chance(0.03)) continue;
-    const year = rng.pick(cfg.years.slice(0, -1));
+    const year = rng.pick(cfg.years.slice(0, -1).filter((y) => y >= h.record.registeredYear));
     const amountFen = rng.int(1, 5) * 1_000_000;
     const base = { id: `cr-${h.record.id}`, householdId: h.record.id, amountFen };
     // Never 1 January: in a leap year that is 365 days before 31 December, so judged the same year.
@@ -122,7 +122,8 @@ function plantBundledCredits(w: World, out: { credits: HouseholdCredit[]; return
   for (const year of cfg.years.slice(1)) {
     const entities = w.entities.filter((e) => e.established <= year - 1);
     const eligible = w.households.filter(
-      (h: HouseholdState) => !taken.has(h.record.id) && !unable.has(h.record.id),
+      (h: HouseholdState) =>
+        h.record.registeredYear <= year - 1 && !taken.has(h.record.id) && !unable.has(h.record.id),
     );
     if (entities.length === 0) continue;
     for (const h of sample(rng, eligible, plantCount(rate, eligible.length))) {

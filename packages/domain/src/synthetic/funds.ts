@@ -185,7 +185,8 @@ function buildProject(w: World, rng: Rng, year: number, k: number, book: UseBook
     : [];
   const mode = linked.length > 0 ? rng.pick(linked).mode : null;
   // Households left uncovered on purpose (覆盖底数) are in no project.
-  const reachable = (list: readonly number[]) => list.filter((i) => !w.uncoveredFrom.has(i));
+  const reachable = (list: readonly number[]) =>
+    list.filter((i) => !w.uncoveredFrom.has(i) && w.households[i]!.record.registeredYear <= year);
   const pool =
     mode !== null
       ? linked.filter((l) => l.mode === mode).map((l) => l.household)
@@ -274,7 +275,7 @@ export function buildFundsAndProjects(w: World): void {
   const { cfg } = w;
   const plantedYears = (code: FindingCode, eligible: readonly number[]) =>
     new Set(
-      [cfg.ref, cfg.ref - 1, ...sample(plantRng, cfg.years.slice(0, 4), 4)]
+      [cfg.ref, cfg.ref - 1, ...sample(plantRng, cfg.years.slice(0, -2), cfg.years.length)]
         .filter((y) => eligible.includes(y))
         .slice(0, plantCount(cfg.rates[code], cfg.years.length)),
     );

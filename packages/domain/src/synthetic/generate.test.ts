@@ -12,7 +12,7 @@ import { RARE_NAME_CHARS } from "./names.js";
 
 const county = generateSyntheticCounty({ referenceYear: 2025 });
 const { ledger } = county;
-const YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
+const YEARS = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
 
 const NO_PLANTING = Object.fromEntries(FINDING_CODES.map((c) => [c, 0])) as unknown as PlantRates;
 
@@ -113,7 +113,10 @@ describe("generateSyntheticCounty: the default county, modelled on Dayu", () => 
 
   it.each(YEARS)("has the records of every kind for %i", (year) => {
     const inYear = (date: string) => date.startsWith(`${year}-`);
-    expect(ledger.incomes.filter((i) => i.year === year)).toHaveLength(4000);
+    // one income per household registered by the year (all 4,000 from 2017)
+    const registered = ledger.households.filter((h) => h.registeredYear <= year).length;
+    expect(ledger.incomes.filter((i) => i.year === year)).toHaveLength(registered);
+    expect(registered).toBeGreaterThan(year >= 2017 ? 3999 : 500);
     expect(ledger.villageIndustries.some((v) => v.year === year)).toBe(true);
     expect(ledger.householdIndustries.some((h) => h.year === year)).toBe(true);
     expect(ledger.entityActivities.some((a) => a.year === year)).toBe(true);

@@ -4,6 +4,7 @@ import {
   buildCoverage,
   coverLeavers,
   plantUncovered,
+  plantUncoveredVillages,
   reportUncovered,
   reportUncoveredVillages,
 } from "./coverage.js";
@@ -64,7 +65,8 @@ export interface SyntheticCounty {
 
 /**
  * Generates a synthetic county modelled on Dayu 大余县 (360723): same options, deeply equal result.
- * Records cover referenceYear-5 … referenceYear; every problem of the assessment's finding codes is
+ * Records cover `windowStart(referenceYear)` (2014) … referenceYear, each household's from its
+ * registration year; every problem of the assessment's finding codes is
  * planted at the given rates and reported in `planted` as `{code, year, subjectId, recordIds}`, so
  * that for the years of the window, assessed with `now` on or after the as-of date, the findings are
  * exactly the planted problems. Implied problems (see `PLANT_IMPLICATIONS`): ENTITY.SHIELD →
@@ -91,6 +93,7 @@ export function generateSyntheticCounty(options: SyntheticOptions): SyntheticCou
   plantLinkageYears(w, exits);
   reportForced(w);
   buildActivities(w);
+  plantUncoveredVillages(w);
   plantSubsidiseAndForget(w);
   plantUncovered(w);
   const householdIndustries = buildHouseholdIndustries(w);

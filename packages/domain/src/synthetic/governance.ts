@@ -66,7 +66,8 @@ export function breaksOf(
 }
 
 /**
- * Writes a chain of assignments (`make` is told when the record renews the previous one's person);
+ * Writes a chain of assignments from `startDay` (`make` is told when the record renews the previous
+ * one's person), skipping the breaks that end before it (a household's years before its registration);
  * returns, per gap year, the id of the assignment that ended before it, and the ids of the records
  * that put a new person in charge.
  */
@@ -88,6 +89,7 @@ export function writeChain(
     return r;
   };
   for (const b of breaks) {
+    if (b.end <= startDay) continue;
     if (from === null) break;
     const r = write(b.end);
     if (b.gapYear !== null) endedBefore.set(b.gapYear, r.id);
@@ -130,7 +132,8 @@ function standInYears(w: World, plantRng: Rng): Set<number>[] {
 
 /**
  * Writes a fixed responsible person (固定人员) for each township and a helper (帮扶责任人) for each
- * household, continuously from before the window; plants RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON and
+ * household, continuously from the window's first January (a household's helper from its
+ * registration); plants RESPONSIBILITY.TOWNSHIP_WITHOUT_PERSON and
  * RESPONSIBILITY.HOUSEHOLD_WITHOUT_HELPER as gaps over 31 December of `Y` (or over the as-of date).
  */
 export function buildResponsibilities(w: World): void {
@@ -161,7 +164,7 @@ export function buildResponsibilities(w: World): void {
     let last: string | null = null;
     const chain = writeChain(
       w,
-      dayOf(cfg.y0 - 1, 3, rng.int(1, 28)),
+      dayOf(cfg.y0, 1, rng.int(1, 28)),
       breaksOf(rng, w, 0.3, gaps, standIns[t.index]!),
       (k, from, to) => {
         last = nextCadre(t.cadres, rng.pick(t.cadres), last);

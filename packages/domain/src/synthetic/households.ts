@@ -166,7 +166,7 @@ export function buildHouseholds(w: World): void {
       village.households.push(index);
       w.townships[village.township]!.households.push(index);
       state.size = addMembers(w, rng, id, idSequence);
-      addIncomes(w, rng, id, state.size, record.attribute);
+      addIncomes(w, rng, record, state.size);
     }
   }
 }
@@ -311,16 +311,13 @@ function addMembers(w: World, rng: Rng, householdId: string, idSequence: Map<num
   return people.length;
 }
 
-function addIncomes(
-  w: World,
-  rng: Rng,
-  householdId: string,
-  size: number,
-  attribute: HouseholdAttribute,
-): void {
+/** A household's incomes, one a year from its registration (建档立卡) to the reference year. */
+function addIncomes(w: World, rng: Rng, household: Household, size: number): void {
+  const { id: householdId, attribute, registeredYear } = household;
   let perCapita = rng.int(5_500, 14_000) * 100;
   const growth = 1.03 + rng.next() * 0.07;
   for (const year of w.cfg.years) {
+    if (year < registeredYear) continue;
     const net = perCapita * size;
     const transferShare = attribute === "ordinary" ? 0.12 + rng.next() * 0.1 : 0.3 + rng.next() * 0.2;
     const transferFen = Math.round(net * transferShare);

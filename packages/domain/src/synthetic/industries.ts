@@ -171,9 +171,10 @@ export function plantVillageIndustries(w: World): void {
   }
 }
 
-/** Adds (or extends back) a household's track of an industry from `start` to the reference year. */
-export function addTrack(w: World, h: HouseholdState, industry: number, start: number): Track {
+/** Adds (or extends back) a household's track of an industry from `start` (never before its registration) to the reference year. */
+export function addTrack(w: World, h: HouseholdState, industry: number, from: number): Track {
   const rng = w.rng(`track-${h.index}-${industry}`);
+  const start = Math.max(from, h.record.registeredYear);
   const existing = h.tracks.find((t) => t.industry === industry);
   if (existing) {
     existing.start = Math.min(existing.start, start);

@@ -136,14 +136,16 @@ export function buildEntities(w: World): void {
   }
 }
 
+/** Links a household to an entity from `from`, never before the household's registration. */
 export function addLinkage(
   w: World,
   entity: number,
   household: number,
   mode: LinkageMode,
-  start: number,
+  from: number,
   forced: boolean,
 ): LinkageState {
+  const start = Math.max(from, w.households[household]!.record.registeredYear);
   const l: LinkageState = {
     index: w.linkages.length,
     id: `lk-${pad(w.linkages.length + 1, 6)}`,
@@ -246,47 +248,63 @@ export function reportForced(w: World): void {
 /** Entity-years with a planted year-two exit, `entityIndex|year`. */
 export type ExitSet = Set<string>;
 
+/** The group a linkage is judged in by the rules over an entity's households: its entity and its household's township. */
+export function groupOf(w: World, l: LinkageState): string {
+  return `${l.entity}|${w.households[l.household]!.township}`;
+}
+
+/** The linkages by `groupOf`, in linkage order. */
+function linkageGroups(w: World): Map<string, LinkageState[]> {
+  const groups = new Map<string, LinkageState[]>();
+  for (const l of w.linkages) {
+    const key = groupOf(w, l);
+    const list = groups.get(key);
+    if (list) list.push(l);
+    else groups.set(key, [l]);
+  }
+  return groups;
+}
+
 /**
- * Plants LINKAGE.YEAR_TWO_EXIT: more than half of an entity's households of `Y-1` leave (their linkage
- * ends in `Y-1`). Then ends a few other linkages, never more than a quarter of an entity's
- * households in a year, so retention elsewhere stays at 75% or more.
+ * Plants LINKAGE.YEAR_TWO_EXIT: more than half of an entity's households of one township in `Y-1`
+ * leave (their linkage ends in `Y-1`); the detector judges each township's households apart. Then
+ * ends a few other linkages, never more than a quarter of an entity's households of a township in a
+ * year, so retention elsewhere stays at 75% or more.
  */
 export function plantExitsAndEndings(w: World): ExitSet {
   const rng = w.rng("plant-exits");
   const { cfg } = w;
   const exits: ExitSet = new Set();
-  const linkagesOf = (e: EntityState) => e.linkages.map((i) => w.linkages[i]!);
+  const groups = linkageGroups(w);
   for (const year of cfg.years.slice(1)) {
-    const eligible = w.entities.filter((e) => linkagesOf(e).filter((l) => covers(l, year - 1)).length >= 2);
-    for (const e of sample(rng, eligible, plantCount(cfg.rates["LINKAGE.YEAR_TWO_EXIT"], eligible.length))) {
-      const before = linkagesOf(e).filter((l) => covers(l, year - 1));
+    const eligible = [...groups.values()].filter((g) => g.filter((l) => covers(l, year - 1)).length >= 2);
+    const left = new Map<number, string[]>();
+    for (const g of sample(rng, eligible, plantCount(cfg.rates["LINKAGE.YEAR_TWO_EXIT"], eligible.length))) {
+      const before = g.filter((l) => covers(l, year - 1));
       const stayers = sample(
         rng,
         before.filter((l) => covers(l, year)),
         before.length,
       );
       while (stayers.length * 2 >= before.length) stayers.pop()!.end = year - 1;
-      exits.add(`${e.index}|${year}`);
-      plant(
-        w,
-        "LINKAGE.YEAR_TWO_EXIT",
-        year,
-        e.record.id,
-        before.filter((l) => !covers(l, year)).map((l) => l.id),
-      );
+      const entity = g[0]!.entity;
+      exits.add(`${entity}|${year}`);
+      const ids = before.filter((l) => !covers(l, year)).map((l) => l.id);
+      left.set(entity, [...(left.get(entity) ?? []), ...ids]);
     }
+    for (const [entity, ids] of [...left].sort((a, b) => a[0] - b[0]))
+      plant(w, "LINKAGE.YEAR_TWO_EXIT", year, w.entities[entity]!.record.id, ids);
   }
-  // Clean endings, capped per entity and year.
+  // Clean endings, capped per entity, township and year.
   const span = cfg.years.length;
-  const coverage = w.entities.map((e) => {
+  const coverage = new Map<string, number[]>();
+  const leaving = new Map<string, number[]>();
+  for (const [key, g] of groups) {
     const counts = new Array<number>(span).fill(0);
-    for (const i of e.linkages) {
-      const l = w.linkages[i]!;
-      for (let y = 0; y < span; y++) if (covers(l, cfg.y0 + y)) counts[y]!++;
-    }
-    return counts;
-  });
-  const leaving = w.entities.map(() => new Array<number>(span).fill(0));
+    for (const l of g) for (let y = 0; y < span; y++) if (covers(l, cfg.y0 + y)) counts[y]!++;
+    coverage.set(key, counts);
+    leaving.set(key, new Array<number>(span).fill(0));
+  }
   const tentative: [number, LinkageState][] = [];
   for (const l of w.linkages) {
     if (!l.forced && l.end === null && l.start <= cfg.ref - 1 && rng.chance(0.04)) {
@@ -296,8 +314,8 @@ export function plantExitsAndEndings(w: World): ExitSet {
   tentative.sort((a, b) => a[0] - b[0] || a[1].index - b[1].index);
   for (const [end, l] of tentative) {
     const y = end - cfg.y0;
-    const cov = coverage[l.entity]!;
-    const left = leaving[l.entity]!;
+    const cov = coverage.get(groupOf(w, l))!;
+    const left = leaving.get(groupOf(w, l))!;
     if ((left[y]! + 1) * 4 > cov[y]!) continue;
     if (!coveredWithout(w, l, end + 1)) continue;
     l.end = end;
@@ -345,8 +363,9 @@ export function buildLinkageYears(w: World): void {
 /**
  * Plants ENTITY.SHIELD (none of an entity's few households, linked to it alone, received anything or
  * any service in `Y`: each of its linkages is then also LINKAGE.FAKE), LINKAGE.FAKE (no linkage-year,
- * not taking part, or nothing paid; the entity keeps at least two paying households) and
- * LINKAGE.SHALLOW (paid under 200 yuan).
+ * not taking part, or nothing paid; the entity keeps at least two paying households of the township)
+ * and LINKAGE.SHALLOW (paid under 200 yuan; one properly paid household of the township is kept): the
+ * shield rule judges an entity's households township by township.
  */
 export function plantLinkageYears(w: World, exits: ExitSet): void {
   const rng = w.rng("plant-linkage-years");
@@ -379,18 +398,20 @@ export function plantLinkageYears(w: World, exits: ExitSet): void {
         current.map((l) => l.id),
       );
     }
-    const paid = new Map<number, number>();
+    // Paying linkages per entity and township: the shield rule judges each township's households apart.
+    const paid = new Map<string, number>();
     for (const l of w.linkages) {
       const ly = l.years[i];
-      if (ly && ly.receivedFen > 0) paid.set(l.entity, (paid.get(l.entity) ?? 0) + 1);
+      if (ly && ly.receivedFen > 0) paid.set(groupOf(w, l), (paid.get(groupOf(w, l)) ?? 0) + 1);
     }
     const fakeable = w.linkages.filter(
-      (l) => covers(l, year) && !touched.has(l.index) && (paid.get(l.entity) ?? 0) >= 3,
+      (l) => covers(l, year) && !touched.has(l.index) && (paid.get(groupOf(w, l)) ?? 0) >= 3,
     );
     const notTakingPart = new Set<number>();
     for (const l of sample(rng, fakeable, plantCount(rateIn(cfg, "LINKAGE.FAKE", year), fakeable.length))) {
-      if ((paid.get(l.entity) ?? 0) < 3) continue;
-      paid.set(l.entity, paid.get(l.entity)! - 1);
+      const group = groupOf(w, l);
+      if ((paid.get(group) ?? 0) < 3) continue;
+      paid.set(group, paid.get(group)! - 1);
       touched.add(l.index);
       const ly = l.years[i]!;
       // Not taking part only in a linkage's first year, once per entity and year, and never before a
@@ -412,11 +433,12 @@ export function plantLinkageYears(w: World, exits: ExitSet): void {
       ly.benefitKind = null;
       plant(w, "LINKAGE.FAKE", year, l.id, [l.id, ly.id]);
     }
-    // A shallow linkage leaves its entity at least one household properly paid (else it is a shield).
+    // A shallow linkage leaves its entity at least one household of the township properly paid (else it is a shield).
     const shallowable = w.linkages.filter((l) => !touched.has(l.index) && (l.years[i]?.receivedFen ?? 0) > 0);
     for (const l of sample(rng, shallowable, plantCount(cfg.rates["LINKAGE.SHALLOW"], shallowable.length))) {
-      if ((paid.get(l.entity) ?? 0) < 2) continue;
-      paid.set(l.entity, paid.get(l.entity)! - 1);
+      const group = groupOf(w, l);
+      if ((paid.get(group) ?? 0) < 2) continue;
+      paid.set(group, paid.get(group)! - 1);
       const ly = l.years[i]!;
       ly.receivedFen = rng.int(10, 199) * 100;
       plant(w, "LINKAGE.SHALLOW", year, l.id, [l.id, ly.id]);

@@ -414,22 +414,44 @@ export function settleSubsidiseAndForget(w: World): void {
   }
 }
 
-/** The township a planted problem's subject lies in, or the county's first township. */
-function townshipOfSubject(w: World, villageOf: ReadonlyMap<string, string>, subjectId: string): string {
-  const village = villageOf.get(subjectId);
-  if (village) return village.slice(0, 9);
-  const region = subjectId.length >= 9 && /^\d+$/.test(subjectId) ? subjectId.slice(0, 9) : null;
-  return region && w.townships.some((t) => t.code === region) ? region : w.townships[0]!.code;
+/** The codes judged per township of an entity's households: found in the townships of the linkages planted. */
+const PER_TOWNSHIP: ReadonlySet<string> = new Set([
+  "ENTITY.SHIELD",
+  "LINKAGE.YEAR_TWO_EXIT",
+  "ENTITY.EMPTY_SHELL",
+]);
+
+/** Where each subject and linkage lies: households, their linkages and credits by the household's village; entities, projects, funds, rectifications and regions by their own. */
+function regionsOfSubjects(w: World): Map<string, string> {
+  const regionOf = new Map<string, string>();
+  for (const h of w.households) {
+    regionOf.set(h.record.id, h.record.villageCode);
+    regionOf.set(`cr-${h.record.id}`, h.record.villageCode);
+  }
+  for (const l of w.linkages) regionOf.set(l.id, w.households[l.household]!.record.villageCode);
+  for (const e of w.entities) regionOf.set(e.record.id, e.record.regionCode);
+  for (const p of w.projects) regionOf.set(p.id, p.regionCode);
+  for (const f of w.funds) regionOf.set(f.id, f.regionCode);
+  for (const r of w.rectifications) regionOf.set(r.id, r.townshipCode);
+  for (const r of w.regions) regionOf.set(r.code, r.code);
+  return regionOf;
 }
 
-/** A rectification item opened for a finding in January after its year and closed on time in February. */
-function itemFor(
-  w: World,
-  villageOf: ReadonlyMap<string, string>,
-  p: PlantedProblem,
-  k: number,
-): Rectification {
-  const t = w.townships.find((x) => x.code === townshipOfSubject(w, villageOf, p.subjectId))!;
+/**
+ * The townships a planted problem is found in, each filing its own item (an item of another township
+ * does not answer): those of the linkages planted for a code judged per township, else its subject's;
+ * the county's first township for a county-level subject (any township's item answers it).
+ */
+function townshipsOfPlanted(w: World, regionOf: ReadonlyMap<string, string>, p: PlantedProblem): string[] {
+  const ids = PER_TOWNSHIP.has(p.code) ? p.recordIds.filter((id) => id.startsWith("lk-")) : [p.subjectId];
+  const codes = ids.map((id) => regionOf.get(id) ?? "").filter((code) => code.length >= 9);
+  const townships = [...new Set(codes.map((code) => code.slice(0, 9)))].sort();
+  return townships.length > 0 ? townships : [w.townships[0]!.code];
+}
+
+/** A rectification item of a township, opened for a finding in January after its year and closed on time in February. */
+function itemFor(w: World, township: string, p: PlantedProblem, k: number): Rectification {
+  const t = w.townships.find((x) => x.code === township)!;
   const found = dayOf(p.year + 1, 1, 15);
   const id = `rect-f-${p.year}-${String(k).padStart(5, "0")}`;
   return {
@@ -457,7 +479,7 @@ function itemFor(
 /**
  * RECTIFICATION.FINDING_WITHOUT_ITEM: every error-level problem planted in a year whose grace
  * (`rectificationItemGraceDays` after 31 December) ended before the as-of date gets a closed
- * rectification item naming its code and subject, except a share of each year's left without one
+ * rectification item naming its code and subject in each township it is found in, except a share of each year's left without one
  * and planted as this code (those no earlier item of the same code could answer).
  */
 export function plantRectificationItems(w: World): void {
@@ -465,7 +487,7 @@ export function plantRectificationItems(w: World): void {
   const { cfg } = w;
   const least = ["low", "medium", "high", "critical"].indexOf(DEFAULT_POLICY.rectificationRequiredSeverity);
   const generic = new Set(w.rectifications.filter((r) => r.findingCode !== null).map((r) => r.findingCode));
-  const villageOf = new Map(w.households.map((h) => [h.record.id, h.record.villageCode]));
+  const regionOf = regionsOfSubjects(w);
   let k = 0;
   for (const year of cfg.years) {
     if (cfg.asOfDay <= dayOf(year, 12, 31) + DEFAULT_POLICY.rectificationItemGraceDays) continue;
@@ -484,7 +506,8 @@ export function plantRectificationItems(w: World): void {
     const left = new Set(sample(rng, eligible, plantCount(rate, eligible.length)));
     for (const p of due) {
       if (left.has(p)) continue;
-      w.rectifications.push(itemFor(w, villageOf, p, ++k));
+      for (const township of townshipsOfPlanted(w, regionOf, p))
+        w.rectifications.push(itemFor(w, township, p, ++k));
     }
     for (const p of left)
       plant(w, "RECTIFICATION.FINDING_WITHOUT_ITEM", year, `${p.code}|${p.subjectId}`, [p.subjectId]);

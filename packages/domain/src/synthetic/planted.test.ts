@@ -491,19 +491,21 @@ describe("the planted-problem report, other sizes, seeds and rates", () => {
   }, 180_000);
 
   // fast-check's counterexamples: two households of a two-household poor village drawn in the same year
-  // by a single-household plant (INDUSTRY.HOUSEHOLD_NOT_COVERED in 2024; SUPPORT.SUBSIDISE_AND_FORGET in
-  // 2019), each allowed as the draw was judged before either was left uncovered, so the village was found
+  // by a single-household plant (INDUSTRY.HOUSEHOLD_NOT_COVERED; SUPPORT.SUBSIDISE_AND_FORGET),
+  // each allowed as the draw was judged before either was left uncovered, so the village was found
   // uncovered though no village was planted. Each household drawn is now judged again, against the
-  // households registered by each year of the window. The rates are fast-check's, in FINDING_CODES order.
+  // households registered by each year of the window. The rates are fast-check's, in FINDING_CODES order;
+  // with the window from 2014 seeds 16 and 1175 no longer draw both, and seeds 301 and 57 (drawn in
+  // 2020) are counties that fail without the second judgement.
   const rates16 =
     "0 .001 .001 0 .001 .001 0 0 0 0 .024271844660194174 .125 0 .001 0 .001 .001 0 0 .001 0 0 .001 .001 0 .001 .001 .0745 .001 .001 .001 0";
   const rates1175 =
     "0 .001 0 .001 0 0 0 .29285714285714287 0 .001 .001 .001 0 .001 .001 0 0 0 .001 .001 .001 0 0 0 0 0 .001 .001 .001 .001 .001 0";
   it.each([
-    [16, 162, 2024, "360723102209", rates16],
-    [1175, 114, 2024, "360723102206", rates1175],
+    [301, 162, 2024, "360723101208", rates16],
+    [57, 114, 2024, "360723103209", rates1175],
   ] as const)(
-    "leaves poor village %s covered when single-household plants draw its households together (seed %i)",
+    "leaves the poor village covered when single-household plants draw its households together (seed %i, %i households)",
     (seed, households, referenceYear, village, values) => {
       const all = values.split(" ").map(Number);
       const rates = Object.fromEntries(FINDING_CODES.map((c, i) => [c, all[i]!])) as unknown as PlantRates;

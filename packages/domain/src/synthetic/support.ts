@@ -65,6 +65,7 @@ export function buildSubsidies(w: World): void {
       .map((i) => w.households[i]!)
       .filter(
         (h) =>
+          h.record.registeredYear <= year &&
           (year === cfg.ref || keepsIndustry(h, year + 1)) &&
           !h.linkages.some((k) => covers(w.linkages[k]!, year)),
       );

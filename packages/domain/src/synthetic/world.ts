@@ -23,7 +23,7 @@ import type { Rng } from "./rng.js";
 export interface SyntheticOptions {
   /** Seed of the generator's own PRNG. Default 1. */
   readonly seed?: number;
-  /** The "current" year: records cover the campaign's first year (2018, or referenceYear-5 if earlier) … referenceYear. */
+  /** The "current" year: records cover registration's first year (2014, or referenceYear-5 if earlier) … referenceYear. */
   readonly referenceYear: number;
   /** ISO date of the synthetic "today" in the reference year, on or after 1 March; no record is dated after it. Default `${referenceYear}-11-30`. */
   readonly asOf?: string;
@@ -48,7 +48,7 @@ export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export interface Config {
   readonly seed: number;
   readonly ref: number;
-  /** First year of the window: the campaign's first year (2018), or ref - 5 if earlier (`windowStart`). */
+  /** First year of the window: registration's first year (2014), or ref - 5 if earlier (`windowStart`). */
   readonly y0: number;
   readonly years: readonly number[];
   readonly asOf: string;
@@ -93,6 +93,8 @@ export function resolveConfig(options: SyntheticOptions): Config {
   };
 }
 
+/** The first year of registration (建档立卡): households enter the ledger from this year. */
+export const REGISTRATION_START = 2014;
 /** The first year of the three-year campaign (产业扶贫三年攻坚行动, 2018–2020): the speech's year. */
 export const CAMPAIGN_START = 2018;
 /** The first year of consolidation (巩固拓展脱贫攻坚成果同乡村振兴有效衔接, 2021–2025): 脱贫户, 监测户, 衔接资金. */
@@ -111,12 +113,12 @@ export function eraOf(year: number): Era {
 }
 
 /**
- * The first year the synthetic county records for a reference year: the campaign's first year (2018),
- * so the campaign and consolidation are both in the window, or referenceYear-5 when that is earlier
- * (at least six years). Households are registered (建档立卡) from 2014, before the window.
+ * The first year the synthetic county records for a reference year: registration's first year (2014),
+ * so registration, the campaign and consolidation are all in the window, or referenceYear-5 when that
+ * is earlier (at least six years). Each household enters the ledger in its registration year.
  */
 export function windowStart(referenceYear: number): number {
-  return Math.min(referenceYear - 5, CAMPAIGN_START);
+  return Math.min(referenceYear - 5, REGISTRATION_START);
 }
 
 /**

@@ -7,7 +7,9 @@ import {
   runDetector,
   subjectsFound,
   TOWN_A,
+  TOWN_B,
   VILLAGES_A,
+  VILLAGES_B,
 } from "../testing/fixtures.js";
 import { emptyShellCooperative } from "./empty-shell-cooperative.js";
 
@@ -37,5 +39,20 @@ describe("ENTITY.EMPTY_SHELL", () => {
     const [finding] = runDetector(emptyShellCooperative, records, 2025);
     expect(finding).toMatchObject({ evidence: ["c1", "l1"], severity: "high", subjectType: "entity" });
     expect(finding?.message.zh).toContain("空壳合作社");
+  });
+
+  it("is reported in each township whose households the shell links, with those households", () => {
+    const records = {
+      households: [...householdsIn(v, ["h1"]), ...householdsIn(VILLAGES_B[0], ["h2", "h3"])],
+      entities: [entity("c1", TOWN_A)],
+      entityActivities: [activity("a1", "c1", "2024-10-01")],
+      linkages: ["h1", "h2", "h3"].map((h) => linkage(`l-${h}`, "c1", h, 2023)),
+    };
+    const found = runDetector(emptyShellCooperative, records, 2025);
+    expect(found.map((f) => [f.regionCode, f.evidence])).toEqual([
+      [TOWN_A, ["c1", "l-h1"]],
+      [TOWN_B, ["c1", "l-h2", "l-h3"]],
+    ]);
+    expect(found[1]?.message.zh).toContain("2025年联结新城镇2户贫困户");
   });
 });

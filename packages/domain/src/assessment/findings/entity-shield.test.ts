@@ -8,7 +8,9 @@ import {
   service,
   subjectsFound,
   TOWN_A,
+  TOWN_B,
   VILLAGES_A,
+  VILLAGES_B,
 } from "../testing/fixtures.js";
 import { entityShield } from "./entity-shield.js";
 
@@ -59,5 +61,20 @@ describe("ENTITY.SHIELD: households in name, a token or nothing, no service", ()
     expect(finding).toMatchObject({ severity: "high", regionCode: TOWN_A, evidence: ["l0", "l1", "l2"] });
     expect(finding?.message.zh).toContain("合作社「e1合作社」");
     expect(finding?.message.zh).toContain("挡箭牌");
+  });
+
+  it("judges each township's households apart: paid in the entity's township, nothing in another", () => {
+    const inB = household("h4", VILLAGES_B[0]);
+    const records = {
+      ...carried([80_000, 90_000, 100_000]),
+      households: [...households, inB],
+      linkages: [
+        ...households.map((h, i) => linkage(`l${i}`, "e1", h.id, 2024, { mode: "equity_dividend" as const })),
+        linkage("l3", "e1", inB.id, 2024, { mode: "equity_dividend" }),
+      ],
+    };
+    const found = runDetector(entityShield, records, 2025);
+    expect(found.map((f) => [f.regionCode, f.subjectId, f.evidence])).toEqual([[TOWN_B, "e1", ["l3"]]]);
+    expect(found[0]?.message.zh).toContain("名义上联结新城镇1户");
   });
 });

@@ -94,6 +94,12 @@ describe("RECTIFICATION.FINDING_WITHOUT_ITEM (一条一条、一件一件抓落�
       expected: ["LINKAGE.FAKE|l1"],
     },
     {
+      name: "an item naming its code and subject, filed by another township, does not answer it",
+      findings: [fake],
+      items: [item({ townshipCode: TOWN_B })],
+      expected: ["LINKAGE.FAKE|l1"],
+    },
+    {
       name: "an item of the code about another linkage does not answer it",
       findings: [fake],
       items: [item({ subjectId: "l9" })],

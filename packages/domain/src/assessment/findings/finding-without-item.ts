@@ -4,17 +4,22 @@ import { type AssessmentContext, push } from "../context.js";
 import { type Finding, severityRank } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
 
-/** Whether a rectification item answers a finding of the year: its code, its subject (or, naming none, its township), found by today and not closed before the year began. */
+/**
+ * Whether a rectification item answers a finding of the year: its code, its subject (or none), filed
+ * by the finding's township (any, for a county-level finding), found by today and not closed before
+ * the year began. An item filed by another township does not answer: each township rectifies its own
+ * findings, and its ledger, which holds only its own items, judges the same as the county's.
+ */
 function answers(ctx: AssessmentContext, r: Rectification, f: Finding): boolean {
   if (r.foundDate > ctx.today || (r.closedDate !== null && r.closedDate < `${ctx.year}-01-01`)) return false;
-  if (r.subjectId !== null) return r.subjectId === f.subjectId;
-  return f.regionCode.length < 9 || r.townshipCode === f.regionCode;
+  if (f.regionCode.length >= 9 && r.townshipCode !== f.regionCode) return false;
+  return r.subjectId === null || r.subjectId === f.subjectId;
 }
 
 /**
  * 问题整改不到位 ("针对当前工作中的问题…一条一条、一件一件抓落实…制定问题整改方案，明确'时间表'和
  * '路线图'"): an error-level finding of the year — severity `rectificationRequiredSeverity` (high) or
- * worse — that has no rectification item (整改事项 naming its code, and its subject or township) more
+ * worse — that has no rectification item (整改事项 of its township naming its code, and its subject or none) more
  * than `rectificationItemGraceDays` (60) days after the year ended. It judges the findings of the same
  * run, computed before it by the rules over the ledger: never its own, so it cannot recurse; a medium
  * finding needs no item. Severity that of the finding it names (`severityOfNamed`): a problem left with

@@ -1,14 +1,37 @@
 import type { Household } from "../../households/household.js";
 import { type HouseholdIndustry, hasCountableOutcome } from "../../industries/industry.js";
-import { linkageCoversYear } from "../../linkage/linkage.js";
+import { type Linkage, linkageCoversYear } from "../../linkage/linkage.js";
 import type { Project } from "../../projects/project.js";
 import type { Region } from "../../regions/region.js";
 import { isResponsibilityCurrent, type Responsibility } from "../../responsibility/responsibility.js";
 import { addDays, yearOf } from "../../shared/dates.js";
-import { type AssessmentContext, labels, linkageYearOf, NONE, push } from "../context.js";
+import { type AssessmentContext, labels, linkageYearOf, NONE, push, townshipRegionOf } from "../context.js";
 import type { FindingCode } from "../finding-codes.js";
 import type { Finding } from "../types.js";
 import { type FindingDetector, makeFinding } from "./detector.js";
+
+/**
+ * An entity's linkages by the township of their households. The rules over an entity's households
+ * (ENTITY.SHIELD, LINKAGE.YEAR_TWO_EXIT, ENTITY.EMPTY_SHELL) judge each township's households apart and
+ * report the finding in that township: the township answers for its own households, and its ledger,
+ * which holds only them, finds there exactly what the county's finds.
+ */
+export function linkagesByTownship(
+  ctx: AssessmentContext,
+  linkages: readonly Linkage[],
+): Map<string, Linkage[]> {
+  const out = new Map<string, Linkage[]>();
+  for (const l of linkages) {
+    const h = ctx.index.households.get(l.householdId);
+    if (h) push(out, townshipRegionOf(h.villageCode), l);
+  }
+  return out;
+}
+
+/** 南安镇: the name of a township, or its code. */
+export function townshipName(ctx: AssessmentContext, township: string): string {
+  return ctx.index.regions.get(township)?.name ?? township;
+}
 
 /** Whether a household has a linkage that existed in `year`. */
 export function hasLinkageCovering(ctx: AssessmentContext, householdId: string, year: number): boolean {

@@ -8,11 +8,12 @@ import type { Responsibility } from "../../responsibility/responsibility.js";
 // The finding rules of assessment/README.md, written again here, plainly and independently of the
 // detectors, so the generator's tests can check the planted report against the records themselves.
 
-/** A problem the rules find: code, year and subject. */
+/** A problem the rules find: code, year and subject (and, for a rule over an entity's households, the township judged). */
 export interface OracleHit {
   readonly code: FindingCode;
   readonly year: number;
   readonly subjectId: string;
+  readonly township?: string;
 }
 
 /** `code|year|subjectId` */
@@ -45,13 +46,13 @@ const covers = (l: Linkage, year: number) => l.startYear <= year && (l.endYear =
 export function oracleHits(ledger: Ledger, year: number, asOfDate: string): OracleHit[] {
   const p = DEFAULT_POLICY;
   const hits: OracleHit[] = [];
-  const hit = (code: FindingCode, subjectId: string) => hits.push({ code, year, subjectId });
+  const hit = (code: FindingCode, subjectId: string, township?: string) =>
+    hits.push(township === undefined ? { code, year, subjectId } : { code, year, subjectId, township });
   const countable = countableIndustries(ledger);
   const households = new Map(ledger.households.map((h) => [h.id, h]));
   const entities = new Map(ledger.entities.map((e) => [e.id, e]));
   const ly = new Map(ledger.linkageYears.map((y) => [`${y.linkageId}|${y.year}`, y]));
   const linkagesOf = group(ledger.linkages, (l) => l.householdId);
-  const linkagesOfEntity = group(ledger.linkages, (l) => l.entityId);
   const hiOf = group(ledger.householdIndustries, (h) => `${h.householdId}|${h.year}`);
   const served = new Set(
     ledger.services.filter((s) => s.date.startsWith(`${year}-`)).flatMap((s) => s.householdIds),
@@ -161,26 +162,33 @@ export function oracleHits(ledger: Ledger, year: number, asOfDate: string): Orac
     if (!kept && !servedAfter) hit("SUPPORT.SUBSIDISE_AND_FORGET", h);
   }
 
-  for (const [entityId, links] of linkagesOfEntity) {
+  // Each township's households of an entity are judged apart (shield, retention, shell).
+  const townshipOfHousehold = (id: string) => households.get(id)!.villageCode.slice(0, 9);
+  const entityTownships = group(
+    ledger.linkages,
+    (l) => `${l.entityId}|${townshipOfHousehold(l.householdId)}`,
+  );
+  for (const [key, links] of entityTownships) {
+    const [entityId, township] = key.split("|") as [string, string];
     const current = links.filter((l) => covers(l, year));
     const anyHelp = current.some(
       (l) => served.has(l.householdId) || (ly.get(`${l.id}|${year}`)?.receivedFen ?? 0) >= yieldOf(l, year),
     );
-    if (current.length > 0 && !anyHelp) hit("ENTITY.SHIELD", entityId);
+    if (current.length > 0 && !anyHelp) hit("ENTITY.SHIELD", entityId, township);
     const before = new Set(
       links.filter((l) => ly.get(`${l.id}|${year - 1}`)?.tookPart).map((l) => l.householdId),
     );
     const now = new Set(links.filter((l) => ly.get(`${l.id}|${year}`)?.tookPart).map((l) => l.householdId));
     const stayed = [...before].filter((h) => now.has(h)).length;
     if (before.size >= p.retentionMinHouseholds && stayed / before.size < p.retentionAlertRate) {
-      hit("LINKAGE.YEAR_TWO_EXIT", entityId);
+      hit("LINKAGE.YEAR_TWO_EXIT", entityId, township);
     }
     const entity = entities.get(entityId)!;
     if (entity.kind === "cooperative" && current.length > 0) {
       const active = ledger.entityActivities.some(
         (a) => a.entityId === entityId && a.date.startsWith(`${year}-`) && a.kind !== "meeting",
       );
-      if (!active) hit("ENTITY.EMPTY_SHELL", entityId);
+      if (!active) hit("ENTITY.EMPTY_SHELL", entityId, township);
     }
   }
 
@@ -440,21 +448,25 @@ export function oracleHitsOverWindow(ledger: Ledger, firstYear: number, asOf: st
   return hits;
 }
 
-/** The township a subject lies in (a household's, a linkage's household's, an entity's, a region's), or null for the county's. */
+/** The township a subject lies in (a household's, a linkage's or a credit's household's, an entity's, a project's, a fund's, a rectification's, a region's), or null for the county's. */
 function townshipsOf(ledger: Ledger): (subjectId: string) => string | null {
   const regionOf = new Map<string, string>([
     ...ledger.regions.map((r) => [r.code, r.code] as const),
     ...ledger.entities.map((e) => [e.id, e.regionCode] as const),
     ...ledger.households.map((h) => [h.id, h.villageCode] as const),
+    ...ledger.projects.map((x) => [x.id, x.regionCode] as const),
+    ...ledger.funds.map((f) => [f.id, f.regionCode] as const),
+    ...ledger.rectifications.map((r) => [r.id, r.townshipCode] as const),
   ]);
   for (const l of ledger.linkages) regionOf.set(l.id, regionOf.get(l.householdId)!);
+  for (const c of ledger.credits) regionOf.set(c.id, regionOf.get(c.householdId)!);
   return (subjectId) => {
     const region = regionOf.get(subjectId);
     return region && region.length >= 9 ? region.slice(0, 9) : null;
   };
 }
 
-/** 问题无整改事项: each high or critical hit of the year with no rectification naming its code (and subject, or township) once 60 days have passed after the year. */
+/** 问题无整改事项: each high or critical hit of the year with no rectification of its township (any, for the county's) naming its code (and its subject, or none) once 60 days have passed after the year. */
 function withoutItemHits(
   ledger: Ledger,
   year: number,
@@ -473,13 +485,13 @@ function withoutItemHits(
   );
   for (const f of found) {
     if (!["high", "critical"].includes(FINDING_SEVERITIES[f.code])) continue;
+    const township = f.township ?? townshipOf(f.subjectId);
     const answered = (items.get(f.code) ?? []).some(
       (r) =>
         r.foundDate <= today &&
         (r.closedDate === null || r.closedDate >= `${year}-01-01`) &&
-        (r.subjectId !== null
-          ? r.subjectId === f.subjectId
-          : [null, r.townshipCode].includes(townshipOf(f.subjectId))),
+        (r.subjectId === null || r.subjectId === f.subjectId) &&
+        (township === null || r.townshipCode === township),
     );
     if (!answered)
       hits.push({ code: "RECTIFICATION.FINDING_WITHOUT_ITEM", year, subjectId: `${f.code}|${f.subjectId}` });
