@@ -12,6 +12,7 @@ export {
   CONSOLIDATION_START,
   ERA_RATE_FACTORS,
   eraOf,
+  REGISTRATION_START,
   REGULAR_START,
   windowStart,
 } from "./world.js";
