@@ -285,7 +285,7 @@ function commitStatement(
   );
   const failed = checks.map((c, i) => `WHEN NOT ${c.sql(params)} THEN ${i + 1}`);
   const refused = failed.length > 0 ? `CASE ${failed.join(" ")} ELSE 0 END` : "0";
-  const guard = `g AS (SELECT s AS key_state, l AS limited, f AS fresh, r AS refused, s = 0 AND NOT l AND f AND r = 0 AS ok FROM (SELECT ${keyState} AS s, ${limited} AS l, ${fresh.join(" AND ") || "true"} AS f, ${refused} AS r) x)`;
+  const guard = `g AS (SELECT s AS key_state, l AS limited, f AS fresh, r AS refused, s = 0 AND NOT l AND f AND r = 0 AS ok FROM (SELECT ${keyState} AS s, ${limited} AS l, ${fresh.join(" AND ") || "true"} AS f, ${refused} AS r OFFSET 0) x)`;
   const ctes = writes.map((w, i) => `w${i} AS (${w.sql(params)})`);
   const written = writes.map((_, i) => `(SELECT count(*) FROM w${i})`).join(" + ") || "0";
   const counties = [
