@@ -162,17 +162,21 @@ export function buildResponsibilities(w: World): void {
   for (const t of w.townships) {
     const gaps = townshipGaps[t.index]!;
     let last: string | null = null;
+    let phone = "";
     const chain = writeChain(
       w,
       dayOf(cfg.y0, 1, rng.int(1, 28)),
-      breaksOf(rng, w, 0.3, gaps, standIns[t.index]!),
-      (k, from, to) => {
-        last = nextCadre(t.cadres, rng.pick(t.cadres), last);
+      breaksOf(rng, w, 0.3, gaps, standIns[t.index]!, 0.15),
+      (k, from, to, renewal) => {
+        if (!renewal || last === null) {
+          last = nextCadre(t.cadres, rng.pick(t.cadres), last);
+          phone = mobilePhone(rng);
+        }
         return {
           id: `resp-${t.code}-${k}`,
           kind: "township_fixed_person",
           personName: last,
-          personPhone: mobilePhone(rng),
+          personPhone: phone,
           townshipCode: t.code,
           householdId: null,
           villageCode: null,

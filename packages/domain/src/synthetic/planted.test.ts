@@ -426,33 +426,38 @@ describe("the planted-problem report of the default county", () => {
     }
   });
 
-  it("holds the look-alikes of a village's stand-ins, none of them planted: a record split at 31 December, one replacement in a year", () => {
-    const plantedKeys = new Set(planted.map(hitKey));
-    const chains = new Map<string, Ledger["responsibilities"][number][]>();
-    for (const r of ledger.responsibilities)
-      if (r.kind === "village_responsible_person")
-        chains.set(r.villageCode!, [...(chains.get(r.villageCode!) ?? []), r]);
-    const splits: string[] = [];
-    const replacements: string[] = [];
-    for (const [village, chain] of chains) {
-      chain.sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
-      for (let i = 1; i < chain.length; i++) {
-        const [before, r] = [chain[i - 1]!, chain[i]!];
-        const year = Number(r.validFrom.slice(0, 4));
-        if (plantedKeys.has(`RESPONSIBILITY.VILLAGE_STAND_IN|${year}|${village}`)) continue;
-        if (
-          r.personName === before.personName &&
-          r.validFrom.endsWith("-01-01") &&
-          before.validTo?.endsWith("-12-31")
-        )
-          splits.push(r.id);
-        const sameYear = chain.filter((x) => x.validFrom.startsWith(`${year}-`));
-        if (r.personName !== before.personName && sameYear.length === 1 && !r.validFrom.endsWith("-01-01"))
-          replacements.push(r.id);
+  it.each([
+    ["township_fixed_person", "RESPONSIBILITY.TOWNSHIP_STAND_IN", "townshipCode"],
+    ["village_responsible_person", "RESPONSIBILITY.VILLAGE_STAND_IN", "villageCode"],
+  ] as const)(
+    "holds the look-alikes of stand-ins (%s), none of them planted: a record split at 31 December, one replacement in a year",
+    (kind, code, regionField) => {
+      const plantedKeys = new Set(planted.map(hitKey));
+      const chains = new Map<string, Ledger["responsibilities"][number][]>();
+      for (const r of ledger.responsibilities)
+        if (r.kind === kind) chains.set(r[regionField]!, [...(chains.get(r[regionField]!) ?? []), r]);
+      const splits: string[] = [];
+      const replacements: string[] = [];
+      for (const [region, chain] of chains) {
+        chain.sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
+        for (let i = 1; i < chain.length; i++) {
+          const [before, r] = [chain[i - 1]!, chain[i]!];
+          const year = Number(r.validFrom.slice(0, 4));
+          if (plantedKeys.has(`${code}|${year}|${region}`)) continue;
+          if (
+            r.personName === before.personName &&
+            r.validFrom.endsWith("-01-01") &&
+            before.validTo?.endsWith("-12-31")
+          )
+            splits.push(r.id);
+          const sameYear = chain.filter((x) => x.validFrom.startsWith(`${year}-`));
+          if (r.personName !== before.personName && sameYear.length === 1 && !r.validFrom.endsWith("-01-01"))
+            replacements.push(r.id);
+        }
       }
-    }
-    expect([splits.length > 0, replacements.length > 0]).toEqual([true, true]);
-  });
+      expect([splits.length > 0, replacements.length > 0]).toEqual([true, true]);
+    },
+  );
 
   it("has no duplicate items and is sorted by year", () => {
     expect(new Set(planted.map(hitKey)).size).toBe(planted.length);
