@@ -20,6 +20,7 @@ import { Migration20261202210052 } from "../../migrations/Migration2026120221005
 import { Migration20261203020000 } from "../../migrations/Migration20261203020000.js";
 import { Migration20261203060000 } from "../../migrations/Migration20261203060000.js";
 import { Migration20261203091120 } from "../../migrations/Migration20261203091120.js";
+import { Migration20261203100000 } from "../../migrations/Migration20261203100000.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
@@ -27,7 +28,7 @@ import { ENTITY_SCHEMAS } from "./entity-schemas.js";
  * the schema generated from the table descriptions, then the hand-written part they cannot express;
  * then the frozen report submissions (generated table, hand-written trigger); then household credit
  * and its returns; then the sync tables; then fund disbursements (credit and disbursements each:
- * generated tables, hand-written ledger-version triggers); then the village responsible person; then the audit chain's one-statement append; then the ledger-version bump a one-statement write calls.
+ * generated tables, hand-written ledger-version triggers); then the village responsible person; then the audit chain's one-statement append; then the ledger-version bump a one-statement write calls; then an index of household industries; then that bump in PL/pgSQL.
  */
 export const MIGRATIONS = [
   { name: "Migration20261202160605", class: Migration20261202160605 },
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   { name: "Migration20261203020000", class: Migration20261203020000 },
   { name: "Migration20261203060000", class: Migration20261203060000 },
   { name: "Migration20261203091120", class: Migration20261203091120 },
+  { name: "Migration20261203100000", class: Migration20261203100000 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */
