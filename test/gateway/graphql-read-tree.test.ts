@@ -104,4 +104,36 @@ describe("the one-statement read of a connection", () => {
     expect(ids.every((id) => id.includes("*"))).toBe(true);
     expect(res.sqlStatements).toBe(1);
   });
+
+  it("answers an empty page and its total in the one statement, and pages in key order", async () => {
+    const empty = await h.gql(
+      "townA",
+      `query($r: String!) {
+        households(regionCode: $r, first: 5, filter: { householdNumber: "NO-SUCH-HOUSEHOLD" }) {
+          totalCount nodes { id members { name } }
+        }
+      }`,
+      { r: TOWN_A },
+    );
+    expect(empty.body.errors).toBeUndefined();
+    expect(dataOf(empty, "households")).toEqual({ totalCount: 0, nodes: [] });
+    expect(empty.sqlStatements).toBe(1);
+    const page = await h.gql(
+      "townA",
+      `query($r: String!) { households(regionCode: $r, first: 40) { totalCount nodes { recordId } } }`,
+      { r: TOWN_A },
+    );
+    const { totalCount, nodes } = dataOf<{ totalCount: number; nodes: { recordId: string }[] }>(
+      page,
+      "households",
+    );
+    const ids = nodes.map((n) => n.recordId);
+    const ordered = await h.pool.query<{ id: string }>(
+      "select id from household where village_code like $1 order by id limit 40",
+      [`${TOWN_A}%`],
+    );
+    expect(ids).toEqual(ordered.rows.map((r) => r.id));
+    expect(ids.length).toBeGreaterThan(1);
+    expect(totalCount).toBeGreaterThanOrEqual(ids.length);
+  });
 });

@@ -43,10 +43,10 @@ export interface QueryOptions {
    */
   readonly prepare?: boolean;
   /**
-   * The statement always answers exactly one row (a SELECT of scalar subqueries, such as a compiled
-   * page): a request's pending key recheck may ride in it instead of costing a statement of its own.
+   * The statement always answers at least one row (such as a compiled page): a request's pending key
+   * recheck may ride in it instead of costing a statement of its own.
    */
-  readonly singleRow?: boolean;
+  readonly atLeastOneRow?: boolean;
   /**
    * Run it before the request's pending key recheck: the caller reads the key's state in a later
    * statement of the same request, before anything is written and before anything it read is

@@ -1,7 +1,7 @@
 import type { GatewayContext } from "../../context.js";
 import type { LedgerTable } from "../../ledger/ledger-table.js";
 import { principalRegion, scopeSql } from "../scope.js";
-import { compilePage, type ReadPlan, recordOf } from "./tree.js";
+import { compilePage, pageRecordOf, type ReadPlan } from "./tree.js";
 
 /** A WHERE condition that appends its parameters and returns its SQL text. */
 export type SqlCondition = (params: unknown[]) => string;
@@ -98,12 +98,14 @@ export async function loadPage<T>(
     options.first + 1,
     options.withTotal,
   );
-  const [result] = await ctx.services.sql.query<{ rows: string; total?: number }>(query.text, query.params, {
+  const result = await ctx.services.sql.query<Record<string, unknown>>(query.text, query.params, {
     prepare: true,
-    singleRow: true,
+    atLeastOneRow: true,
   });
-  const rows = (JSON.parse(result!.rows) as unknown[][]).map((row) => recordOf(plan, row) as T);
-  let total: Promise<number> | null = options.withTotal ? Promise.resolve(result!.total ?? 0) : null;
+  const rows = result.filter((r) => r["#k"] !== null).map((r) => pageRecordOf(plan, r) as T);
+  let total: Promise<number> | null = options.withTotal
+    ? Promise.resolve((result[0]?.["#total"] as number | null | undefined) ?? 0)
+    : null;
   return {
     rows: rows.slice(0, options.first),
     hasNextPage: rows.length > options.first,

@@ -140,6 +140,22 @@ class TreeSql {
     return jsonArray(parts);
   }
 
+  /**
+   * The select list of a page's records, one row each (`pageRecordOf` reads it back): every field a
+   * column named after it, which the driver converts by type, and relation `i` as JSON named `#i`
+   * (`#` is in no GraphQL name, so no response key meets these columns or `#k` and `#total`).
+   */
+  columns(plan: ReadPlan, alias: string): string {
+    const t = plan.table;
+    const list = (plan.fields ?? Object.keys(t.columns)).map(
+      (f) => `${valueSql(t, f, `${alias}.${t.columns[f as never]}`)} AS "${f}"`,
+    );
+    plan.relations.forEach((r, i) => {
+      list.push(`${this.relation(plan, r, alias)} AS "#${i}"`);
+    });
+    return list.join(", ");
+  }
+
   private relation(parent: ReadPlan, r: PlannedRelation, alias: string): string {
     const t = r.plan.table;
     const a = this.alias();
@@ -191,16 +207,25 @@ export function recordOf(plan: ReadPlan, json: readonly unknown[]): Record<strin
   const out: Record<string, unknown> = {};
   for (const [f, i] of places) out[f] = i >= 0 ? text[i] : json[-i];
   let next = 1 + other.length;
-  for (const r of plan.relations) {
-    const value = json[next++];
-    out[`@${r.key}`] =
-      r.kind === "many"
-        ? (value as unknown[][]).map((v) => recordOf(r.plan, v))
-        : value === null
-          ? null
-          : recordOf(r.plan, value as unknown[]);
-  }
+  for (const r of plan.relations) out[`@${r.key}`] = relatedRecords(r, json[next++]);
   return out;
+}
+
+/**
+ * The record object of one row of a page read by `compilePage` (`TreeSql.columns`): the row itself,
+ * its relations' records added under `@key`.
+ */
+export function pageRecordOf(plan: ReadPlan, row: Record<string, unknown>): Record<string, unknown> {
+  plan.relations.forEach((r, i) => {
+    row[`@${r.key}`] = relatedRecords(r, row[`#${i}`]);
+  });
+  return row;
+}
+
+/** The records a relation read, from their JSON. */
+function relatedRecords(r: PlannedRelation, value: unknown): unknown {
+  if (r.kind === "many") return (value as unknown[][]).map((v) => recordOf(r.plan, v));
+  return value === null ? null : recordOf(r.plan, value as unknown[]);
 }
 
 const MAX_SAFE = "9007199254740991";
@@ -227,11 +252,12 @@ export interface TreeQuery {
 }
 
 /**
- * One statement reading a page of `plan`'s table with everything below it as JSON text (`rows`, the
- * records in key order, at most `limit`, each as `TreeSql.record` writes it: read it with `recordOf`),
- * and `total` (rows matching `where`) when asked. The root
- * table is not aliased (conditions name it by its table name); every level carries the caller's
- * scope (`principalRegion`).
+ * One statement reading a page of `plan`'s table with everything below it: a row per record in key
+ * order (at most `limit`; `#k` its key, the rest as `TreeSql.columns` writes them: read them with
+ * `pageRecordOf`), each with `#total` (rows matching `where`, when asked; else null). It always
+ * answers at least one row: an empty page is one row whose `#k` is null. The root table is not
+ * aliased (conditions name it by its table name); every level carries the caller's scope
+ * (`principalRegion`).
  */
 export function compilePage(
   plan: ReadPlan,
@@ -244,12 +270,16 @@ export function compilePage(
   const t = plan.table;
   const conditions = where(b.params);
   const key = `${t.table}.${t.columns[t.key as never]}`;
-  const object = b.record(plan, t.table);
+  const columns = b.columns(plan, t.table);
   // The limit is written into the text, not bound: a prepared statement's generic plan then knows it.
   if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`limit ${limit} is not a row count`);
-  const rows = `(SELECT coalesce(json_agg(p.j ORDER BY p.k), '[]'::json)::text FROM (SELECT ${key} AS k, ${object} AS j FROM ${t.table} WHERE ${conditions.page} ORDER BY ${key} LIMIT ${limit}) p) AS rows`;
-  const total = withTotal ? `, (SELECT count(*)::int FROM ${t.table} WHERE ${conditions.all}) AS total` : "";
-  return { text: `SELECT ${rows}${total}`, params: b.params };
+  const page = `SELECT ${key} AS "#k", ${columns} FROM ${t.table} WHERE ${conditions.page} ORDER BY ${key} LIMIT ${limit}`;
+  const total = withTotal ? `(SELECT count(*)::int FROM ${t.table} WHERE ${conditions.all})` : "NULL::int";
+  // One row on the outer side of the nested loop: the page's rows come out in the page's order.
+  return {
+    text: `SELECT c.n AS "#total", p.* FROM (SELECT ${total} AS n) c LEFT JOIN LATERAL (${page}) p ON true`,
+    params: b.params,
+  };
 }
 
 /**
