@@ -140,9 +140,20 @@ describe("region scope: a township key sees nothing of another township", () => 
     expect(findings.length).toBeGreaterThan(0);
     for (const f of findings) {
       expect(f.regionCode.startsWith(TOWN_A)).toBe(true);
-      // Evidence may name the id of another township's entity a township-A linkage points to (LINKAGE.FORCED).
-      expect(f.subjectId).not.toMatch(/-B\b|ent-B|fund-B|360723101/);
+      // Evidence may name the id of another township's entity a township-A linkage points to (LINKAGE.FORCED);
+      // an entity finding judged on township A's households (ENTITY.SHIELD, LINKAGE.YEAR_TWO_EXIT,
+      // ENTITY.EMPTY_SHELL) has that entity as subject, and of township A's records only its linkages as evidence.
+      if (f.subjectId === "ent-B") expect(f.evidence.filter((id) => id !== "ent-B")).toEqual(["lk-cross"]);
+      else expect(f.subjectId).not.toMatch(/-B\b|fund-B|360723101/);
     }
+    const onEntityB = findings
+      .filter((f) => f.subjectId === "ent-B")
+      .map((f) => (f as { code?: string }).code);
+    expect(onEntityB).toContain("ENTITY.SHIELD");
+    for (const code of onEntityB)
+      expect(["ENTITY.SHIELD", "LINKAGE.YEAR_TWO_EXIT", "ENTITY.EMPTY_SHELL", "LINKAGE.FORCED"]).toContain(
+        code,
+      );
     const metrics = await h.gql(
       "townA",
       `{ metrics(regionCode: "${TOWN_A}", year: 2024) { code value numerator denominator } }`,
