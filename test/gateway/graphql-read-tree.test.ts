@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TOWN_A, VILLAGE_A } from "./graphql-fixture.js";
+import { COUNTY, TOWN_A, VILLAGE_A } from "./graphql-fixture.js";
 import { dataOf, type GraphqlHarness, startGraphqlHarness } from "./graphql-harness.js";
 
 let h: GraphqlHarness;
@@ -135,5 +135,25 @@ describe("the one-statement read of a connection", () => {
     expect(ids).toEqual(ordered.rows.map((r) => r.id));
     expect(ids.length).toBeGreaterThan(1);
     expect(totalCount).toBeGreaterThanOrEqual(ids.length);
+  });
+
+  it("reads a repeated document within each caller's own scope (a compiled statement is per region)", async () => {
+    const doc = `query($r: String!) { households(regionCode: $r, first: 40) { nodes { id linkages { entity { name region { code } } } } } }`;
+    const entities = async (user: "county" | "townA") => {
+      const res = await h.gql(user, doc, { r: TOWN_A });
+      expect(res.body.errors).toBeUndefined();
+      const nodes = dataOf<{ nodes: { linkages: { entity: { region: { code: string } } | null }[] }[] }>(
+        res,
+        "households",
+      ).nodes;
+      return nodes.flatMap((n) => n.linkages.map((l) => l.entity?.region.code ?? null));
+    };
+    const county = await entities("county");
+    const town = await entities("townA");
+    expect(await entities("county")).toEqual(county);
+    // lk-cross names township B's entity: the county caller reads it, township A's reads null.
+    expect(county.every((c) => c?.startsWith(COUNTY))).toBe(true);
+    expect(town.filter((c) => c === null).length).toBeGreaterThan(0);
+    expect(town.filter((c) => c !== null)).toEqual(county.filter((c) => c!.startsWith(TOWN_A)));
   });
 });

@@ -15,7 +15,7 @@ export interface KeyRecheck {
   readonly refusal: AuthError | null;
   /**
    * An SQL expression of the key's state (0 valid, 1 revoked, 2 unknown or another secret), its
-   * parameters appended to `params`.
+   * parameters appended to `params`; its text depends only on `params.length` (callers reuse it).
    */
   expression(params: unknown[]): string;
   /** Takes the state an `expression` read; throws the refusal unless the key is valid. */

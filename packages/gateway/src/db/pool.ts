@@ -72,11 +72,23 @@ const KEY_STATE = "__fupin_key_state";
  * `text` with the key recheck's state as a first column: the read runs only when the key is still
  * valid (a refused key reads nothing). For statements that answer at least one row.
  */
-function withKeyState(recheck: KeyRecheck, text: string, params: unknown[]): string {
+function withKeyState(recheck: KeyRecheck, text: string, params: unknown[], prepare: boolean): string {
+  const at = params.length;
   const state = recheck.expression(params);
+  const cached = prepare ? keyStateTexts.get(text) : undefined;
+  if (cached?.at === at) return cached.text;
   // The state is the last column: deleting an object's last property keeps V8's fast layout.
-  return `SELECT q.*, k.s AS ${KEY_STATE} FROM (SELECT ${state} AS s) k LEFT JOIN LATERAL (${text}) q ON k.s = 0`;
+  const wrapped = `SELECT q.*, k.s AS ${KEY_STATE} FROM (SELECT ${state} AS s) k LEFT JOIN LATERAL (${text}) q ON k.s = 0`;
+  if (prepare && keyStateTexts.size < MAX_PREPARED) keyStateTexts.set(text, { at, text: wrapped });
+  return wrapped;
 }
+
+/**
+ * The wrapped text of each prepared statement, by the parameter count before the state's (its
+ * expression's text depends on nothing else): a repeated statement reuses one text object, which
+ * `preparedName` then finds without hashing the text again.
+ */
+const keyStateTexts = new Map<string, { readonly at: number; readonly text: string }>();
 
 /** Options of `createSqlExecutor`. */
 export interface SqlExecutorOptions {
@@ -117,7 +129,7 @@ export function createSqlExecutor(pool: pg.Pool, executorOptions: SqlExecutorOpt
       if (recheck?.pending && options?.atLeastOneRow) {
         const rows = await run<Record<string, unknown>>(
           pool,
-          withKeyState(recheck, text, values),
+          withKeyState(recheck, text, values, !!options.prepare),
           values,
           !!options.prepare,
         );

@@ -266,19 +266,56 @@ export function compilePage(
   limit: number,
   withTotal: boolean,
 ): TreeQuery {
-  const b = new TreeSql(principalRegion);
-  const t = plan.table;
-  const conditions = where(b.params);
-  const key = `${t.table}.${t.columns[t.key as never]}`;
-  const columns = b.columns(plan, t.table);
   // The limit is written into the text, not bound: a prepared statement's generic plan then knows it.
   if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`limit ${limit} is not a row count`);
+  const params: unknown[] = [];
+  const conditions = where(params);
+  let compiled = compiledPages.get(plan);
+  if (!compiled) {
+    compiled = new Map();
+    compiledPages.set(plan, compiled);
+  }
+  // Everything else in the statement follows from these; the conditions' values stay out of it.
+  const key = `${principalRegion}\u0000${limit}\u0000${withTotal}\u0000${params.length}\u0000${conditions.page}\u0000${conditions.all}`;
+  let page = compiled.get(key);
+  if (!page) {
+    page = compileStatement(plan, principalRegion, params.length, conditions, limit, withTotal);
+    if (compiled.size >= MAX_COMPILED_PAGES) compiled.clear();
+    compiled.set(key, page);
+  }
+  // The same text object every time: the prepared-statement lookup then hashes no SQL text.
+  return { text: page.text, params: page.scope.length === 0 ? params : params.concat(page.scope) };
+}
+
+/** A page statement's text and the scope parameters its select list binds after the conditions' ones. */
+interface CompiledPage {
+  readonly text: string;
+  readonly scope: readonly unknown[];
+}
+
+/** Most compiled page statements kept per plan (a plan belongs to one parsed document's field). */
+const MAX_COMPILED_PAGES = 64;
+const compiledPages = new WeakMap<ReadPlan, Map<string, CompiledPage>>();
+
+function compileStatement(
+  plan: ReadPlan,
+  principalRegion: string,
+  conditionParams: number,
+  conditions: { readonly page: string; readonly all: string },
+  limit: number,
+  withTotal: boolean,
+): CompiledPage {
+  const b = new TreeSql(principalRegion);
+  b.params.length = conditionParams;
+  const t = plan.table;
+  const key = `${t.table}.${t.columns[t.key as never]}`;
+  const columns = b.columns(plan, t.table);
   const page = `SELECT ${key} AS "#k", ${columns} FROM ${t.table} WHERE ${conditions.page} ORDER BY ${key} LIMIT ${limit}`;
   const total = withTotal ? `(SELECT count(*)::int FROM ${t.table} WHERE ${conditions.all})` : "NULL::int";
   // One row on the outer side of the nested loop: the page's rows come out in the page's order.
   return {
     text: `SELECT c.n AS "#total", p.* FROM (SELECT ${total} AS n) c LEFT JOIN LATERAL (${page}) p ON true`,
-    params: b.params,
+    scope: b.params.slice(conditionParams),
   };
 }
 
