@@ -59,17 +59,27 @@ interface PendingWrite {
   readonly countyCodes: readonly string[];
   /** The row read by the statement (`Under`) whose county the write is made in, if any. */
   readonly under?: Under;
+  /** What the text depends on besides the parameters (its table and columns). */
+  readonly shape: string;
+  /** The parameters `sql` appends, in its order. */
+  readonly values: readonly unknown[];
   sql(params: unknown[]): string;
 }
 
 /** A row the statement reads and locks itself (CTE `name`): the row a record is filed under. */
 interface Under {
   readonly name: string;
+  readonly shape: string;
   sql(params: unknown[]): string;
+  /** Appends the parameters `sql` appends, in its order; returns the text that depends on the caller's scope. */
+  values(params: unknown[]): string;
 }
 
 /** A check the statement makes before it writes, and the refusal when it fails (given each `Under`'s county). */
 interface Check {
+  readonly shape: string;
+  /** The parameters `sql` appends, in its order. */
+  readonly values: readonly unknown[];
   sql(params: unknown[]): string;
   refusal(counties: readonly string[]): Error;
 }
@@ -175,6 +185,8 @@ function attemptWrites(
       pend({
         table: table.table,
         countyCodes: [countyCode],
+        shape: `i ${table.table}`,
+        values,
         sql: (params) =>
           `INSERT INTO ${table.table} (${columns.join(", ")}) SELECT ${values.map((v) => param(params, v)).join(", ")} WHERE (SELECT ok FROM g) RETURNING 1`,
       });
@@ -187,6 +199,8 @@ function attemptWrites(
         table: table.table,
         countyCodes: [],
         under,
+        shape: `iu ${table.table} ${under.name}`,
+        values,
         sql: (params) =>
           `INSERT INTO ${table.table} (county_code, region_code, ${columns.join(", ")}) SELECT u.county_code, u.region_code, ${values.map((v) => param(params, v)).join(", ")} FROM ${under.name} u WHERE (SELECT ok FROM g) RETURNING 1`,
       });
@@ -197,6 +211,8 @@ function attemptWrites(
       pend({
         table: table.table,
         countyCodes: [before.countyCode, regionCode.slice(0, 6)],
+        shape: `u ${table.table}`,
+        values: [...values, key],
         sql: (params) => {
           const sets = assignments.map((a, i) => `${a} = ${param(params, values[i])}`);
           return `UPDATE ${table.table} SET ${sets.join(", ")}, updated_at = now(), version = version + 1 WHERE ${table.key} = ${param(params, key)} AND (SELECT ok FROM g) RETURNING 1`;
@@ -209,6 +225,8 @@ function attemptWrites(
       pend({
         table: table.table,
         countyCodes: [regionCode.slice(0, 6)],
+        shape: `r ${table.table} ${column}`,
+        values: [regionCode, values],
         sql: (params) =>
           `UPDATE ${table.table} SET region_code = ${param(params, regionCode)} WHERE ${column} = ANY(${param(params, values)}) AND (SELECT ok FROM g) RETURNING 1`,
       });
@@ -231,11 +249,18 @@ function readUnder<P>(
   const index = gathered.unders.length;
   const under: Under = {
     name: `u${index}`,
+    shape: `${table.table} ${table.key}`,
     sql: (params) =>
       `SELECT county_code, region_code FROM ${table.table} WHERE ${table.key} = ${param(params, id)} AND ${scopeSql(callerScope, params)} FOR UPDATE`,
+    values: (params) => {
+      params.push(id);
+      return scopeSql(callerScope, params);
+    },
   };
   gathered.unders.push(under);
   gathered.checks.push({
+    shape: under.name,
+    values: [],
     sql: () => `EXISTS (SELECT 1 FROM ${under.name})`,
     refusal: () => notFound(table.entityType, id),
   });
@@ -243,6 +268,8 @@ function readUnder<P>(
     const refId = r.id;
     if (refId === null) continue;
     gathered.checks.push({
+      shape: `${under.name} ${r.table.table} ${r.table.key}`,
+      values: [refId],
       sql: (params) =>
         `EXISTS (SELECT 1 FROM ${r.table.table} WHERE ${r.table.key} = ${param(params, refId)} AND county_code = (SELECT county_code FROM ${under.name}))`,
       refusal: (counties) => unknownReference(r.table, refId, counties[index] ?? "", r.field),
@@ -251,15 +278,81 @@ function readUnder<P>(
   return under;
 }
 
+/** The parameters of an audit entry in the statement's append, in their order. */
+function entryValues(e: PendingEntry): unknown[] {
+  if (e.under === undefined) return [appendItem(e.entry)];
+  const { item, around } = appendItemAround(e.entry);
+  return [around[0], around[1], item];
+}
+
 /** The argument of `fupin_audit_append`: an entry filed under a row the statement reads takes that row's county. */
-function appendSql(params: unknown[], entries: readonly PendingEntry[]): string {
-  const items = entries.map((e) => {
-    if (e.under === undefined) return `${param(params, appendItem(e.entry))}::jsonb`;
-    const { item, around } = appendItemAround(e.entry);
-    const body = `${param(params, around[0])}::text || to_json(u.county_code)::text || ${param(params, around[1])}::text`;
-    return `(SELECT ${param(params, item)}::jsonb || jsonb_build_object('countyCode', u.county_code, 'body', ${body}) FROM ${e.under.name} u)`;
+function appendSql(
+  params: unknown[],
+  entries: readonly PendingEntry[],
+  values: readonly unknown[][],
+): string {
+  const items = entries.map((e, i) => {
+    const v = values[i]!;
+    if (e.under === undefined) return `${param(params, v[0])}::jsonb`;
+    const body = `${param(params, v[0])}::text || to_json(u.county_code)::text || ${param(params, v[1])}::text`;
+    return `(SELECT ${param(params, v[2])}::jsonb || jsonb_build_object('countyCode', u.county_code, 'body', ${body}) FROM ${e.under.name} u)`;
   });
   return `jsonb_build_array(${items.join(", ")})`;
+}
+
+/** What an attempt's statement binds, in its parameters' order, and what its text depends on. */
+interface Bound {
+  readonly keyState: string;
+  readonly limited: string;
+  /** The parameters of the rows the statement reads itself; then up to `guarded`, the key's and the limit's. */
+  readonly scoped: number;
+  readonly guarded: number;
+  readonly counties: readonly string[];
+  readonly entries: readonly unknown[][];
+}
+
+/**
+ * Appends the parameters of the statement in the order `statementText` appends them, and returns
+ * what they bind and the statement's shape: its text is the same for every attempt of one shape.
+ */
+function bindStatement(
+  ctx: GatewayContext,
+  principalId: string,
+  gathered: Gathered,
+  params: unknown[],
+): { bound: Bound; shape: string } {
+  const { writes, unders, checks, entries } = gathered;
+  const shape: string[] = [];
+  for (const u of unders) shape.push(u.shape, u.values(params));
+  const scoped = params.length;
+  const recheck = keyRecheck(ctx.principal);
+  const keyState = recheck?.pending ? recheck.expression(params) : "0";
+  const limited = ctx.services.failedWrites.limitedSql(principalId, params);
+  const guarded = params.length;
+  shape.push(keyState, limited);
+  for (const r of gathered.reads) {
+    params.push(r.id, r.digest);
+    shape.push(`${r.table} ${r.key}`);
+  }
+  for (const c of checks) {
+    params.push(...c.values);
+    shape.push(c.shape);
+  }
+  for (const w of writes) {
+    params.push(...w.values);
+    shape.push(w.shape);
+  }
+  const counties = [...new Set(writes.flatMap((w) => w.countyCodes))];
+  params.push(counties);
+  const entryParams = entries.map(entryValues);
+  for (const [i, e] of entries.entries()) {
+    params.push(...entryParams[i]!);
+    shape.push(e.under?.name ?? "-");
+  }
+  return {
+    bound: { keyState, limited, scoped, guarded, counties, entries: entryParams },
+    shape: shape.join("\n"),
+  };
 }
 
 /**
@@ -268,35 +361,29 @@ function appendSql(params: unknown[], entries: readonly PendingEntry[]): string 
  * `insertUnder`), the writes, then the ledger-version bump (it waits on the writes' count) and last
  * the audit append, so its locks are taken in a transaction's order.
  */
-function commitStatement(
-  ctx: GatewayContext,
-  principalId: string,
-  gathered: Gathered,
-): { text: string; params: unknown[] } {
-  const recheck = keyRecheck(ctx.principal);
+function statementText(gathered: Gathered, bound: Bound): { text: string; params: unknown[] } {
   const params: unknown[] = [];
   const { writes, unders, checks, entries } = gathered;
   const reads = unders.map((u) => `${u.name} AS (${u.sql(params)})`);
-  const keyState = recheck?.pending ? recheck.expression(params) : "0";
-  const limited = ctx.services.failedWrites.limitedSql(principalId, params);
+  params.length = bound.guarded;
   const fresh = gathered.reads.map(
     (r) =>
       `EXISTS (SELECT 1 FROM ${r.table} t WHERE ${r.key} = ${param(params, r.id)} AND md5(t::text) = ${param(params, r.digest)} FOR UPDATE)`,
   );
   const failed = checks.map((c, i) => `WHEN NOT ${c.sql(params)} THEN ${i + 1}`);
   const refused = failed.length > 0 ? `CASE ${failed.join(" ")} ELSE 0 END` : "0";
-  const guard = `g AS (SELECT s AS key_state, l AS limited, f AS fresh, r AS refused, s = 0 AND NOT l AND f AND r = 0 AS ok FROM (SELECT ${keyState} AS s, ${limited} AS l, ${fresh.join(" AND ") || "true"} AS f, ${refused} AS r OFFSET 0) x)`;
+  const guard = `g AS (SELECT s AS key_state, l AS limited, f AS fresh, r AS refused, s = 0 AND NOT l AND f AND r = 0 AS ok FROM (SELECT ${bound.keyState} AS s, ${bound.limited} AS l, ${fresh.join(" AND ") || "true"} AS f, ${refused} AS r OFFSET 0) x)`;
   const ctes = writes.map((w, i) => `w${i} AS (${w.sql(params)})`);
   const written = writes.map((_, i) => `(SELECT count(*) FROM w${i})`).join(" + ") || "0";
   const counties = [
-    `SELECT unnest(${param(params, [...new Set(writes.flatMap((w) => w.countyCodes))])}::text[]) AS c`,
+    `SELECT unnest(${param(params, bound.counties)}::text[]) AS c`,
     ...unders.map((u) => `SELECT county_code FROM ${u.name}`),
   ];
   const bump = `SELECT count(fupin_bump_ledger_version(c)) AS n FROM (${counties.join(" UNION ")}) cs WHERE ${written} >= 0`;
   const append =
     entries.length === 0
       ? `(${bump})`
-      : `(SELECT fupin_audit_append(${appendSql(params, entries)}) FROM (${bump}) v)`;
+      : `(SELECT fupin_audit_append(${appendSql(params, entries, bound.entries)}) FROM (${bump}) v)`;
   const read =
     unders.length === 0
       ? ""
@@ -305,6 +392,32 @@ function commitStatement(
     text: `WITH ${[...reads, guard, ...ctes].join(",\n")}\nSELECT key_state, limited, fresh, refused, ${read}CASE WHEN ok THEN ${append} END AS appended FROM g`,
     params,
   };
+}
+
+/** Statement texts by shape, so that a shape's text is built (and named for preparing) once. */
+const texts = new Map<string, string>();
+const MAX_TEXTS = 256;
+
+/** The statement of an attempt and its parameters. */
+function commitStatement(
+  ctx: GatewayContext,
+  principalId: string,
+  gathered: Gathered,
+): { text: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const { bound, shape } = bindStatement(ctx, principalId, gathered, params);
+  let text = texts.get(shape);
+  if (text === undefined) {
+    const built = statementText(gathered, bound);
+    const mismatch = built.params.findIndex(
+      (v, i) => (i < bound.scoped || i >= bound.guarded) && v !== params[i],
+    );
+    if (built.params.length !== params.length || mismatch >= 0)
+      throw new Error(`the write statement's parameters differ from its text's at $${mismatch + 1}`);
+    text = built.text;
+    if (texts.size < MAX_TEXTS) texts.set(shape, text);
+  }
+  return { text, params };
 }
 
 /**
