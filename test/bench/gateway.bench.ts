@@ -12,6 +12,8 @@
 // fupin22, before, pg4, pg5). BENCH_CPU_PROF_DIR=dir starts the fupin servers with --cpu-prof (see
 // profile-summary.ts). Environment: BENCH_HOUSEHOLDS (10000), BENCH_SECONDS per
 // round (5), BENCH_ROUNDS (3), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (10), BENCH_LOG_LEVEL (info).
+// Each checkout's fupin runs with the Node flags of its `start` script; BENCH_GATEWAY_NODE_ARGS
+// (e.g. "--max-semi-space-size=64") replaces them for this checkout's servers only.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";

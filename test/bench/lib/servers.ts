@@ -3,7 +3,9 @@
 // 4.14.1 (Node 20) and PostGraphile 5 (Node 22).
 import type { ChildProcess } from "node:child_process";
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { LoadTarget } from "./load.js";
 import type { Node22 } from "./node22.js";
 import type { Prepared } from "./prepare.js";
@@ -36,6 +38,28 @@ function profileArgs(): string[] {
   return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
 }
 
+const ownCheckout = resolve(fileURLToPath(import.meta.url), "..", "..", "..", "..");
+
+/**
+ * The Node flags of a checkout's `start` script (`node --flag … --import tsx …`), so that the bench runs
+ * each checkout's gateway as production starts it; BENCH_GATEWAY_NODE_ARGS (space-separated) replaces
+ * them for this checkout's own servers.
+ */
+function startFlags(checkout: string): string[] {
+  const override = process.env.BENCH_GATEWAY_NODE_ARGS;
+  if (resolve(checkout) === ownCheckout && override !== undefined) return override.split(" ").filter(Boolean);
+  const pkg = JSON.parse(readFileSync(join(checkout, "package.json"), "utf8")) as {
+    scripts?: { start?: string };
+  };
+  const words = (pkg.scripts?.start ?? "").split(/\s+/);
+  const flags: string[] = [];
+  for (const w of words.slice(words.indexOf("node") + 1)) {
+    if (!w.startsWith("--") || w === "--import") break;
+    flags.push(w);
+  }
+  return flags;
+}
+
 /** Starts a fupin gateway from a checkout with a Node binary. */
 export async function startFupin(
   name: string,
@@ -47,7 +71,14 @@ export async function startFupin(
   const child = await startChild({
     name,
     node,
-    args: [...profileArgs(), "--import", "tsx", "packages/gateway/src/cli/main.ts", "start"],
+    args: [
+      ...profileArgs(),
+      ...startFlags(checkout),
+      "--import",
+      "tsx",
+      "packages/gateway/src/cli/main.ts",
+      "start",
+    ],
     cwd: checkout,
     env: fupinEnv(db.url, port),
     ready: /listening on/,
