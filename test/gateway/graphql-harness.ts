@@ -52,10 +52,19 @@ export interface GraphqlHarness {
   close(): Promise<void>;
 }
 
-/** Starts the gateway (test support's real server, real keys, `config` overrides) and loads the fixture. */
-export async function startGraphqlHarness(config: Partial<GatewayConfig> = {}): Promise<GraphqlHarness> {
+/** Starts the gateway over HTTP (test support's real server, real keys, `config` overrides) and loads the fixture. */
+export async function startGraphqlHarness(
+  config: Partial<GatewayConfig> = {},
+  options: { readonly captureLogs?: boolean } = {},
+): Promise<GraphqlHarness> {
   let now = new Date("2024-12-15T00:00:00Z");
-  const gateway = await startTestGateway({ seedHouseholds: 0, now: () => now, config });
+  const gateway = await startTestGateway({
+    seedHouseholds: 0,
+    now: () => now,
+    config,
+    http: true,
+    ...options,
+  });
   try {
     await seedFixture(gateway.db.pool);
     const keys = new Map<HarnessKey, string>();

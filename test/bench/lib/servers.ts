@@ -32,7 +32,7 @@ function fupinEnv(databaseUrl: string, port: number): Record<string, string> {
   };
 }
 
-/** `--cpu-prof` into BENCH_CPU_PROF_DIR when set: each fupin server writes a profile when it stops. */
+/** `--cpu-prof` into BENCH_CPU_PROF_DIR when set: each server writes a profile when it stops. */
 function profileArgs(): string[] {
   const dir = process.env.BENCH_CPU_PROF_DIR;
   return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
@@ -108,6 +108,7 @@ export async function startPostgraphile(
     name,
     node: version === 4 ? process.execPath : node22.node,
     args: [
+      ...profileArgs(),
       "--import",
       "tsx",
       join("test/bench/servers", `postgraphile${version === 4 ? "" : "5"}-server.ts`),

@@ -6,6 +6,8 @@ export interface GatewayMetrics {
   readonly requests: Counter<"operation" | "status">;
   readonly errors: Counter<"operation" | "code">;
   readonly duration: Histogram<"operation">;
+  /** GraphQL requests served by the direct path (`createDirectGraphql`), not through yoga's fetch layer. */
+  readonly directRequests: Counter;
 }
 
 /** Creates the request, error and latency metrics (plus the process defaults) on a fresh registry. */
@@ -31,6 +33,11 @@ export function createMetrics(): GatewayMetrics {
       help: "Request latency in seconds, by GraphQL operation name.",
       labelNames: ["operation"],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    directRequests: new Counter({
+      name: "fupin_graphql_direct_requests_total",
+      help: "GraphQL requests served by the direct path (a plain JSON POST), without yoga's fetch-API layer.",
       registers: [registry],
     }),
   };
