@@ -217,3 +217,35 @@ describe("every argument of the printed schema, hostile values", () => {
     );
   }, 600_000);
 });
+
+describe("kept argument checks", () => {
+  let clock = new Date("2024-06-01T00:00:00Z");
+  let k: TestGateway;
+  beforeAll(async () => {
+    k = await startTestGateway({ seedHouseholds: 0, now: () => clock });
+  });
+  afterAll(async () => {
+    await k?.close();
+  });
+
+  it("never keeps a year's check against the as-of date: the same query is refused, then answered once the clock passes", async () => {
+    const query = `{ incomes(regionCode: "360723", first: 1, filter: { year: 2025 }) { totalCount } }`;
+    const before = await k.graphql(query);
+    expect(before.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(before.body.errors?.[0]?.extensions?.field).toBe("filter.year");
+    clock = new Date("2025-03-01T00:00:00Z");
+    const after = await k.graphql(query);
+    expect(after.body.errors).toBeUndefined();
+    expect(after.body.data).toEqual({ incomes: { totalCount: 0 } });
+  });
+
+  it("answers a refused query the same way each time it is repeated, and a corrected one at once", async () => {
+    const bad = `{ households(regionCode: "36０72x", first: 1) { totalCount } }`;
+    const first = await k.graphql(bad);
+    const again = await k.graphql(bad);
+    expect(first.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(again.body).toEqual(first.body);
+    const good = await k.graphql(`{ households(regionCode: "36０723", first: 1) { totalCount } }`);
+    expect(good.body.errors).toBeUndefined();
+  });
+});

@@ -151,18 +151,56 @@ export function guardArguments(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       if (field.args.length === 0) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
-      const args = field.args;
+      const issuesOf = queryIssueMemo(field.args, nodeTypes);
       field.resolve = (source, values, ctx: GatewayContext, info) => {
-        const context = {
-          isQuery: info.operation.operation === "query",
-          asOf: () => chinaDateOf(ctx.now()),
-          nodeTypes,
-        };
-        const issues = argumentIssues(args, values, context);
+        const issues =
+          info.operation.operation === "query"
+            ? issuesOf(values, ctx)
+            : argumentIssues(field.args, values, {
+                isQuery: false,
+                asOf: () => chinaDateOf(ctx.now()),
+                nodeTypes,
+              });
         if (issues.length > 0) throw badUserInput(issues);
         return resolve(source, values, ctx, info);
       };
     }
   }
   return schema;
+}
+
+/** Most argument sets whose issues are kept per field (a client repeats a handful of queries). */
+const MEMO_SIZE = 256;
+/** Longest argument set (as JSON) whose issues are kept: long texts and lists are checked each time. */
+const MEMO_KEY_LENGTH = 512;
+
+/**
+ * A query field's argument issues, kept per argument values: they depend on nothing else, except a
+ * year's check against the as-of date, which reads the clock and is never kept.
+ */
+function queryIssueMemo(args: readonly GraphQLArgument[], nodeTypes: ReadonlySet<string>) {
+  const memo = new Map<string, Issue[]>();
+  return (values: Readonly<Record<string, unknown>>, ctx: GatewayContext): Issue[] => {
+    let key: string | null = null;
+    try {
+      key = JSON.stringify(values);
+    } catch {
+      // A value JSON cannot hold is checked, not kept.
+    }
+    const known = key === null ? undefined : memo.get(key);
+    if (known) return known;
+    let readClock = false;
+    const issues = argumentIssues(args, values, {
+      isQuery: true,
+      asOf: () => {
+        readClock = true;
+        return chinaDateOf(ctx.now());
+      },
+      nodeTypes,
+    });
+    if (key !== null && !readClock && key.length <= MEMO_KEY_LENGTH && memo.size < MEMO_SIZE) {
+      memo.set(key, issues);
+    }
+    return issues;
+  };
 }

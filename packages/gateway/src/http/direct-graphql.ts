@@ -102,38 +102,56 @@ function eligible(req: IncomingMessage, endpoint: string, maxBodyBytes: number):
   return Number.isInteger(length) && length > 0 && length <= maxBodyBytes;
 }
 
-/** A request's headers as a fetch Headers' `get`, for the hooks (header names are lower case in Node). */
-function headersOf(req: IncomingMessage) {
-  return {
-    get(name: string): string | null {
-      const v = req.headers[name.toLowerCase()];
-      return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
-    },
-    has(name: string): boolean {
-      return req.headers[name.toLowerCase()] !== undefined;
-    },
-  };
+/** A request's headers as the hooks read them (fetch Headers' `get` and `has`; Node's names are lower case). */
+class RequestHeaders {
+  constructor(private readonly req: IncomingMessage) {}
+  get(name: string): string | null {
+    const v = this.req.headers[name.toLowerCase()];
+    return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+  }
+  has(name: string): boolean {
+    return this.req.headers[name.toLowerCase()] !== undefined;
+  }
+}
+
+/** The request the hooks see: method, URL and headers. */
+class DirectRequest {
+  readonly method = "POST";
+  readonly headers: RequestHeaders;
+  constructor(
+    req: IncomingMessage,
+    readonly url: string,
+  ) {
+    this.headers = new RequestHeaders(req);
+  }
+}
+
+/** A response's headers as the hooks write them (fetch Headers' methods), kept lower case for Node. */
+class ResponseHeaders {
+  readonly map = new Map<string, string>();
+  set(name: string, value: string): void {
+    this.map.set(name.toLowerCase(), value);
+  }
+  get(name: string): string | null {
+    return this.map.get(name.toLowerCase()) ?? null;
+  }
+  has(name: string): boolean {
+    return this.map.has(name.toLowerCase());
+  }
+  delete(name: string): void {
+    this.map.delete(name.toLowerCase());
+  }
+  append(name: string, value: string): void {
+    const key = name.toLowerCase();
+    const prior = this.map.get(key);
+    this.map.set(key, prior === undefined ? value : `${prior}, ${value}`);
+  }
 }
 
 /** The response the hooks see: status and headers (set before it is written). */
 class DirectResponse {
-  readonly headers = new Map<string, string>();
+  readonly headers = new ResponseHeaders();
   constructor(readonly status: number) {}
-}
-
-function responseHeaders(response: DirectResponse) {
-  const map = response.headers;
-  return {
-    set: (name: string, value: string) => void map.set(name.toLowerCase(), value),
-    get: (name: string) => map.get(name.toLowerCase()) ?? null,
-    has: (name: string) => map.has(name.toLowerCase()),
-    delete: (name: string) => void map.delete(name.toLowerCase()),
-    append: (name: string, value: string) => {
-      const key = name.toLowerCase();
-      const prior = map.get(key);
-      map.set(key, prior === undefined ? value : `${prior}, ${value}`);
-    },
-  };
 }
 
 /**
@@ -151,6 +169,7 @@ export function createDirectGraphql(options: DirectGraphqlOptions): DirectHandle
   const hooks = collectHooks(options.plugins);
   if (!hooks) return null;
   const { yoga, endpoint, maxBodyBytes, maskedErrors } = options;
+  const wrapsInnermostFirst = [...hooks.request].reverse();
   const fetchAPI = yoga.fetchAPI;
 
   function toYoga(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
@@ -223,13 +242,9 @@ export function createDirectGraphql(options: DirectGraphqlOptions): DirectHandle
   async function serve(
     req: IncomingMessage,
     res: ServerResponse,
+    request: DirectRequest,
     params: NonNullable<ReturnType<typeof plainParams>>,
   ): Promise<void> {
-    const request = {
-      method: "POST",
-      url: `http://${req.headers.host ?? "localhost"}${endpoint}`,
-      headers: headersOf(req),
-    };
     const url = new URL(request.url);
     const serverContext: Record<string, unknown> = { req, res, request };
     let early: Response | undefined;
@@ -286,15 +301,17 @@ export function createDirectGraphql(options: DirectGraphqlOptions): DirectHandle
     const { response, text } = answer;
     await run(hooks!.onResponse, {
       request,
-      response: { status: response.status, headers: responseHeaders(response) },
+      response,
       serverContext,
       fetchAPI,
     });
     if (res.destroyed || res.writableEnded) return;
-    const headers: Record<string, string> = Object.fromEntries(response.headers);
-    headers["content-length"] = String(Buffer.byteLength(text));
+    const headers: Record<string, string> = Object.fromEntries(response.headers.map);
+    // Encoded once: its length is the header, its bytes the body.
+    const bytes = Buffer.from(text, "utf8");
+    headers["content-length"] = String(bytes.length);
     res.writeHead(response.status, headers);
-    res.end(text);
+    res.end(bytes);
   }
 
   function start(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
@@ -309,13 +326,14 @@ export function createDirectGraphql(options: DirectGraphqlOptions): DirectHandle
       return;
     }
     options.onServe?.();
+    const request = new DirectRequest(req, `http://${req.headers.host ?? "localhost"}${endpoint}`);
     let handling: Promise<void> | undefined;
     let go = () => {
-      handling = serve(req, res, params);
+      handling = serve(req, res, request, params);
     };
-    for (const wrap of [...hooks!.request].reverse()) {
+    for (const wrap of wrapsInnermostFirst) {
       const inner = go;
-      go = () => void wrap({ request: { headers: headersOf(req), url: req.url, method: req.method } }, inner);
+      go = () => void wrap({ request }, inner);
     }
     go();
     handling?.catch((e: unknown) => {
