@@ -64,65 +64,105 @@ function isGlobalId(value: string, nodeTypes: ReadonlySet<string>): boolean {
   );
 }
 
-function checkString(name: string, type: string, value: string, walk: Walk): string | null {
+/** What a text of this name and type may hold: its longest length and what else is checked. */
+interface TextRule {
+  readonly isId: boolean;
+  readonly max: number;
+  readonly isDate: boolean;
+  readonly isRegion: boolean;
+}
+
+function textRule(name: string, type: string): TextRule {
+  const isId = type === "ID";
+  return {
+    isId,
+    max:
+      TOKEN_NAME.test(name) || isId
+        ? MAX_TOKEN_LENGTH
+        : KEY_NAME.test(name)
+          ? MAX_KEY_LENGTH
+          : MAX_TEXT_LENGTH,
+    isDate: DATE_NAME.test(name),
+    isRegion: REGION_NAME.test(name),
+  };
+}
+
+function checkString(rule: TextRule, value: string, walk: Walk): string | null {
   if (value.includes("\u0000")) return "must not contain the NUL character";
-  if (type === "ID" && !isGlobalId(value, walk.nodeTypes)) return "is not a global id this API returned";
-  const max =
-    TOKEN_NAME.test(name) || type === "ID"
-      ? MAX_TOKEN_LENGTH
-      : KEY_NAME.test(name)
-        ? MAX_KEY_LENGTH
-        : MAX_TEXT_LENGTH;
-  if (value.length > max) return `must be at most ${max} characters (got ${value.length})`;
+  if (rule.isId && !isGlobalId(value, walk.nodeTypes)) return "is not a global id this API returned";
+  if (value.length > rule.max) return `must be at most ${rule.max} characters (got ${value.length})`;
   // A mutation's input is a domain input: the domain's schema checks what it means, every issue at once.
   if (!walk.isQuery) return null;
-  if (DATE_NAME.test(name) && !isIsoDate(value)) return "must be a real date in the form YYYY-MM-DD";
-  if (REGION_NAME.test(name)) {
+  if (rule.isDate && !isIsoDate(value)) return "must be a real date in the form YYYY-MM-DD";
+  if (rule.isRegion) {
     const parsed = parseRegionCode(value);
     if (!parsed.ok) return parsed.error.message;
   }
   return null;
 }
 
-function checkInt(name: string, value: number, path: string, walk: Walk): string | null {
-  if (!walk.isQuery || !YEAR_NAME.test(name)) return null;
+function checkYear(value: number, path: string, walk: Walk): string | null {
+  if (!walk.isQuery) return null;
   const parsed = yearSchema.safeParse(value);
   if (!parsed.success) return parsed.error.issues[0]?.message ?? "must be a year";
   return futureYearMessage(value, walk.asOf(), path);
 }
 
-function checkScalar(name: string, type: GraphQLInputType, value: unknown, path: string, walk: Walk): void {
-  const named = getNamedType(type);
-  if (!isScalarType(named)) return;
-  const message =
-    typeof value === "string"
-      ? checkString(name, named.name, value, walk)
-      : typeof value === "number" && named.name === "Int"
-        ? checkInt(name, value, path, walk)
-        : null;
-  if (message !== null) walk.issues.push({ path, message });
-}
+/** Checks one value of an argument or input field (at `path`) and records what is wrong. */
+type Check = (value: unknown, path: string, walk: Walk) => void;
 
-/** Checks one value of an argument or input field against its type; records what is wrong. */
-function checkValue(name: string, type: GraphQLInputType, value: unknown, path: string, walk: Walk): void {
-  if (value === null || value === undefined) return;
+const NO_CHECK: Check = () => undefined;
+
+/**
+ * The check of a value of this name and type, decided once per schema position: what its name and
+ * type call for is worked out here, not on every request. Input objects compile their fields on first
+ * use (an input type may contain itself).
+ */
+function compileCheck(name: string, type: GraphQLInputType): Check {
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) {
-    const items = value as readonly unknown[];
-    if (walk.isQuery && items.length > MAX_LIST_LENGTH) {
-      walk.issues.push({ path, message: `must have at most ${MAX_LIST_LENGTH} items (got ${items.length})` });
-      return;
-    }
-    for (const [i, item] of items.entries()) checkValue(name, inner.ofType, item, `${path}.${i}`, walk);
-  } else if (isInputObjectType(inner)) {
-    const record = value as Record<string, unknown>;
-    for (const field of Object.values(inner.getFields())) {
-      checkValue(field.name, field.type, record[field.name], `${path}.${field.name}`, walk);
-    }
-  } else {
-    checkScalar(name, inner, value, path, walk);
+    const item = compileCheck(name, inner.ofType);
+    return (value, path, walk) => {
+      if (value === null || value === undefined) return;
+      const items = value as readonly unknown[];
+      if (walk.isQuery && items.length > MAX_LIST_LENGTH) {
+        walk.issues.push({
+          path,
+          message: `must have at most ${MAX_LIST_LENGTH} items (got ${items.length})`,
+        });
+        return;
+      }
+      for (let i = 0; i < items.length; i++) item(items[i], `${path}.${i}`, walk);
+    };
   }
+  if (isInputObjectType(inner)) {
+    let fields: readonly (readonly [string, Check])[] | null = null;
+    return (value, path, walk) => {
+      if (value === null || value === undefined) return;
+      fields ??= Object.values(inner.getFields()).map((f) => [f.name, compileCheck(f.name, f.type)] as const);
+      const record = value as Record<string, unknown>;
+      for (const [field, check] of fields) {
+        const v = record[field];
+        if (v !== null && v !== undefined) check(v, `${path}.${field}`, walk);
+      }
+    };
+  }
+  const named = getNamedType(inner);
+  if (!isScalarType(named)) return NO_CHECK;
+  const rule = textRule(name, named.name);
+  const isYear = named.name === "Int" && YEAR_NAME.test(name);
+  return (value, path, walk) => {
+    const message =
+      typeof value === "string"
+        ? checkString(rule, value, walk)
+        : typeof value === "number" && isYear
+          ? checkYear(value, path, walk)
+          : null;
+    if (message !== null) walk.issues.push({ path, message });
+  };
 }
+
+const compiledArgs = new WeakMap<readonly GraphQLArgument[], readonly (readonly [string, Check])[]>();
 
 /** The issues of a field's arguments, every argument and input field walked. */
 export function argumentIssues(
@@ -130,8 +170,16 @@ export function argumentIssues(
   values: Readonly<Record<string, unknown>>,
   context: Omit<Walk, "issues">,
 ): Issue[] {
+  let checks = compiledArgs.get(args);
+  if (!checks) {
+    checks = args.map((a) => [a.name, compileCheck(a.name, a.type)] as const);
+    compiledArgs.set(args, checks);
+  }
   const walk: Walk = { ...context, issues: [] };
-  for (const arg of args) checkValue(arg.name, arg.type, values[arg.name], arg.name, walk);
+  for (const [name, check] of checks) {
+    const v = values[name];
+    if (v !== null && v !== undefined) check(v, name, walk);
+  }
   return walk.issues;
 }
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type ExecutionResult, GraphQLError, getOperationAST } from "graphql";
+import { type DocumentNode, type ExecutionResult, GraphQLError, getOperationAST } from "graphql";
 import { type Plugin, processRegularResult, type YogaServerInstance } from "graphql-yoga";
 
 /** How errors hidden from the client are masked: yoga's `maskedErrors` options, shared with it. */
@@ -57,6 +57,13 @@ function collectHooks(plugins: readonly Plugin[]) {
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as { then?: unknown } | null)?.then === "function";
 }
+
+/** Most query texts whose documents are kept valid (a client set repeats a few; others go through yoga's caches). */
+const MAX_KEPT_DOCUMENTS = 1000;
+/** Longest query text kept. */
+const MAX_KEPT_QUERY_LENGTH = 20_000;
+/** Most Host headers whose URL is kept. */
+const MAX_KEPT_URLS = 16;
 
 const PARAM_KEYS = new Set(["query", "variables", "operationName", "extensions"]);
 
@@ -170,6 +177,12 @@ export function createDirectGraphql(options: DirectGraphqlOptions): DirectHandle
   if (!hooks) return null;
   const { yoga, endpoint, maxBodyBytes, maskedErrors } = options;
   const wrapsInnermostFirst = [...hooks.request].reverse();
+  // A query text and operation name that parsed, named an operation of the text and passed validation
+  // (the depth, token and alias limits among its rules) against this schema pass again: yoga caches
+  // parsing and validation by text too, but only behind hooks that run on every request.
+  const validDocuments = new Map<string, DocumentNode>();
+  // The URL the hooks get, per Host header: they read it, never change it.
+  const urls = new Map<string, URL>();
   const fetchAPI = yoga.fetchAPI;
 
   function toYoga(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
@@ -188,15 +201,30 @@ export function createDirectGraphql(options: DirectGraphqlOptions): DirectHandle
     };
   }
 
+  function parseAndValidate(
+    enveloped: ReturnType<typeof yoga.getEnveloped>,
+    query: string,
+    key: string,
+  ): DocumentNode | ExecutionResult {
+    const document = enveloped.parse(query);
+    const errors = enveloped.validate(enveloped.schema, document);
+    if (errors.length > 0) return { errors };
+    if (validDocuments.size < MAX_KEPT_DOCUMENTS && key.length <= MAX_KEPT_QUERY_LENGTH) {
+      validDocuments.set(key, document);
+    }
+    return document;
+  }
+
   async function execute(
     params: NonNullable<ReturnType<typeof plainParams>>,
     context: Record<string, unknown>,
   ): Promise<ExecutionResult> {
     Object.assign(context, { params });
     const enveloped = yoga.getEnveloped(context);
-    const document = enveloped.parse(params.query);
-    const errors = enveloped.validate(enveloped.schema, document);
-    if (errors.length > 0) return { errors };
+    const key = `${params.operationName ?? ""}\n${params.query}`;
+    const checked = validDocuments.get(key) ?? parseAndValidate(enveloped, params.query, key);
+    if (!("kind" in checked)) return checked;
+    const document = checked;
     const contextValue = await enveloped.contextFactory();
     const operation = getOperationAST(document, params.operationName);
     const run = operation?.operation === "subscription" ? enveloped.subscribe : enveloped.execute;
@@ -245,7 +273,11 @@ export function createDirectGraphql(options: DirectGraphqlOptions): DirectHandle
     request: DirectRequest,
     params: NonNullable<ReturnType<typeof plainParams>>,
   ): Promise<void> {
-    const url = new URL(request.url);
+    let url = urls.get(request.url);
+    if (!url) {
+      url = new URL(request.url);
+      if (urls.size < MAX_KEPT_URLS) urls.set(request.url, url);
+    }
     const serverContext: Record<string, unknown> = { req, res, request };
     let early: Response | undefined;
     const endResponse = (r: Response) => {
