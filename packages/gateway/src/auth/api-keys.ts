@@ -174,11 +174,16 @@ export interface ApiKeyVerifierOptions {
 /** Most keys a verifier keeps in memory; past it the key admitted longest ago is dropped. */
 export const KEY_CACHE_SIZE = 10_000;
 
-interface CachedKey {
-  readonly hashHex: string;
+interface StoredKey {
   readonly regionCode: string;
   readonly permissions: readonly string[];
   readonly expiresAt: Date | null;
+}
+
+/** A key kept in memory: its row, the hash it was admitted with (decoded once) and its permissions as the principal holds them. */
+interface CachedKey extends StoredKey {
+  readonly hash: Buffer;
+  readonly permissionSet: ReadonlySet<Permission>;
 }
 
 /** Verifies API keys against the database. */
@@ -229,24 +234,20 @@ async function loadKeyRow(
   return r.rows[0] ?? null;
 }
 
-function sameHash(storedHex: string | null | undefined, given: Buffer): boolean {
-  const stored = storedHex ? Buffer.from(storedHex, "hex") : null;
+function sameHash(stored: Buffer | null, given: Buffer): boolean {
   return stored !== null && stored.length === given.length && timingSafeEqual(stored, given);
 }
 
-function principalOf(id: string, row: Omit<CachedKey, "hashHex">, now: Date): Principal {
+function permissionSetOf(permissions: readonly string[]): ReadonlySet<Permission> {
+  return new Set(permissions.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p)));
+}
+
+function principalOf(id: string, row: StoredKey, permissions: ReadonlySet<Permission>, now: Date): Principal {
   const expiresAt = row.expiresAt;
   if (expiresAt && expiresAt.getTime() <= now.getTime()) {
     throw new AuthError("AUTH.EXPIRED_KEY", `this API key expired at ${expiresAt.toISOString()}`);
   }
-  return {
-    id: `key:${id}`,
-    kind: "api_key",
-    regionCode: row.regionCode,
-    permissions: new Set(
-      row.permissions.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p)),
-    ),
-  };
+  return { id: `key:${id}`, kind: "api_key", regionCode: row.regionCode, permissions };
 }
 
 /** Keeps `value` under `id`, dropping the entry kept longest when the cache is full. */
@@ -267,20 +268,21 @@ export function createApiKeyVerifier(pool: pg.Pool, options: ApiKeyVerifierOptio
       const hashHex = hashApiKeySecret(parts.secret);
       const given = Buffer.from(hashHex, "hex");
       const cached = cache?.get(parts.id);
-      if (cache && cached && sameHash(cached.hashHex, given)) {
-        const principal = principalOf(parts.id, cached, clock());
+      if (cache && cached && sameHash(cached.hash, given)) {
+        const principal = principalOf(parts.id, cached, cached.permissionSet, clock());
         requireKeyRecheck(pool, principal, { id: parts.id, hashHex }, () => cache.delete(parts.id));
         return principal;
       }
       const now = Date.now();
       const row = await loadKeyRow(pool, parts.id, hashHex, options.counter, now);
-      if (!row || !sameHash(row.key_hash, given)) {
+      if (!row || !sameHash(row.key_hash ? Buffer.from(row.key_hash, "hex") : null, given)) {
         throw new AuthError("AUTH.INVALID_CREDENTIALS", "invalid API key");
       }
       if (row.revoked) throw new AuthError("AUTH.REVOKED_KEY", "this API key has been revoked");
       const stored = { regionCode: row.region_code, permissions: row.permissions, expiresAt: row.expires_at };
-      const principal = principalOf(parts.id, stored, clock());
-      if (cache) remember(cache, parts.id, { ...stored, hashHex });
+      const permissionSet = permissionSetOf(stored.permissions);
+      const principal = principalOf(parts.id, stored, permissionSet, clock());
+      if (cache) remember(cache, parts.id, { ...stored, hash: given, permissionSet });
       if (options.counter && row.points != null && row.expire != null) {
         options.counter.record(principal, Number(row.points), Number(row.expire), now);
       }

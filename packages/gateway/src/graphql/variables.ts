@@ -17,7 +17,8 @@ export function useVariableCheck(): Plugin<GatewayContext> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName);
-      if (!operation) return;
+      // An operation that defines no variables ignores any given: there is nothing to coerce.
+      if (!operation?.variableDefinitions?.length) return;
       const coerced = getVariableValues(
         args.schema,
         operation.variableDefinitions ?? [],
