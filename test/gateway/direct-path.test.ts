@@ -4,6 +4,7 @@
 // served the plain ones.
 import { createGatewayServer, createLogger, type GatewayServer } from "@fupin/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestGateway } from "../support/gateway.js";
 import { COUNTY, householdId, TOWN_A } from "./graphql-fixture.js";
 import { type GraphqlHarness, startGraphqlHarness } from "./graphql-harness.js";
 
@@ -273,5 +274,40 @@ describe("the direct path refuses past the rate limit as yoga does", () => {
     expect(code(yoga[2]!)).toBe("RATE_LIMITED");
     expect(yoga.map((s) => s.status)).toEqual([200, 200, 429]);
     expect((await limited.gateway.server.metrics.directRequests.get()).values[0]?.value).toBe(3);
+  });
+});
+
+describe("errors the direct path hides", () => {
+  it("are logged once each with the request id and without values, in the execution and before it", async () => {
+    const broken = await startTestGateway({ seedHouseholds: 5, captureLogs: true, http: true });
+    try {
+      const key = await broken.keys.create(COUNTY, ["ledger:read"]);
+      await broken.db.pool.query("alter table household rename to household_gone");
+      const inside = await broken.graphql(MEMBERS, undefined, {
+        key,
+        headers: { "x-request-id": "hidden-1" },
+      });
+      expect(inside.status).toBe(200);
+      expect(inside.body.errors?.[0]?.message).toBe("Unexpected error.");
+      // A key not yet cached is read from a table that is gone: the failure is outside the execution.
+      const fresh = await broken.keys.create(COUNTY, ["ledger:read"]);
+      await broken.db.pool.query("alter table api_key rename to api_key_gone");
+      const before = await broken.graphql(MEMBERS, undefined, {
+        key: fresh,
+        headers: { "x-request-id": "hidden-2" },
+      });
+      expect(before.body.errors?.[0]?.message).toBe("Unexpected error.");
+      expect(JSON.stringify([inside.body, before.body])).not.toMatch(/relation|does not exist|42P01/);
+      expect((await broken.server.metrics.directRequests.get()).values[0]?.value).toBe(2);
+      const lines = broken.logs.filter((l) => l.msg === "unexpected error masked");
+      expect(lines.map((l) => l.requestId)).toEqual(["hidden-1", "hidden-2"]);
+      for (const l of lines) expect(l).toMatchObject({ err: { type: "DatabaseError", code: "42P01" } });
+      expect(broken.logs.every((l) => typeof l.requestId === "string")).toBe(true);
+      expect(JSON.stringify(broken.logs)).not.toMatch(/does not exist/);
+    } finally {
+      await broken.db.pool.query("alter table household_gone rename to household").catch(() => undefined);
+      await broken.db.pool.query("alter table api_key_gone rename to api_key").catch(() => undefined);
+      await broken.close();
+    }
   });
 });

@@ -2,13 +2,12 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CONSOLE_DIST_DIR } from "@fupin/console/build";
 import { DEFAULT_ID_NUMBER_MASK } from "@fupin/domain";
-import { GraphQLError, type GraphQLSchema } from "graphql";
-import { createYoga, maskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import type { GraphQLSchema } from "graphql";
+import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
 import { type AssessmentService, createAssessmentService } from "./assessment/assessment-service.js";
 import { createAuditWriter } from "./audit/audit-writer.js";
 import { createApiKeyVerifier } from "./auth/api-keys.js";
-import { isAuthError } from "./auth/auth-error.js";
 import { createAuthenticator } from "./auth/authenticate.js";
 import { createJwtVerifier } from "./auth/jwt.js";
 import { keyRecheck } from "./auth/key-recheck.js";
@@ -21,15 +20,16 @@ import { createSchema } from "./graphql/schema/index.js";
 import { createFailedWriteLimit, type FailedWriteLimit } from "./graphql/write/failed-writes.js";
 import { mutationRechecksItself } from "./graphql/write/one-statement.js";
 import { createDirectGraphql, type MaskedErrorOptions } from "./http/direct-graphql.js";
+import { gatewayMaskedErrors, logHiddenError, useHiddenErrorLog } from "./http/hidden-errors.js";
 import { createPostgresRateLimiter } from "./http/rate-limiter.js";
-import { requestInfo } from "./http/request-info.js";
+import { findRequestInfo, requestInfo } from "./http/request-info.js";
 import { useAuth } from "./http/use-auth.js";
 import { useBodyLimit } from "./http/use-body-limit.js";
 import { useConsoleRoutes } from "./http/use-console-routes.js";
 import { renderGraphiqlPage, useGraphiqlAssets } from "./http/use-graphiql-assets.js";
 import { useOpsRoutes } from "./http/use-ops-routes.js";
 import { useRateLimit } from "./http/use-rate-limit.js";
-import { currentRequestLogger, useRequestLog } from "./http/use-request-log.js";
+import { useRequestLog } from "./http/use-request-log.js";
 import { addAssessmentMetrics, createMetrics, type GatewayMetrics } from "./ops/metrics.js";
 
 /** Options of `createGatewayYoga` and `createGatewayServer`. */
@@ -92,20 +92,6 @@ query Households {
 }
 `;
 
-/** What may be logged of an error hidden from the client: PostgreSQL errors by code and object names only (their messages can quote values). */
-function describeHiddenError(error: unknown): Record<string, unknown> {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  const path = error instanceof GraphQLError ? error.path : undefined;
-  const pg = original as Record<string, unknown>;
-  if (typeof pg.code === "string" && pg.severity !== undefined) {
-    const { code, table, constraint, column } = pg;
-    return { type: "DatabaseError", code, table, constraint, column, path };
-  }
-  return original instanceof Error
-    ? { type: original.name, message: original.message, path }
-    : { type: typeof original, path };
-}
-
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
 /** GraphiQL's options: the development key in the headers when the page is asked for from this machine. */
@@ -122,11 +108,14 @@ function graphiqlOptions(developmentKey: string | undefined) {
 }
 
 function yogaLogging(logger: Logger) {
-  // yoga logs at debug on every request: nothing is built for a level that is off.
+  // yoga logs at debug on every request: nothing is built for a level that is off. It also logs each
+  // error it masks, message and all: the gateway logs those itself, with the request id and without
+  // values (`logHiddenError`).
   const at =
     (level: "debug" | "info" | "warn" | "error") =>
     (...a: unknown[]) => {
-      if (logger.isLevelEnabled(level)) currentRequestLogger(logger)[level]({ yoga: a.map(String) }, "yoga");
+      if (level === "error" && a.length > 0 && a.every((x) => x instanceof Error)) return;
+      if (logger.isLevelEnabled(level)) logger[level]({ yoga: a.map(String) }, "yoga");
     };
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
@@ -190,21 +179,10 @@ function buildGatewayYoga(options: GatewayServerOptions, metrics: GatewayMetrics
   const assessment = options.assessment ?? defaultAssessment(options.db);
   const failedWrites = createFailedWriteLimit(db.pool, options.config.failedWritesPerHour ?? 60);
   const idNumberMask = options.config.idNumberMask ?? DEFAULT_ID_NUMBER_MASK;
-  const maskedErrors: MaskedErrorOptions = {
-    isDev: false,
-    errorMessage: "Unexpected error.",
-    maskError(error, message) {
-      const masked = maskError(error, message, false);
-      // A key found revoked during the request: the whole answer becomes useAuth's 401.
-      const original = error instanceof GraphQLError ? error.originalError : error;
-      if (masked !== error && !isAuthError(original)) {
-        currentRequestLogger(logger).error({ err: describeHiddenError(error) }, "unexpected error masked");
-      }
-      return masked;
-    },
-  };
+  const maskedErrors = gatewayMaskedErrors(logger);
   const plugins: Plugin[] = [
     ...httpPlugins(options, metrics, failedWrites),
+    useHiddenErrorLog() as Plugin,
     ...(createGraphqlPlugins() as Plugin[]),
     ...(options.plugins ?? []),
   ];
@@ -264,6 +242,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
           maxBodyBytes: config.maxBodyBytes,
           maskedErrors,
           onServe: () => metrics.directRequests.inc(),
+          onError: (error, serverContext) =>
+            logHiddenError(findRequestInfo(serverContext)?.logger ?? options.logger, error),
         });
   const server = createServer(direct ? (req, res) => direct(req, res) || void yoga(req, res) : yoga);
   return {

@@ -22,6 +22,8 @@ export interface DirectGraphqlOptions {
   readonly maskedErrors: MaskedErrorOptions;
   /** Called for each request this path serves (a metric counts them). */
   readonly onServe?: () => void;
+  /** Called with an error thrown outside the execution (a hook's, the context's) before it is masked: to log it with the request. */
+  readonly onError?: (error: unknown, serverContext: Record<string, unknown>) => void;
 }
 
 /** Serves a Node request when it is a plain JSON GraphQL POST (returns true), else leaves it to yoga (false). */
@@ -312,6 +314,7 @@ export function createDirectGraphql(options: DirectGraphqlOptions): DirectHandle
         }
         result = early ? { errors: [] } : await execute(params, serverContext);
       } catch (e) {
+        options.onError?.(e, serverContext);
         result = errorResult(e);
       }
       if (early) {

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
@@ -28,13 +27,6 @@ function boundedLabels(max: number): (label: string) => string {
     seen.add(label);
     return label;
   };
-}
-
-const current = new AsyncLocalStorage<RequestInfo>();
-
-/** The logger of the request being handled (for code that gets no context, such as error masking). */
-export function currentRequestLogger(fallback: Logger): Logger {
-  return current.getStore()?.logger ?? fallback;
 }
 
 function newRequestInfo(request: Request, logger: Logger): RequestInfo {
@@ -69,11 +61,8 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
   const { logger, metrics } = options;
   const label = boundedLabels(MAX_OPERATION_LABELS);
   return {
-    instrumentation: {
-      request: ({ request }, wrapped) => current.run(newRequestInfo(request, logger), wrapped),
-    },
     onRequest({ request, url, serverContext }) {
-      const info = current.getStore() ?? newRequestInfo(request, logger);
+      const info = newRequestInfo(request, logger);
       // The routes after this hook parse the URL anyway: the response line takes the path from it.
       info.path = url.pathname;
       attachRequestInfo(serverContext, info);
@@ -86,7 +75,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
       countErrors(result, metrics, label(requestInfo(serverContext).operation));
     },
     onResponse({ request, response, serverContext }) {
-      const info = findRequestInfo(serverContext) ?? current.getStore() ?? newRequestInfo(request, logger);
+      const info = findRequestInfo(serverContext) ?? newRequestInfo(request, logger);
       const path = info.path ?? new URL(request.url).pathname;
       const isGraphql = path === "/graphql";
       const seconds = (performance.now() - info.started) / 1000;
