@@ -65,16 +65,15 @@ export function gatewayMaskedErrors(logger: Logger): MaskedErrorOptions {
  * `onExecuteDone` sees the errors as they were thrown.
  */
 export function useHiddenErrorLog(): Plugin<GatewayContext> {
-  return {
-    onExecute({ args }) {
+  // One hooks object for every execution: the payload carries the context.
+  const done = {
+    onExecuteDone({ args, result }: { args: { contextValue: unknown }; result: unknown }) {
+      if (Symbol.asyncIterator in (result as object)) return;
       const ctx = args.contextValue as GatewayContext;
-      return {
-        onExecuteDone({ result }) {
-          if (Symbol.asyncIterator in (result as object)) return;
-          for (const error of (result as { errors?: readonly unknown[] }).errors ?? [])
-            logHiddenError(ctx.logger, error);
-        },
-      };
+      for (const error of (result as { errors?: readonly unknown[] }).errors ?? []) {
+        logHiddenError(ctx.logger, error);
+      }
     },
   };
+  return { onExecute: () => done };
 }
