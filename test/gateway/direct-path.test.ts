@@ -2,7 +2,12 @@
 // servers over one database, one with the direct path and one without, must give the same status,
 // headers, body, log line and audit entries for every kind of request, and the direct path must have
 // served the plain ones.
-import { createGatewayServer, createLogger, type GatewayServer } from "@fupin/gateway";
+import {
+  createGatewayServer,
+  createLogger,
+  type GatewayServer,
+  type GatewayServerOptions,
+} from "@fupin/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway } from "../support/gateway.js";
 import { COUNTY, householdId, TOWN_A } from "./graphql-fixture.js";
@@ -26,10 +31,25 @@ const COMPARED = [
   "x-sql-statements",
 ];
 
+/** A second server over the harness's database, every request through yoga (no direct path). */
+async function startYogaOnly(
+  harness: GraphqlHarness,
+  logger: GatewayServerOptions["logger"],
+): Promise<{ server: GatewayServer; url: string }> {
+  const server = createGatewayServer({
+    config: harness.gateway.config,
+    db: harness.gateway.db,
+    logger,
+    now: () => NOW,
+    directPath: false,
+  });
+  return { server, url: await server.listen() };
+}
+
 let h: GraphqlHarness;
 let yogaOnly: GatewayServer;
 let yogaUrl: string;
-const logs: { direct: Record<string, unknown>[]; yoga: Record<string, unknown>[] } = { direct: [], yoga: [] };
+const yogaLogs: Record<string, unknown>[] = [];
 let keys: { personal: string; read: string; write: string; townA: string };
 
 beforeAll(async () => {
@@ -40,14 +60,10 @@ beforeAll(async () => {
     write: await h.gateway.keys.create(COUNTY, ["ledger:read", "ledger:write"]),
     townA: await h.gateway.keys.create(TOWN_A, ["ledger:read", "personal:read"]),
   };
-  yogaOnly = createGatewayServer({
-    config: h.gateway.config,
-    db: h.gateway.db,
-    logger: createLogger("info", { write: (line: string) => void logs.yoga.push(JSON.parse(line)) }),
-    now: () => NOW,
-    directPath: false,
-  });
-  yogaUrl = await yogaOnly.listen();
+  ({ server: yogaOnly, url: yogaUrl } = await startYogaOnly(
+    h,
+    createLogger("info", { write: (line: string) => void yogaLogs.push(JSON.parse(line)) }),
+  ));
 }, 120_000);
 
 afterAll(async () => {
@@ -212,7 +228,7 @@ describe("the direct path answers as yoga does", () => {
       const { time: _t, ms: _ms, pid: _p, hostname: _h, ...rest } = line ?? {};
       return rest;
     };
-    expect(lineOf(h.gateway.logs)).toEqual(lineOf(logs.yoga));
+    expect(lineOf(h.gateway.logs)).toEqual(lineOf(yogaLogs));
     expect(lineOf(h.gateway.logs)).toMatchObject({
       status: 200,
       operation: "Bench",
@@ -239,14 +255,7 @@ describe("the direct path refuses past the rate limit as yoga does", () => {
   let limitedYogaUrl: string;
   beforeAll(async () => {
     limited = await startGraphqlHarness({ rateLimitPerMinute: 2 });
-    limitedYoga = createGatewayServer({
-      config: limited.gateway.config,
-      db: limited.gateway.db,
-      logger: createLogger("silent"),
-      now: () => NOW,
-      directPath: false,
-    });
-    limitedYogaUrl = await limitedYoga.listen();
+    ({ server: limitedYoga, url: limitedYogaUrl } = await startYogaOnly(limited, createLogger("silent")));
   }, 120_000);
   afterAll(async () => {
     await limitedYoga?.close();

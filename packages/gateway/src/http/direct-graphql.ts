@@ -13,7 +13,7 @@ export interface MaskedErrorOptions {
 export interface DirectGraphqlOptions {
   // biome-ignore lint/suspicious/noExplicitAny: any yoga instance's envelop serves.
   readonly yoga: YogaServerInstance<any, any>;
-  /** The yoga plugins, in yoga's order: their request, response and result hooks run here too. */
+  /** The yoga plugins, in yoga's order: their request, request-parse, result and response hooks run here too. */
   readonly plugins: readonly Plugin[];
   /** The GraphQL endpoint's path (`/graphql`). */
   readonly endpoint: string;
@@ -30,24 +30,23 @@ export interface DirectGraphqlOptions {
 export type DirectHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 type Hook = (payload: Record<string, unknown>) => unknown;
-type Wrap = (payload: Record<string, unknown>, wrapped: () => void) => unknown;
 
-/** The yoga-level hooks of the plugins, in order; null when a plugin uses a hook this path does not run. */
-function collectHooks(plugins: readonly Plugin[]) {
-  const hooks = {
-    request: [] as Wrap[],
-    onRequest: [] as Hook[],
-    onRequestParse: [] as Hook[],
-    onResultProcess: [] as Hook[],
-    onResponse: [] as Hook[],
-  };
+/** The yoga-level hooks this path runs, in plugin order. */
+interface Hooks {
+  readonly onRequest: Hook[];
+  readonly onRequestParse: Hook[];
+  readonly onResultProcess: Hook[];
+  readonly onResponse: Hook[];
+}
+
+/**
+ * The yoga-level hooks of the plugins, in order; null when a plugin uses one this path does not run
+ * (params or execution-result hooks, instrumentation): yoga then serves every request.
+ */
+function collectHooks(plugins: readonly Plugin[]): Hooks | null {
+  const hooks: Hooks = { onRequest: [], onRequestParse: [], onResultProcess: [], onResponse: [] };
   for (const plugin of plugins as readonly Record<string, unknown>[]) {
-    if (plugin.onParams || plugin.onExecutionResult) return null;
-    const instrumentation = plugin.instrumentation as Record<string, unknown> | undefined;
-    if (instrumentation) {
-      if (Object.keys(instrumentation).some((k) => k !== "request")) return null;
-      if (instrumentation.request) hooks.request.push(instrumentation.request as Wrap);
-    }
+    if (plugin.onParams || plugin.onExecutionResult || plugin.instrumentation) return null;
     for (const name of ["onRequest", "onRequestParse", "onResultProcess", "onResponse"] as const) {
       const hook = plugin[name];
       if (typeof hook === "function") hooks[name].push(hook.bind(plugin) as Hook);
@@ -163,6 +162,242 @@ class DirectResponse {
   constructor(readonly status: number) {}
 }
 
+type Params = NonNullable<ReturnType<typeof plainParams>>;
+
+/** An answer about to be written: the response the hooks see and its body. */
+interface Answer {
+  readonly response: DirectResponse;
+  readonly text: string;
+}
+
+/** One request on this path: what its hooks share, and an answer a request hook ended it with. */
+interface Exchange {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly request: DirectRequest;
+  readonly url: URL;
+  readonly serverContext: Record<string, unknown>;
+  early: Response | undefined;
+}
+
+async function fromFetch(fetched: Response): Promise<Answer> {
+  const response = new DirectResponse(fetched.status);
+  fetched.headers.forEach((value, name) => {
+    response.headers.set(name, value);
+  });
+  return { response, text: await fetched.text() };
+}
+
+/** Runs hooks in order, waiting for each that returns a promise; returns what each returned. */
+async function runHooks(hooks: readonly Hook[], payload: Record<string, unknown>): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const hook of hooks) {
+    const r = hook(payload);
+    out.push(isThenable(r) ? await r : r);
+  }
+  return out;
+}
+
+class DirectGraphql {
+  private readonly fetchAPI;
+  // A query text and operation name that parsed, named an operation of the text and passed validation
+  // (the depth, token and alias limits among its rules) against this schema pass again: yoga caches
+  // parsing and validation by text too, but only behind hooks that run on every request.
+  private readonly validDocuments = new Map<string, DocumentNode>();
+  // The URL the hooks get, per Host header: they read it, never change it.
+  private readonly urls = new Map<string, URL>();
+
+  constructor(
+    private readonly options: DirectGraphqlOptions,
+    private readonly hooks: Hooks,
+  ) {
+    this.fetchAPI = options.yoga.fetchAPI;
+  }
+
+  /** Takes the request when it is eligible: reads its body, then serves it or hands it to yoga. */
+  take(req: IncomingMessage, res: ServerResponse): boolean {
+    if (!eligible(req, this.options.endpoint, this.options.maxBodyBytes)) return false;
+    req.socket.setNoDelay(true);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    req.on("end", () => this.start(req, res, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
+    req.on("error", () => res.destroy());
+    return true;
+  }
+
+  private start(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    let params: ReturnType<typeof plainParams>;
+    try {
+      params = plainParams(JSON.parse(body.toString("utf8")));
+    } catch {
+      params = null;
+    }
+    if (!params) {
+      // @whatwg-node/server reads a body already taken from the stream from `req.body`.
+      (req as IncomingMessage & { body?: Buffer }).body = body;
+      void this.options.yoga(req, res);
+      return;
+    }
+    this.options.onServe?.();
+    this.serve(this.exchange(req, res), params).catch((e: unknown) => {
+      // Nothing was answered: the connection is closed rather than left waiting.
+      res.destroy(e instanceof Error ? e : new Error(String(e)));
+    });
+  }
+
+  private exchange(req: IncomingMessage, res: ServerResponse): Exchange {
+    const request = new DirectRequest(
+      req,
+      `http://${req.headers.host ?? "localhost"}${this.options.endpoint}`,
+    );
+    let url = this.urls.get(request.url);
+    if (!url) {
+      url = new URL(request.url);
+      if (this.urls.size < MAX_KEPT_URLS) this.urls.set(request.url, url);
+    }
+    return { req, res, request, url, serverContext: { req, res, request }, early: undefined };
+  }
+
+  private async serve(x: Exchange, params: Params): Promise<void> {
+    const answer = (await this.requestHooksEnd(x))
+      ? await fromFetch(x.early!)
+      : await this.answerOf(x, params);
+    await runHooks(this.hooks.onResponse, {
+      request: x.request,
+      response: answer.response,
+      serverContext: x.serverContext,
+      fetchAPI: this.fetchAPI,
+    });
+    if (x.res.destroyed || x.res.writableEnded) return;
+    const headers: Record<string, string> = Object.fromEntries(answer.response.headers.map);
+    // Encoded once: its length is the header, its bytes the body.
+    const bytes = Buffer.from(answer.text, "utf8");
+    headers["content-length"] = String(bytes.length);
+    x.res.writeHead(answer.response.status, headers);
+    x.res.end(bytes);
+  }
+
+  /** Runs the request hooks; true when one ended the request with a response of its own. */
+  private async requestHooksEnd(x: Exchange): Promise<boolean> {
+    const payload = this.hookPayload(x);
+    for (const hook of this.hooks.onRequest) {
+      const r = hook(payload);
+      if (isThenable(r)) await r;
+      if (x.early) return true;
+    }
+    return false;
+  }
+
+  /** What the request and request-parse hooks are given; `endResponse` ends the request with their own response. */
+  private hookPayload(x: Exchange) {
+    const endResponse = (r: Response) => {
+      x.early = r;
+    };
+    return {
+      request: x.request,
+      url: x.url,
+      serverContext: x.serverContext,
+      fetchAPI: this.fetchAPI,
+      endResponse,
+    };
+  }
+
+  /** The request-parse hooks, the execution and the result hooks, rendered (or a parse hook's own response). */
+  private async answerOf(x: Exchange, params: Params): Promise<Answer> {
+    let result: ExecutionResult;
+    try {
+      await this.requestParseHooks(x, params);
+      if (x.early) return fromFetch(x.early);
+      result = await this.execute(params, x.serverContext);
+    } catch (e) {
+      this.options.onError?.(e, x.serverContext);
+      result = this.errorResult(e);
+    }
+    await runHooks(this.hooks.onResultProcess, {
+      request: x.request,
+      result,
+      setResult: (r: ExecutionResult) => {
+        result = r;
+      },
+      serverContext: x.serverContext,
+      acceptableMediaTypes: [],
+      setResultProcessor: () => undefined,
+    });
+    return this.render(result, ANSWERED_AS.get(x.req.headers.accept)!);
+  }
+
+  private async requestParseHooks(x: Exchange, params: Params): Promise<void> {
+    const done = await runHooks(this.hooks.onRequestParse, {
+      ...this.hookPayload(x),
+      requestParser: undefined,
+      setRequestParser: () => undefined,
+    });
+    for (const d of done) {
+      const after = (d as { onRequestParseDone?: Hook } | undefined)?.onRequestParseDone;
+      if (!after) continue;
+      const r = after({ requestParserResult: params, setRequestParserResult: () => undefined });
+      if (isThenable(r)) await r;
+    }
+  }
+
+  /** What yoga answers for an error thrown before or during execution (its `handleError`, masked). */
+  private errorResult(error: unknown): ExecutionResult {
+    const { maskError, errorMessage, isDev } = this.options.maskedErrors;
+    const masked = maskError(error, errorMessage, isDev);
+    return {
+      errors: [
+        masked instanceof GraphQLError ? masked : new GraphQLError(masked.message, { originalError: masked }),
+      ],
+    };
+  }
+
+  private async execute(params: Params, context: Record<string, unknown>): Promise<ExecutionResult> {
+    Object.assign(context, { params });
+    const enveloped = this.options.yoga.getEnveloped(context);
+    const key = `${params.operationName ?? ""}\n${params.query}`;
+    const checked = this.validDocuments.get(key) ?? this.parseAndValidate(enveloped, params.query, key);
+    if (!("kind" in checked)) return checked;
+    const contextValue = await enveloped.contextFactory();
+    const operation = getOperationAST(checked, params.operationName);
+    const run = operation?.operation === "subscription" ? enveloped.subscribe : enveloped.execute;
+    return (await run({
+      schema: enveloped.schema,
+      document: checked,
+      contextValue,
+      variableValues: params.variables,
+      operationName: params.operationName,
+    })) as ExecutionResult;
+  }
+
+  private parseAndValidate(
+    enveloped: ReturnType<DirectGraphqlOptions["yoga"]["getEnveloped"]>,
+    query: string,
+    key: string,
+  ): DocumentNode | ExecutionResult {
+    const document = enveloped.parse(query);
+    const errors = enveloped.validate(enveloped.schema, document);
+    if (errors.length > 0) return { errors };
+    if (this.validDocuments.size < MAX_KEPT_DOCUMENTS && key.length <= MAX_KEPT_QUERY_LENGTH) {
+      this.validDocuments.set(key, document);
+    }
+    return document;
+  }
+
+  private async render(result: ExecutionResult, mediaType: string): Promise<Answer> {
+    if (!result.errors && !result.extensions) {
+      const stringify = (result as { stringify?: (r: unknown) => string }).stringify ?? JSON.stringify;
+      const response = new DirectResponse(200);
+      response.headers.set("content-type", `${mediaType}; charset=utf-8`);
+      return { response, text: stringify(result) };
+    }
+    return fromFetch(processRegularResult(result, this.fetchAPI, mediaType));
+  }
+}
+
 /**
  * The GraphQL endpoint without the fetch-API layer, for the requests most clients send: a POST of a
  * JSON body (framed by Content-Length, within the body limit) with a query, its variables and
@@ -177,217 +412,6 @@ class DirectResponse {
 export function createDirectGraphql(options: DirectGraphqlOptions): DirectHandler | null {
   const hooks = collectHooks(options.plugins);
   if (!hooks) return null;
-  const { yoga, endpoint, maxBodyBytes, maskedErrors } = options;
-  const wrapsInnermostFirst = [...hooks.request].reverse();
-  // A query text and operation name that parsed, named an operation of the text and passed validation
-  // (the depth, token and alias limits among its rules) against this schema pass again: yoga caches
-  // parsing and validation by text too, but only behind hooks that run on every request.
-  const validDocuments = new Map<string, DocumentNode>();
-  // The URL the hooks get, per Host header: they read it, never change it.
-  const urls = new Map<string, URL>();
-  const fetchAPI = yoga.fetchAPI;
-
-  function toYoga(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
-    // @whatwg-node/server reads a body already taken from the stream from `req.body`.
-    (req as IncomingMessage & { body?: Buffer }).body = body;
-    void yoga(req, res);
-  }
-
-  /** What yoga answers for an error thrown before or during execution (its `handleError`, masked). */
-  function errorResult(error: unknown): ExecutionResult {
-    const masked = maskedErrors.maskError(error, maskedErrors.errorMessage, maskedErrors.isDev);
-    return {
-      errors: [
-        masked instanceof GraphQLError ? masked : new GraphQLError(masked.message, { originalError: masked }),
-      ],
-    };
-  }
-
-  function parseAndValidate(
-    enveloped: ReturnType<typeof yoga.getEnveloped>,
-    query: string,
-    key: string,
-  ): DocumentNode | ExecutionResult {
-    const document = enveloped.parse(query);
-    const errors = enveloped.validate(enveloped.schema, document);
-    if (errors.length > 0) return { errors };
-    if (validDocuments.size < MAX_KEPT_DOCUMENTS && key.length <= MAX_KEPT_QUERY_LENGTH) {
-      validDocuments.set(key, document);
-    }
-    return document;
-  }
-
-  async function execute(
-    params: NonNullable<ReturnType<typeof plainParams>>,
-    context: Record<string, unknown>,
-  ): Promise<ExecutionResult> {
-    Object.assign(context, { params });
-    const enveloped = yoga.getEnveloped(context);
-    const key = `${params.operationName ?? ""}\n${params.query}`;
-    const checked = validDocuments.get(key) ?? parseAndValidate(enveloped, params.query, key);
-    if (!("kind" in checked)) return checked;
-    const document = checked;
-    const contextValue = await enveloped.contextFactory();
-    const operation = getOperationAST(document, params.operationName);
-    const run = operation?.operation === "subscription" ? enveloped.subscribe : enveloped.execute;
-    return (await run({
-      schema: enveloped.schema,
-      document,
-      contextValue,
-      variableValues: params.variables,
-      operationName: params.operationName,
-    })) as ExecutionResult;
-  }
-
-  async function render(
-    result: ExecutionResult,
-    mediaType: string,
-  ): Promise<{ response: DirectResponse; text: string }> {
-    if (!result.errors && !result.extensions) {
-      const stringify = (result as { stringify?: (r: unknown) => string }).stringify ?? JSON.stringify;
-      const response = new DirectResponse(200);
-      response.headers.set("content-type", `${mediaType}; charset=utf-8`);
-      return { response, text: stringify(result) };
-    }
-    return fromFetch(processRegularResult(result, fetchAPI, mediaType));
-  }
-
-  async function fromFetch(fetched: Response): Promise<{ response: DirectResponse; text: string }> {
-    const response = new DirectResponse(fetched.status);
-    fetched.headers.forEach((value, name) => {
-      response.headers.set(name, value);
-    });
-    return { response, text: await fetched.text() };
-  }
-
-  async function run(hookList: readonly Hook[], payload: Record<string, unknown>): Promise<unknown[]> {
-    const out: unknown[] = [];
-    for (const hook of hookList) {
-      const r = hook(payload);
-      out.push(isThenable(r) ? await r : r);
-    }
-    return out;
-  }
-
-  async function serve(
-    req: IncomingMessage,
-    res: ServerResponse,
-    request: DirectRequest,
-    params: NonNullable<ReturnType<typeof plainParams>>,
-  ): Promise<void> {
-    let url = urls.get(request.url);
-    if (!url) {
-      url = new URL(request.url);
-      if (urls.size < MAX_KEPT_URLS) urls.set(request.url, url);
-    }
-    const serverContext: Record<string, unknown> = { req, res, request };
-    let early: Response | undefined;
-    const endResponse = (r: Response) => {
-      early = r;
-    };
-    for (const hook of hooks!.onRequest) {
-      const r = hook({ request, url, serverContext, endResponse, fetchAPI });
-      if (isThenable(r)) await r;
-      if (early) break;
-    }
-    let answer: { response: DirectResponse; text: string };
-    if (early) {
-      answer = await fromFetch(early);
-    } else {
-      let result: ExecutionResult;
-      try {
-        const done = await run(hooks!.onRequestParse, {
-          request,
-          url,
-          serverContext,
-          requestParser: undefined,
-          setRequestParser: () => undefined,
-          endResponse,
-          fetchAPI,
-        });
-        for (const d of done) {
-          const after = (d as { onRequestParseDone?: Hook } | undefined)?.onRequestParseDone;
-          if (after) {
-            const r = after({ requestParserResult: params, setRequestParserResult: () => undefined });
-            if (isThenable(r)) await r;
-          }
-        }
-        result = early ? { errors: [] } : await execute(params, serverContext);
-      } catch (e) {
-        options.onError?.(e, serverContext);
-        result = errorResult(e);
-      }
-      if (early) {
-        answer = await fromFetch(early);
-      } else {
-        await run(hooks!.onResultProcess, {
-          request,
-          result,
-          setResult: (r: ExecutionResult) => {
-            result = r;
-          },
-          serverContext,
-          acceptableMediaTypes: [],
-          setResultProcessor: () => undefined,
-        });
-        answer = await render(result, ANSWERED_AS.get(req.headers.accept)!);
-      }
-    }
-    const { response, text } = answer;
-    await run(hooks!.onResponse, {
-      request,
-      response,
-      serverContext,
-      fetchAPI,
-    });
-    if (res.destroyed || res.writableEnded) return;
-    const headers: Record<string, string> = Object.fromEntries(response.headers.map);
-    // Encoded once: its length is the header, its bytes the body.
-    const bytes = Buffer.from(text, "utf8");
-    headers["content-length"] = String(bytes.length);
-    res.writeHead(response.status, headers);
-    res.end(bytes);
-  }
-
-  function start(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
-    let params: ReturnType<typeof plainParams>;
-    try {
-      params = plainParams(JSON.parse(body.toString("utf8")));
-    } catch {
-      params = null;
-    }
-    if (!params) {
-      toYoga(req, res, body);
-      return;
-    }
-    options.onServe?.();
-    const request = new DirectRequest(req, `http://${req.headers.host ?? "localhost"}${endpoint}`);
-    let handling: Promise<void> | undefined;
-    let go = () => {
-      handling = serve(req, res, request, params);
-    };
-    for (const wrap of wrapsInnermostFirst) {
-      const inner = go;
-      go = () => void wrap({ request }, inner);
-    }
-    go();
-    handling?.catch((e: unknown) => {
-      // Nothing was answered: the connection is closed rather than left waiting.
-      res.destroy(e instanceof Error ? e : new Error(String(e)));
-    });
-  }
-
-  return (req, res) => {
-    if (!eligible(req, endpoint, maxBodyBytes)) return false;
-    req.socket.setNoDelay(true);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      chunks.push(chunk);
-      size += chunk.length;
-    });
-    req.on("end", () => start(req, res, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
-    req.on("error", () => res.destroy());
-    return true;
-  };
+  const direct = new DirectGraphql(options, hooks);
+  return (req, res) => direct.take(req, res);
 }

@@ -22,23 +22,23 @@ export function describeHiddenError(error: unknown): Record<string, unknown> {
 
 const MESSAGE = "Unexpected error.";
 
-/**
- * Whether masking hides this error and it is worth a log line: not a key found revoked during the
- * request (the whole answer becomes useAuth's 401).
- */
-function hiddenAndUnexpected(error: unknown): boolean {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  return maskError(error, MESSAGE, false) !== error && !isAuthError(original);
-}
-
 /** Errors already logged with their request (by `logHiddenError`): masking logs no second line. */
 const logged = new WeakSet<object>();
 
-/** Logs an error masking will hide, with what may be logged of it, on the request's logger. */
-export function logHiddenError(logger: Logger, error: unknown): void {
-  if (!hiddenAndUnexpected(error)) return;
+/**
+ * Logs an error masking hides, with what may be logged of it; not a key found revoked during the
+ * request (the whole answer becomes useAuth's 401).
+ */
+function logMasked(logger: Logger, error: unknown): void {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (isAuthError(original)) return;
   logger.error({ err: describeHiddenError(error) }, "unexpected error masked");
   if (typeof error === "object" && error !== null) logged.add(error);
+}
+
+/** Logs an error masking will hide, with what may be logged of it, on the request's logger. */
+export function logHiddenError(logger: Logger, error: unknown): void {
+  if (maskError(error, MESSAGE, false) !== error) logMasked(logger, error);
 }
 
 /**
@@ -53,7 +53,7 @@ export function gatewayMaskedErrors(logger: Logger): MaskedErrorOptions {
     maskError(error, message) {
       const masked = maskError(error, message, false);
       const seen = typeof error === "object" && error !== null && logged.has(error);
-      if (masked !== error && !seen) logHiddenError(logger, error);
+      if (masked !== error && !seen) logMasked(logger, error);
       return masked;
     },
   };
