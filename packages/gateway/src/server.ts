@@ -16,6 +16,7 @@ import type { GatewayContext } from "./context.js";
 import type { Database } from "./db/database.js";
 import { createSqlExecutor } from "./db/pool.js";
 import { createGraphqlPlugins } from "./graphql/limits.js";
+import { REQUEST_CACHE_KEY, releaseRequestCaches, requestCacheKey } from "./graphql/request-caches.js";
 import { createSchema } from "./graphql/schema/index.js";
 import { createFailedWriteLimit, type FailedWriteLimit } from "./graphql/write/failed-writes.js";
 import { mutationRechecksItself } from "./graphql/write/one-statement.js";
@@ -206,7 +207,14 @@ function buildGatewayYoga(options: GatewayServerOptions, metrics: GatewayMetrics
         uploads: { maxBytes: uploadLimit(options.config) },
         sync: options.sync ?? null,
       };
-      return { requestId: info.requestId, principal: info.principal, logger: info.logger, now, services };
+      return {
+        requestId: info.requestId,
+        principal: info.principal,
+        logger: info.logger,
+        now,
+        services,
+        [REQUEST_CACHE_KEY]: requestCacheKey(),
+      };
     },
     maskedErrors,
     landingPage: false,
@@ -242,6 +250,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
           maxBodyBytes: config.maxBodyBytes,
           maskedErrors,
           onServe: () => metrics.directRequests.inc(),
+          onAnswered: releaseRequestCaches,
           onError: (error, serverContext) =>
             logHiddenError(findRequestInfo(serverContext)?.logger ?? options.logger, error),
         });

@@ -1,8 +1,9 @@
 // Child processes of the benchmarks: servers started with a given Node binary, their CPU time and
 // resident memory read from /proc (Linux), and free ports.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { createWriteStream, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { join } from "node:path";
 
 /** Clock ticks per second of /proc's utime and stime (USER_HZ: 100 on every Linux this runs on). */
 const TICKS_PER_SECOND = 100;
@@ -32,7 +33,10 @@ export interface ChildSpec {
   readonly ready: RegExp;
 }
 
-/** Starts a server process and waits for its ready line; its output is drained afterwards. */
+/**
+ * Starts a server process and waits for its ready line; its output is drained afterwards, or kept in
+ * `<BENCH_SERVER_LOG_DIR>/<name> <pid>.log` when that is set (GC traces, logs).
+ */
 export async function startChild(spec: ChildSpec): Promise<ChildProcess> {
   const child = spawn(spec.node, [...spec.args], {
     cwd: spec.cwd,
@@ -64,8 +68,18 @@ export async function startChild(spec: ChildSpec): Promise<ChildProcess> {
     child.kill("SIGKILL");
     throw e;
   }
-  child.stdout?.removeAllListeners("data").resume();
-  child.stderr?.removeAllListeners("data").resume();
+  child.stdout?.removeAllListeners("data");
+  child.stderr?.removeAllListeners("data");
+  const logDir = process.env.BENCH_SERVER_LOG_DIR;
+  if (logDir) {
+    const log = createWriteStream(join(logDir, `${spec.name} ${child.pid}.log`));
+    log.write(output);
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+  } else {
+    child.stdout?.resume();
+    child.stderr?.resume();
+  }
   child.removeAllListeners("exit");
   return child;
 }

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { requestSlot } from "../http/request-slot.js";
 import { AuthError } from "./auth-error.js";
 import type { Principal } from "./principal.js";
 
@@ -37,7 +38,7 @@ export interface RecheckCompanion {
   take(value: unknown): void;
 }
 
-const rechecks = new WeakMap<Principal, KeyRecheck>();
+const rechecks = requestSlot<Principal, KeyRecheck>("fupin.keyRecheck");
 
 /** The recheck a principal admitted from a key cache still needs, if any. */
 export function keyRecheck(principal: Principal | null | undefined): KeyRecheck | undefined {
@@ -53,6 +54,51 @@ function stateSql(params: unknown[], id: string, hashHex: string): string {
 }
 
 /**
+ * The recheck of one request. A class, not an object literal with getters: a literal's accessors are
+ * new closures per request, which gave every request's object a hidden class of its own, allocated
+ * where the scavenger cannot free what it points to (under load, every request's objects were
+ * promoted and left for the full collector).
+ */
+class PendingRecheck implements KeyRecheck {
+  pending = true;
+  refusal: AuthError | null = null;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly key: { readonly id: string; readonly hashHex: string },
+    private readonly evict: () => void,
+  ) {}
+
+  expression(params: unknown[]): string {
+    return stateSql(params, this.key.id, this.key.hashHex);
+  }
+
+  settle(state: number): void {
+    if (this.pending) {
+      this.pending = false;
+      if (state === 1) this.refusal = new AuthError("AUTH.REVOKED_KEY", "this API key has been revoked");
+      else if (state !== 0) this.refusal = new AuthError("AUTH.INVALID_CREDENTIALS", "invalid API key");
+      if (this.refusal) this.evict();
+    }
+    if (this.refusal) throw this.refusal;
+  }
+
+  async ensure(companion?: RecheckCompanion): Promise<void> {
+    if (this.pending) {
+      const params: unknown[] = [];
+      const state = stateSql(params, this.key.id, this.key.hashHex);
+      const extra = companion ? `, ${companion.expression(params)} as extra` : "";
+      const name = `fupin_api_key_recheck${companion ? `_${companion.name}` : ""}`;
+      const text = `select ${state} as state${extra}`;
+      const r = await this.pool.query<{ state: number; extra?: unknown }>({ name, text, values: params });
+      companion?.take(r.rows[0]?.extra ?? null);
+      this.settle(Number(r.rows[0]?.state ?? 2));
+    }
+    if (this.refusal) throw this.refusal;
+  }
+}
+
+/**
  * Registers the recheck of a principal admitted from the cache; `evict` drops the key from the
  * cache when the row says it is no longer valid.
  */
@@ -62,38 +108,5 @@ export function requireKeyRecheck(
   key: { readonly id: string; readonly hashHex: string },
   evict: () => void,
 ): void {
-  let pending = true;
-  let refusal: AuthError | null = null;
-  const recheck: KeyRecheck = {
-    get pending() {
-      return pending;
-    },
-    get refusal() {
-      return refusal;
-    },
-    expression: (params) => stateSql(params, key.id, key.hashHex),
-    settle(state) {
-      if (pending) {
-        pending = false;
-        if (state === 1) refusal = new AuthError("AUTH.REVOKED_KEY", "this API key has been revoked");
-        else if (state !== 0) refusal = new AuthError("AUTH.INVALID_CREDENTIALS", "invalid API key");
-        if (refusal) evict();
-      }
-      if (refusal) throw refusal;
-    },
-    async ensure(companion) {
-      if (pending) {
-        const params: unknown[] = [];
-        const state = stateSql(params, key.id, key.hashHex);
-        const extra = companion ? `, ${companion.expression(params)} as extra` : "";
-        const name = `fupin_api_key_recheck${companion ? `_${companion.name}` : ""}`;
-        const text = `select ${state} as state${extra}`;
-        const r = await pool.query<{ state: number; extra?: unknown }>({ name, text, values: params });
-        companion?.take(r.rows[0]?.extra ?? null);
-        recheck.settle(Number(r.rows[0]?.state ?? 2));
-      }
-      if (refusal) throw refusal;
-    },
-  };
-  rechecks.set(principal, recheck);
+  rechecks.set(principal, new PendingRecheck(pool, key, evict));
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import type { KeyRecheck } from "../auth/key-recheck.js";
-import type { QueryOptions, SqlExecutor } from "../context.js";
+import type { QueryOptions, SqlExecutor, SqlTransaction } from "../context.js";
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -99,58 +99,66 @@ export interface SqlExecutorOptions {
   readonly recheck?: KeyRecheck;
 }
 
-/** A SqlExecutor over a pool that counts the statements it runs (one per request, so tests can count SQL). */
-export function createSqlExecutor(pool: pg.Pool, executorOptions: SqlExecutorOptions = {}): SqlExecutor {
-  let count = 0;
-  const { recheck } = executorOptions;
-  const checked = async () => {
-    if (!recheck) return;
-    if (recheck.pending) count++;
-    await recheck.ensure();
-  };
-  const run = async <T>(
-    client: pg.Pool | pg.ClientBase,
-    text: string,
-    values: unknown[],
-    prepare: boolean,
-  ) => {
-    count++;
+/**
+ * The executor of one request. A class: an object literal with a getter gets a new closure per
+ * request, and with it a hidden class of its own that kept each request's objects from the scavenger
+ * (see auth/key-recheck.ts).
+ */
+class CountingSqlExecutor implements SqlExecutor {
+  statementCount = 0;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly recheck: KeyRecheck | undefined,
+  ) {}
+
+  private async checked(): Promise<void> {
+    if (!this.recheck) return;
+    if (this.recheck.pending) this.statementCount++;
+    await this.recheck.ensure();
+  }
+
+  private async run<T>(client: pg.Pool | pg.ClientBase, text: string, values: unknown[], prepare: boolean) {
+    this.statementCount++;
     const name = prepare ? preparedName(text) : undefined;
     return (await (name ? client.query<T & {}>({ name, text, values }) : client.query<T & {}>(text, values)))
       .rows;
-  };
-  return {
-    async query<T extends Record<string, unknown> = Record<string, unknown>>(
-      text: string,
-      params?: readonly unknown[],
-      options?: QueryOptions,
-    ): Promise<T[]> {
-      const values = [...(params ?? [])];
-      if (recheck?.pending && options?.atLeastOneRow) {
-        const rows = await run<Record<string, unknown>>(
-          pool,
-          withKeyState(recheck, text, values, !!options.prepare),
-          values,
-          !!options.prepare,
-        );
-        recheck.settle(Number(rows[0]?.[KEY_STATE]));
-        for (const row of rows) delete row[KEY_STATE];
-        return rows as T[];
-      }
-      if (!options?.recheckLater) await checked();
-      return run<T>(pool, text, values, !!options?.prepare);
-    },
-    async transaction(work) {
-      await checked();
-      return inTransaction(pool, (client) =>
-        work({
-          query: (text, params, options) => run(client, text, [...(params ?? [])], !!options?.prepare),
-          client,
-        }),
+  }
+
+  async query<T extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<T[]> {
+    const values = [...(params ?? [])];
+    const recheck = this.recheck;
+    if (recheck?.pending && options?.atLeastOneRow) {
+      const rows = await this.run<Record<string, unknown>>(
+        this.pool,
+        withKeyState(recheck, text, values, !!options.prepare),
+        values,
+        !!options.prepare,
       );
-    },
-    get statementCount() {
-      return count;
-    },
-  };
+      recheck.settle(Number(rows[0]?.[KEY_STATE]));
+      for (const row of rows) delete row[KEY_STATE];
+      return rows as T[];
+    }
+    if (!options?.recheckLater) await this.checked();
+    return this.run<T>(this.pool, text, values, !!options?.prepare);
+  }
+
+  async transaction<R>(work: (tx: SqlTransaction) => Promise<R>): Promise<R> {
+    await this.checked();
+    return inTransaction(this.pool, (client) =>
+      work({
+        query: (text, params, options) => this.run(client, text, [...(params ?? [])], !!options?.prepare),
+        client,
+      }),
+    );
+  }
+}
+
+/** A SqlExecutor over a pool that counts the statements it runs (one per request, so tests can count SQL). */
+export function createSqlExecutor(pool: pg.Pool, executorOptions: SqlExecutorOptions = {}): SqlExecutor {
+  return new CountingSqlExecutor(pool, executorOptions.recheck);
 }

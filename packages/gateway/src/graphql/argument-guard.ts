@@ -175,7 +175,12 @@ export function argumentIssues(
     checks = args.map((a) => [a.name, compileCheck(a.name, a.type)] as const);
     compiledArgs.set(args, checks);
   }
-  const walk: Walk = { ...context, issues: [] };
+  const walk: Walk = {
+    isQuery: context.isQuery,
+    asOf: context.asOf,
+    nodeTypes: context.nodeTypes,
+    issues: [],
+  };
   for (const [name, check] of checks) {
     const v = values[name];
     if (v !== null && v !== undefined) check(v, name, walk);

@@ -1,4 +1,5 @@
 import type { GatewayContext } from "../context.js";
+import { requestSlot } from "../http/request-slot.js";
 
 /** What one request has done that must be acted on when it ends. */
 export interface RequestState {
@@ -12,7 +13,7 @@ export interface RequestState {
   readonly loaders: Map<string, unknown>;
 }
 
-const states = new WeakMap<GatewayContext, RequestState>();
+const states = requestSlot<GatewayContext, RequestState>("fupin.requestState");
 
 /** The state of the request that `ctx` belongs to. */
 export function requestState(ctx: GatewayContext): RequestState {

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { RequestCounter } from "../auth/api-keys.js";
 import type { Principal } from "../auth/principal.js";
+import { requestSlot } from "./request-slot.js";
 
 /** Counts requests per key in a fixed window: `consume` answers null when allowed, else the seconds to wait. */
 export interface RateLimiter {
@@ -144,7 +145,7 @@ export function createPostgresRateLimiter(
   options: PostgresRateLimiterOptions,
 ): PostgresRateLimiter {
   const windowMs = (options.durationSeconds ?? 60) * 1000;
-  const counted = new WeakMap<Principal, number | null>();
+  const counted = requestSlot<Principal, number | null>("fupin.counted");
   let nextCleanup = Date.now() + CLEANUP_EVERY_MS;
   const waitAfter = (points: number, expire: number, now: number) =>
     points > options.points ? Math.max(1, Math.ceil((expire - now) / 1000)) : null;
@@ -172,10 +173,6 @@ export function createPostgresRateLimiter(
       return waitAfter(Number(row.points), Number(row.expire), now);
     },
     consumeNow: (key) => leased?.now(key),
-    takeCounted(principal) {
-      const wait = counted.get(principal);
-      counted.delete(principal);
-      return wait;
-    },
+    takeCounted: (principal) => counted.take(principal),
   };
 }

@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { RecheckCompanion } from "../../auth/key-recheck.js";
 import type { Principal } from "../../auth/principal.js";
 import { createPostgresRateLimiter } from "../../http/rate-limiter.js";
+import { requestSlot } from "../../http/request-slot.js";
 
 /**
  * Refused writes counted per principal in PostgreSQL's `rate_limit` table, so every gateway process
@@ -35,7 +36,7 @@ export function createFailedWriteLimit(pool: pg.Pool, perHour: number): FailedWr
     points: perHour,
     durationSeconds: 3600,
   });
-  const prefetched = new WeakMap<Principal, { points: number; expire: number } | null>();
+  const prefetched = requestSlot<Principal, { points: number; expire: number } | null>("fupin.failedWrites");
   const waitFor = (row: { points: number; expire: number } | null | undefined, now: number) =>
     !row || row.points < perHour || row.expire <= now
       ? null
@@ -44,11 +45,8 @@ export function createFailedWriteLimit(pool: pg.Pool, perHour: number): FailedWr
     limit: perHour,
     async wait(principalId, principal) {
       const now = Date.now();
-      if (principal && principal.id === principalId && prefetched.has(principal)) {
-        const row = prefetched.get(principal);
-        prefetched.delete(principal);
-        return waitFor(row, now);
-      }
+      const read = principal && principal.id === principalId ? prefetched.take(principal) : undefined;
+      if (read !== undefined) return waitFor(read, now);
       const r = await pool.query<{ points: number; expire: string }>(
         "select points, expire from rate_limit where key = $1 and expire > $2",
         [counter.counter.rowKey(principalId), now],

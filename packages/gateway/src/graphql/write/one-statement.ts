@@ -13,6 +13,7 @@ import {
   insertColumns,
   recordColumns,
   recordOf,
+  stamped,
   type UnstampedEntry,
   updateAssignments,
   updatedEntry,
@@ -177,7 +178,7 @@ function attemptWrites(
       throw new NeedsTransaction("two writes to one table");
     gathered.writes.push(write);
   };
-  const audit = (entry: UnstampedEntry) => gathered.entries.push({ entry: { ...entry, ...stamp } });
+  const audit = (entry: UnstampedEntry) => gathered.entries.push({ entry: stamped(entry, stamp) });
   return {
     async insert<T>(table: LedgerTable<T>, record: T, regionCode: string) {
       const countyCode = regionCode.slice(0, 6);
@@ -204,7 +205,7 @@ function attemptWrites(
         sql: (params) =>
           `INSERT INTO ${table.table} (county_code, region_code, ${columns.join(", ")}) SELECT u.county_code, u.region_code, ${values.map((v) => param(params, v)).join(", ")} FROM ${under.name} u WHERE (SELECT ok FROM g) RETURNING 1`,
       });
-      gathered.entries.push({ entry: { ...createdImage(table, record), ...stamp }, under });
+      gathered.entries.push({ entry: stamped(createdImage(table, record), stamp), under });
     },
     async update<T>(table: LedgerTable<T>, before: Stored<T>, after: T, regionCode = before.regionCode) {
       const { assignments, values, key } = updateAssignments(table, after, regionCode);
@@ -436,10 +437,18 @@ export function oneStatementAttempt(
   stamp: Stamp,
 ): OneStatementAttempt {
   const gathered: Gathered = { reads: [], writes: [], unders: [], checks: [], entries: [] };
+  const reads = attemptReads(ctx.services.sql, callerScope, gathered);
+  const writes = attemptWrites(gathered, callerScope, stamp);
   return {
+    // Each method named, not the two objects spread: see `stamped` (write-sql.ts).
     writer: {
-      ...attemptReads(ctx.services.sql, callerScope, gathered),
-      ...attemptWrites(gathered, callerScope, stamp),
+      lock: reads.lock,
+      existsInCounty: reads.existsInCounty,
+      find: reads.find,
+      insert: writes.insert,
+      insertUnder: writes.insertUnder,
+      update: writes.update,
+      relocate: writes.relocate,
     },
     async commit() {
       const { text, params } = commitStatement(ctx, principalId, gathered);

@@ -20,7 +20,14 @@ import {
 } from "./conflicts.js";
 import { NeedsTransaction, oneStatementAttempt } from "./one-statement.js";
 import { insertUnderByReads } from "./references.js";
-import { createdEntry, insertColumns, recordOf, updateAssignments, updatedEntry } from "./write-sql.js";
+import {
+  createdEntry,
+  insertColumns,
+  recordOf,
+  stamped,
+  updateAssignments,
+  updatedEntry,
+} from "./write-sql.js";
 
 export type { LedgerWriter, Stored, Where } from "../../ledger/ledger-writer.js";
 
@@ -227,7 +234,7 @@ async function writeInTransaction<R>(
     return await ctx.services.sql.transaction(async (tx) => {
       const entries: AuditEntry[] = [];
       const stamp = auditStamp(ctx, principal.id);
-      const result = await work(createWriter(tx, scope, (entry) => entries.push({ ...entry, ...stamp })));
+      const result = await work(createWriter(tx, scope, (entry) => entries.push(stamped(entry, stamp))));
       await ctx.services.audit.append(entries, tx.client);
       return result;
     });

@@ -18,7 +18,37 @@ export function createdImage<T>(table: LedgerTable<T>, record: T): Omit<Unstampe
 
 /** The audit entry of a record created in `countyCode`. */
 export function createdEntry<T>(table: LedgerTable<T>, record: T, countyCode: string): UnstampedEntry {
-  return { ...createdImage(table, record), countyCode };
+  const image = createdImage(table, record);
+  return {
+    action: image.action,
+    entityType: image.entityType,
+    entityId: image.entityId,
+    countyCode,
+    before: image.before,
+    after: image.after,
+  };
+}
+
+/**
+ * An entry with its stamp (who, which request, when), every field named. Not `{ ...entry, ...stamp }`:
+ * under load, V8 kept every request's objects reachable from such a spread copy away from the
+ * scavenger, and they were promoted (measured with --trace-gc-nvp).
+ */
+export function stamped<E extends Partial<UnstampedEntry>>(
+  entry: E,
+  stamp: Pick<AuditEntry, "principalId" | "requestId" | "at">,
+): E & Pick<AuditEntry, "principalId" | "requestId" | "at"> {
+  return {
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    countyCode: entry.countyCode,
+    before: entry.before,
+    after: entry.after,
+    principalId: stamp.principalId,
+    requestId: stamp.requestId,
+    at: stamp.at,
+  } as E & Pick<AuditEntry, "principalId" | "requestId" | "at">;
 }
 
 /** The audit entry of a record updated from `before` to `after`. */
