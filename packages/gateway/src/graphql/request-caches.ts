@@ -1,4 +1,6 @@
 import { contextCacheSymbol } from "@pothos/core";
+import { clearAllDataLoaders } from "@pothos/plugin-dataloader";
+import { dropRequestState } from "./request-state.js";
 
 /**
  * The object Pothos keys a request's caches by (its plugins' request data, scope results,
@@ -20,5 +22,9 @@ export const REQUEST_CACHE_KEY: typeof contextCacheSymbol = contextCacheSymbol;
  */
 export function releaseRequestCaches(context: object): void {
   const c = context as { [REQUEST_CACHE_KEY]?: object };
-  if (c[REQUEST_CACHE_KEY] !== undefined) c[REQUEST_CACHE_KEY] = undefined;
+  if (c[REQUEST_CACHE_KEY] === undefined) return;
+  // The rows the request's dataloaders hold go first: the loaders stay in Pothos' WeakMaps meanwhile.
+  clearAllDataLoaders(context);
+  c[REQUEST_CACHE_KEY] = undefined;
+  dropRequestState(context);
 }

@@ -24,3 +24,8 @@ export function requestState(ctx: GatewayContext): RequestState {
   }
   return state;
 }
+
+/** Drops the state of a request that has been answered (its dataloaders and the rows they hold). */
+export function dropRequestState(ctx: object): void {
+  states.take(ctx as GatewayContext);
+}
