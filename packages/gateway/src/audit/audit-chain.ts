@@ -14,14 +14,17 @@ export interface AuditImages {
   readonly after: string;
 }
 
+function imageJson(image: unknown): string {
+  return image === undefined || image === null ? "null" : canonicalJson(image);
+}
+
 /**
  * The canonical JSON of an entry's images as the chain hashes them. Canonical JSON of an image is the
  * same text whether the image is the record written or what jsonb gives back for it, so the gateway
  * hashes what `verifyAuditChain` reads.
  */
 export function auditImages(entry: EntryWithoutCounty): AuditImages {
-  const json = (image: unknown) => (image === undefined || image === null ? "null" : canonicalJson(image));
-  return { before: json(entry.before), after: json(entry.after) };
+  return { before: imageJson(entry.before), after: imageJson(entry.after) };
 }
 
 /**

@@ -211,7 +211,9 @@ export function guardArguments(schema: GraphQLSchema): GraphQLSchema {
             ? issuesOf(values, ctx)
             : argumentIssues(field.args, values, {
                 isQuery: false,
-                asOf: () => chinaDateOf(ctx.now()),
+                asOf() {
+                  return chinaDateOf(ctx.now());
+                },
                 nodeTypes,
               });
         if (issues.length > 0) throw badUserInput(issues);
@@ -245,7 +247,7 @@ function queryIssueMemo(args: readonly GraphQLArgument[], nodeTypes: ReadonlySet
     let readClock = false;
     const issues = argumentIssues(args, values, {
       isQuery: true,
-      asOf: () => {
+      asOf() {
         readClock = true;
         return chinaDateOf(ctx.now());
       },

@@ -183,7 +183,7 @@ export async function scopedPage<T extends Record<string, unknown>>(
     rows: rows.slice(0, first),
     hasNextPage: rows.length > first,
     hasPreviousPage: after !== null,
-    totalCount: async () => {
+    async totalCount() {
       const [c] = await ctx.services.sql.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM ${query.table} WHERE ${filter}`,
         countParams,

@@ -329,7 +329,7 @@ class DirectGraphql {
     await runHooks(this.hooks.onResultProcess, {
       request: x.request,
       result,
-      setResult: (r: ExecutionResult) => {
+      setResult(r: ExecutionResult) {
         result = r;
       },
       serverContext: x.serverContext,

@@ -15,19 +15,20 @@ export interface RateLimitOptions {
  * A request already counted by the statement that read its API key is not counted again.
  */
 export function useRateLimit(options: RateLimitOptions): Plugin {
+  // Made once, not per request (a named closure per request costs a defineProperty under tsx).
+  const refuse = (wait: number | null) => {
+    if (wait === null) return;
+    throw createHttpError(
+      429,
+      "RATE_LIMITED",
+      `rate limit of ${options.perMinute} requests per minute exceeded; retry in ${wait} s`,
+      { "retry-after": String(wait) },
+    );
+  };
   return {
     onRequestParse({ serverContext }) {
       const principal = requestInfo(serverContext).principal;
       if (!principal) return;
-      const refuse = (wait: number | null) => {
-        if (wait === null) return;
-        throw createHttpError(
-          429,
-          "RATE_LIMITED",
-          `rate limit of ${options.perMinute} requests per minute exceeded; retry in ${wait} s`,
-          { "retry-after": String(wait) },
-        );
-      };
       // A request counted already, or decided from the process's leased block, needs no promise.
       let known = options.limiter.takeCounted?.(principal);
       if (known === undefined) known = options.limiter.consumeNow?.(principal.id);

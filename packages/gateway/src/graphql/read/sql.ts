@@ -110,7 +110,7 @@ export async function loadPage<T>(
     rows: rows.slice(0, options.first),
     hasNextPage: rows.length > options.first,
     hasPreviousPage: options.after !== null,
-    totalCount: () => {
+    totalCount() {
       total ??= ctx.services.sql
         .query<{ n: number }>(`SELECT count(*)::int AS n FROM ${spec.table} WHERE ${all}`, base)
         .then((r) => r[0]?.n ?? 0);

@@ -14,7 +14,6 @@ import {
   recordColumns,
   recordOf,
   stamped,
-  type UnstampedEntry,
   updateAssignments,
   updatedEntry,
 } from "./write-sql.js";
@@ -126,18 +125,29 @@ interface Gathered {
   readonly entries: PendingEntry[];
 }
 
+// The writer's pieces are built on every write: closures here are methods or anonymous, never
+// named arrows. Under tsx (esbuild's keepNames) each named closure costs an Object.defineProperty
+// of its name, which turns it into a dictionary-mode object (14 per write, measured with --log-maps).
+
+function readBeforeWrites(gathered: Gathered): void {
+  if (gathered.writes.length > 0) throw new NeedsTransaction("a read after a write");
+}
+
+function pend(gathered: Gathered, write: PendingWrite): void {
+  if (gathered.writes.some((w) => w.table === write.table))
+    throw new NeedsTransaction("two writes to one table");
+  gathered.writes.push(write);
+}
+
 /** Reads run at once (no transaction, no row locks); a read after a write needs a transaction. */
 function attemptReads(
   sql: SqlExecutor,
   callerScope: string,
   gathered: Gathered,
 ): Pick<LedgerWriter, "lock" | "existsInCounty" | "find"> {
-  const beforeRead = () => {
-    if (gathered.writes.length > 0) throw new NeedsTransaction("a read after a write");
-  };
   return {
     async lock<T>(table: LedgerTable<T>, id: string): Promise<Stored<T>> {
-      beforeRead();
+      readBeforeWrites(gathered);
       const params: unknown[] = [id];
       const [found] = await sql.query<{ row: Record<string, unknown>; digest: string }>(
         `SELECT to_jsonb(t.*) AS row, md5(t::text) AS digest FROM ${table.table} t WHERE ${table.key} = $1 AND ${scopeSql(callerScope, params)}`,
@@ -153,7 +163,7 @@ function attemptReads(
       };
     },
     async existsInCounty(table, id, countyCode) {
-      beforeRead();
+      readBeforeWrites(gathered);
       const rows = await sql.query(
         `SELECT 1 AS one FROM ${table.table} WHERE ${table.key} = $1 AND county_code = $2`,
         [id, countyCode],
@@ -173,63 +183,60 @@ function attemptWrites(
   callerScope: string,
   stamp: Stamp,
 ): Pick<LedgerWriter, "insert" | "update" | "relocate" | "insertUnder"> {
-  const pend = (write: PendingWrite) => {
-    if (gathered.writes.some((w) => w.table === write.table))
-      throw new NeedsTransaction("two writes to one table");
-    gathered.writes.push(write);
-  };
-  const audit = (entry: UnstampedEntry) => gathered.entries.push({ entry: stamped(entry, stamp) });
   return {
     async insert<T>(table: LedgerTable<T>, record: T, regionCode: string) {
       const countyCode = regionCode.slice(0, 6);
       const { columns, values } = insertColumns(table, record, regionCode);
-      pend({
+      pend(gathered, {
         table: table.table,
         countyCodes: [countyCode],
         shape: `i ${table.table}`,
         values,
-        sql: (params) =>
-          `INSERT INTO ${table.table} (${columns.join(", ")}) SELECT ${values.map((v) => param(params, v)).join(", ")} WHERE (SELECT ok FROM g) RETURNING 1`,
+        sql(params) {
+          return `INSERT INTO ${table.table} (${columns.join(", ")}) SELECT ${values.map((v) => param(params, v)).join(", ")} WHERE (SELECT ok FROM g) RETURNING 1`;
+        },
       });
-      audit(createdEntry(table, record, countyCode));
+      gathered.entries.push({ entry: stamped(createdEntry(table, record, countyCode), stamp) });
     },
     async insertUnder(table, record, parent, references) {
       const under = readUnder(gathered, parent.table, parent.id, callerScope, references);
       const { columns, values } = recordColumns(table, record);
-      pend({
+      pend(gathered, {
         table: table.table,
         countyCodes: [],
         under,
         shape: `iu ${table.table} ${under.name}`,
         values,
-        sql: (params) =>
-          `INSERT INTO ${table.table} (county_code, region_code, ${columns.join(", ")}) SELECT u.county_code, u.region_code, ${values.map((v) => param(params, v)).join(", ")} FROM ${under.name} u WHERE (SELECT ok FROM g) RETURNING 1`,
+        sql(params) {
+          return `INSERT INTO ${table.table} (county_code, region_code, ${columns.join(", ")}) SELECT u.county_code, u.region_code, ${values.map((v) => param(params, v)).join(", ")} FROM ${under.name} u WHERE (SELECT ok FROM g) RETURNING 1`;
+        },
       });
       gathered.entries.push({ entry: stamped(createdImage(table, record), stamp), under });
     },
     async update<T>(table: LedgerTable<T>, before: Stored<T>, after: T, regionCode = before.regionCode) {
       const { assignments, values, key } = updateAssignments(table, after, regionCode);
-      pend({
+      pend(gathered, {
         table: table.table,
         countyCodes: [before.countyCode, regionCode.slice(0, 6)],
         shape: `u ${table.table}`,
         values: [...values, key],
-        sql: (params) => {
+        sql(params) {
           const sets = assignments.map((a, i) => `${a} = ${param(params, values[i])}`);
           return `UPDATE ${table.table} SET ${sets.join(", ")}, updated_at = now(), version = version + 1 WHERE ${table.key} = ${param(params, key)} AND (SELECT ok FROM g) RETURNING 1`;
         },
       });
-      audit(updatedEntry(table, before, after));
+      gathered.entries.push({ entry: stamped(updatedEntry(table, before, after), stamp) });
     },
     async relocate(table, field, values, regionCode) {
       const column = table.columns[field];
-      pend({
+      pend(gathered, {
         table: table.table,
         countyCodes: [regionCode.slice(0, 6)],
         shape: `r ${table.table} ${column}`,
         values: [regionCode, values],
-        sql: (params) =>
-          `UPDATE ${table.table} SET region_code = ${param(params, regionCode)} WHERE ${column} = ANY(${param(params, values)}) AND (SELECT ok FROM g) RETURNING 1`,
+        sql(params) {
+          return `UPDATE ${table.table} SET region_code = ${param(params, regionCode)} WHERE ${column} = ANY(${param(params, values)}) AND (SELECT ok FROM g) RETURNING 1`;
+        },
       });
     },
   };
@@ -251,9 +258,10 @@ function readUnder<P>(
   const under: Under = {
     name: `u${index}`,
     shape: `${table.table} ${table.key}`,
-    sql: (params) =>
-      `SELECT county_code, region_code FROM ${table.table} WHERE ${table.key} = ${param(params, id)} AND ${scopeSql(callerScope, params)} FOR UPDATE`,
-    values: (params) => {
+    sql(params) {
+      return `SELECT county_code, region_code FROM ${table.table} WHERE ${table.key} = ${param(params, id)} AND ${scopeSql(callerScope, params)} FOR UPDATE`;
+    },
+    values(params) {
       params.push(id);
       return scopeSql(callerScope, params);
     },
@@ -262,8 +270,12 @@ function readUnder<P>(
   gathered.checks.push({
     shape: under.name,
     values: [],
-    sql: () => `EXISTS (SELECT 1 FROM ${under.name})`,
-    refusal: () => notFound(table.entityType, id),
+    sql() {
+      return `EXISTS (SELECT 1 FROM ${under.name})`;
+    },
+    refusal() {
+      return notFound(table.entityType, id);
+    },
   });
   for (const r of references) {
     const refId = r.id;
@@ -271,9 +283,12 @@ function readUnder<P>(
     gathered.checks.push({
       shape: `${under.name} ${r.table.table} ${r.table.key}`,
       values: [refId],
-      sql: (params) =>
-        `EXISTS (SELECT 1 FROM ${r.table.table} WHERE ${r.table.key} = ${param(params, refId)} AND county_code = (SELECT county_code FROM ${under.name}))`,
-      refusal: (counties) => unknownReference(r.table, refId, counties[index] ?? "", r.field),
+      sql(params) {
+        return `EXISTS (SELECT 1 FROM ${r.table.table} WHERE ${r.table.key} = ${param(params, refId)} AND county_code = (SELECT county_code FROM ${under.name}))`;
+      },
+      refusal(counties) {
+        return unknownReference(r.table, refId, counties[index] ?? "", r.field);
+      },
     });
   }
   return under;
