@@ -13,7 +13,9 @@
 // profile-summary.ts). Environment: BENCH_HOUSEHOLDS (10000), BENCH_SECONDS per
 // round (5), BENCH_ROUNDS (3), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (10), BENCH_LOG_LEVEL (info).
 // Each checkout's fupin runs with the Node flags of its `start` script; BENCH_GATEWAY_NODE_ARGS
-// (e.g. "--max-semi-space-size=64") replaces them for this checkout's servers only.
+// (e.g. "--max-semi-space-size=64") replaces them for this checkout's servers only, and
+// BENCH_SERVER_LOG_DIR=dir keeps each server's output there (with "--import tsx --trace-gc-nvp": its
+// scavenges and the bytes each promotes).
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CONSOLE_DIST_DIR } from "@fupin/console/build";
 import { DEFAULT_ID_NUMBER_MASK } from "@fupin/domain";
+import { contextCacheSymbol } from "@pothos/core";
 import type { GraphQLSchema } from "graphql";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
@@ -16,7 +17,7 @@ import type { GatewayContext } from "./context.js";
 import type { Database } from "./db/database.js";
 import { createSqlExecutor } from "./db/pool.js";
 import { createGraphqlPlugins } from "./graphql/limits.js";
-import { REQUEST_CACHE_KEY, releaseRequestCaches, requestCacheKey } from "./graphql/request-caches.js";
+import { releaseRequestCaches } from "./graphql/request-caches.js";
 import { createSchema } from "./graphql/schema/index.js";
 import { createFailedWriteLimit, type FailedWriteLimit } from "./graphql/write/failed-writes.js";
 import { mutationRechecksItself } from "./graphql/write/one-statement.js";
@@ -213,7 +214,9 @@ function buildGatewayYoga(options: GatewayServerOptions, metrics: GatewayMetrics
         logger: info.logger,
         now,
         services,
-        [REQUEST_CACHE_KEY]: requestCacheKey(),
+        // Pothos' caches for this request are kept under this key (`initContextCache`), which the
+        // direct path drops once the request is answered (`releaseRequestCaches`).
+        [contextCacheSymbol]: {},
       };
     },
     maskedErrors,

@@ -22,7 +22,7 @@ export interface DirectGraphqlOptions {
   readonly maskedErrors: MaskedErrorOptions;
   /** Called for each request this path serves (a metric counts them). */
   readonly onServe?: () => void;
-  /** Called with the request's server context (its GraphQL context) once the answer is written. */
+  /** Called with the request's server context (its GraphQL context) once it is answered, or its client has gone. */
   readonly onAnswered?: (serverContext: Record<string, unknown>) => void;
   /** Called with an error thrown outside the execution (a hook's, the context's) before it is masked: to log it with the request. */
   readonly onError?: (error: unknown, serverContext: Record<string, unknown>) => void;
@@ -283,13 +283,14 @@ class DirectGraphql {
       serverContext: x.serverContext,
       fetchAPI: this.fetchAPI,
     });
-    if (x.res.destroyed || x.res.writableEnded) return;
-    const headers: Record<string, string> = Object.fromEntries(answer.response.headers.map);
-    // Encoded once: its length is the header, its bytes the body.
-    const bytes = Buffer.from(answer.text, "utf8");
-    headers["content-length"] = String(bytes.length);
-    x.res.writeHead(answer.response.status, headers);
-    x.res.end(bytes);
+    if (!x.res.destroyed && !x.res.writableEnded) {
+      const headers: Record<string, string> = Object.fromEntries(answer.response.headers.map);
+      // Encoded once: its length is the header, its bytes the body.
+      const bytes = Buffer.from(answer.text, "utf8");
+      headers["content-length"] = String(bytes.length);
+      x.res.writeHead(answer.response.status, headers);
+      x.res.end(bytes);
+    }
     this.options.onAnswered?.(x.serverContext);
   }
 

@@ -31,8 +31,8 @@ export function createdEntry<T>(table: LedgerTable<T>, record: T, countyCode: st
 
 /**
  * An entry with its stamp (who, which request, when), every field named. Not `{ ...entry, ...stamp }`:
- * under load, V8 kept every request's objects reachable from such a spread copy away from the
- * scavenger, and they were promoted (measured with --trace-gc-nvp).
+ * a per-request object spread and extended is the pattern that, on the direct path's hook payloads,
+ * made V8 promote every request's objects (measured with --trace-gc-nvp).
  */
 export function stamped<E extends Partial<UnstampedEntry>>(
   entry: E,
