@@ -39,6 +39,7 @@ export type { LedgerTable, LedgerTableDefinition } from "./ledger/ledger-table.j
 export { column, defineLedgerTable } from "./ledger/ledger-table.js";
 export { LEDGER_TABLES } from "./ledger/tables.js";
 export { createLogger } from "./ops/logger.js";
+export { type PretenuringOptions, turnOffPretenuring } from "./ops/pretenuring.js";
 export type { PreparedReport, ReportRequest } from "./reports/report-data.js";
 export { parseReportRequest, prepareReport } from "./reports/report-data.js";
 export type { SeedOptions, SeedResult } from "./seed/seed-database.js";

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { isAuthError } from "../auth/auth-error.js";
 import { PERMISSIONS } from "../auth/principal.js";
 import { ConfigError } from "../config.js";
+import { turnOffPretenuring } from "../ops/pretenuring.js";
 import { type Out, UsageError } from "./usage.js";
 
 // Only what `help` needs is imported here: each command loads its modules when it runs (`help` in well under a second).
@@ -127,8 +128,12 @@ function exitCodeOf(e: unknown): number {
   return 1;
 }
 
-/** Runs the command line of this process and exits with its code. */
+/**
+ * Runs the command line of this process and exits with its code. The process serves requests (or
+ * runs one command): V8's allocation-site pretenuring is turned off first (ops/pretenuring.ts).
+ */
 export async function main(): Promise<void> {
+  turnOffPretenuring();
   let code: number;
   try {
     code = await runCli(process.argv.slice(2));
