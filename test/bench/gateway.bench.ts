@@ -2,9 +2,10 @@
 // audit, rate limit and authentication on) on Node 20 and Node 22, PostGraphile 4.14.1 and
 // PostGraphile 5, all over one database on a dedicated PostgreSQL, on five shapes (Q1, Q2, Q3, a
 // filtered list, a write). Answers are compared before anything is timed; rounds alternate between
-// servers (the order rotates each round) and figures are medians with their range; PostgreSQL counts
-// the statements (pg_stat_statements) and /proc gives CPU time. Writes test/bench/RESULTS.md. Asserts
-// nothing: it prints figures against references measured in the same run.
+// servers (the order rotates each round, a write round starting on a fresh checkpoint) and figures are
+// medians with their range; PostgreSQL counts the statements (pg_stat_statements), /proc gives CPU time
+// and fupin's /metrics the time its main thread spent in garbage-collection pauses. Writes
+// test/bench/RESULTS.md. Asserts nothing: it prints figures against references measured in the same run.
 //
 // Options: --baseline-dir DIR also measures the fupin gateway of another checkout (migrated and seeded
 // by its own code, in its own database on the same server), e.g. the main branch before a change;
@@ -151,10 +152,12 @@ async function measureShape(pgServer: BenchPostgres, shape: Shape, servers: read
   for (let round = 0; round < roundCount; round++) {
     const order = servers.map((_, i) => servers[(i + round) % servers.length]!);
     for (const s of order) {
+      // A write round starts on a clean checkpoint: none pays for the pages an earlier one dirtied.
+      if (shape.write) await pgServer.checkpoint();
       const r = await runRound(pgServer, s, requests.get(s)!, { seconds, connections });
       figures.get(s)!.rounds.push(r);
       console.log(
-        `  ${shape.id} round ${round + 1} ${s.name.padEnd(30)} ${r.rps.toFixed(1).padStart(8)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  cpu ${r.cpuMs.toFixed(2)} ms/req  pg ${r.pgCpuMs.toFixed(2)} ms/req  sql ${r.statements.toFixed(2)}/req  errors ${r.errors}`,
+        `  ${shape.id} round ${round + 1} ${s.name.padEnd(30)} ${r.rps.toFixed(1).padStart(8)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  cpu ${r.cpuMs.toFixed(2)} ms/req  gc ${Number.isFinite(r.gcMs) ? r.gcMs.toFixed(3) : "–"} ms/req  pg ${r.pgCpuMs.toFixed(2)} ms/req  sql ${r.statements.toFixed(2)}/req  errors ${r.errors}`,
       );
     }
   }

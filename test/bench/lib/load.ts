@@ -14,6 +14,8 @@ export interface LoadTarget {
   readonly pid: number;
   /** Its database (statements are counted per database). */
   readonly database: string;
+  /** Its Prometheus metrics (fupin's /metrics), for the time its main thread spent in garbage collection. */
+  readonly metricsUrl?: string;
 }
 
 /** What to send: body, headers and how to tell a good answer. */
@@ -38,6 +40,17 @@ export interface Round {
   readonly pgCpuMs: number;
   /** Statements PostgreSQL ran per request. */
   readonly statements: number;
+  /** Garbage-collection pauses of the server's main thread per request, ms (NaN without metrics). */
+  readonly gcMs: number;
+}
+
+/** Seconds the server's main thread has spent in garbage collection (prom-client's GC histogram), or NaN. */
+async function gcSeconds(metricsUrl: string | undefined): Promise<number> {
+  if (!metricsUrl) return Number.NaN;
+  const text = await (await fetch(metricsUrl)).text();
+  let sum = 0;
+  for (const m of text.matchAll(/^\w*nodejs_gc_duration_seconds_sum\{[^}]*\} (\S+)$/gm)) sum += Number(m[1]);
+  return sum;
 }
 
 /** Runs one round of `seconds` at `connections` and returns its figures. */
@@ -50,6 +63,7 @@ export async function runRound(
   const cpu0 = cpuSeconds(target.pid);
   const pgCpu0 = pg.cpuSeconds();
   const st0 = await pg.statements(target.database);
+  const gc0 = await gcSeconds(target.metricsUrl);
   const r = await autocannon({
     url: target.url,
     method: "POST",
@@ -66,6 +80,7 @@ export async function runRound(
   const cpu1 = cpuSeconds(target.pid);
   const pgCpu1 = pg.cpuSeconds();
   const st1 = await pg.statements(target.database);
+  const gc1 = await gcSeconds(target.metricsUrl);
   const n = Math.max(1, r.requests.total);
   return {
     rps: r.requests.average,
@@ -76,6 +91,7 @@ export async function runRound(
     cpuMs: ((cpu1 - cpu0) * 1000) / n,
     pgCpuMs: ((pgCpu1 - pgCpu0) * 1000) / n,
     statements: (st1 - st0) / n,
+    gcMs: ((gc1 - gc0) * 1000) / n,
   };
 }
 

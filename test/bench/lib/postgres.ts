@@ -21,6 +21,8 @@ export interface BenchPostgres {
   statements(database: string): Promise<number>;
   /** CPU seconds used so far by the server and all its backends. */
   cpuSeconds(): number;
+  /** Writes every dirty page now (CHECKPOINT), so that the next round pays for none written before it. */
+  checkpoint(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,9 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
       return Number(r.rows[0]!.n);
     },
     cpuSeconds: () => treeCpuSeconds(postmasterPid),
+    async checkpoint() {
+      await admin.query("checkpoint");
+    },
     async stop() {
       await admin.end();
       await server.stop();

@@ -30,8 +30,8 @@ export function shapeTable(rows: readonly ServerFigures[]): string {
       ? fmt(rpsSummary(row.rounds).median / rpsSummary(to.rounds).median, 2)
       : "";
   const lines = [
-    "| server | req/s median (range) | p50 ms | p99 ms | server CPU ms/req | PostgreSQL CPU ms/req | SQL/req under load | SQL/req one at a time | errors | × PG4 | × PG5 |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
+    "| server | req/s median (range) | p50 ms | p99 ms | server CPU ms/req | GC pauses ms/req | PostgreSQL CPU ms/req | SQL/req under load | SQL/req one at a time | errors | × PG4 | × PG5 |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const row of rows) {
     const s = rpsSummary(row.rounds);
@@ -41,6 +41,9 @@ export function shapeTable(rows: readonly ServerFigures[]): string {
       `| ${row.server} | ${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)}) | ${m((r) => r.p50)} | ${m((r) => r.p99)} | ${fmt(
         m((r) => r.cpuMs),
         2,
+      )} | ${fmt(
+        m((r) => r.gcMs),
+        3,
       )} | ${fmt(
         m((r) => r.pgCpuMs),
         2,

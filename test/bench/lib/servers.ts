@@ -87,6 +87,7 @@ export async function startFupin(
     name,
     dialect: "fupin",
     url: `http://127.0.0.1:${port}/graphql`,
+    metricsUrl: `http://127.0.0.1:${port}/metrics`,
     pid: child.pid!,
     database: db.name,
     databaseUrl: db.url,
