@@ -27,6 +27,7 @@ import { type BenchPostgres, startBenchPostgres } from "./lib/postgres.js";
 import type { Prepared } from "./lib/prepare.js";
 import { residentMb, stopChild } from "./lib/processes.js";
 import {
+  fmt,
   machineDetails,
   rpsSummary,
   type ServerFigures,
@@ -157,7 +158,7 @@ async function measureShape(pgServer: BenchPostgres, shape: Shape, servers: read
       const r = await runRound(pgServer, s, requests.get(s)!, { seconds, connections });
       figures.get(s)!.rounds.push(r);
       console.log(
-        `  ${shape.id} round ${round + 1} ${s.name.padEnd(30)} ${r.rps.toFixed(1).padStart(8)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  cpu ${r.cpuMs.toFixed(2)} ms/req  gc ${Number.isFinite(r.gcMs) ? r.gcMs.toFixed(3) : "–"} ms/req  pg ${r.pgCpuMs.toFixed(2)} ms/req  sql ${r.statements.toFixed(2)}/req  errors ${r.errors}`,
+        `  ${shape.id} round ${round + 1} ${s.name.padEnd(30)} ${r.rps.toFixed(1).padStart(8)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  cpu ${r.cpuMs.toFixed(2)} ms/req  gc ${fmt(r.gcMs, 3)} ms/req  pg ${r.pgCpuMs.toFixed(2)} ms/req  sql ${r.statements.toFixed(2)}/req  errors ${r.errors}`,
       );
     }
   }

@@ -60,10 +60,11 @@ export async function runRound(
   request: LoadRequest,
   options: { seconds: number; connections: number; overallRate?: number },
 ): Promise<Round> {
+  // Read before the server's CPU is: the scrape of /metrics is not the round's work.
+  const gc0 = await gcSeconds(target.metricsUrl);
   const cpu0 = cpuSeconds(target.pid);
   const pgCpu0 = pg.cpuSeconds();
   const st0 = await pg.statements(target.database);
-  const gc0 = await gcSeconds(target.metricsUrl);
   const r = await autocannon({
     url: target.url,
     method: "POST",

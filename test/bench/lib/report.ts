@@ -12,7 +12,8 @@ export interface ServerFigures {
   readonly sequentialStatements: number;
 }
 
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
+/** A figure with `digits` decimals, or "–" when there is none (NaN). */
+export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
 
 /** req/s median and range of the rounds. */
 export function rpsSummary(rounds: readonly Round[]): { median: number; min: number; max: number } {
