@@ -79,8 +79,17 @@ async function createDb(pgServer: BenchPostgres, name: string, checkout: string)
 
 function loadRequest(server: Server, shape: Shape): Omit<LoadRequest, "verify"> {
   const r = shape.request(server.dialect, server.prepared);
+  const variants = shape.variants?.(server.prepared) ?? 1;
   return {
     body: r.body,
+    ...(variants > 1
+      ? {
+          bodies: Array.from(
+            { length: variants },
+            (_, i) => shape.request(server.dialect, server.prepared, i).body,
+          ),
+        }
+      : {}),
     headers: { "content-type": "application/json", ...(r.key ? { authorization: `Bearer ${r.key}` } : {}) },
   };
 }

@@ -21,6 +21,8 @@ export interface LoadTarget {
 /** What to send: body, headers and how to tell a good answer. */
 export interface LoadRequest {
   readonly body: string;
+  /** Bodies sent in turn instead of `body` alone (a shape with variants). */
+  readonly bodies?: readonly string[];
   readonly headers: Record<string, string>;
   /** True for an answer that is right (reads: the same bytes as the checked sample). */
   readonly verify: (body: string) => boolean;
@@ -53,6 +55,18 @@ async function gcSeconds(metricsUrl: string | undefined): Promise<number> {
   return sum;
 }
 
+/** An autocannon request that sends `bodies` in turn across every connection. */
+function turnTaking(bodies: readonly string[]) {
+  let next = 0;
+  return {
+    setupRequest: (req: autocannon.Request) => {
+      const body = bodies[next]!;
+      next = (next + 1) % bodies.length;
+      return { ...req, body };
+    },
+  };
+}
+
 /** Runs one round of `seconds` at `connections` and returns its figures. */
 export async function runRound(
   pg: BenchPostgres,
@@ -70,6 +84,7 @@ export async function runRound(
     method: "POST",
     headers: request.headers,
     body: request.body,
+    ...(request.bodies && request.bodies.length > 1 ? { requests: [turnTaking(request.bodies)] } : {}),
     connections: options.connections,
     duration: options.seconds,
     verifyBody: (b) => request.verify(String(b)),

@@ -24,10 +24,15 @@ export interface Prepared {
   readonly filter: { readonly township: string; readonly povertyStatus: string; readonly industryId: string };
   /** A household written to by the write shape. */
   readonly householdId: string;
+  /** Households the many-household write shape writes to in turn, spread over the county. */
+  readonly householdIds: readonly string[];
 }
 
 /** The county of the synthetic ledger. */
 export const COUNTY = "360723";
+
+/** How many households the many-household write shape writes to in turn. */
+const WRITTEN_HOUSEHOLDS = 500;
 
 async function main(): Promise<void> {
   const checkout = process.env.BENCH_CHECKOUT;
@@ -56,6 +61,9 @@ async function main(): Promise<void> {
         group by 1, 2, 3 order by abs(count(distinct h.id) - 40), 1, 2, 3 limit 1`,
     );
     const first = await db.pool.query<{ id: string }>("select id from household order by id limit 1");
+    const spread = await db.pool.query<{ id: string }>("select id from household order by md5(id) limit $1", [
+      WRITTEN_HOUSEHOLDS,
+    ]);
     const row = pick.rows[0]!;
     const key = async (regionCode: string, permissions: string[], label: string) =>
       (await gw.createApiKey(db.pool, { regionCode, permissions, label })).key;
@@ -72,6 +80,7 @@ async function main(): Promise<void> {
       township: row.township,
       filter: { township: row.township, povertyStatus: row.status, industryId: row.industry },
       householdId: first.rows[0]!.id,
+      householdIds: spread.rows.map((r) => r.id),
     };
     console.log(`prepared ${JSON.stringify(prepared)}`);
   } finally {

@@ -20,7 +20,9 @@ export interface Shape {
   readonly title: string;
   /** Whether each request changes the database (a write). */
   readonly write: boolean;
-  request(dialect: Dialect, prepared: Prepared): ShapeRequest;
+  /** How many different requests the shape sends in turn (default 1): request `variant` 0 … n-1. */
+  variants?(prepared: Prepared): number;
+  request(dialect: Dialect, prepared: Prepared, variant?: number): ShapeRequest;
   /** The answer reduced to comparable facts. */
   normalise(dialect: Dialect, json: unknown): unknown;
 }
@@ -163,27 +165,44 @@ export function writtenSubsidy(dialect: Dialect, json: unknown): { id: string; f
   return { id: String(s[pk(dialect)]), facts: `${s.householdId}|${s.kind}|${Number(s.amountFen)}` };
 }
 
-/** A subsidy recorded for one household, its audit entry included. */
+/** The write's request for one household. */
+function recordSubsidy(dialect: Dialect, p: Prepared, householdId: string): ShapeRequest {
+  if (dialect === "fupin") {
+    return {
+      key: p.keys.countyWrite,
+      body: body(
+        `mutation Bench { recordSubsidy(input: { householdId: "${householdId}", kind: subsidy, amountFen: 12345, date: "2025-06-01", purpose: "bench" }) { recordId householdId kind amountFen } }`,
+      ),
+    };
+  }
+  const payload = dialect === "pg5" ? "result" : "subsidy";
+  return {
+    body: body(
+      `mutation Bench { benchRecordSubsidy(input: { pHouseholdId: "${householdId}", pKind: "subsidy", pAmountFen: "12345", pDate: "2025-06-01", pPurpose: "bench" }) { ${payload} { ${pk(dialect)} householdId kind amountFen } } }`,
+    ),
+  };
+}
+
+/** A subsidy recorded for one household, its audit entry included: every write waits on that household's row. */
 const write: Shape = {
   id: "write",
   title: "Write: a subsidy recorded (with its audit entry)",
   write: true,
-  request(dialect, p) {
-    if (dialect === "fupin") {
-      return {
-        key: p.keys.countyWrite,
-        body: body(
-          `mutation Bench { recordSubsidy(input: { householdId: "${p.householdId}", kind: subsidy, amountFen: 12345, date: "2025-06-01", purpose: "bench" }) { recordId householdId kind amountFen } }`,
-        ),
-      };
-    }
-    const payload = dialect === "pg5" ? "result" : "subsidy";
-    return {
-      body: body(
-        `mutation Bench { benchRecordSubsidy(input: { pHouseholdId: "${p.householdId}", pKind: "subsidy", pAmountFen: "12345", pDate: "2025-06-01", pPurpose: "bench" }) { ${payload} { ${pk(dialect)} householdId kind amountFen } } }`,
-      ),
-    };
-  },
+  request: (dialect, p) => recordSubsidy(dialect, p, p.householdId),
+  normalise: (dialect, json) => writtenSubsidy(dialect, json).facts,
+};
+
+/**
+ * Subsidies recorded for 500 households of the county in turn, as a county's platforms record them:
+ * writes meet only on what every write of the county shares (the audit chain, and fupin's ledger
+ * version), not on one household's row.
+ */
+const writeMany: Shape = {
+  id: "write-many",
+  title: "Write, many households: a subsidy recorded for each in turn (with its audit entry)",
+  write: true,
+  variants: (p) => p.householdIds.length,
+  request: (dialect, p, variant = 0) => recordSubsidy(dialect, p, p.householdIds[variant]!),
   normalise: (dialect, json) => writtenSubsidy(dialect, json).facts,
 };
 
@@ -194,4 +213,5 @@ export const SHAPES: readonly Shape[] = [
   { ...householdsWithMembers(10), id: "q3", title: "Q3: 10 households with members" },
   filtered,
   write,
+  writeMany,
 ];
