@@ -62,7 +62,7 @@ const request = (query: string, variables: Record<string, unknown>) => work(() =
 
 async function version(county: string): Promise<number> {
   const r = await gw.db.pool.query<{ v: number }>(
-    "select coalesce((select version from ledger_version where county_code = $1), 0)::int as v",
+    "select coalesce(sum(version), 0)::int as v from ledger_version where county_code = $1",
     [county],
   );
   return r.rows[0]!.v;

@@ -55,7 +55,7 @@ async function count(sql: string, params: unknown[]): Promise<number> {
 
 async function ledgerVersion(): Promise<number> {
   const r = await gw.db.pool.query<{ v: number }>(
-    "select version::int as v from ledger_version where county_code = $1",
+    "select sum(version)::int as v from ledger_version where county_code = $1",
     [TEST_COUNTY],
   );
   return r.rows[0]?.v ?? 0;
@@ -335,5 +335,38 @@ describe("insertUnder in one statement", () => {
     expect(await count("select 1 from subsidy where purpose = 'concurrent'", [])).toBe(12);
     expect(await ledgerVersion()).toBe(versionBefore + 12);
     expect(await verifyAuditChain(gw.db.pool)).toMatchObject({ ok: true });
+  });
+
+  it("lets writers of one county on two connections bump the ledger version without waiting for each other", async () => {
+    // Each backend bumps its own row of the county's version (its stripe); one row per county made
+    // the second writer wait for the first one's commit before it reached the audit chain.
+    const clients = [await gw.db.pool.connect(), await gw.db.pool.connect()];
+    const pidOf = async (c: (typeof clients)[number]) =>
+      (await c.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0]!.pid;
+    while ((await pidOf(clients[0]!)) % 64 === (await pidOf(clients[clients.length - 1]!)) % 64)
+      clients.push(await gw.db.pool.connect());
+    const [a, b] = [clients[0]!, clients[clients.length - 1]!];
+    const other = await gw.db.pool.query<{ id: string }>("select id from household where id <> $1 limit 1", [
+      householdId,
+    ]);
+    const versionBefore = await ledgerVersion();
+    try {
+      await a.query("begin");
+      await a.query("select fupin_bump_ledger_version($1)", [TEST_COUNTY]);
+      await b.query("begin");
+      await b.query("set local lock_timeout = '1s'");
+      // The row trigger's bump, as a write made in a transaction makes it.
+      await b.query("update household set household_number = household_number where id = $1", [
+        other.rows[0]!.id,
+      ]);
+      await b.query("commit");
+      await a.query("commit");
+    } finally {
+      for (const c of clients) {
+        await c.query("rollback").catch(() => undefined);
+        c.release();
+      }
+    }
+    expect(await ledgerVersion()).toBe(versionBefore + 2);
   });
 });

@@ -2,9 +2,9 @@ import type { SqlExecutor } from "../context.js";
 
 /**
  * The version of the ledger a region's assessment reads: the sum of the versions of its county and
- * of the province and city rows above it (bumped by triggers in every writing transaction, see
- * migration 20261202160000), so any write that could change the assessment changes it, whichever
- * process made it.
+ * of the province and city rows above it, every stripe of each (bumped by triggers in every writing
+ * transaction, see migrations 20261202170000 and 20261203120000), so any write that could change the
+ * assessment changes it, whichever process made it.
  */
 export async function readLedgerVersion(
   sql: Pick<SqlExecutor, "query">,

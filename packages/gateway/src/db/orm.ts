@@ -21,6 +21,7 @@ import { Migration20261203020000 } from "../../migrations/Migration2026120302000
 import { Migration20261203060000 } from "../../migrations/Migration20261203060000.js";
 import { Migration20261203091120 } from "../../migrations/Migration20261203091120.js";
 import { Migration20261203100000 } from "../../migrations/Migration20261203100000.js";
+import { Migration20261203120000 } from "../../migrations/Migration20261203120000.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   { name: "Migration20261203060000", class: Migration20261203060000 },
   { name: "Migration20261203091120", class: Migration20261203091120 },
   { name: "Migration20261203100000", class: Migration20261203100000 },
+  { name: "Migration20261203120000", class: Migration20261203120000 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */
