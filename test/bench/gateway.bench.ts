@@ -1,7 +1,7 @@
 // The read and write paths against their references: fupin (region scope, masking, personal-read
 // audit, rate limit and authentication on) on Node 20 and Node 22, PostGraphile 4.14.1 and
-// PostGraphile 5, all over one database on a dedicated PostgreSQL, on five shapes (Q1, Q2, Q3, a
-// filtered list, a write). Answers are compared before anything is timed; rounds alternate between
+// PostGraphile 5, all over one database on a dedicated PostgreSQL, on six shapes (Q1, Q2, Q3, a
+// filtered list, a write to one household, writes to many households in turn). Answers are compared before anything is timed; rounds alternate between
 // servers (the order rotates each round, a write round starting on a fresh checkpoint) and figures are
 // medians with their range; PostgreSQL counts the statements (pg_stat_statements), /proc gives CPU time
 // and fupin's /metrics the time its main thread spent in garbage-collection pauses. Writes
