@@ -98,6 +98,9 @@ async function start({ config, values, out }: CommandInput): Promise<number> {
     onSeedProgress: (m) => out.log(m),
     ...(withKey ? { developmentKeyFile: developmentKeyFile(config.dataDir ?? DEFAULT_DATA_DIR) } : {}),
   });
+  // Before the first line: whoever reads the URL or the key may send SIGINT at once, and a signal
+  // without a listener kills the process without the shutdown.
+  const stopped = waitForStop(gateway, out);
   out.log(`fupin gateway listening on ${gateway.url}`);
   if (gateway.developmentKey) out.log(`development key: ${gateway.developmentKey}`);
   else {
@@ -109,7 +112,7 @@ async function start({ config, values, out }: CommandInput): Promise<number> {
   out.log(
     `console: open ${new URL(`${CONSOLE_PATH}/`, gateway.url)} in a browser (中文工作台; sign in with a key)`,
   );
-  return waitForStop(gateway, out);
+  return stopped;
 }
 
 async function keysCreate({ config, values, out }: CommandInput): Promise<number> {

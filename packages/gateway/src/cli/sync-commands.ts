@@ -109,8 +109,7 @@ export async function worker({ config, out, env }: CommandInput): Promise<number
     settings: loadSyncSettings(env),
     logger,
   });
-  out.log("fupin sync worker running");
-  return new Promise<number>((resolve) => {
+  const stopped = new Promise<number>((resolve) => {
     let stopping = false;
     const stop = () => {
       if (stopping) return;
@@ -126,4 +125,7 @@ export async function worker({ config, out, env }: CommandInput): Promise<number
     process.on("SIGTERM", stop);
     process.on("SIGINT", stop);
   });
+  // Printed once the handlers are on: a signal sent on reading it must reach the shutdown.
+  out.log("fupin sync worker running");
+  return stopped;
 }
