@@ -337,6 +337,68 @@ describe("insertUnder in one statement", () => {
     expect(await verifyAuditChain(gw.db.pool)).toMatchObject({ ok: true });
   });
 
+  it("files two records under one household at once, and keeps the household from changing until both commit", async () => {
+    // The audit chain's lock, held here, stops each write just before its commit: what each one then
+    // waits for shows which locks it took on the household on its way there.
+    const key = await gw.keys.create(TEST_COUNTY, ["ledger:read", "ledger:write"]);
+    const chain = await gw.db.pool.connect();
+    const other = await gw.db.pool.connect();
+    const input = (i: number) => ({
+      householdId,
+      kind: "subsidy",
+      amountFen: 700 + i,
+      date: "2025-06-01",
+      purpose: "under one household at once",
+    });
+    // Who waits, for which kind of lock (advisory: the chain; transactionid or tuple: a row).
+    const blockers = async (pattern: string) =>
+      (
+        await gw.db.pool.query<{ pid: number; lock: string; blockers: number[] }>(
+          `select a.pid, l.locktype as lock, pg_blocking_pids(a.pid) as blockers
+             from pg_stat_activity a join pg_locks l on l.pid = a.pid and not l.granted
+            where a.query like $1 order by a.pid`,
+          [pattern],
+        )
+      ).rows;
+    try {
+      await chain.query("begin");
+      await chain.query("select pg_advisory_xact_lock(7383364011045954916)");
+      const chainPid = (await chain.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0]!.pid;
+      const writes = [0, 1].map((i) => gw.graphql(RECORD, { input: input(i) }, { key }));
+      let waiting = await blockers("%fupin_audit_append%");
+      for (let t = 0; waiting.length < 2 && t < 200; t++) {
+        await new Promise((r) => setTimeout(r, 25));
+        waiting = await blockers("%fupin_audit_append%");
+      }
+      // Both reached the chain: neither waits for the other's lock on the household (the second
+      // one in the chain's queue counts the first among its blockers, as it would for any lock).
+      expect(waiting.map((w) => w.lock)).toEqual(["advisory", "advisory"]);
+      expect(waiting.every((w) => w.blockers.includes(chainPid))).toBe(true);
+      const change = other.query("update household set household_number = household_number where id = $1", [
+        householdId,
+      ]);
+      let changing = await blockers("update household%");
+      for (let t = 0; changing.length < 1 && t < 200; t++) {
+        await new Promise((r) => setTimeout(r, 25));
+        changing = await blockers("update household%");
+      }
+      expect(changing.map((c) => c.lock)).toEqual(["transactionid"]);
+      // It waits for the writers' transactions one after the other (the members of a shared lock).
+      expect(changing[0]!.blockers.length).toBeGreaterThan(0);
+      expect(changing[0]!.blockers.every((pid) => waiting.some((w) => w.pid === pid))).toBe(true);
+      await chain.query("commit");
+      const done = await Promise.all(writes);
+      expect(done.map((r) => r.body.errors)).toEqual([undefined, undefined]);
+      await change;
+    } finally {
+      await chain.query("rollback").catch(() => undefined);
+      chain.release();
+      other.release();
+    }
+    expect(await count("select 1 from subsidy where purpose = 'under one household at once'", [])).toBe(2);
+    expect(await verifyAuditChain(gw.db.pool)).toMatchObject({ ok: true });
+  });
+
   it("lets writers of one county on two connections bump the ledger version without waiting for each other", async () => {
     // Each backend bumps its own row of the county's version (its stripe); one row per county made
     // the second writer wait for the first one's commit before it reached the audit chain.

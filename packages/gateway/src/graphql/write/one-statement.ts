@@ -255,11 +255,17 @@ function readUnder<P>(
   references: readonly CountyReference[],
 ): Under {
   const index = gathered.unders.length;
+  // The record only reads the row (its county and village): FOR SHARE keeps the row from changing or
+  // going until the commit, as FOR UPDATE did, but lets other records be filed under it at the same
+  // time (FOR UPDATE queued every write to one household on that row). A row the mutation also read
+  // by `lock` (locked FOR UPDATE by the guard) keeps FOR UPDATE: a share lock raised to an update
+  // lock in two writers at once is a deadlock. Reads come before writes, so all of them are known.
+  const strength = gathered.reads.some((r) => r.table === table.table && r.id === id) ? "UPDATE" : "SHARE";
   const under: Under = {
     name: `u${index}`,
-    shape: `${table.table} ${table.key}`,
+    shape: `${table.table} ${table.key} ${strength}`,
     sql(params) {
-      return `SELECT county_code, region_code FROM ${table.table} WHERE ${table.key} = ${param(params, id)} AND ${scopeSql(callerScope, params)} FOR UPDATE`;
+      return `SELECT county_code, region_code FROM ${table.table} WHERE ${table.key} = ${param(params, id)} AND ${scopeSql(callerScope, params)} FOR ${strength}`;
     },
     values(params) {
       params.push(id);
