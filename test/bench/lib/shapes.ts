@@ -183,7 +183,10 @@ function recordSubsidy(dialect: Dialect, p: Prepared, householdId: string): Shap
   };
 }
 
-/** A subsidy recorded for one household, its audit entry included: every write waits on that household's row. */
+/**
+ * A subsidy recorded for one household, its audit entry included: every write holds a shared lock on
+ * that household's row (FOR SHARE) and meets the others on the audit chain.
+ */
 const write: Shape = {
   id: "write",
   title: "Write: a subsidy recorded (with its audit entry)",

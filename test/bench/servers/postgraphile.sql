@@ -20,7 +20,8 @@ declare
   prev text;
   body text;
 begin
-  select * into h from household where id = p_household_id for update;
+  -- for share, as fupin's writer: the subsidy reads the household, which must stay put until the commit
+  select * into h from household where id = p_household_id for share;
   if not found then
     raise exception 'no household %', p_household_id using errcode = 'no_data_found';
   end if;
