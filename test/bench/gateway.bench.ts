@@ -2,7 +2,7 @@
 // audit, rate limit and authentication on) on Node 20 and Node 22, PostGraphile 4.14.1 and
 // PostGraphile 5, all over one database on a dedicated PostgreSQL, on six shapes (Q1, Q2, Q3, a
 // filtered list, a write to one household, writes to many households in turn). Answers are compared before anything is timed; rounds alternate between
-// servers (the order rotates each round, a write round starting on a fresh checkpoint) and figures are
+// servers (the order rotates each round, a write round starting vacuumed, on a fresh checkpoint) and figures are
 // medians with their range; PostgreSQL counts the statements (pg_stat_statements), /proc gives CPU time
 // and fupin's /metrics the time its main thread spent in garbage-collection pauses. Writes
 // test/bench/RESULTS.md. Asserts nothing: it prints figures against references measured in the same run.
@@ -162,8 +162,8 @@ async function measureShape(pgServer: BenchPostgres, shape: Shape, servers: read
   for (let round = 0; round < roundCount; round++) {
     const order = servers.map((_, i) => servers[(i + round) % servers.length]!);
     for (const s of order) {
-      // A write round starts on a clean checkpoint: none pays for the pages an earlier one dirtied.
-      if (shape.write) await pgServer.checkpoint();
+      // A write round starts vacuumed and on a clean checkpoint: none pays for what an earlier one left.
+      if (shape.write) await pgServer.settle(s.database);
       const r = await runRound(pgServer, s, requests.get(s)!, { seconds, connections });
       figures.get(s)!.rounds.push(r);
       console.log(
@@ -201,7 +201,7 @@ function summary(
     "",
     machineDetails([
       `Run ${new Date().toISOString()}; ${households} households; ${roundCount} rounds of ${seconds} s per server and shape after a ${warmupSeconds} s warm-up, ${connections} connections; rounds alternate between servers and the order rotates each round`,
-      `PostgreSQL: ${pgVersion}, a dedicated embedded server with pg_stat_statements (statements counted by PostgreSQL, top level, BEGIN/COMMIT included)`,
+      `PostgreSQL: ${pgVersion}, a dedicated embedded server with pg_stat_statements (statements counted by PostgreSQL, top level, BEGIN/COMMIT included); autovacuum off, each write round starting on VACUUM (ANALYZE) of its database and a CHECKPOINT`,
       `Node: ${process.version} and ${NODE22_VERSION} (npm \`node\` package); PostGraphile 4.14.1 on ${process.version}, PostGraphile ${POSTGRAPHILE5_VERSION} (Amber preset) on ${NODE22_VERSION}; autocannon 8.0.0 in the benchmark's own process`,
       `fupin with region scope, masking, the personal-read audit, the rate limit (counted in PostgreSQL on every request) and API-key authentication on, LOG_LEVEL ${process.env.BENCH_LOG_LEVEL ?? "info"}; PostGraphile with none of these`,
       ...(baselineDir
@@ -221,7 +221,7 @@ function summary(
 
 async function main(): Promise<void> {
   const node22 = ensureNode22(benchDir);
-  const pgServer = await startBenchPostgres();
+  const pgServer = await startBenchPostgres({ autovacuum: false });
   const servers: Server[] = [];
   try {
     const head = await createDb(pgServer, "fupin_bench", repoRoot);

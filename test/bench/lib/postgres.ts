@@ -21,13 +21,19 @@ export interface BenchPostgres {
   statements(database: string): Promise<number>;
   /** CPU seconds used so far by the server and all its backends. */
   cpuSeconds(): number;
-  /** Writes every dirty page now (CHECKPOINT), so that the next round pays for none written before it. */
-  checkpoint(): Promise<void>;
+  /**
+   * Vacuums and analyses a database, then writes every dirty page (CHECKPOINT), so that the next round
+   * pays for no vacuum or page an earlier one left.
+   */
+  settle(database: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts an embedded PostgreSQL in a temporary folder with pg_stat_statements loaded. */
-export async function startBenchPostgres(): Promise<BenchPostgres> {
+/**
+ * Starts an embedded PostgreSQL in a temporary folder with pg_stat_statements loaded; with
+ * `autovacuum: false`, vacuum runs only when `settle` asks for it.
+ */
+export async function startBenchPostgres(options: { autovacuum?: boolean } = {}): Promise<BenchPostgres> {
   const dir = await mkdtemp(join(tmpdir(), "fupin-bench-pg-"));
   const dataDir = join(dir, "data");
   let server = await startEmbeddedPostgres({ dataDir, database: "postgres" });
@@ -36,6 +42,9 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
   await setup.query("alter system set shared_preload_libraries = 'pg_stat_statements'");
   await setup.query("alter system set pg_stat_statements.track_utility = on");
   await setup.query("alter system set max_connections = 200");
+  // With autovacuum off, vacuum runs between rounds (settle), not during one: an autovacuum worker
+  // woken by the inserts of earlier write rounds took the CPU of whichever round it fell in.
+  if (options.autovacuum === false) await setup.query("alter system set autovacuum = off");
   await setup.end();
   await server.stop();
   server = await startEmbeddedPostgres({ dataDir, database: "postgres" });
@@ -61,7 +70,16 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
       return Number(r.rows[0]!.n);
     },
     cpuSeconds: () => treeCpuSeconds(postmasterPid),
-    async checkpoint() {
+    async settle(database) {
+      const url = new URL(server.url);
+      url.pathname = `/${database}`;
+      const db = new pg.Client({ connectionString: url.toString() });
+      await db.connect();
+      try {
+        await db.query("vacuum (analyze)");
+      } finally {
+        await db.end();
+      }
       await admin.query("checkpoint");
     },
     async stop() {
