@@ -13,7 +13,8 @@ import {
   revokeApiKey,
   verifyAuditChain,
 } from "@fupin/gateway";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { AUDIT_LOCK_KEY } from "../../packages/gateway/src/audit/audit-writer.js";
 import { keyRecheck } from "../../packages/gateway/src/auth/key-recheck.js";
 import type { Principal } from "../../packages/gateway/src/auth/principal.js";
 import type { GatewayContext } from "../../packages/gateway/src/context.js";
@@ -360,16 +361,21 @@ describe("insertUnder in one statement", () => {
           [pattern],
         )
       ).rows;
+    const waitForWaiters = (pattern: string, n: number) =>
+      vi.waitFor(
+        async () => {
+          const found = await blockers(pattern);
+          expect(found).toHaveLength(n);
+          return found;
+        },
+        { timeout: 5_000, interval: 25 },
+      );
     try {
       await chain.query("begin");
-      await chain.query("select pg_advisory_xact_lock(7383364011045954916)");
+      await chain.query("select pg_advisory_xact_lock($1)", [AUDIT_LOCK_KEY.toString()]);
       const chainPid = (await chain.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0]!.pid;
       const writes = [0, 1].map((i) => gw.graphql(RECORD, { input: input(i) }, { key }));
-      let waiting = await blockers("%fupin_audit_append%");
-      for (let t = 0; waiting.length < 2 && t < 200; t++) {
-        await new Promise((r) => setTimeout(r, 25));
-        waiting = await blockers("%fupin_audit_append%");
-      }
+      const waiting = await waitForWaiters("%fupin_audit_append%", 2);
       // Both reached the chain: neither waits for the other's lock on the household (the second
       // one in the chain's queue counts the first among its blockers, as it would for any lock).
       expect(waiting.map((w) => w.lock)).toEqual(["advisory", "advisory"]);
@@ -377,11 +383,7 @@ describe("insertUnder in one statement", () => {
       const change = other.query("update household set household_number = household_number where id = $1", [
         householdId,
       ]);
-      let changing = await blockers("update household%");
-      for (let t = 0; changing.length < 1 && t < 200; t++) {
-        await new Promise((r) => setTimeout(r, 25));
-        changing = await blockers("update household%");
-      }
+      const changing = await waitForWaiters("update household%", 1);
       expect(changing.map((c) => c.lock)).toEqual(["transactionid"]);
       // It waits for the writers' transactions one after the other (the members of a shared lock).
       expect(changing[0]!.blockers.length).toBeGreaterThan(0);

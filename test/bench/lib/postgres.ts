@@ -52,15 +52,18 @@ export async function startBenchPostgres(options: { autovacuum?: boolean } = {})
   admin.on("error", () => undefined); // an idle connection told of the server's shutdown
   await admin.query("create extension if not exists pg_stat_statements");
   const version = (await admin.query<{ v: string }>("select version() as v")).rows[0]!.v;
+  const urlOf = (database: string) => {
+    const url = new URL(server.url);
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
   const postmasterPid = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
   return {
     adminUrl: server.url,
     version,
     async createDatabase(name) {
       await admin.query(`create database ${name}`);
-      const url = new URL(server.url);
-      url.pathname = `/${name}`;
-      return url.toString();
+      return urlOf(name);
     },
     async statements(database) {
       const r = await admin.query<{ n: string }>(
@@ -71,9 +74,7 @@ export async function startBenchPostgres(options: { autovacuum?: boolean } = {})
     },
     cpuSeconds: () => treeCpuSeconds(postmasterPid),
     async settle(database) {
-      const url = new URL(server.url);
-      url.pathname = `/${database}`;
-      const db = new pg.Client({ connectionString: url.toString() });
+      const db = new pg.Client({ connectionString: urlOf(database) });
       await db.connect();
       try {
         await db.query("vacuum (analyze)");
