@@ -1,4 +1,5 @@
 import pg from "pg";
+import { surviveServerLoss } from "../db/pool.js";
 import { readSnapshotText } from "../graphql/read/snapshot.js";
 import type { VersionedSnapshot } from "./ledger-cache.js";
 import { readLedgerVersion } from "./ledger-version.js";
@@ -12,9 +13,8 @@ export interface SnapshotReader {
 
 /** Creates a snapshot reader on one connection to `url`, opened when first needed and closed when idle 10 s. */
 export function createSnapshotReader(url: string): SnapshotReader {
-  const pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 10_000 });
   // A connection that loses its server is dropped; the next read opens another.
-  pool.on("error", () => undefined);
+  const pool = surviveServerLoss(new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 10_000 }));
   return {
     async read(regionCode) {
       const client = await pool.connect();

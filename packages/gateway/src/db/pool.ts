@@ -22,12 +22,24 @@ export function createTypeParsers(): pg.CustomTypesConfig {
   return types;
 }
 
+const ignore = () => undefined;
+
+/**
+ * Keeps a pool's process alive when its server goes away (shutdown, restart, a terminated backend).
+ * pg-pool listens for errors on idle clients only; a client checked out with `pool.connect()` that
+ * loses its server emits `error` with nobody listening, which ends the process. Every client gets a
+ * listener of its own: the query in flight still rejects, and pg-pool drops the broken client on
+ * release.
+ */
+export function surviveServerLoss(pool: pg.Pool): pg.Pool {
+  pool.on("error", ignore);
+  pool.on("connect", (client) => client.on("error", ignore));
+  return pool;
+}
+
 /** Creates the shared pg Pool of the read path, audit writer and rate limiter. */
 export function createPool(url: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, types: createTypeParsers() });
-  // An idle client that loses its server (shutdown, restart) must not crash the process.
-  pool.on("error", () => undefined);
-  return pool;
+  return surviveServerLoss(new pg.Pool({ connectionString: url, max, types: createTypeParsers() }));
 }
 
 /** Runs `run` in one transaction on one client of the pool: commits, or rolls back when it throws. */
