@@ -225,6 +225,36 @@ describe("unexpected errors", () => {
     }
   });
 
+  it("outside the execution are logged once with the request id: the key lookup and its recheck", async () => {
+    // No HTTP server, so no direct path: yoga serves these, and masks what it catches without the request.
+    const broken = await startTestGateway({ seedHouseholds: 5, captureLogs: true });
+    try {
+      const cached = await broken.keys.create("360723", ["ledger:read"]);
+      expect((await broken.graphql("{ __typename }", undefined, { key: cached })).status).toBe(200);
+      const fresh = await broken.keys.create("360723", ["ledger:read"]);
+      await broken.db.pool.query("alter table api_key rename to api_key_gone");
+      // A key not yet cached is looked up before GraphQL parses anything.
+      const before = await broken.graphql("{ __typename }", undefined, {
+        key: fresh,
+        headers: { "x-request-id": "outside-1" },
+      });
+      expect(before.body.errors?.[0]?.message).toBe("Unexpected error.");
+      // A cached key is read again before the answer goes out (no statement ran to carry it).
+      const recheck = await broken.graphql("{ __typename }", undefined, {
+        key: cached,
+        headers: { "x-request-id": "outside-2" },
+      });
+      const lines = broken.logs.filter((l) => l.msg === "unexpected error masked");
+      expect(recheck.body.errors?.[0]?.message).toBe("Unexpected error.");
+      expect(lines.map((l) => l.requestId)).toEqual(["outside-1", "outside-2"]);
+      for (const l of lines) expect(l).toMatchObject({ err: { type: "DatabaseError", code: "42P01" } });
+      expect(JSON.stringify(broken.logs)).not.toMatch(/does not exist/);
+    } finally {
+      await broken.db.pool.query("alter table api_key_gone rename to api_key").catch(() => undefined);
+      await broken.close();
+    }
+  });
+
   it("/ready is 503 when the database does not answer", async () => {
     const down = await startTestGateway({ seedHouseholds: 0 });
     try {

@@ -36,8 +36,9 @@ function logMasked(logger: Logger, error: unknown): void {
   if (typeof error === "object" && error !== null) logged.add(error);
 }
 
-/** Logs an error masking will hide, with what may be logged of it, on the request's logger. */
+/** Logs an error masking will hide, with what may be logged of it, on the request's logger; once per error. */
 export function logHiddenError(logger: Logger, error: unknown): void {
+  if (typeof error === "object" && error !== null && logged.has(error)) return;
   if (maskError(error, MESSAGE, false) !== error) logMasked(logger, error);
 }
 

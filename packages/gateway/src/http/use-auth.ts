@@ -5,6 +5,7 @@ import { type AuthError, isAuthError } from "../auth/auth-error.js";
 import type { Authenticator } from "../auth/authenticate.js";
 import { keyRecheck, type RecheckCompanion } from "../auth/key-recheck.js";
 import type { Principal } from "../auth/principal.js";
+import { logHiddenError } from "./hidden-errors.js";
 import { createHttpError } from "./http-error.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { type RequestInfo, requestInfo } from "./request-info.js";
@@ -35,6 +36,12 @@ function clientAddress(serverContext: object): string {
   return req?.socket?.remoteAddress ?? "unknown";
 }
 
+/** Logs an error the client will not see on the request's logger (once), and gives it back to throw. */
+function hiddenErrorLogged(info: RequestInfo, e: unknown): unknown {
+  logHiddenError(info.logger, e);
+  return e;
+}
+
 /** The answer to a failed authentication: 401 UNAUTHENTICATED, or 429 after too many from one address. */
 async function refusal(options: AuthOptions, serverContext: object, info: RequestInfo, e: AuthError) {
   info.operation = "unauthenticated";
@@ -63,7 +70,8 @@ export function useAuth(options: AuthOptions): Plugin {
       try {
         info.principal = await options.authenticate(request.headers.get("authorization"));
       } catch (e) {
-        if (!isAuthError(e)) throw e;
+        // Logged here, where the request is known: yoga masks it later without its request id.
+        if (!isAuthError(e)) throw hiddenErrorLogged(info, e);
         throw await refusal(options, serverContext, info, e);
       }
     },
@@ -78,7 +86,7 @@ export function useAuth(options: AuthOptions): Plugin {
       if (fields && options.rechecksItself?.(fields)) return;
       // A mutation may act outside the request's SQL (queues, other pools): the key is read first.
       return recheck.ensure(options.beforeMutation?.(principal)).catch((e: unknown) => {
-        if (!isAuthError(e)) throw e;
+        if (!isAuthError(e)) throw hiddenErrorLogged(requestInfo(args.contextValue as object), e);
         setResultAndStopExecution({ data: null });
       });
     },
@@ -90,7 +98,11 @@ export function useAuth(options: AuthOptions): Plugin {
         if (recheck.pending) {
           const failed = await recheck.ensure().then(
             () => false,
-            (e: unknown) => !isAuthError(e),
+            (e: unknown) => {
+              if (isAuthError(e)) return false;
+              logHiddenError(info.logger, e);
+              return true;
+            },
           );
           // The key could not be read again (database unavailable): nothing goes out unchecked.
           if (failed)
