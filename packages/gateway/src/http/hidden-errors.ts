@@ -26,19 +26,20 @@ const MESSAGE = "Unexpected error.";
 const logged = new WeakSet<object>();
 
 /**
- * Logs an error masking hides, with what may be logged of it; not a key found revoked during the
- * request (the whole answer becomes useAuth's 401).
+ * Logs an error masking hides, with what may be logged of it, once per error; not a key found
+ * revoked during the request (the whole answer becomes useAuth's 401).
  */
 function logMasked(logger: Logger, error: unknown): void {
+  const isObject = typeof error === "object" && error !== null;
+  if (isObject && logged.has(error)) return;
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (isAuthError(original)) return;
   logger.error({ err: describeHiddenError(error) }, "unexpected error masked");
-  if (typeof error === "object" && error !== null) logged.add(error);
+  if (isObject) logged.add(error);
 }
 
 /** Logs an error masking will hide, with what may be logged of it, on the request's logger; once per error. */
 export function logHiddenError(logger: Logger, error: unknown): void {
-  if (typeof error === "object" && error !== null && logged.has(error)) return;
   if (maskError(error, MESSAGE, false) !== error) logMasked(logger, error);
 }
 
@@ -53,8 +54,7 @@ export function gatewayMaskedErrors(logger: Logger): MaskedErrorOptions {
     errorMessage: MESSAGE,
     maskError(error, message) {
       const masked = maskError(error, message, false);
-      const seen = typeof error === "object" && error !== null && logged.has(error);
-      if (masked !== error && !seen) logMasked(logger, error);
+      if (masked !== error) logMasked(logger, error);
       return masked;
     },
   };

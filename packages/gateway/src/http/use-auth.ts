@@ -77,7 +77,8 @@ export function useAuth(options: AuthOptions): Plugin {
     },
     // The hooks below return a promise only when they wait for something: most requests pass both at once.
     onExecute({ args, setResultAndStopExecution }) {
-      const principal = requestInfo(args.contextValue as object).principal;
+      const info = requestInfo(args.contextValue as object);
+      const principal = info.principal;
       const recheck = keyRecheck(principal);
       if (!recheck?.pending || !principal) return;
       const operation = getOperationAST(args.document, args.operationName);
@@ -86,7 +87,7 @@ export function useAuth(options: AuthOptions): Plugin {
       if (fields && options.rechecksItself?.(fields)) return;
       // A mutation may act outside the request's SQL (queues, other pools): the key is read first.
       return recheck.ensure(options.beforeMutation?.(principal)).catch((e: unknown) => {
-        if (!isAuthError(e)) throw hiddenErrorLogged(requestInfo(args.contextValue as object), e);
+        if (!isAuthError(e)) throw hiddenErrorLogged(info, e);
         setResultAndStopExecution({ data: null });
       });
     },
