@@ -16,7 +16,7 @@
 // Each checkout's fupin runs with the Node flags of its `start` script; BENCH_GATEWAY_NODE_ARGS
 // (e.g. "--max-semi-space-size=64") replaces them for this checkout's servers only, and
 // BENCH_SERVER_LOG_DIR=dir keeps each server's output there (with "--import tsx --trace-gc-nvp": its
-// scavenges and the bytes each promotes).
+
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -42,6 +42,8 @@ import {
   startPostgraphile,
 } from "./lib/servers.js";
 import { SHAPES, type Shape, writtenSubsidy } from "./lib/shapes.js";
+// scavenges and the bytes each promotes).
+import { BENCH_WRITE_HEADER } from "./servers/bench-audit-linking.js";
 
 const households = Number(process.env.BENCH_HOUSEHOLDS ?? 10_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -90,7 +92,12 @@ function loadRequest(server: Server, shape: Shape): Omit<LoadRequest, "verify"> 
           ),
         }
       : {}),
-    headers: { "content-type": "application/json", ...(r.key ? { authorization: `Bearer ${r.key}` } : {}) },
+    headers: {
+      "content-type": "application/json",
+      ...(r.key ? { authorization: `Bearer ${r.key}` } : {}),
+      // PostGraphile links its writes' audit entries once they are answered, as fupin does its own.
+      ...(shape.write && server.dialect !== "fupin" ? { [BENCH_WRITE_HEADER]: "1" } : {}),
+    },
   };
 }
 

@@ -1,6 +1,14 @@
 import { type AuditEntry, createAuditWriter, runCli, verifyAuditChain } from "@fupin/gateway";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEntryBody } from "../../packages/gateway/src/audit/audit-chain.js";
+import {
+  AUDIT_LOCK_KEY,
+  auditLinker,
+  linkAuditEntries,
+} from "../../packages/gateway/src/audit/audit-linker.js";
+import { appendArgument, appendAuditEntries } from "../../packages/gateway/src/audit/audit-writer.js";
+import { inTransaction } from "../../packages/gateway/src/db/pool.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 
 let db: TestDatabase;
@@ -44,13 +52,14 @@ describe("audit writer and chain", () => {
       entry(3, { action: "read_personal", before: null, after: { records: { member: ["m1"] } } }),
     ]);
     expect(await verifyAuditChain(db.pool)).toEqual({ ok: true, entries: 3 });
-    const rows = await db.pool.query<{ prev_hash: string; hash: string }>(
-      "select prev_hash, hash from audit_log order by seq",
+    const rows = await db.pool.query<{ prev_hash: string; hash: string; link_no: number }>(
+      "select prev_hash, hash, link_no from audit_log order by seq",
     );
+    expect(rows.rows.map((r) => r.link_no)).toEqual([1, 2, 3]);
     expect(rows.rows[0]?.prev_hash).toBe("0".repeat(64));
     expect(rows.rows[1]?.prev_hash).toBe(rows.rows[0]?.hash);
     expect(rows.rows[2]?.prev_hash).toBe(rows.rows[1]?.hash);
-    // The chain is extended in PostgreSQL (fupin_audit_append): an absent image is SQL null, not JSON null.
+    // Entries go in through fupin_audit_append: an absent image is SQL null, not JSON null.
     const nulls = await db.pool.query<{ n: number }>(
       "select count(*)::int as n from audit_log where action = 'read_personal' and before is null",
     );
@@ -133,6 +142,8 @@ describe("audit writer and chain", () => {
     const fresh = await createTestDatabase();
     try {
       await createAuditWriter(fresh.pool).append([entry(1), entry(2), entry(3)]);
+      await auditLinker(fresh.pool).settled();
+      expect(await linkAuditEntries(fresh.pool)).toBe(0);
       const client = await fresh.pool.connect();
       try {
         await client.query("alter table audit_log disable trigger audit_log_no_update_delete");
@@ -148,6 +159,123 @@ describe("audit writer and chain", () => {
       });
     } finally {
       await fresh.close();
+    }
+  });
+});
+
+describe("the chain linked after commit", () => {
+  // A database of its own: the tests above leave their chain broken on purpose.
+  let ldb: TestDatabase;
+  beforeAll(async () => {
+    ldb = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await ldb?.close();
+  });
+
+  it("lets a writer commit while the chain's lock is held, and links its entries once the lock is free", async () => {
+    const holder = await ldb.pool.connect();
+    try {
+      await holder.query("begin");
+      await holder.query("select pg_advisory_xact_lock($1)", [AUDIT_LOCK_KEY.toString()]);
+      // Before, the append waited here for the lock until the holder's commit.
+      await createAuditWriter(ldb.pool).append([entry(300)]);
+      const row = await ldb.pool.query<{ link_no: number | null; hash: string | null }>(
+        "select link_no, hash from audit_log where entity_id = 'hh-300'",
+      );
+      expect(row.rows).toEqual([{ link_no: null, hash: null }]);
+      await holder.query("commit");
+    } finally {
+      holder.release();
+    }
+    await auditLinker(ldb.pool).settled();
+    const linked = await ldb.pool.query<{ n: number }>(
+      "select count(*)::int as n from audit_log where entity_id = 'hh-300' and link_no is not null",
+    );
+    expect(linked.rows[0]?.n).toBe(1);
+    expect(await verifyAuditChain(ldb.pool)).toMatchObject({ ok: true });
+  });
+
+  it("links a transaction's entries once inTransaction commits, and never a rolled-back one's", async () => {
+    const writer = createAuditWriter(ldb.pool);
+    await expect(
+      inTransaction(ldb.pool, async (client) => {
+        await writer.append([entry(310)], client);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    await inTransaction(ldb.pool, (client) => writer.append([entry(311)], client));
+    await auditLinker(ldb.pool).settled();
+    const rows = await ldb.pool.query<{ entity_id: string; linked: boolean }>(
+      "select entity_id, link_no is not null as linked from audit_log where entity_id in ('hh-310', 'hh-311')",
+    );
+    expect(rows.rows).toEqual([{ entity_id: "hh-311", linked: true }]);
+  });
+
+  it("chains entries in the order they committed, which need not be their seq's", async () => {
+    const early = await ldb.pool.connect();
+    try {
+      await early.query("begin");
+      await appendAuditEntries(early, [entry(320)]);
+      await createAuditWriter(ldb.pool).append([entry(321)]);
+      await auditLinker(ldb.pool).settled();
+      await early.query("commit");
+    } finally {
+      early.release();
+    }
+    expect(await linkAuditEntries(ldb.pool)).toBe(1);
+    const rows = await ldb.pool.query<{ entity_id: string; seq: number; link_no: number }>(
+      "select entity_id, seq, link_no from audit_log where entity_id in ('hh-320', 'hh-321') order by link_no",
+    );
+    expect(rows.rows.map((r) => r.entity_id)).toEqual(["hh-321", "hh-320"]);
+    expect(rows.rows[0]!.seq).toBeGreaterThan(rows.rows[1]!.seq);
+    expect(await verifyAuditChain(ldb.pool)).toMatchObject({ ok: true });
+  });
+
+  it("links in batches: a backlog longer than one batch, linked by two linkers at once, keeps one chain", async () => {
+    const holder = await ldb.pool.connect();
+    try {
+      await holder.query("begin");
+      await holder.query("select pg_advisory_xact_lock($1)", [AUDIT_LOCK_KEY.toString()]);
+      await createAuditWriter(ldb.pool).append(Array.from({ length: 25 }, (_, i) => entry(400 + i)));
+      await holder.query("commit");
+    } finally {
+      holder.release();
+    }
+    const linked = await Promise.all([linkAuditEntries(ldb.pool, 4), linkAuditEntries(ldb.pool, 7)]);
+    await auditLinker(ldb.pool).settled();
+    expect(linked[0] + linked[1]).toBeLessThanOrEqual(25);
+    const pending = await ldb.pool.query<{ n: number }>(
+      "select count(*)::int as n from audit_log where link_no is null",
+    );
+    expect(pending.rows[0]?.n).toBe(0);
+    const gaps = await ldb.pool.query<{ n: number; max: number }>(
+      "select count(*)::int as n, max(link_no)::int as max from audit_log",
+    );
+    expect(gaps.rows[0]?.max).toBe(gaps.rows[0]?.n);
+    expect(await verifyAuditChain(ldb.pool)).toMatchObject({ ok: true, entries: gaps.rows[0]?.n });
+  });
+
+  it("keeps a chain written before entries were linked after commit: it verifies, and grows", async () => {
+    const old = await createTestDatabase({ migrate: false });
+    try {
+      await old.orm.getMigrator().up({ to: "Migration20261203120000" });
+      const entries = [entry(1), entry(2), entry(3)];
+      // The former append took the chain's lock and hashed the body the gateway sent.
+      const argument = JSON.stringify(
+        entries.map((e) => ({ ...JSON.parse(appendArgument([e]))[0], body: auditEntryBody(e) })),
+      );
+      await old.pool.query("select fupin_audit_append($1::jsonb)", [argument]);
+      await old.orm.getMigrator().up();
+      const placed = await old.pool.query<{ seq: number; link_no: number }>(
+        "select seq, link_no from audit_log order by seq",
+      );
+      expect(placed.rows.map((r) => r.link_no)).toEqual(placed.rows.map((r) => r.seq));
+      expect(await verifyAuditChain(old.pool)).toEqual({ ok: true, entries: 3 });
+      await createAuditWriter(old.pool).append([entry(4)]);
+      expect(await verifyAuditChain(old.pool)).toEqual({ ok: true, entries: 4 });
+    } finally {
+      await old.close();
     }
   });
 });

@@ -1,4 +1,5 @@
 import { createOrm, LEDGER_TABLES as DESCRIBED, MIGRATIONS, pendingMigrations } from "@fupin/gateway";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 
@@ -43,11 +44,18 @@ async function columns(table: string): Promise<Map<string, string>> {
   return new Map(r.rows.map((c) => [c.column_name, c.data_type]));
 }
 
-async function insertAuditRow(): Promise<void> {
-  await db.pool.query(
-    `insert into audit_log (at, principal_id, action, entity_type, entity_id, county_code, request_id, prev_hash, hash)
-     values (now(), 'key:test', 'create', 'household', 'h1', '360723', 'r1', 'x', md5(random()::text))`,
+/** Inserts an unlinked entry, as a writer does; returns its seq. */
+async function insertAuditRow(client: pg.ClientBase | pg.Pool = db.pool): Promise<number> {
+  const r = await client.query<{ seq: number }>(
+    `insert into audit_log (at, principal_id, action, entity_type, entity_id, county_code, request_id)
+     values (now(), 'key:test', 'create', 'household', 'h1', '360723', 'r1') returning seq`,
   );
+  return Number(r.rows[0]!.seq);
+}
+
+/** Gives an unlinked entry a place in the chain, as the linker does. */
+function linkSql(seq: number): string {
+  return `update audit_log set link_no = ${seq} + 1000, prev_hash = 'x', hash = md5(random()::text) where seq = ${seq}`;
 }
 
 describe("migrations", () => {
@@ -130,20 +138,58 @@ describe("migrations", () => {
 
 describe("the audit log is append-only", () => {
   it("refuses UPDATE, DELETE and TRUNCATE even for a superuser (trigger)", async () => {
+    const before = await db.pool.query<{ n: number }>("select count(*)::int as n from audit_log");
     await insertAuditRow();
     await expect(db.pool.query("update audit_log set principal_id = 'x'")).rejects.toThrow(/append-only/);
     await expect(db.pool.query("delete from audit_log")).rejects.toThrow(/append-only/);
     await expect(db.pool.query("truncate audit_log")).rejects.toThrow(/append-only/);
     const n = await db.pool.query<{ n: number }>("select count(*)::int as n from audit_log");
-    expect(n.rows[0]?.n).toBe(1);
+    expect(n.rows[0]?.n).toBe(before.rows[0]!.n + 1);
   });
 
-  it("grants the application role everything but UPDATE and DELETE on the audit log", async () => {
+  it("lets an unlinked entry be linked once, its content unchanged, and nothing else", async () => {
+    const seq = await insertAuditRow();
+    // Linking and changing the content in one update: refused.
+    await expect(
+      db.pool.query(
+        `update audit_log set link_no = ${seq} + 1000, prev_hash = 'x', hash = 'y', after = '{}' where seq = $1`,
+        [seq],
+      ),
+    ).rejects.toThrow(/append-only/);
+    // Linked halfway (no hash): refused.
+    await expect(
+      db.pool.query(`update audit_log set link_no = ${seq} + 1000 where seq = $1`, [seq]),
+    ).rejects.toThrow(/append-only/);
+    await db.pool.query(linkSql(seq));
+    // Linked again (a new place, a new hash): refused.
+    await expect(db.pool.query(linkSql(seq))).rejects.toThrow(/append-only/);
+    const row = await db.pool.query<{ link_no: number; principal_id: string }>(
+      "select link_no, principal_id from audit_log where seq = $1",
+      [seq],
+    );
+    expect(row.rows[0]).toEqual({ link_no: seq + 1000, principal_id: "key:test" });
+  });
+
+  it("refuses an entry inserted already linked: only the linker places entries", async () => {
+    for (const column of ["link_no", "prev_hash", "hash"]) {
+      await expect(
+        db.pool.query(
+          `insert into audit_log (at, principal_id, action, entity_type, entity_id, county_code, request_id, ${column})
+           values (now(), 'key:test', 'create', 'household', 'h1', '360723', 'r1', ${column === "link_no" ? "999999" : "'x'"})`,
+        ),
+      ).rejects.toThrow(/inserted unlinked/);
+    }
+  });
+
+  it("grants the application role everything but UPDATE and DELETE on the audit log, but its link columns", async () => {
     const priv = await db.pool.query<Record<string, boolean>>(
       `select has_table_privilege('fupin_app', 'audit_log', 'INSERT') as audit_insert,
               has_table_privilege('fupin_app', 'audit_log', 'SELECT') as audit_select,
               has_table_privilege('fupin_app', 'audit_log', 'UPDATE') as audit_update,
               has_table_privilege('fupin_app', 'audit_log', 'DELETE') as audit_delete,
+              has_column_privilege('fupin_app', 'audit_log', 'link_no', 'UPDATE') as link_no_update,
+              has_column_privilege('fupin_app', 'audit_log', 'hash', 'UPDATE') as hash_update,
+              has_column_privilege('fupin_app', 'audit_log', 'after', 'UPDATE') as after_update,
               has_table_privilege('fupin_app', 'household', 'UPDATE') as household_update,
               has_table_privilege('fupin_app', 'household', 'DELETE') as household_delete`,
     );
@@ -152,12 +198,15 @@ describe("the audit log is append-only", () => {
       audit_select: true,
       audit_update: false,
       audit_delete: false,
+      link_no_update: true,
+      hash_update: true,
+      after_update: false,
       household_update: true,
       household_delete: true,
     });
   });
 
-  it("refuses UPDATE and DELETE to the application role by privilege, before any trigger", async () => {
+  it("refuses UPDATE and DELETE to the application role by privilege, before any trigger; it may link", async () => {
     const client = await db.pool.connect();
     try {
       await client.query("begin");
@@ -173,17 +222,11 @@ describe("the audit log is append-only", () => {
       await client.query("rollback");
       await client.query("begin");
       await client.query("set local role fupin_app");
-      await insertAuditRowWith(client);
+      const seq = await insertAuditRow(client);
+      await client.query(linkSql(seq));
       await client.query("rollback");
     } finally {
       client.release();
     }
   });
 });
-
-async function insertAuditRowWith(client: import("pg").PoolClient): Promise<void> {
-  await client.query(
-    `insert into audit_log (at, principal_id, action, entity_type, entity_id, county_code, request_id, prev_hash, hash)
-     values (now(), 'key:app', 'create', 'household', 'h2', '360723', 'r2', 'x', md5(random()::text))`,
-  );
-}

@@ -14,7 +14,6 @@ import {
   verifyAuditChain,
 } from "@fupin/gateway";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { AUDIT_LOCK_KEY } from "../../packages/gateway/src/audit/audit-writer.js";
 import { keyRecheck } from "../../packages/gateway/src/auth/key-recheck.js";
 import type { Principal } from "../../packages/gateway/src/auth/principal.js";
 import type { GatewayContext } from "../../packages/gateway/src/context.js";
@@ -90,6 +89,12 @@ describe("recordSubsidy over HTTP", () => {
         [id],
       ),
     ).toBe(1);
+    // Linked into the chain after the statement committed, by this process's linker.
+    await vi.waitFor(async () =>
+      expect(await count("select 1 from audit_log where entity_id = $1 and link_no is not null", [id])).toBe(
+        1,
+      ),
+    );
     expect(await ledgerVersion()).toBe(versionBefore + 1);
     expect((await verifyAuditChain(gw.db.pool)).ok).toBe(true);
   });
@@ -339,8 +344,9 @@ describe("insertUnder in one statement", () => {
   });
 
   it("files two records under one household at once, and keeps the household from changing until both commit", async () => {
-    // The audit chain's lock, held here, stops each write just before its commit: what each one then
-    // waits for shows which locks it took on the household on its way there.
+    // The county's ledger-version rows, every stripe locked here, stop each write at its version bump,
+    // after its household and its insert: what each one then waits for shows which locks it took on
+    // the household on its way there.
     const key = await gw.keys.create(TEST_COUNTY, ["ledger:read", "ledger:write"]);
     const chain = await gw.db.pool.connect();
     const other = await gw.db.pool.connect();
@@ -351,7 +357,7 @@ describe("insertUnder in one statement", () => {
       date: "2025-06-01",
       purpose: "under one household at once",
     });
-    // Who waits, for which kind of lock (advisory: the chain; transactionid or tuple: a row).
+    // Who waits, for which kind of lock (transactionid or tuple: a row).
     const blockers = async (pattern: string) =>
       (
         await gw.db.pool.query<{ pid: number; lock: string; blockers: number[] }>(
@@ -371,15 +377,19 @@ describe("insertUnder in one statement", () => {
         { timeout: 5_000, interval: 25 },
       );
     try {
+      await chain.query(
+        "insert into ledger_version (county_code, stripe, version) select $1, s, 0 from generate_series(0, 63) s on conflict do nothing",
+        [TEST_COUNTY],
+      );
       await chain.query("begin");
-      await chain.query("select pg_advisory_xact_lock($1)", [AUDIT_LOCK_KEY.toString()]);
+      await chain.query("select 1 from ledger_version where county_code = $1 for update", [TEST_COUNTY]);
       const chainPid = (await chain.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0]!.pid;
       const writes = [0, 1].map((i) => gw.graphql(RECORD, { input: input(i) }, { key }));
-      const waiting = await waitForWaiters("%fupin_audit_append%", 2);
-      // Both reached the chain: neither waits for the other's lock on the household (the second
-      // one in the chain's queue counts the first among its blockers, as it would for any lock).
-      expect(waiting.map((w) => w.lock)).toEqual(["advisory", "advisory"]);
-      expect(waiting.every((w) => w.blockers.includes(chainPid))).toBe(true);
+      const waiting = await waitForWaiters("%fupin_bump_ledger_version%", 2);
+      // Both reached their bump: neither waits for the other's lock on the household, only for the
+      // version rows held here.
+      expect(waiting.map((w) => w.lock)).toEqual(["transactionid", "transactionid"]);
+      expect(waiting.every((w) => w.blockers.length === 1 && w.blockers[0] === chainPid)).toBe(true);
       const change = other.query("update household set household_number = household_number where id = $1", [
         householdId,
       ]);

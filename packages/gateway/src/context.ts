@@ -94,5 +94,11 @@ export interface AuditEntry {
 
 /** Writes audit entries. */
 export interface AuditWriter {
+  /**
+   * Inserts entries, unlinked: in the caller's transaction when given its client (linked after it
+   * commits through `inTransaction`), else in a statement of their own (linked once it returns).
+   */
   append(entries: readonly AuditEntry[], tx?: import("pg").ClientBase): Promise<void>;
+  /** Entries appended by a statement of the caller's own (a write made in one statement) have committed: link them. */
+  committed(): void;
 }

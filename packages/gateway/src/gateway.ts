@@ -1,5 +1,6 @@
 import type { Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
+import { startAuditLinking } from "./audit/audit-linker.js";
 import { ensureDevelopmentKey } from "./auth/development-key.js";
 import type { GatewayConfig } from "./config.js";
 import { type Database, openDatabase } from "./db/database.js";
@@ -89,6 +90,9 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     const developmentKey = options.developmentKeyFile
       ? (await ensureDevelopmentKey(db.pool, options.developmentKeyFile)).key
       : null;
+    const stopLinking = startAuditLinking(db.pool, (e) =>
+      logger.warn({ err: e instanceof Error ? e.message : String(e) }, "audit entries not linked"),
+    );
     const sync = await startSync(options, db, logger);
     const server = createGatewayServer({
       config,
@@ -114,6 +118,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
         closed = true;
         await server.close();
         await sync?.stop();
+        await stopLinking();
         await db.close();
       },
     };

@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import { postgraphile } from "postgraphile";
+import { linkAfterWrites } from "./bench-audit-linking.js";
 
 /**
  * PostGraphile 4 on the same database as the gateway: the automatic GraphQL server a county could
@@ -21,6 +22,7 @@ const middleware = postgraphile(databaseUrl, "public", {
 });
 
 const server = createServer(middleware);
+linkAfterWrites(server, databaseUrl);
 server.listen(port, "127.0.0.1", () => {
   const address = server.address();
   const actual = typeof address === "object" && address ? address.port : port;

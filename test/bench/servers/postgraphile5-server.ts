@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { linkAfterWrites } from "./bench-audit-linking.js";
 
 /**
  * PostGraphile 5 (Amber preset) on the same database as the gateway: the current version of the
@@ -31,6 +32,7 @@ const preset = {
 const pgl = postgraphile!(preset) as { createServ(g: unknown): { addTo(s: unknown): Promise<void> } };
 const serv = pgl.createServ(grafserv);
 const server = createServer();
+linkAfterWrites(server, databaseUrl);
 server.on("error", (e) => {
   console.error(e);
   process.exit(1);

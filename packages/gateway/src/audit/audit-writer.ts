@@ -1,17 +1,12 @@
 import type pg from "pg";
 import type { AuditEntry, AuditWriter } from "../context.js";
-import {
-  type AuditImages,
-  auditEntryBodyAround,
-  auditImages,
-  type EntryWithoutCounty,
-} from "./audit-chain.js";
+import type { EntryWithoutCounty } from "./audit-chain.js";
+import { appendedOn, auditLinker } from "./audit-linker.js";
 
-/** Advisory lock key serialising appends to the one chain across every process (ASCII "fupinaud"). */
-export const AUDIT_LOCK_KEY = 7383364011045954916n;
+export { AUDIT_LOCK_KEY } from "./audit-linker.js";
 
-/** The JSON text of an entry's columns as `fupin_audit_append` takes them, but its county code and body, unclosed. */
-function appendColumns(e: EntryWithoutCounty, images: AuditImages): string {
+/** The JSON text of an entry's columns as `fupin_audit_append` takes them, but its county code, unclosed. */
+function appendColumns(e: EntryWithoutCounty): string {
   const columns = JSON.stringify({
     at: e.at.toISOString(),
     principalId: e.principalId,
@@ -19,14 +14,15 @@ function appendColumns(e: EntryWithoutCounty, images: AuditImages): string {
     entityType: e.entityType,
     entityId: e.entityId,
     requestId: e.requestId,
+    before: e.before ?? null,
+    after: e.after ?? null,
   });
-  return `${columns.slice(0, -1)},"before":${images.before},"after":${images.after}`;
+  return columns.slice(0, -1);
 }
 
 /**
- * The entries as `fupin_audit_append` takes them (Migration20261203020000): the columns, and the
- * canonical JSON body PostgreSQL hashes after the previous entry's hash — the same bytes
- * `auditEntryHash` hashes, so `verifyAuditChain` checks the chain in the gateway.
+ * The entries as `fupin_audit_append` takes them (Migration20261204140001): their columns, inserted
+ * unlinked; the linker hashes them into the chain after they commit.
  */
 export function appendArgument(entries: readonly AuditEntry[]): string {
   return `[${entries.map((e) => appendItem(e)).join(",")}]`;
@@ -34,28 +30,20 @@ export function appendArgument(entries: readonly AuditEntry[]): string {
 
 /** One entry of `appendArgument`, as JSON text. */
 export function appendItem(entry: AuditEntry): string {
-  const images = auditImages(entry);
-  const [head, tail] = auditEntryBodyAround(entry, images);
-  const county = JSON.stringify(entry.countyCode);
-  return `${appendColumns(entry, images)},"countyCode":${county},"body":${JSON.stringify(`${head}${county}${tail}`)}}`;
+  return `${appendColumns(entry)},"countyCode":${JSON.stringify(entry.countyCode)}}`;
 }
 
 /**
  * One entry of `appendArgument` filed in a county a statement reads (the county of the row a record
- * is written under): the entry's JSON text without `countyCode` and `body`, and the body's text
- * before and after the county code's JSON, which the statement adds.
+ * is written under): the entry's JSON text without `countyCode`, which the statement adds.
  */
-export function appendItemAround(entry: EntryWithoutCounty): {
-  readonly item: string;
-  readonly around: readonly [string, string];
-} {
-  const images = auditImages(entry);
-  return { item: `${appendColumns(entry, images)}}`, around: auditEntryBodyAround(entry, images) };
+export function appendItemWithoutCounty(entry: EntryWithoutCounty): string {
+  return `${appendColumns(entry)}}`;
 }
 
 /**
- * Appends entries on a pg client inside the transaction the caller has begun, in one statement: the
- * chain's advisory lock (held until the transaction ends), the last hash and the inserts.
+ * Appends entries on a pg client inside the transaction the caller has begun (`inTransaction` has
+ * them linked once it commits), or on a pool in a statement of their own (linked once it returns).
  */
 export async function appendAuditEntries(
   client: pg.ClientBase | pg.Pool,
@@ -67,22 +55,26 @@ export async function appendAuditEntries(
     text: "select fupin_audit_append($1::jsonb)",
     values: [appendArgument(entries)],
   });
+  if (isPool(client)) auditLinker(client).nudge();
+  else appendedOn(client);
+}
+
+function isPool(client: pg.ClientBase | pg.Pool): client is pg.Pool {
+  return "totalCount" in client;
 }
 
 /**
  * Creates the audit writer. With a client, entries are appended inside the transaction the caller
- * has begun on it; without, by one statement on the pool (its own transaction). The chain is extended
- * under a transaction-scoped advisory lock, so concurrent writers keep one chain.
+ * has begun on it; without, by one statement on the pool (its own transaction). Entries go in
+ * unlinked, so concurrent writers never wait on each other; the pool's linker chains them.
  */
 export function createAuditWriter(pool: pg.Pool): AuditWriter {
   return {
     async append(entries, tx?: pg.ClientBase) {
-      if (entries.length === 0) return;
-      if (tx) {
-        await appendAuditEntries(tx, entries);
-        return;
-      }
-      await appendAuditEntries(pool, entries);
+      await appendAuditEntries(tx ?? pool, entries);
+    },
+    committed() {
+      auditLinker(pool).nudge();
     },
   };
 }

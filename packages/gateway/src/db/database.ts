@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type pg from "pg";
+import { auditLinker } from "../audit/audit-linker.js";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres.js";
 import { createOrm } from "./orm.js";
 import { createPool } from "./pool.js";
@@ -49,6 +50,8 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       async close() {
         if (closed) return;
         closed = true;
+        // Entries committed here are linked before the pool goes (else they wait for the next linker).
+        await auditLinker(pool!).settled();
         // The ORM's connections are borrowed from the pool: give them back before ending it.
         await orm.close(true).catch(() => undefined);
         await pool!.end().catch(() => undefined);

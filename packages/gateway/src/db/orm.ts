@@ -22,6 +22,8 @@ import { Migration20261203060000 } from "../../migrations/Migration2026120306000
 import { Migration20261203091120 } from "../../migrations/Migration20261203091120.js";
 import { Migration20261203100000 } from "../../migrations/Migration20261203100000.js";
 import { Migration20261203120000 } from "../../migrations/Migration20261203120000.js";
+import { Migration20261204140000 } from "../../migrations/Migration20261204140000.js";
+import { Migration20261204140001 } from "../../migrations/Migration20261204140001.js";
 import { ENTITY_SCHEMAS } from "./entity-schemas.js";
 
 /**
@@ -52,6 +54,8 @@ export const MIGRATIONS = [
   { name: "Migration20261203091120", class: Migration20261203091120 },
   { name: "Migration20261203100000", class: Migration20261203100000 },
   { name: "Migration20261203120000", class: Migration20261203120000 },
+  { name: "Migration20261204140000", class: Migration20261204140000 },
+  { name: "Migration20261204140001", class: Migration20261204140001 },
 ] as const;
 
 /** Where the committed migrations live (`packages/gateway/migrations`). */

@@ -42,6 +42,18 @@ export function createPool(url: string, max = 10): pg.Pool {
   return surviveServerLoss(new pg.Pool({ connectionString: url, max, types: createTypeParsers() }));
 }
 
+const commitHooks = new WeakMap<pg.ClientBase, Set<(pool: pg.Pool) => void>>();
+
+/**
+ * Calls `hook` with the pool once the transaction `inTransaction` holds on `client` has committed;
+ * not when it rolls back. A hook given twice in one transaction is called once.
+ */
+export function onCommit(client: pg.ClientBase, hook: (pool: pg.Pool) => void): void {
+  const hooks = commitHooks.get(client);
+  if (hooks) hooks.add(hook);
+  else commitHooks.set(client, new Set([hook]));
+}
+
 /** Runs `run` in one transaction on one client of the pool: commits, or rolls back when it throws. */
 export async function inTransaction<R>(
   pool: pg.Pool,
@@ -52,8 +64,12 @@ export async function inTransaction<R>(
     await client.query("begin");
     const result = await run(client);
     await client.query("commit");
+    const hooks = commitHooks.get(client);
+    commitHooks.delete(client);
+    for (const hook of hooks ?? []) hook(pool);
     return result;
   } catch (e) {
+    commitHooks.delete(client);
     await client.query("rollback").catch(() => undefined);
     throw e;
   } finally {

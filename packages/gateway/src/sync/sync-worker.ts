@@ -4,6 +4,7 @@ import type pg from "pg";
 import type PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import { createAssessmentService } from "../assessment/assessment-service.js";
+import { startAuditLinking } from "../audit/audit-linker.js";
 import { createAuditWriter } from "../audit/audit-writer.js";
 import type { GatewayServices } from "../context.js";
 import { createSqlExecutor } from "../db/pool.js";
@@ -122,6 +123,7 @@ export async function startSyncWorker(options: SyncWorkerOptions): Promise<SyncW
     now: options.now ?? (() => new Date()),
   };
   const service: SyncService = { boss, settings };
+  const stopLinking = startAuditLinking(options.pool, warnOn(deps, "audit entries not linked"));
   const pollers = [
     work<{ runId: string }>(deps, service, SYNC_RUN_QUEUE, async (job) => {
       const outcome = await runSyncJob(deps, job.data.runId, job);
@@ -152,6 +154,7 @@ export async function startSyncWorker(options: SyncWorkerOptions): Promise<SyncW
       await refreshing;
       await Promise.all([...pollers, ...worked.values()].map((p) => p.stop()));
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await stopLinking();
       await services.assessment.close();
     },
   };

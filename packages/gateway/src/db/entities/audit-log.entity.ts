@@ -12,11 +12,16 @@ export interface AuditLogRow {
   requestId: string;
   before: unknown;
   after: unknown;
-  prevHash: string;
-  hash: string;
+  prevHash: string | null;
+  hash: string | null;
+  linkNo: number | null;
 }
 
-/** The `audit_log` table: the append-only, hash-chained log of writes and personal-data reads. */
+/**
+ * The `audit_log` table: the append-only, hash-chained log of writes and personal-data reads. Writers
+ * insert entries unlinked (`link_no`, `prev_hash` and `hash` null); the linker (audit/audit-linker.ts)
+ * gives them their place in the chain after they commit.
+ */
 export const AuditLogSchema = new EntitySchema<AuditLogRow>({
   name: "AuditLog",
   tableName: "audit_log",
@@ -37,8 +42,9 @@ export const AuditLogSchema = new EntitySchema<AuditLogRow>({
     requestId: { type: "text" },
     before: { type: "json", nullable: true },
     after: { type: "json", nullable: true },
-    prevHash: { type: "text" },
-    hash: { type: "text", unique: true },
+    prevHash: { type: "text", nullable: true },
+    hash: { type: "text", nullable: true, unique: true },
+    linkNo: { type: new BigIntType("number"), nullable: true, unique: true },
   },
   indexes: [
     { name: "audit_log_entity_idx", properties: ["entityType", "entityId"] },

@@ -1,5 +1,5 @@
 import type { EntryWithoutCounty } from "../../audit/audit-chain.js";
-import { appendItem, appendItemAround } from "../../audit/audit-writer.js";
+import { appendItem, appendItemWithoutCounty } from "../../audit/audit-writer.js";
 import { keyRecheck } from "../../auth/key-recheck.js";
 import type { AuditEntry, GatewayContext, SqlExecutor } from "../../context.js";
 import type { LedgerTable } from "../../ledger/ledger-table.js";
@@ -302,9 +302,7 @@ function readUnder<P>(
 
 /** The parameters of an audit entry in the statement's append, in their order. */
 function entryValues(e: PendingEntry): unknown[] {
-  if (e.under === undefined) return [appendItem(e.entry)];
-  const { item, around } = appendItemAround(e.entry);
-  return [around[0], around[1], item];
+  return [e.under === undefined ? appendItem(e.entry) : appendItemWithoutCounty(e.entry)];
 }
 
 /** The argument of `fupin_audit_append`: an entry filed under a row the statement reads takes that row's county. */
@@ -316,8 +314,7 @@ function appendSql(
   const items = entries.map((e, i) => {
     const v = values[i]!;
     if (e.under === undefined) return `${param(params, v[0])}::jsonb`;
-    const body = `${param(params, v[0])}::text || to_json(u.county_code)::text || ${param(params, v[1])}::text`;
-    return `(SELECT ${param(params, v[2])}::jsonb || jsonb_build_object('countyCode', u.county_code, 'body', ${body}) FROM ${e.under.name} u)`;
+    return `(SELECT ${param(params, v[0])}::jsonb || jsonb_build_object('countyCode', u.county_code) FROM ${e.under.name} u)`;
   });
   return `jsonb_build_array(${items.join(", ")})`;
 }
@@ -449,7 +446,8 @@ function commitStatement(
  * are filed under (`insertUnder`) and checks their references, then makes the writes, bumps the
  * ledger versions and appends the audit entries only when all of that holds. A statement is one
  * transaction, so the write is as atomic as the mutation run in a transaction, and it takes its locks
- * in the same order (rows, ledger version, audit chain).
+ * in the same order (rows, then ledger version). Its audit entries go in unlinked: the pool's linker
+ * chains them once the statement has committed.
  */
 export function oneStatementAttempt(
   ctx: GatewayContext,
@@ -481,6 +479,7 @@ export function oneStatementAttempt(
         counties?: string[];
       }>(text, params, { prepare: true, recheckLater: true });
       const check = gathered.checks[Number(row!.refused) - 1];
+      if (gathered.entries.length > 0) ctx.services.audit.committed();
       return {
         keyState: Number(row!.key_state),
         limited: row!.limited,
