@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { AuditEntry } from "../context.js";
-import { inTransaction, onCommit } from "../db/pool.js";
+import { onCommit } from "../db/pool.js";
 import { auditEntryHash, GENESIS_HASH } from "./audit-chain.js";
 
 /** Advisory lock key serialising the chain's linking across every process (ASCII "fupinaud"). */
@@ -45,43 +45,58 @@ export function entryOfRow(r: AuditRow): AuditEntry {
  * Links up to `batchSize` committed, unlinked entries after the chain's last, in `seq` order, in one
  * transaction under the chain's advisory lock: each gets the next `link_no`, the previous entry's hash
  * as `prev_hash`, and `hash = sha256(prev_hash || canonical JSON of the entry)` computed from the row as
- * stored, as `verifyAuditChain` computes it. The lock is taken in a statement of its own, so the reads
- * after it see every link committed before. Returns how many entries it linked.
+ * stored, as `verifyAuditChain` computes it. The lock is taken in a statement of its own, so the read
+ * after it sees every link committed before. Four round trips (three with nothing to link). Returns
+ * how many entries it linked.
  */
 export async function linkAuditBatch(pool: pg.Pool, batchSize = LINK_BATCH): Promise<number> {
-  return inTransaction(pool, async (client) => {
-    await client.query("select pg_advisory_xact_lock($1)", [AUDIT_LOCK_KEY.toString()]);
-    const last = await client.query<{ last_no: string; hash: string }>(
-      "select a.link_no::text as last_no, a.hash from audit_log a where a.link_no is not null order by a.link_no desc limit 1",
-    );
-    const { rows } = await client.query<AuditRow>(
-      "select * from audit_log where link_no is null order by seq limit $1",
+  const client = await pool.connect();
+  try {
+    // One round trip (the simple protocol takes both): the lock in a statement of its own.
+    await client.query(`begin; select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+    const { rows } = await client.query<AuditRow & { last_no: string | null; last_hash: string | null }>(
+      `select a.*, l.link_no::text as last_no, l.hash as last_hash
+         from audit_log a
+         left join lateral (select link_no, hash from audit_log where link_no is not null
+                             order by link_no desc limit 1) l on true
+        where a.link_no is null order by a.seq limit $1`,
       [batchSize],
     );
-    if (rows.length === 0) return 0;
-    let prev = last.rows[0]?.hash ?? GENESIS_HASH;
-    let linkNo = BigInt(last.rows[0]?.last_no ?? 0);
-    const seqs: string[] = [];
-    const prevs: string[] = [];
-    const hashes: string[] = [];
-    const linkNos: string[] = [];
-    for (const row of rows) {
-      const hash = auditEntryHash(prev, entryOfRow(row));
-      linkNo += 1n;
-      seqs.push(String(row.seq));
-      prevs.push(prev);
-      hashes.push(hash);
-      linkNos.push(linkNo.toString());
-      prev = hash;
-    }
-    await client.query(
-      `update audit_log a set link_no = v.link_no, prev_hash = v.prev_hash, hash = v.hash
-         from unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[]) as v(seq, prev_hash, hash, link_no)
-        where a.seq = v.seq`,
-      [seqs, prevs, hashes, linkNos],
-    );
+    if (rows.length > 0) await client.query(linkStatement(rows));
+    await client.query("commit");
     return rows.length;
-  });
+  } catch (e) {
+    await client.query("rollback").catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+/** The update giving each row its place after the chain's last entry (read with the rows). */
+function linkStatement(rows: readonly (AuditRow & { last_no: string | null; last_hash: string | null })[]) {
+  let prev = rows[0]!.last_hash ?? GENESIS_HASH;
+  let linkNo = BigInt(rows[0]!.last_no ?? 0);
+  const seqs: string[] = [];
+  const prevs: string[] = [];
+  const hashes: string[] = [];
+  const linkNos: string[] = [];
+  for (const row of rows) {
+    const hash = auditEntryHash(prev, entryOfRow(row));
+    linkNo += 1n;
+    seqs.push(String(row.seq));
+    prevs.push(prev);
+    hashes.push(hash);
+    linkNos.push(linkNo.toString());
+    prev = hash;
+  }
+  return {
+    name: "fupin_audit_link",
+    text: `update audit_log a set link_no = v.link_no, prev_hash = v.prev_hash, hash = v.hash
+             from unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[]) as v(seq, prev_hash, hash, link_no)
+            where a.seq = v.seq`,
+    values: [seqs, prevs, hashes, linkNos],
+  };
 }
 
 /** Links every committed, unlinked entry, a batch at a time. Returns how many it linked. */
