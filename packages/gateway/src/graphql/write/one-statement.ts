@@ -408,7 +408,7 @@ function statementText(gathered: Gathered, bound: Bound): { text: string; params
       ? ""
       : `ARRAY[${unders.map((u) => `(SELECT county_code FROM ${u.name})`)}] AS counties, `;
   return {
-    text: `WITH ${[...reads, guard, ...ctes].join(",\n")}\nSELECT key_state, limited, fresh, refused, ${read}CASE WHEN ok THEN ${append} END AS appended FROM g`,
+    text: `WITH ${[...reads, guard, ...ctes].join(",\n")}\nSELECT key_state, limited, fresh, refused, ok, ${read}CASE WHEN ok THEN ${append} END AS appended FROM g`,
     params,
   };
 }
@@ -476,10 +476,11 @@ export function oneStatementAttempt(
         limited: boolean;
         fresh: boolean;
         refused: number;
+        ok: boolean;
         counties?: string[];
       }>(text, params, { prepare: true, recheckLater: true });
       const check = gathered.checks[Number(row!.refused) - 1];
-      if (gathered.entries.length > 0) ctx.services.audit.committed();
+      if (row!.ok && gathered.entries.length > 0) ctx.services.audit.committed();
       return {
         keyState: Number(row!.key_state),
         limited: row!.limited,
