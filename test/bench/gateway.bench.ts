@@ -211,6 +211,7 @@ function summary(
       `PostgreSQL: ${pgVersion}, a dedicated embedded server with pg_stat_statements (statements counted by PostgreSQL, top level, BEGIN/COMMIT included); autovacuum off, each write round starting on VACUUM (ANALYZE) of its database and a CHECKPOINT`,
       `Node: ${process.version} and ${NODE22_VERSION} (npm \`node\` package); PostGraphile 4.14.1 on ${process.version}, PostGraphile ${POSTGRAPHILE5_VERSION} (Amber preset) on ${NODE22_VERSION}; autocannon 8.0.0 in the benchmark's own process`,
       `fupin with region scope, masking, the personal-read audit, the rate limit (counted in PostgreSQL on every request) and API-key authentication on, LOG_LEVEL ${process.env.BENCH_LOG_LEVEL ?? "info"}; PostGraphile with none of these`,
+      "Every server's write inserts its audit entry unlinked and links it in its own process once the write is answered (fupin's linker; the PostGraphile servers run the same code, nudged by the benchmark's x-bench-write header): each counts the linking in its CPU and statements",
       ...(baselineDir
         ? [
             `fupin before: ${describeCheckout(baselineDir)} (${baselineDir}), over its own database seeded by its own code (answers compared with head's only where both seed the same data)`,
