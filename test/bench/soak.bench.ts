@@ -7,6 +7,8 @@
 // Environment: BENCH_HOUSEHOLDS (10000), BENCH_SOAK_MINUTES (10), BENCH_CONNECTIONS (10).
 import { join, resolve } from "node:path";
 import autocannon from "autocannon";
+import { verifyAuditChain } from "../../packages/gateway/src/audit/verify-audit-chain.js";
+import { createPool } from "../../packages/gateway/src/db/pool.js";
 import { startBenchPostgres } from "./lib/postgres.js";
 import type { Prepared } from "./lib/prepare.js";
 import { COUNTY } from "./lib/prepare.js";
@@ -91,7 +93,17 @@ async function main(): Promise<void> {
       name: "fupin_soak",
       prepared,
     });
-    stop = () => stopChild(server.child);
+    const pool = createPool(url, 1);
+    stop = async () => {
+      await stopChild(server.child);
+      await pool.end();
+    };
+    // The audit entries committed but not yet linked into the chain: the linker's lag, after a minute's load.
+    const unlinked = async () =>
+      Number(
+        (await pool.query<{ n: number }>("select count(*)::int as n from audit_log where link_no is null"))
+          .rows[0]!.n,
+      );
     const requests = mix(prepared);
     await run(server.url, requests, 5);
     const peak = (await run(server.url, requests, 15)).requests.average;
@@ -108,7 +120,7 @@ async function main(): Promise<void> {
       errors += failed;
       const mem = await scrape(server.url);
       memory.push(mem);
-      const line = `minute ${String(m).padStart(2)}: ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${failed}, RSS ${mem.rss.toFixed(0)} MB (ps ${residentMb(server.pid).toFixed(0)} MB), heap used ${mem.heap.toFixed(0)} MB`;
+      const line = `minute ${String(m).padStart(2)}: ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${failed}, RSS ${mem.rss.toFixed(0)} MB (ps ${residentMb(server.pid).toFixed(0)} MB), heap used ${mem.heap.toFixed(0)} MB, audit entries unlinked ${await unlinked()}`;
       console.log(line);
       lines.push(line);
     }
@@ -117,6 +129,13 @@ async function main(): Promise<void> {
     const verdict = `errors ${errors}; after warm-up (minute 2 to ${minutes}) RSS ${warm.rss.toFixed(0)} → ${last.rss.toFixed(0)} MB, heap used ${warm.heap.toFixed(0)} → ${last.heap.toFixed(0)} MB`;
     console.log(verdict);
     lines.push(verdict);
+    const chain = await verifyAuditChain(pool);
+    const chainLine = chain.ok
+      ? `audit chain verified after the run: ${chain.entries} entries`
+      : `audit chain broken at seq ${chain.brokenSeq}: ${chain.reason}`;
+    console.log(chainLine);
+    lines.push(chainLine);
+    if (!chain.ok) errors++;
     writeResultsSection(
       join(benchDir, "RESULTS.md"),
       "soak",
