@@ -1,6 +1,13 @@
-import { type AuditEntry, createAuditWriter, runCli, verifyAuditChain } from "@fupin/gateway";
+import {
+  type AuditEntry,
+  createAuditWriter,
+  createGateway,
+  createLogger,
+  runCli,
+  verifyAuditChain,
+} from "@fupin/gateway";
 import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEntryBody } from "../../packages/gateway/src/audit/audit-chain.js";
 import {
   AUDIT_LOCK_KEY,
@@ -254,6 +261,44 @@ describe("the chain linked after commit", () => {
     );
     expect(gaps.rows[0]?.max).toBe(gaps.rows[0]?.n);
     expect(await verifyAuditChain(ldb.pool)).toMatchObject({ ok: true, entries: gaps.rows[0]?.n });
+  });
+
+  it("links at a gateway's start what a process left unlinked when it ended between its commit and its link", async () => {
+    const orphans = await createTestDatabase();
+    try {
+      // Inserted as a writer inserts them, with no linker nudged: the process ended right after its commit.
+      await orphans.pool.query("select fupin_audit_append($1::jsonb)", [
+        appendArgument([entry(500), entry(501)]),
+      ]);
+      const pending = async () =>
+        (
+          await orphans.pool.query<{ n: number }>(
+            "select count(*)::int as n from audit_log where link_no is null",
+          )
+        ).rows[0]!.n;
+      expect(await pending()).toBe(2);
+      const gateway = await createGateway({
+        config: {
+          host: "127.0.0.1",
+          port: 0,
+          logLevel: "silent",
+          databaseUrl: orphans.url,
+          rateLimitPerMinute: 1000,
+          authFailuresPerMinute: 1000,
+          maxBodyBytes: 1024 * 1024,
+          exposeSqlCount: false,
+        },
+        logger: createLogger("silent"),
+      });
+      try {
+        await vi.waitFor(async () => expect(await pending()).toBe(0), { timeout: 10_000, interval: 50 });
+      } finally {
+        await gateway.close();
+      }
+      expect(await verifyAuditChain(orphans.pool)).toEqual({ ok: true, entries: 2 });
+    } finally {
+      await orphans.close();
+    }
   });
 
   it("keeps a chain written before entries were linked after commit: it verifies, and grows", async () => {

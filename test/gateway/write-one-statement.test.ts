@@ -90,10 +90,12 @@ describe("recordSubsidy over HTTP", () => {
       ),
     ).toBe(1);
     // Linked into the chain after the statement committed, by this process's linker.
-    await vi.waitFor(async () =>
-      expect(await count("select 1 from audit_log where entity_id = $1 and link_no is not null", [id])).toBe(
-        1,
-      ),
+    await vi.waitFor(
+      async () =>
+        expect(
+          await count("select 1 from audit_log where entity_id = $1 and link_no is not null", [id]),
+        ).toBe(1),
+      { timeout: 10_000, interval: 50 },
     );
     expect(await ledgerVersion()).toBe(versionBefore + 1);
     expect((await verifyAuditChain(gw.db.pool)).ok).toBe(true);

@@ -3,8 +3,6 @@ import type { AuditEntry, AuditWriter } from "../context.js";
 import type { EntryWithoutCounty } from "./audit-chain.js";
 import { appendedOn, auditLinker } from "./audit-linker.js";
 
-export { AUDIT_LOCK_KEY } from "./audit-linker.js";
-
 /** The JSON text of an entry's columns as `fupin_audit_append` takes them, but its county code, unclosed. */
 function appendColumns(e: EntryWithoutCounty): string {
   const columns = JSON.stringify({
