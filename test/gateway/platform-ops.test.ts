@@ -1,5 +1,6 @@
-import { MIGRATIONS } from "@fupin/gateway";
+import { createAuditWriter, MIGRATIONS } from "@fupin/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AUDIT_LOCK_KEY, auditLinker } from "../../packages/gateway/src/audit/audit-linker.js";
 import { startTestGateway, type TestGateway } from "../support/gateway.js";
 
 const QUERY = `query CountHouseholds($r: String!) { households(regionCode: $r, first: 1) { totalCount } }`;
@@ -115,6 +116,47 @@ describe("metrics", () => {
     expect(text).toMatch(
       /fupin_http_request_duration_seconds_bucket\{le="0.1",operation="CountHouseholds"\} \d+/,
     );
+  });
+});
+
+describe("the audit chain's lag on /metrics", () => {
+  it("shows entries committed but not yet linked, and the oldest one's age; none once linked", async () => {
+    const gauges = async () => {
+      const text = await (await gw.fetch("/metrics")).text();
+      const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1]);
+      return {
+        unlinked: value("fupin_audit_entries_unlinked"),
+        oldest: value("fupin_audit_oldest_unlinked_seconds"),
+      };
+    };
+    await auditLinker(gw.db.pool).settled();
+    expect(await gauges()).toEqual({ unlinked: 0, oldest: 0 });
+    const holder = await gw.db.pool.connect();
+    try {
+      await holder.query("begin");
+      await holder.query("select pg_advisory_xact_lock($1)", [AUDIT_LOCK_KEY.toString()]);
+      await createAuditWriter(gw.db.pool).append([
+        {
+          principalId: "key:lag",
+          action: "update",
+          entityType: "household",
+          entityId: "lag",
+          countyCode: "360723",
+          before: null,
+          after: { n: 1 },
+          requestId: "lag-1",
+          at: new Date(Date.now() - 120_000),
+        },
+      ]);
+      const held = await gauges();
+      expect(held.unlinked).toBe(1);
+      expect(held.oldest).toBeGreaterThanOrEqual(120);
+      await holder.query("commit");
+    } finally {
+      holder.release();
+    }
+    await auditLinker(gw.db.pool).settled();
+    expect(await gauges()).toEqual({ unlinked: 0, oldest: 0 });
   });
 });
 

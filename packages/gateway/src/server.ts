@@ -7,6 +7,7 @@ import type { GraphQLSchema } from "graphql";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
 import { type AssessmentService, createAssessmentService } from "./assessment/assessment-service.js";
+import { auditLinkLag } from "./audit/audit-linker.js";
 import { createAuditWriter } from "./audit/audit-writer.js";
 import { createApiKeyVerifier } from "./auth/api-keys.js";
 import { createAuthenticator } from "./auth/authenticate.js";
@@ -32,7 +33,12 @@ import { renderGraphiqlPage, useGraphiqlAssets } from "./http/use-graphiql-asset
 import { useOpsRoutes } from "./http/use-ops-routes.js";
 import { useRateLimit } from "./http/use-rate-limit.js";
 import { useRequestLog } from "./http/use-request-log.js";
-import { addAssessmentMetrics, createMetrics, type GatewayMetrics } from "./ops/metrics.js";
+import {
+  addAssessmentMetrics,
+  addAuditLinkMetrics,
+  createMetrics,
+  type GatewayMetrics,
+} from "./ops/metrics.js";
 
 /** Options of `createGatewayYoga` and `createGatewayServer`. */
 export interface GatewayServerOptions {
@@ -242,6 +248,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   const metrics = createMetrics();
   const assessment = options.assessment ?? defaultAssessment(options.db);
   addAssessmentMetrics(metrics, assessment);
+  addAuditLinkMetrics(metrics, () => auditLinkLag(options.db.pool, (options.now ?? (() => new Date()))()));
   const { yoga, plugins, maskedErrors } = buildGatewayYoga({ ...options, assessment }, metrics);
   const direct =
     options.directPath === false

@@ -196,3 +196,18 @@ export function startAuditLinking(
     await linker.settled();
   };
 }
+
+/** The entries committed but not yet linked, and the age of the oldest at `now` (0 when none). */
+export async function auditLinkLag(
+  pool: pg.Pool,
+  now: Date,
+): Promise<{ unlinked: number; oldestSeconds: number }> {
+  const { rows } = await pool.query<{ n: number; oldest: Date | null }>(
+    "select count(*)::int as n, min(at) as oldest from audit_log where link_no is null",
+  );
+  const oldest = rows[0]?.oldest;
+  return {
+    unlinked: rows[0]?.n ?? 0,
+    oldestSeconds: oldest ? Math.max(0, (now.getTime() - new Date(oldest).getTime()) / 1000) : 0,
+  };
+}

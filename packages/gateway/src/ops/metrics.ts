@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** The gateway's Prometheus metrics on their own registry. */
 export interface GatewayMetrics {
@@ -74,5 +74,40 @@ export function addAssessmentMetrics(metrics: GatewayMetrics, counts: Assessment
     "fupin_assessment_snapshots_read_total",
     "Region snapshots the assessment workers read from the database (one per county and ledger version).",
     () => counts.snapshotsRead,
+  );
+}
+
+/** What the audit log's linker has left to do: entries committed but not yet in the chain, and the oldest one's age. */
+export interface AuditLinkLag {
+  readonly unlinked: number;
+  readonly oldestSeconds: number;
+}
+
+/**
+ * Adds the audit chain's lag to the registry, read from `read` when /metrics is scraped:
+ * `fupin_audit_entries_unlinked` and `fupin_audit_oldest_unlinked_seconds` (0 when none). Entries
+ * are linked within milliseconds while any process of the database writes; a count that stays up
+ * means no linker is running. A failed read shows NaN (unknown) in that scrape rather than failing it.
+ */
+export function addAuditLinkMetrics(metrics: GatewayMetrics, read: () => Promise<AuditLinkLag>): void {
+  const gauge = (name: string, help: string, pick: (l: AuditLinkLag) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [metrics.registry],
+      async collect() {
+        const l = await read().catch(() => null);
+        this.set(l ? pick(l) : Number.NaN);
+      },
+    });
+  gauge(
+    "fupin_audit_entries_unlinked",
+    "Audit entries committed but not yet linked into the hash chain.",
+    (l) => l.unlinked,
+  );
+  gauge(
+    "fupin_audit_oldest_unlinked_seconds",
+    "Age in seconds of the oldest audit entry not yet linked into the hash chain (0 when none).",
+    (l) => l.oldestSeconds,
   );
 }
