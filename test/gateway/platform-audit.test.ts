@@ -6,12 +6,12 @@ import {
   runCli,
   verifyAuditChain,
 } from "@fupin/gateway";
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEntryBody } from "../../packages/gateway/src/audit/audit-chain.js";
 import {
   AUDIT_LOCK_KEY,
   auditLinker,
+  auditLinkLag,
   linkAuditEntries,
 } from "../../packages/gateway/src/audit/audit-linker.js";
 import { appendArgument, appendAuditEntries } from "../../packages/gateway/src/audit/audit-writer.js";
@@ -76,27 +76,14 @@ describe("audit writer and chain", () => {
   it("appends inside the caller's transaction, and nothing when it rolls back", async () => {
     const writer = createAuditWriter(db.pool);
     const before = await verifyAuditChain(db.pool);
-    const inTransaction = async (work: (client: pg.PoolClient) => Promise<void>) => {
-      const client = await db.pool.connect();
-      try {
-        await client.query("begin");
-        await work(client);
-        await client.query("commit");
-      } catch (e) {
-        await client.query("rollback");
-        throw e;
-      } finally {
-        client.release();
-      }
-    };
     await expect(
-      inTransaction(async (client) => {
+      inTransaction(db.pool, async (client) => {
         await writer.append([entry(10)], client);
         throw new Error("mutation failed");
       }),
     ).rejects.toThrow("mutation failed");
     expect(await verifyAuditChain(db.pool)).toEqual(before);
-    await inTransaction(async (client) => {
+    await inTransaction(db.pool, async (client) => {
       await writer.append([entry(11)], client);
     });
     const after = await verifyAuditChain(db.pool);
@@ -181,9 +168,7 @@ describe("the chain linked after commit", () => {
   });
 
   it("lets a writer commit while the chain's lock is held, and links its entries once the lock is free", async () => {
-    const holder = await ldb.pool.connect();
-    try {
-      await holder.query("begin");
+    await inTransaction(ldb.pool, async (holder) => {
       await holder.query("select pg_advisory_xact_lock($1)", [AUDIT_LOCK_KEY.toString()]);
       // Before, the append waited here for the lock until the holder's commit.
       await createAuditWriter(ldb.pool).append([entry(300)]);
@@ -191,10 +176,7 @@ describe("the chain linked after commit", () => {
         "select link_no, hash from audit_log where entity_id = 'hh-300'",
       );
       expect(row.rows).toEqual([{ link_no: null, hash: null }]);
-      await holder.query("commit");
-    } finally {
-      holder.release();
-    }
+    });
     await auditLinker(ldb.pool).settled();
     const linked = await ldb.pool.query<{ n: number }>(
       "select count(*)::int as n from audit_log where entity_id = 'hh-300' and link_no is not null",
@@ -240,22 +222,14 @@ describe("the chain linked after commit", () => {
   });
 
   it("links in batches: a backlog longer than one batch, linked by two linkers at once, keeps one chain", async () => {
-    const holder = await ldb.pool.connect();
-    try {
-      await holder.query("begin");
+    await inTransaction(ldb.pool, async (holder) => {
       await holder.query("select pg_advisory_xact_lock($1)", [AUDIT_LOCK_KEY.toString()]);
       await createAuditWriter(ldb.pool).append(Array.from({ length: 25 }, (_, i) => entry(400 + i)));
-      await holder.query("commit");
-    } finally {
-      holder.release();
-    }
+    });
     const linked = await Promise.all([linkAuditEntries(ldb.pool, 4), linkAuditEntries(ldb.pool, 7)]);
     await auditLinker(ldb.pool).settled();
     expect(linked[0] + linked[1]).toBeLessThanOrEqual(25);
-    const pending = await ldb.pool.query<{ n: number }>(
-      "select count(*)::int as n from audit_log where link_no is null",
-    );
-    expect(pending.rows[0]?.n).toBe(0);
+    expect((await auditLinkLag(ldb.pool, new Date())).unlinked).toBe(0);
     const gaps = await ldb.pool.query<{ n: number; max: number }>(
       "select count(*)::int as n, max(link_no)::int as max from audit_log",
     );
@@ -270,12 +244,7 @@ describe("the chain linked after commit", () => {
       await orphans.pool.query("select fupin_audit_append($1::jsonb)", [
         appendArgument([entry(500), entry(501)]),
       ]);
-      const pending = async () =>
-        (
-          await orphans.pool.query<{ n: number }>(
-            "select count(*)::int as n from audit_log where link_no is null",
-          )
-        ).rows[0]!.n;
+      const pending = async () => (await auditLinkLag(orphans.pool, new Date())).unlinked;
       expect(await pending()).toBe(2);
       const gateway = await createGateway({
         config: {

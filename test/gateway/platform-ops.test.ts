@@ -1,6 +1,7 @@
 import { createAuditWriter, MIGRATIONS } from "@fupin/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_LOCK_KEY, auditLinker } from "../../packages/gateway/src/audit/audit-linker.js";
+import { inTransaction } from "../../packages/gateway/src/db/pool.js";
 import { startTestGateway, type TestGateway } from "../support/gateway.js";
 
 const QUERY = `query CountHouseholds($r: String!) { households(regionCode: $r, first: 1) { totalCount } }`;
@@ -131,9 +132,7 @@ describe("the audit chain's lag on /metrics", () => {
     };
     await auditLinker(gw.db.pool).settled();
     expect(await gauges()).toEqual({ unlinked: 0, oldest: 0 });
-    const holder = await gw.db.pool.connect();
-    try {
-      await holder.query("begin");
+    await inTransaction(gw.db.pool, async (holder) => {
       await holder.query("select pg_advisory_xact_lock($1)", [AUDIT_LOCK_KEY.toString()]);
       await createAuditWriter(gw.db.pool).append([
         {
@@ -151,10 +150,7 @@ describe("the audit chain's lag on /metrics", () => {
       const held = await gauges();
       expect(held.unlinked).toBe(1);
       expect(held.oldest).toBeGreaterThanOrEqual(120);
-      await holder.query("commit");
-    } finally {
-      holder.release();
-    }
+    });
     await auditLinker(gw.db.pool).settled();
     expect(await gauges()).toEqual({ unlinked: 0, oldest: 0 });
   });

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { AuditEntry } from "../context.js";
-import { onCommit } from "../db/pool.js";
+import { inTransaction, onCommit } from "../db/pool.js";
 import { auditEntryHash, GENESIS_HASH } from "./audit-chain.js";
 
 /** Advisory lock key serialising the chain's linking across every process (ASCII "fupinaud"). */
@@ -50,27 +50,23 @@ export function entryOfRow(r: AuditRow): AuditEntry {
  * how many entries it linked.
  */
 export async function linkAuditBatch(pool: pg.Pool, batchSize = LINK_BATCH): Promise<number> {
-  const client = await pool.connect();
-  try {
-    // One round trip (the simple protocol takes both): the lock in a statement of its own.
-    await client.query(`begin; select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
-    const { rows } = await client.query<AuditRow & { last_no: string | null; last_hash: string | null }>(
-      `select a.*, l.link_no::text as last_no, l.hash as last_hash
-         from audit_log a
-         left join lateral (select link_no, hash from audit_log where link_no is not null
-                             order by link_no desc limit 1) l on true
-        where a.link_no is null order by a.seq limit $1`,
-      [batchSize],
-    );
-    if (rows.length > 0) await client.query(linkStatement(rows));
-    await client.query("commit");
-    return rows.length;
-  } catch (e) {
-    await client.query("rollback").catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  return inTransaction(
+    pool,
+    async (client) => {
+      const { rows } = await client.query<AuditRow & { last_no: string | null; last_hash: string | null }>(
+        `select a.*, l.link_no::text as last_no, l.hash as last_hash
+           from audit_log a
+           left join lateral (select link_no, hash from audit_log where link_no is not null
+                               order by link_no desc limit 1) l on true
+          where a.link_no is null order by a.seq limit $1`,
+        [batchSize],
+      );
+      if (rows.length > 0) await client.query(linkStatement(rows));
+      return rows.length;
+    },
+    // The lock in a statement of its own, sent with BEGIN in one round trip.
+    `begin; select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`,
+  );
 }
 
 /** The update giving each row its place after the chain's last entry (read with the rows). */
@@ -197,11 +193,14 @@ export function startAuditLinking(
   };
 }
 
+/** What the linker has left to do: entries committed but not yet in the chain, and the oldest one's age. */
+export interface AuditLinkLag {
+  readonly unlinked: number;
+  readonly oldestSeconds: number;
+}
+
 /** The entries committed but not yet linked, and the age of the oldest at `now` (0 when none). */
-export async function auditLinkLag(
-  pool: pg.Pool,
-  now: Date,
-): Promise<{ unlinked: number; oldestSeconds: number }> {
+export async function auditLinkLag(pool: pg.Pool, now: Date): Promise<AuditLinkLag> {
   const { rows } = await pool.query<{ n: number; oldest: Date | null }>(
     "select count(*)::int as n, min(at) as oldest from audit_log where link_no is null",
   );

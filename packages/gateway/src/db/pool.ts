@@ -54,14 +54,19 @@ export function onCommit(client: pg.ClientBase, hook: (pool: pg.Pool) => void): 
   else commitHooks.set(client, new Set([hook]));
 }
 
-/** Runs `run` in one transaction on one client of the pool: commits, or rolls back when it throws. */
+/**
+ * Runs `run` in one transaction on one client of the pool: commits, or rolls back when it throws.
+ * `begin` opens it: statements without parameters run with BEGIN in one round trip (the simple
+ * protocol takes several).
+ */
 export async function inTransaction<R>(
   pool: pg.Pool,
   run: (client: pg.PoolClient) => Promise<R>,
+  begin = "begin",
 ): Promise<R> {
   const client = await pool.connect();
   try {
-    await client.query("begin");
+    await client.query(begin);
     const result = await run(client);
     await client.query("commit");
     const hooks = commitHooks.get(client);

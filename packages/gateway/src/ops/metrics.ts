@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { AuditLinkLag } from "../audit/audit-linker.js";
 
 /** The gateway's Prometheus metrics on their own registry. */
 export interface GatewayMetrics {
@@ -75,12 +76,6 @@ export function addAssessmentMetrics(metrics: GatewayMetrics, counts: Assessment
     "Region snapshots the assessment workers read from the database (one per county and ledger version).",
     () => counts.snapshotsRead,
   );
-}
-
-/** What the audit log's linker has left to do: entries committed but not yet in the chain, and the oldest one's age. */
-export interface AuditLinkLag {
-  readonly unlinked: number;
-  readonly oldestSeconds: number;
 }
 
 /**
